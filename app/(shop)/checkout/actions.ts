@@ -1,0 +1,133 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/lib/db/prisma";
+import { isDomainError } from "@/lib/errors";
+import { locate } from "@/lib/geo/locate";
+import { cartLineSchema, placeOrderSchema } from "@/lib/orders/place-order-input";
+import { placeOrder } from "@/lib/orders/place-order";
+import { formatReadyBy, formatSlot } from "@/lib/slots/format";
+import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
+import { findPickupStores, type PickupStoreOption } from "@/lib/stores/find-pickup-stores";
+import { loadStore } from "@/lib/stores/load-stores";
+import type { CheckoutResult, StoreChoice, SlotChoice } from "./types";
+
+const RADIUS_CHOICES = [10, 25, 50, 100] as const;
+
+const findStoresSchema = z.object({
+  query: z.string().max(100).optional(),
+  coordinates: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
+  radiusMiles: z.union(RADIUS_CHOICES.map((r) => z.literal(r))),
+  lines: z.array(cartLineSchema).min(1).max(50),
+});
+
+function toStoreChoice(store: PickupStoreOption, now: Date): StoreChoice {
+  return {
+    id: store.id,
+    name: store.name,
+    address: store.address,
+    phone: store.phone,
+    distanceMiles: store.distanceMiles,
+    curbsideEnabled: store.curbsideEnabled,
+    readyByLabel: store.readyBy ? formatReadyBy(store.readyBy, store.timeZone, now) : null,
+    linesTotal: store.coverage.linesTotal,
+    linesAvailable: store.coverage.linesAvailable,
+    canFillAll: store.coverage.canFillAll,
+    shortProductIds: store.coverage.shortLines.map((line) => line.productId),
+  };
+}
+
+/** Stores near a ZIP code, city or the browser's position, with cart coverage and ready-by. */
+export async function findStoresAction(input: z.input<typeof findStoresSchema>) {
+  const parsed = findStoresSchema.safeParse(input);
+  if (!parsed.success) return { ok: false as const, message: "Enter a ZIP code or city and keep at least one item in your cart." };
+  const { query, coordinates, radiusMiles, lines } = parsed.data;
+  let origin: { latitude: number; longitude: number; label: string };
+  if (coordinates) {
+    origin = { ...coordinates, label: "your location" };
+  } else {
+    const located = locate(query ?? "");
+    if (!located.ok) return { ok: false as const, message: located.message };
+    origin = located.place;
+  }
+  const now = new Date();
+  const stores = await findPickupStores(getDb(), { origin, lines, radiusMiles, now });
+  return { ok: true as const, origin: origin.label, stores: stores.map((store) => toStoreChoice(store, now)) };
+}
+
+/** The pickup windows a new order at this store can book right now. */
+export async function pickupSlotsAction(storeId: string): Promise<{ readyByLabel: string | null; slots: SlotChoice[] }> {
+  if (!z.uuid().safeParse(storeId).success) return { readyByLabel: null, slots: [] };
+  const store = await loadStore(getDb(), storeId);
+  if (!store) return { readyByLabel: null, slots: [] };
+  const now = new Date();
+  const offer = await storeSlotOffer(getDb(), store, now);
+  return {
+    readyByLabel: offer.readyBy ? formatReadyBy(offer.readyBy, store.timeZone, now) : null,
+    slots: offer.slots.map((slot) => ({
+      value: slot.startsAt.toISOString(),
+      label: formatSlot(
+        offer.readyBy && offer.readyBy > slot.startsAt ? offer.readyBy : slot.startsAt,
+        slot.endsAt,
+        store.timeZone,
+        now,
+      ),
+      remaining: slot.remaining,
+    })),
+  };
+}
+
+function readLines(raw: FormDataEntryValue | null): unknown {
+  try {
+    return JSON.parse(typeof raw === "string" ? raw : "[]");
+  } catch {
+    return [];
+  }
+}
+
+/** Places the order; on success the shopper goes to the order page. */
+export async function placeOrderAction(_previous: CheckoutResult, formData: FormData): Promise<CheckoutResult> {
+  const parsed = placeOrderSchema.safeParse({
+    checkoutId: formData.get("checkoutId"),
+    storeId: formData.get("storeId") ?? "",
+    pickupMethod: formData.get("pickupMethod") ?? "",
+    slotStartsAt: formData.get("slotStartsAt") ?? "",
+    lines: readLines(formData.get("lines")),
+    name: formData.get("name") ?? "",
+    email: formData.get("email") ?? "",
+    phone: formData.get("phone") ?? "",
+    cardNumber: formData.get("cardNumber") ?? "",
+  });
+  if (!parsed.success) {
+    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
+    return { status: "error", message: "Check the highlighted fields.", fieldErrors: firstErrors(fieldErrors) };
+  }
+
+  let accessToken: string;
+  try {
+    accessToken = (await placeOrder(getDb(), parsed.data)).accessToken;
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    const field = typeof error.details.field === "string" ? error.details.field : undefined;
+    const result: CheckoutResult = { status: "error", message: error.message, fieldErrors: field ? { [field]: error.message } : {} };
+    if (error.code === "INSUFFICIENT_STOCK" || error.code === "SLOT_UNAVAILABLE") {
+      result.alternatives = await alternativesFor(parsed.data.storeId, parsed.data.lines);
+    }
+    return result;
+  }
+  redirect(`/orders/${accessToken}?placed=1`);
+}
+
+function firstErrors(fieldErrors: Record<string, string[] | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fieldErrors).flatMap(([field, errors]) => (errors?.[0] ? [[field, errors[0]]] : [])));
+}
+
+/** Other stores near the one that fell short that can fill the whole cart. */
+async function alternativesFor(storeId: string, lines: { productId: string; quantity: number }[]): Promise<StoreChoice[]> {
+  const store = await loadStore(getDb(), storeId);
+  if (!store) return [];
+  const now = new Date();
+  const stores = await findPickupStores(getDb(), { origin: store, lines, radiusMiles: 50, now, excludeStoreId: storeId });
+  return stores.filter((candidate) => candidate.coverage.canFillAll).slice(0, 3).map((candidate) => toStoreChoice(candidate, now));
+}

@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { randomUUID } from "node:crypto";
+import { CheckoutForm } from "@/components/checkout/checkout-form";
+import { listProducts } from "@/lib/catalog/list-products";
+import { getDb } from "@/lib/db/prisma";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Checkout" };
+
+export default async function CheckoutPage() {
+  const products = await listProducts(getDb());
+  // One id per rendered form: resubmitting it (a double click, a retry) finds the same order.
+  return <CheckoutForm products={products} checkoutId={randomUUID()} />;
+}

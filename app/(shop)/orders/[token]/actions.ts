@@ -1,0 +1,32 @@
+"use server";
+
+import { z } from "zod";
+import { getDb } from "@/lib/db/prisma";
+import { isDomainError } from "@/lib/errors";
+import { cancelOrder } from "@/lib/orders/cancel-order";
+import { getOrderViewByToken, type OrderView } from "@/lib/orders/get-order-view";
+
+// The order link's token is the shopper's only credential: every action looks the
+// order up by it, and a wrong token is simply "not found".
+const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);
+
+export async function getOrderAction(token: string): Promise<OrderView | null> {
+  if (!tokenSchema.safeParse(token).success) return null;
+  return getOrderViewByToken(getDb(), token);
+}
+
+export type CancelResult = { ok: true } | { ok: false; message: string };
+
+export async function cancelOrderAction(token: string): Promise<CancelResult> {
+  if (!tokenSchema.safeParse(token).success) return { ok: false, message: "We could not find this order." };
+  const db = getDb();
+  const order = await db.order.findUnique({ where: { accessToken: token }, select: { id: true } });
+  if (!order) return { ok: false, message: "We could not find this order." };
+  try {
+    await cancelOrder(db, { orderId: order.id, reason: "Canceled by the customer", origin: "STOREFRONT" });
+    return { ok: true };
+  } catch (error) {
+    if (isDomainError(error, "INVALID_TRANSITION")) return { ok: false, message: "This order can no longer be canceled." };
+    throw error;
+  }
+}

@@ -1,0 +1,150 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Image from "next/image";
+import { useEffect } from "react";
+import { cancelOrderAction, getOrderAction } from "@/app/(shop)/orders/[token]/actions";
+import type { OrderView } from "@/lib/orders/get-order-view";
+import { formatCents } from "@/lib/money";
+import { formatReadyBy, formatSlot } from "@/lib/slots/format";
+import { useCart } from "../cart/cart-provider";
+import { OrderProgress } from "./order-progress";
+import { StoreHoursList } from "./store-hours-list";
+
+type Props = { token: string; initialOrder: OrderView; qrSvg: string | null; justPlaced: boolean };
+
+const REFRESH_MS = 5_000;
+
+/** The shopper's order page: refreshes itself while the order is open. */
+export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props) {
+  const queryClient = useQueryClient();
+  const { clear } = useCart();
+  const { data } = useQuery({
+    queryKey: ["order", token],
+    queryFn: () => getOrderAction(token),
+    initialData: initialOrder,
+    refetchInterval: (query) => (query.state.data?.canCancel ? REFRESH_MS : false),
+  });
+  const cancel = useMutation({
+    mutationFn: () => cancelOrderAction(token),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["order", token] }),
+  });
+
+  useEffect(() => {
+    if (justPlaced) clear();
+  }, [justPlaced, clear]);
+
+  const order = data ?? initialOrder;
+  const zone = order.store.timeZone;
+  const firstName = order.customerName.split(" ")[0];
+  const pickupStart = new Date(Math.max(Date.parse(order.slot.startsAt), Date.parse(order.promisedReadyAt)));
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <header>
+        {justPlaced && order.status === "PLACED" ? (
+          <p className="text-lg font-medium text-emerald-700">Thanks, {firstName}! Your order is placed.</p>
+        ) : null}
+        <h1 className="text-2xl font-bold">Order {order.number}</h1>
+        <p className="mt-1 text-lg" aria-live="polite">
+          Status: <strong>{order.statusLabel}</strong>
+        </p>
+      </header>
+
+      <OrderProgress status={order.status} />
+
+      {order.status === "CANCELED" ? (
+        <div className="rounded-xl border border-slate-200 bg-white p-5">
+          <p>
+            This order was canceled{order.cancelReason ? ` (${order.cancelReason.toLowerCase()})` : ""}. Your card authorization was
+            released; you will not be charged.
+          </p>
+        </div>
+      ) : null}
+
+      {order.pickupCode ? (
+        <section aria-labelledby="code-heading" className="flex flex-wrap items-center gap-6 rounded-xl border border-slate-200 bg-white p-5">
+          <div>
+            <h2 id="code-heading" className="sr-only">
+              Your pickup code
+            </h2>
+            <dl>
+              <dt className="text-sm font-medium text-slate-600">Pickup code</dt>
+              <dd className="font-mono text-4xl font-bold tracking-[0.3em]">{order.pickupCode}</dd>
+            </dl>
+            <p className="mt-2 max-w-xs text-sm text-slate-600">Show this code or the QR code at the store. Keep it private: it releases your order.</p>
+          </div>
+          {qrSvg ? <div role="img" aria-label={`QR code for pickup code ${order.pickupCode}`} dangerouslySetInnerHTML={{ __html: qrSvg }} /> : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="pickup-heading" className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2">
+        <div>
+          <h2 id="pickup-heading" className="font-semibold">
+            {order.pickupMethod === "CURBSIDE" ? "Curbside pickup" : "In-store pickup"} at {order.store.name}
+          </h2>
+          <p className="text-sm">{order.store.address}</p>
+          <p className="text-sm">{order.store.phone}</p>
+          <dl className="mt-3 space-y-1 text-sm">
+            <div>
+              <dt className="inline font-medium">Ready by: </dt>
+              <dd className="inline">{formatReadyBy(new Date(order.promisedReadyAt), zone)}</dd>
+            </div>
+            <div>
+              <dt className="inline font-medium">Pickup window: </dt>
+              <dd className="inline">{formatSlot(pickupStart, new Date(order.slot.endsAt), zone)}</dd>
+            </div>
+          </dl>
+        </div>
+        <div>
+          <h3 className="mb-1 text-sm font-semibold">Store hours</h3>
+          <StoreHoursList hours={order.store.hours} />
+        </div>
+      </section>
+
+      <section aria-labelledby="items-heading" className="rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="items-heading" className="mb-2 font-semibold">
+          Items
+        </h2>
+        <ul className="divide-y divide-slate-100">
+          {order.lines.map((line) => (
+            <li key={line.id} className="flex items-center gap-3 py-2">
+              <Image src={line.imageUrl} alt="" width={48} height={48} className="h-12 w-12 rounded object-cover" />
+              <span className="flex-1">
+                {line.name} <span className="text-slate-500">× {line.quantity}</span>
+              </span>
+              <span>{formatCents(line.unitPriceCents * line.quantity)}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-2 flex justify-between font-semibold">
+          <span>Total</span>
+          <span>{formatCents(order.totalCents)}</span>
+        </p>
+        {order.payment ? (
+          <p className="mt-1 text-sm text-slate-600">
+            Card ending {order.payment.cardLast4}: {order.payment.status === "AUTHORIZED" ? "authorized, charged at pickup" : order.payment.status.toLowerCase()}
+          </p>
+        ) : null}
+      </section>
+
+      {order.canCancel ? (
+        <div className="space-y-2">
+          <button
+            type="button"
+            onClick={() => cancel.mutate()}
+            disabled={cancel.isPending}
+            className="min-h-11 rounded-lg border border-red-300 px-4 font-medium text-red-700 hover:bg-red-50 disabled:opacity-60"
+          >
+            {cancel.isPending ? "Canceling…" : "Cancel order"}
+          </button>
+          {cancel.data && !cancel.data.ok ? (
+            <p role="alert" className="text-sm text-red-700">
+              {cancel.data.message}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

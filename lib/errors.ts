@@ -1,0 +1,33 @@
+// Typed domain errors. Actions and route handlers map them to user-facing results;
+// anything else is a bug and surfaces as one.
+
+export type DomainErrorCode =
+  | "NOT_FOUND"
+  | "INVALID_INPUT"
+  | "CONFLICT"
+  | "INVALID_TRANSITION"
+  | "INSUFFICIENT_STOCK"
+  | "SLOT_UNAVAILABLE"
+  | "PAYMENT_DECLINED";
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} was not found.`);
+
+export function isDomainError(error: unknown, code?: DomainErrorCode): error is DomainError {
+  return error instanceof DomainError && (code === undefined || error.code === code);
+}
+
+/** Prisma reports unique violations as P2002; they mean a conflict, never a crash. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}

@@ -1,0 +1,52 @@
+import type { Db } from "@/lib/db/prisma";
+import { formatOrderNumber } from "./order-number";
+import { isOpenStatus, STATUS_LABELS } from "./order-status";
+import { pickupCodeFor } from "./pickup-code";
+
+/** Everything the shopper's order page shows, found by the secret link token. */
+export async function getOrderViewByToken(db: Db, accessToken: string) {
+  const order = await db.order.findUnique({
+    where: { accessToken },
+    include: {
+      store: { include: { hours: { orderBy: { weekday: "asc" } } } },
+      slot: true,
+      lines: { include: { product: { select: { imageUrl: true } } } },
+      payment: { select: { status: true, cardLast4: true, amountCents: true } },
+    },
+  });
+  if (!order) return null;
+  const { store } = order;
+  return {
+    number: formatOrderNumber(order.number),
+    status: order.status,
+    statusLabel: STATUS_LABELS[order.status],
+    canCancel: isOpenStatus(order.status),
+    pickupCode: isOpenStatus(order.status) ? pickupCodeFor(order.accessToken) : null,
+    pickupMethod: order.pickupMethod,
+    promisedReadyAt: order.promisedReadyAt.toISOString(),
+    slot: { startsAt: order.slot.startsAt.toISOString(), endsAt: order.slot.endsAt.toISOString() },
+    placedAt: order.placedAt.toISOString(),
+    canceledAt: order.canceledAt?.toISOString() ?? null,
+    cancelReason: order.cancelReason,
+    customerName: order.customerName,
+    totalCents: order.totalCents,
+    payment: order.payment,
+    store: {
+      name: store.name,
+      address: `${store.addressLine}, ${store.city}, ${store.state} ${store.postalCode}`,
+      phone: store.phone,
+      timeZone: store.timeZone,
+      hours: store.hours.map(({ weekday, opensAtMin, closesAtMin }) => ({ weekday, opensAtMin, closesAtMin })),
+    },
+    lines: order.lines.map((line) => ({
+      id: line.id,
+      name: line.name,
+      sku: line.sku,
+      quantity: line.quantity,
+      unitPriceCents: line.unitPriceCents,
+      imageUrl: line.product.imageUrl,
+    })),
+  };
+}
+
+export type OrderView = NonNullable<Awaited<ReturnType<typeof getOrderViewByToken>>>;

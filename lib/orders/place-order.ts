@@ -1,0 +1,164 @@
+import { randomUUID } from "node:crypto";
+import type { Db, Tx } from "@/lib/db/prisma";
+import { startChain } from "@/lib/bus/chains";
+import { writeOutboxEvent } from "@/lib/bus/outbox";
+import { DomainError, isUniqueViolation, notFound } from "@/lib/errors";
+import { mergeCartLines } from "@/lib/inventory/availability";
+import { allocateStock } from "@/lib/inventory/reserve";
+import { authorizePayment, TEST_PROVIDER } from "@/lib/payments/test-provider";
+import { bookSlot } from "@/lib/slots/book-slot";
+import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
+import { loadStore, type StoreWithHours } from "@/lib/stores/load-stores";
+import { INITIAL_ORDER_STATUS } from "./order-status";
+import type { PlaceOrderInput } from "./place-order-input";
+import { hashPickupCode, newAccessToken, pickupCodeFor } from "./pickup-code";
+
+export type PlacedOrder = { orderId: string; number: number; accessToken: string; alreadyPlaced: boolean };
+
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
+
+/**
+ * Places an order in one transaction: slot booking, one allocation per line (each a
+ * conditional UPDATE), the order and its lines and reservations, the payment
+ * authorization, the `order.created` event and the placement chain. Any failure
+ * rolls all of it back. The same checkout submitted twice yields one order.
+ */
+export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date()): Promise<PlacedOrder> {
+  const existing = await findByCheckout(db, input.checkoutId);
+  if (existing) return existing;
+
+  const store = await loadStore(db, input.storeId);
+  if (!store) throw notFound("That pickup store");
+  if (input.pickupMethod === "CURBSIDE" && !store.curbsideEnabled) {
+    throw new DomainError("INVALID_INPUT", `${store.name} does not offer curbside pickup. Choose in-store pickup.`, { field: "pickupMethod" });
+  }
+  const lines = mergeCartLines(input.lines);
+  const products = await db.product.findMany({ where: { id: { in: lines.map((line) => line.productId) } } });
+  if (products.length !== lines.length) throw new DomainError("INVALID_INPUT", "Some items in your cart are no longer sold. Remove them and try again.");
+  const productById = new Map(products.map((product) => [product.id, product]));
+
+  const offer = await storeSlotOffer(db, store, now);
+  const slot = offer.slots.find((candidate) => candidate.startsAt.getTime() === input.slotStartsAt.getTime());
+  if (!offer.readyBy || !slot) {
+    throw new DomainError("SLOT_UNAVAILABLE", "That pickup time is no longer available. Choose another time.", { field: "slotStartsAt" });
+  }
+  const promisedReadyAt = offer.readyBy;
+
+  try {
+    return await db.$transaction(async (tx) => {
+      // Serializes submissions of one checkout form, so a double click waits and finds the first order.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${input.checkoutId}))`;
+      const placed = await findByCheckout(tx, input.checkoutId);
+      if (placed) return placed;
+
+      const slotId = await bookSlot(tx, { storeId: store.id, startsAt: slot.startsAt, endsAt: slot.endsAt, capacity: store.slotCapacity });
+      if (!slotId) throw new DomainError("SLOT_UNAVAILABLE", "That pickup time just filled up. Choose another time.", { field: "slotStartsAt" });
+
+      // A fixed lock order (by product) keeps concurrent multi-item checkouts from deadlocking.
+      const sortedLines = [...lines].sort((a, b) => a.productId.localeCompare(b.productId));
+      for (const line of sortedLines) {
+        if (!(await allocateStock(tx, { storeId: store.id, productId: line.productId, quantity: line.quantity }))) {
+          throw await insufficientStock(tx, store, productById.get(line.productId)!, line.quantity);
+        }
+      }
+
+      const orderId = randomUUID();
+      const accessToken = newAccessToken();
+      const totalCents = lines.reduce((sum, line) => sum + productById.get(line.productId)!.priceCents * line.quantity, 0);
+      const holdUntil = new Date(slot.endsAt.getTime() + store.holdHours * 3_600_000);
+      const order = await tx.order.create({
+        data: {
+          id: orderId,
+          accessToken,
+          checkoutId: input.checkoutId,
+          status: INITIAL_ORDER_STATUS,
+          customerName: input.name,
+          customerEmail: input.email,
+          customerPhone: input.phone,
+          storeId: store.id,
+          pickupMethod: input.pickupMethod,
+          slotId,
+          promisedReadyAt,
+          pickupCodeHash: hashPickupCode(orderId, pickupCodeFor(accessToken)),
+          totalCents,
+          placedAt: now,
+          lines: {
+            create: sortedLines.map((line) => {
+              const product = productById.get(line.productId)!;
+              return {
+                productId: product.id,
+                sku: product.sku,
+                name: product.name,
+                quantity: line.quantity,
+                unitPriceCents: product.priceCents,
+                reservation: { create: { storeId: store.id, productId: product.id, quantity: line.quantity, expiresAt: holdUntil } },
+              };
+            }),
+          },
+        },
+        include: { lines: true },
+      });
+
+      const authorization = await authorizePayment(tx, {
+        cardNumber: input.cardNumber,
+        amountCents: totalCents,
+        idempotencyKey: `authorize:${input.checkoutId}`,
+        at: now,
+      });
+      await tx.paymentAuthorization.create({
+        data: {
+          orderId,
+          provider: TEST_PROVIDER,
+          providerRef: authorization.reference,
+          idempotencyKey: `authorize:${input.checkoutId}`,
+          amountCents: totalCents,
+          cardLast4: authorization.last4,
+          status: "AUTHORIZED",
+          authorizedAt: now,
+          expiresAt: authorization.expiresAt,
+        },
+      });
+
+      await writeOutboxEvent(tx, {
+        type: "order.created",
+        orderId,
+        occurredAt: now,
+        payload: {
+          orderId,
+          orderNumber: order.number,
+          storeCode: store.code,
+          pickupMethod: input.pickupMethod,
+          slot: { startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() },
+          promisedReadyAt: promisedReadyAt.toISOString(),
+          totalCents,
+          customer: { name: input.name, email: input.email, phone: input.phone },
+          lines: order.lines.map((line) => ({ sku: line.sku, name: line.name, quantity: line.quantity, unitPriceCents: line.unitPriceCents })),
+        },
+      });
+      await startChain(tx, { orderId, chain: "PLACEMENT", at: now, arrived: [1] });
+      return { orderId, number: order.number, accessToken, alreadyPlaced: false };
+    }, TRANSACTION_OPTIONS);
+  } catch (error) {
+    // Two submissions of one checkout racing past the advisory lock's first check.
+    if (isUniqueViolation(error)) {
+      const placed = await findByCheckout(db, input.checkoutId);
+      if (placed) return placed;
+    }
+    throw error;
+  }
+}
+
+async function findByCheckout(db: Db | Tx, checkoutId: string): Promise<PlacedOrder | null> {
+  const order = await db.order.findUnique({ where: { checkoutId }, select: { id: true, number: true, accessToken: true } });
+  return order ? { orderId: order.id, number: order.number, accessToken: order.accessToken, alreadyPlaced: true } : null;
+}
+
+async function insufficientStock(tx: Tx, store: StoreWithHours, product: { id: string; name: string }, requested: number) {
+  const level = await tx.inventoryLevel.findUnique({ where: { storeId_productId: { storeId: store.id, productId: product.id } } });
+  const available = level ? Math.max(0, level.onHand - level.allocated - level.safetyStock) : 0;
+  const message =
+    available === 0
+      ? `${product.name} just sold out at ${store.name}. Pick another store or remove it from your cart.`
+      : `Only ${available} left of ${product.name} at ${store.name} — pick another store or lower the quantity.`;
+  return new DomainError("INSUFFICIENT_STOCK", message, { productId: product.id, requested, available, storeId: store.id });
+}

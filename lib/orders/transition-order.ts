@@ -1,0 +1,45 @@
+import type { Tx } from "@/lib/db/prisma";
+import { writeOutboxEvent } from "@/lib/bus/outbox";
+import { DomainError, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import { statusesLeadingTo, TRANSITION_EVENTS } from "./order-status";
+
+type TransitionInput = {
+  orderId: string;
+  to: Exclude<OrderStatus, "PLACED">;
+  at: Date;
+  /** Extra columns that change with the status (timestamps, reasons). */
+  changes?: Omit<Prisma.OrderUpdateManyMutationInput, "status">;
+  payload?: Record<string, Prisma.InputJsonValue | null>;
+};
+
+/**
+ * The only writer of an order's status. The guard is the UPDATE's own WHERE clause
+ * (status must be one that may lead to `to`), so two racing transitions cannot both
+ * win; the announcing event is written in the same transaction.
+ */
+export async function transitionOrder(tx: Tx, input: TransitionInput) {
+  const allowedFrom = statusesLeadingTo(input.to);
+  const { count } = await tx.order.updateMany({
+    where: { id: input.orderId, status: { in: allowedFrom } },
+    data: { ...input.changes, status: input.to },
+  });
+  if (count === 0) {
+    const current = await tx.order.findUnique({ where: { id: input.orderId }, select: { status: true } });
+    if (!current) throw notFound("Order");
+    throw new DomainError(
+      "INVALID_TRANSITION",
+      `The order is ${current.status.toLowerCase().replace("_", " ")} and cannot become ${input.to.toLowerCase().replace("_", " ")}.`,
+      { from: current.status, to: input.to },
+    );
+  }
+  const order = await tx.order.findUniqueOrThrow({ where: { id: input.orderId } });
+  await writeOutboxEvent(tx, {
+    type: TRANSITION_EVENTS[input.to],
+    orderId: order.id,
+    occurredAt: input.at,
+    payload: { orderId: order.id, orderNumber: order.number, status: input.to, ...input.payload },
+  });
+  return order;
+}

@@ -1,0 +1,31 @@
+// Times are always shown in the store's zone (with its abbreviation), whatever zone
+// the shopper's browser is in: the store is where the shopper has to be.
+
+export function formatStoreTime(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(date);
+}
+
+export function formatStoreDay(date: Date, timeZone: string, now: Date = new Date()): string {
+  const day = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+  if (day(date) === day(now)) return "Today";
+  if (day(date) === day(new Date(now.getTime() + 86_400_000))) return "Tomorrow";
+  return new Intl.DateTimeFormat("en-US", { weekday: "long", month: "short", day: "numeric", timeZone }).format(date);
+}
+
+export function formatReadyBy(date: Date, timeZone: string, now: Date = new Date()): string {
+  return `${formatStoreDay(date, timeZone, now)} ${formatStoreTime(date, timeZone)}`;
+}
+
+export function formatSlot(startsAt: Date, endsAt: Date, timeZone: string, now: Date = new Date()): string {
+  const short = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone });
+  return `${formatStoreDay(startsAt, timeZone, now)} ${short.format(startsAt)} – ${formatStoreTime(endsAt, timeZone)}`;
+}
+
+export function formatMinutesOfDay(minutes: number): string {
+  if (minutes >= 1440) return "midnight";
+  const hour = Math.floor(minutes / 60);
+  const minute = minutes % 60;
+  const suffix = hour >= 12 ? "PM" : "AM";
+  const hour12 = hour % 12 === 0 ? 12 : hour % 12;
+  return minute === 0 ? `${hour12} ${suffix}` : `${hour12}:${String(minute).padStart(2, "0")} ${suffix}`;
+}

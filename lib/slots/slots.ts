@@ -1,0 +1,53 @@
+import { DateTime } from "luxon";
+import { atLocalMinutes, openIntervals, type StoreSchedule } from "./opening-hours";
+
+export type SlotWindow = { startsAt: Date; endsAt: Date };
+
+export type SlotOfferInput = {
+  schedule: StoreSchedule;
+  readyBy: Date;
+  slotMinutes: number;
+  /** How long the store holds a ready order: slots run until then. */
+  holdHours: number;
+};
+
+/** A shopper needs at least this long inside a slot after the order is ready. */
+export const MIN_MINUTES_AFTER_READY = 15;
+
+/**
+ * Pickup windows from ready-by to the end of the hold window (a window must end
+ * before the hold does: the order is released after that). Windows are aligned to
+ * the store's local clock (10:00, 11:00 …) so everyone books the same window rows;
+ * the last window of a day ends at closing time.
+ */
+export function candidateSlots(input: SlotOfferInput): SlotWindow[] {
+  const holdEnds = input.readyBy.getTime() + input.holdHours * 3_600_000;
+  const earliestEnd = input.readyBy.getTime() + MIN_MINUTES_AFTER_READY * 60_000;
+  const slots: SlotWindow[] = [];
+  for (const interval of openIntervals(input.schedule, input.readyBy)) {
+    if (interval.start.toMillis() >= holdEnds) break;
+    const day = interval.start.startOf("day");
+    const opensAt = interval.start.hour * 60 + interval.start.minute;
+    const closesAtMs = interval.end.toMillis();
+    for (let minute = opensAt; ; minute += input.slotMinutes) {
+      const start = atLocalMinutes(day, minute);
+      if (start.toMillis() >= closesAtMs || start.toMillis() >= holdEnds) break;
+      const end = DateTime.min(atLocalMinutes(day, minute + input.slotMinutes), interval.end);
+      if (end.toMillis() > holdEnds) break;
+      if (end.toMillis() >= earliestEnd) slots.push({ startsAt: start.toJSDate(), endsAt: end.toJSDate() });
+    }
+  }
+  return slots;
+}
+
+export type SlotOffer = SlotWindow & { remaining: number };
+
+/** Leaves out full windows; `booked` maps a window's start (ms) to its bookings. */
+export function offerSlots(candidates: SlotWindow[], capacity: number, booked: Map<number, { booked: number; capacity: number }>): SlotOffer[] {
+  return candidates
+    .map((slot) => {
+      const row = booked.get(slot.startsAt.getTime());
+      return { ...slot, remaining: (row?.capacity ?? capacity) - (row?.booked ?? 0) };
+    })
+    .filter((slot) => slot.remaining > 0);
+}

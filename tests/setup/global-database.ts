@@ -1,0 +1,35 @@
+import { randomBytes } from "node:crypto";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-postgres";
+import { dropDatabase, ensureDatabase, withDatabaseName } from "@/lib/db/ensure-database";
+import { applyMigrations } from "@/lib/db/migrations";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+/**
+ * A fresh, migrated database for every run: on the server named by
+ * TEST_DATABASE_SERVER_URL, or else on an embedded PostgreSQL kept under .data/test.
+ */
+export default async function setup(project: TestProject) {
+  let server: RunningPostgres | undefined;
+  let serverUrl = process.env.TEST_DATABASE_SERVER_URL;
+  if (!serverUrl) {
+    // Durability is irrelevant for throw-away test data; these settings only make it faster.
+    server = await startEmbeddedPostgres({ dataDir: ".data/test", settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off" } });
+    serverUrl = server.serverUrl;
+  }
+  const name = `handoff_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  await ensureDatabase(serverUrl, name);
+  const url = withDatabaseName(serverUrl, name);
+  await applyMigrations(url);
+  project.provide("databaseUrl", url);
+
+  return async () => {
+    await dropDatabase(serverUrl, name);
+    await server?.stop();
+  };
+}

@@ -1,0 +1,9 @@
+import { afterAll, inject } from "vitest";
+import { disconnectDb } from "@/lib/db/prisma";
+
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.HANDOFF_SECRET ??= "test-secret-that-is-long-enough-for-hmac-keys";
+
+afterAll(async () => {
+  await disconnectDb();
+});

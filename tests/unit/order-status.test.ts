@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import { ALL_ORDER_STATUSES, canTransition, isOpenStatus, statusesLeadingTo } from "@/lib/orders/order-status";
+
+// The lifecycle as the product defines it, written out independently of the table under test.
+const ALLOWED = new Set([
+  "PLACED>PICKING",
+  "PLACED>CANCELED",
+  "PICKING>READY",
+  "PICKING>CANCELED",
+  "READY>PICKED_UP",
+  "READY>CANCELED",
+  "READY>NO_SHOW",
+]);
+const STATUSES: OrderStatus[] = ["PLACED", "PICKING", "READY", "PICKED_UP", "CANCELED", "NO_SHOW"];
+
+describe("order state machine", () => {
+  it("knows every status", () => {
+    expect([...ALL_ORDER_STATUSES].sort()).toEqual([...STATUSES].sort());
+  });
+
+  for (const from of STATUSES) {
+    for (const to of STATUSES) {
+      const allowed = ALLOWED.has(`${from}>${to}`);
+      it(`${allowed ? "allows" : "forbids"} ${from} → ${to}`, () => {
+        expect(canTransition(from, to)).toBe(allowed);
+      });
+    }
+  }
+
+  it("guards each target with exactly the statuses that may reach it", () => {
+    expect(statusesLeadingTo("CANCELED").sort()).toEqual(["PICKING", "PLACED", "READY"]);
+    expect(statusesLeadingTo("PICKED_UP")).toEqual(["READY"]);
+    expect(statusesLeadingTo("NO_SHOW")).toEqual(["READY"]);
+    expect(statusesLeadingTo("PLACED")).toEqual([]);
+  });
+
+  it("treats picked up, canceled and no-show as closed", () => {
+    expect(STATUSES.filter(isOpenStatus)).toEqual(["PLACED", "PICKING", "READY"]);
+  });
+});
