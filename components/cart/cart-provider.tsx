@@ -1,11 +1,13 @@
 "use client";
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { createContext, useContext, useMemo, useSyncExternalStore } from "react";
+import { getCartSnapshot, getServerCartSnapshot, subscribeToCart, updateCart, type CartLine } from "./cart-store";
 
-export type CartLine = { productId: string; quantity: number };
+export type { CartLine };
 
 type CartContextValue = {
   lines: CartLine[];
+  /** False until the browser's stored cart has been read. */
   ready: boolean;
   itemCount: number;
   add(productId: string): void;
@@ -14,55 +16,35 @@ type CartContextValue = {
   clear(): void;
 };
 
-const STORAGE_KEY = "handoff.cart.v1";
+const MAX_QUANTITY = 20;
+const NO_LINES: CartLine[] = [];
 const CartContext = createContext<CartContextValue | null>(null);
 
-function readStoredCart(): CartLine[] {
-  try {
-    const parsed: unknown = JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? "[]");
-    if (!Array.isArray(parsed)) return [];
-    return parsed.filter(
-      (line): line is CartLine =>
-        typeof line?.productId === "string" && Number.isInteger(line?.quantity) && line.quantity > 0,
+const actions = {
+  add(productId: string) {
+    updateCart((lines) =>
+      lines.some((line) => line.productId === productId)
+        ? lines.map((line) => (line.productId === productId ? { ...line, quantity: Math.min(MAX_QUANTITY, line.quantity + 1) } : line))
+        : [...lines, { productId, quantity: 1 }],
     );
-  } catch {
-    return [];
-  }
-}
+  },
+  setQuantity(productId: string, quantity: number) {
+    updateCart((lines) => lines.map((line) => (line.productId === productId ? { ...line, quantity } : line)));
+  },
+  remove(productId: string) {
+    updateCart((lines) => lines.filter((line) => line.productId !== productId));
+  },
+  clear() {
+    updateCart(() => []);
+  },
+};
 
-/** The shopper's cart, kept in this browser only until the order is placed. */
 export function CartProvider({ children }: { children: React.ReactNode }) {
-  const [lines, setLines] = useState<CartLine[]>([]);
-  const [ready, setReady] = useState(false);
-
-  useEffect(() => {
-    setLines(readStoredCart());
-    setReady(true);
-  }, []);
-
-  useEffect(() => {
-    if (ready) window.localStorage.setItem(STORAGE_KEY, JSON.stringify(lines));
-  }, [lines, ready]);
-
-  const add = useCallback((productId: string) => {
-    setLines((current) =>
-      current.some((line) => line.productId === productId)
-        ? current.map((line) => (line.productId === productId ? { ...line, quantity: Math.min(20, line.quantity + 1) } : line))
-        : [...current, { productId, quantity: 1 }],
-    );
-  }, []);
-  const setQuantity = useCallback((productId: string, quantity: number) => {
-    setLines((current) => current.map((line) => (line.productId === productId ? { ...line, quantity } : line)));
-  }, []);
-  const remove = useCallback((productId: string) => {
-    setLines((current) => current.filter((line) => line.productId !== productId));
-  }, []);
-  const clear = useCallback(() => setLines([]), []);
-
-  const value = useMemo(
-    () => ({ lines, ready, itemCount: lines.reduce((sum, line) => sum + line.quantity, 0), add, setQuantity, remove, clear }),
-    [lines, ready, add, setQuantity, remove, clear],
-  );
+  const stored = useSyncExternalStore(subscribeToCart, getCartSnapshot, getServerCartSnapshot);
+  const value = useMemo(() => {
+    const lines = stored ?? NO_LINES;
+    return { lines, ready: stored !== null, itemCount: lines.reduce((sum, line) => sum + line.quantity, 0), ...actions };
+  }, [stored]);
   return <CartContext.Provider value={value}>{children}</CartContext.Provider>;
 }
 

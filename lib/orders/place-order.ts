@@ -6,7 +6,7 @@ import { DomainError, isUniqueViolation, notFound } from "@/lib/errors";
 import { mergeCartLines } from "@/lib/inventory/availability";
 import { allocateStock } from "@/lib/inventory/reserve";
 import { authorizePayment, TEST_PROVIDER } from "@/lib/payments/test-provider";
-import { bookSlot } from "@/lib/slots/book-slot";
+import { ensureSlotRow, takeSlotPlace } from "@/lib/slots/book-slot";
 import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
 import { loadStore, type StoreWithHours } from "@/lib/stores/load-stores";
 import { INITIAL_ORDER_STATUS } from "./order-status";
@@ -18,9 +18,9 @@ export type PlacedOrder = { orderId: string; number: number; accessToken: string
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 
 /**
- * Places an order in one transaction: slot booking, one allocation per line (each a
- * conditional UPDATE), the order and its lines and reservations, the payment
- * authorization, the `order.created` event and the placement chain. Any failure
+ * Places an order in one transaction: the order with its lines and reservations, the
+ * payment authorization, the `order.created` event, the placement chain, one stock
+ * allocation per line and a place in the pickup window (each a conditional UPDATE). Any failure
  * rolls all of it back. The same checkout submitted twice yields one order.
  */
 export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date()): Promise<PlacedOrder> {
@@ -51,17 +51,8 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
       const placed = await findByCheckout(tx, input.checkoutId);
       if (placed) return placed;
 
-      const slotId = await bookSlot(tx, { storeId: store.id, startsAt: slot.startsAt, endsAt: slot.endsAt, capacity: store.slotCapacity });
-      if (!slotId) throw new DomainError("SLOT_UNAVAILABLE", "That pickup time just filled up. Choose another time.", { field: "slotStartsAt" });
-
-      // A fixed lock order (by product) keeps concurrent multi-item checkouts from deadlocking.
+      const slotId = await ensureSlotRow(tx, { storeId: store.id, startsAt: slot.startsAt, endsAt: slot.endsAt, capacity: store.slotCapacity });
       const sortedLines = [...lines].sort((a, b) => a.productId.localeCompare(b.productId));
-      for (const line of sortedLines) {
-        if (!(await allocateStock(tx, { storeId: store.id, productId: line.productId, quantity: line.quantity }))) {
-          throw await insufficientStock(tx, store, productById.get(line.productId)!, line.quantity);
-        }
-      }
-
       const orderId = randomUUID();
       const accessToken = newAccessToken();
       const totalCents = lines.reduce((sum, line) => sum + productById.get(line.productId)!.priceCents * line.quantity, 0);
@@ -136,6 +127,18 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
         },
       });
       await startChain(tx, { orderId, chain: "PLACEMENT", at: now, arrived: [1] });
+
+      // The contended rows (stock levels, the pickup window) are taken last, so their
+      // row locks are held only for the moment before commit. A fixed lock order (by
+      // product) keeps concurrent multi-item checkouts from deadlocking.
+      for (const line of sortedLines) {
+        if (!(await allocateStock(tx, { storeId: store.id, productId: line.productId, quantity: line.quantity }))) {
+          throw await insufficientStock(tx, store, productById.get(line.productId)!, line.quantity);
+        }
+      }
+      if (!(await takeSlotPlace(tx, slotId))) {
+        throw new DomainError("SLOT_UNAVAILABLE", "That pickup time just filled up. Choose another time.", { field: "slotStartsAt" });
+      }
       return { orderId, number: order.number, accessToken, alreadyPlaced: false };
     }, TRANSACTION_OPTIONS);
   } catch (error) {

@@ -1,22 +1,34 @@
 import type { Tx } from "@/lib/db/prisma";
 
+type SlotWindow = { storeId: string; startsAt: Date; endsAt: Date; capacity: number };
+
 /**
- * Books one place in a pickup window in a single statement: the window's row is
- * created on first booking, and otherwise incremented only while below capacity.
- * Returns the slot id, or null when the window is full.
+ * The row of a pickup window, created on first use. ON CONFLICT DO NOTHING takes no
+ * lock on an existing row, so this can run early in a checkout without making other
+ * checkouts for the same window wait.
  */
-export async function bookSlot(
-  tx: Tx,
-  input: { storeId: string; startsAt: Date; endsAt: Date; capacity: number },
-): Promise<string | null> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+export async function ensureSlotRow(tx: Tx, slot: SlotWindow): Promise<string> {
+  const inserted = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "PickupSlot" ("id", "storeId", "startsAt", "endsAt", "capacity", "booked")
-    VALUES (gen_random_uuid(), ${input.storeId}::uuid, ${input.startsAt}, ${input.endsAt}, ${input.capacity}, 1)
-    ON CONFLICT ("storeId", "startsAt") DO UPDATE
-       SET "booked" = "PickupSlot"."booked" + 1
-     WHERE "PickupSlot"."booked" < "PickupSlot"."capacity"
+    VALUES (gen_random_uuid(), ${slot.storeId}::uuid, ${slot.startsAt}, ${slot.endsAt}, ${slot.capacity}, 0)
+    ON CONFLICT ("storeId", "startsAt") DO NOTHING
     RETURNING "id"`;
-  return rows[0]?.id ?? null;
+  if (inserted[0]) return inserted[0].id;
+  const existing = await tx.pickupSlot.findUniqueOrThrow({
+    where: { storeId_startsAt: { storeId: slot.storeId, startsAt: slot.startsAt } },
+    select: { id: true },
+  });
+  return existing.id;
+}
+
+/**
+ * Takes one place in a window in a single conditional UPDATE: it succeeds only while
+ * the window is below capacity, so concurrent checkouts cannot overbook it.
+ */
+export async function takeSlotPlace(tx: Tx, slotId: string): Promise<boolean> {
+  const updated = await tx.$executeRaw`
+    UPDATE "PickupSlot" SET "booked" = "booked" + 1 WHERE "id" = ${slotId}::uuid AND "booked" < "capacity"`;
+  return updated === 1;
 }
 
 /** Gives a booked place back (cancellation); never below zero. */

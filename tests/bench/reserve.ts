@@ -1,0 +1,138 @@
+// `npm run bench:reserve`: checkout placements under concurrency, on one hot SKU and
+// spread over 1,000 SKUs, against the bare conditional UPDATE that guards stock, in
+// the same run on the same database. Prints throughput, latency and oversold units.
+import { randomBytes, randomUUID } from "node:crypto";
+import { parseArgs } from "node:util";
+import { dropDatabase, ensureDatabase, withDatabaseName } from "@/lib/db/ensure-database";
+import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-postgres";
+import { applyMigrations } from "@/lib/db/migrations";
+import { disconnectDb, getDb } from "@/lib/db/prisma";
+import { placeOrder } from "@/lib/orders/place-order";
+import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
+import { loadStore } from "@/lib/stores/load-stores";
+
+const { values } = parseArgs({
+  options: {
+    orders: { type: "string", default: "2000" },
+    concurrency: { type: "string", default: "32" },
+    skus: { type: "string", default: "1000" },
+  },
+});
+const ORDERS = Number(values.orders);
+const CONCURRENCY = Number(values.concurrency);
+const SKUS = Number(values.skus);
+const HOT_STOCK = Math.floor(ORDERS * 0.75); // a quarter of the hot-SKU attempts must be refused
+
+type Run = { label: string; ok: number; refused: number; seconds: number; latencies: number[] };
+
+async function runConcurrently(label: string, count: number, task: (i: number) => Promise<boolean>): Promise<Run> {
+  const latencies: number[] = [];
+  let next = 0;
+  let ok = 0;
+  let refused = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t0 = performance.now();
+        if (await task(i)) ok++;
+        else refused++;
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { label, ok, refused, seconds: (performance.now() - started) / 1000, latencies };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+function report(run: Run) {
+  const sorted = [...run.latencies].sort((a, b) => a - b);
+  const perSecond = (run.ok + run.refused) / run.seconds;
+  console.log(
+    `${run.label.padEnd(34)} ${String(run.ok).padStart(6)} ok ${String(run.refused).padStart(6)} refused  ` +
+      `${perSecond.toFixed(0).padStart(7)} /s   p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(sorted, 99).toFixed(1).padStart(7)} ms`,
+  );
+  return perSecond;
+}
+
+let server: RunningPostgres | undefined;
+let serverUrl = process.env.BENCH_DATABASE_SERVER_URL;
+if (!serverUrl) {
+  server = await startEmbeddedPostgres({ dataDir: ".data/bench" });
+  serverUrl = server.serverUrl;
+}
+const databaseName = `handoff_bench_${randomBytes(4).toString("hex")}`;
+await ensureDatabase(serverUrl, databaseName);
+const url = withDatabaseName(serverUrl, databaseName);
+await applyMigrations(url);
+process.env.DATABASE_URL = url;
+process.env.HANDOFF_SECRET ??= randomBytes(32).toString("hex");
+const db = getDb();
+
+try {
+  const store = await db.store.create({
+    data: {
+      code: "BENCH", name: "Bench Store", addressLine: "1 Bench St", city: "Austin", state: "TX", postalCode: "78701", phone: "(512) 555-0100",
+      timeZone: "UTC", latitude: 30.27, longitude: -97.74, prepMinutes: 15, pickers: 1_000_000, slotCapacity: 1_000_000, holdHours: 72,
+      hours: { create: Array.from({ length: 7 }, (_, i) => ({ weekday: i + 1, opensAtMin: 0, closesAtMin: 1440 })) },
+    },
+  });
+  await db.product.createMany({
+    data: Array.from({ length: SKUS + 1 }, (_, i) => ({
+      sku: `B-${i}`, name: `Bench product ${i}`, category: "Bench", description: "", priceCents: 999, imageUrl: "/products/EL-1001.svg", barcode: `B${i}`,
+    })),
+  });
+  const products = await db.product.findMany({ orderBy: { sku: "asc" }, select: { id: true, sku: true } });
+  const hot = products.find((p) => p.sku === "B-0")!;
+  const spread = products.filter((p) => p.id !== hot.id);
+  await db.inventoryLevel.createMany({
+    data: products.map((p) => ({ storeId: store.id, productId: p.id, onHand: p.id === hot.id ? HOT_STOCK : 1_000_000 })),
+  });
+  const now = new Date();
+  const slot = (await storeSlotOffer(db, (await loadStore(db, store.id))!, now)).slots[0]!;
+
+  const place = (productId: string) => async () => {
+    try {
+      await placeOrder(db, {
+        checkoutId: randomUUID(), storeId: store.id, pickupMethod: "IN_STORE", slotStartsAt: slot.startsAt,
+        lines: [{ productId, quantity: 1 }], name: "Bench Shopper", email: "bench@example.com", phone: "+15125550100", cardNumber: "4242424242424242",
+      }, now);
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === "INSUFFICIENT_STOCK") return false;
+      throw error;
+    }
+  };
+  // The bare guard: the one statement that decides whether stock is there.
+  const bareUpdate = (productId: string) => async () =>
+    (await db.$executeRaw`UPDATE "InventoryLevel" SET "allocated" = "allocated" + 1
+       WHERE "storeId" = ${store.id}::uuid AND "productId" = ${productId}::uuid
+         AND "onHand" - "allocated" - "safetyStock" >= 1`) === 1;
+
+  console.log(`bench:reserve — ${ORDERS} attempts per scenario, ${CONCURRENCY} concurrent, hot SKU stock ${HOT_STOCK}, ${SKUS} SKUs for the spread\n`);
+  const hotOrders = report(await runConcurrently("place order, one hot SKU", ORDERS, () => place(hot.id)()));
+  const spreadOrders = report(await runConcurrently(`place order, spread over ${SKUS} SKUs`, ORDERS, (i) => place(spread[i % spread.length]!.id)()));
+
+  const levels = await db.inventoryLevel.findMany({ where: { storeId: store.id } });
+  const oversold = levels.reduce((sum, level) => sum + Math.max(0, level.allocated - level.onHand), 0);
+  const held = await db.reservation.aggregate({ where: { storeId: store.id, status: "HELD" }, _sum: { quantity: true } });
+  const allocated = levels.reduce((sum, level) => sum + level.allocated, 0);
+
+  // Reset, then the bare UPDATE on the same rows and the same concurrency.
+  await db.inventoryLevel.updateMany({ where: { storeId: store.id }, data: { allocated: 0 } });
+  const hotBare = report(await runConcurrently("bare conditional UPDATE, hot SKU", ORDERS, () => bareUpdate(hot.id)()));
+  const spreadBare = report(await runConcurrently(`bare conditional UPDATE, spread`, ORDERS, (i) => bareUpdate(spread[i % spread.length]!.id)()));
+  const bareLevels = await db.inventoryLevel.findMany({ where: { storeId: store.id } });
+  const bareOversold = bareLevels.reduce((sum, level) => sum + Math.max(0, level.allocated - level.onHand), 0);
+
+  console.log(`\noversold units (placements): ${oversold}   allocated ${allocated} = held reservations ${held._sum.quantity ?? 0}: ${allocated === (held._sum.quantity ?? 0) ? "yes" : "NO"}`);
+  console.log(`oversold units (bare UPDATE): ${bareOversold}`);
+  console.log(`full placement vs bare UPDATE throughput: hot SKU ${(hotOrders / hotBare).toFixed(3)}x, spread ${(spreadOrders / spreadBare).toFixed(3)}x`);
+  if (oversold > 0 || bareOversold > 0) process.exitCode = 1;
+} finally {
+  await disconnectDb();
+  await dropDatabase(serverUrl, databaseName);
+  await server?.stop();
+}
