@@ -13,6 +13,7 @@ import { buildIsStale } from "./lib/build-freshness";
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const log = (line: string) => console.log(`[handoff] ${line}`);
 const env = readEnv();
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const database = await resolveDatabase(env);
 log(database.embedded ? `Embedded PostgreSQL is running (data in ${dataDirPath(env)}/postgres).` : "Using the database at DATABASE_URL.");
