@@ -20,6 +20,7 @@ const IDLE: CheckoutResult = { status: "idle" };
 export function CheckoutForm({ products, checkoutId }: { products: CatalogProduct[]; checkoutId: string }) {
   const { lines, ready } = useCart();
   const productById = useMemo(() => new Map(products.map((product) => [product.id, product])), [products]);
+  const productNames = useMemo(() => new Map(products.map((product) => [product.id, product.name])), [products]);
   const cartLines = useMemo(() => lines.filter((line) => productById.has(line.productId)), [lines, productById]);
   const [store, setStore] = useState<StoreChoice | null>(null);
   const [method, setMethod] = useState<"IN_STORE" | "CURBSIDE">("IN_STORE");
@@ -68,7 +69,7 @@ export function CheckoutForm({ products, checkoutId }: { products: CatalogProduc
           <CartLines products={productById} shortProductIds={store?.shortProductIds ?? []} />
         </SectionCard>
         <SectionCard title="Choose a pickup store" headingId="store-heading">
-          <StorePicker lines={cartLines} selectedStoreId={store?.id ?? null} onSelect={chooseStore} />
+          <StorePicker lines={cartLines} productNames={productNames} selectedStoreId={store?.id ?? null} onSelect={chooseStore} />
           {errors.storeId ? <p className="mt-2 text-sm text-red-700">{errors.storeId}</p> : null}
         </SectionCard>
         {store ? (

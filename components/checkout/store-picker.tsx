@@ -10,6 +10,7 @@ type Search = { query: string } | { coordinates: { latitude: number; longitude: 
 
 type StorePickerProps = {
   lines: CartLine[];
+  productNames: Map<string, string>;
   selectedStoreId: string | null;
   onSelect(store: StoreChoice | null): void;
 };
@@ -20,7 +21,7 @@ function availabilityText(store: StoreChoice): string {
 }
 
 /** Finds nearby stores and lets the shopper choose one that has the whole cart. */
-export function StorePicker({ lines, selectedStoreId, onSelect }: StorePickerProps) {
+export function StorePicker({ lines, productNames, selectedStoreId, onSelect }: StorePickerProps) {
   const [text, setText] = useState("");
   const [radiusMiles, setRadiusMiles] = useState<10 | 25 | 50 | 100>(25);
   const [search, setSearch] = useState<Search | null>(null);
@@ -130,6 +131,9 @@ export function StorePicker({ lines, selectedStoreId, onSelect }: StorePickerPro
                   <span className={`block font-medium ${store.canFillAll ? "text-emerald-700" : "text-amber-700"}`}>
                     {availabilityText(store)}
                   </span>
+                  {store.shortProductIds.length > 0 ? (
+                    <span className="block">Not enough: {store.shortProductIds.map((id) => productNames.get(id) ?? "an item").join(", ")}</span>
+                  ) : null}
                   <span className="block">{store.readyByLabel ? `Ready by ${store.readyByLabel}` : "No pickup times available"}</span>
                   {store.curbsideEnabled ? <span className="block">Curbside available</span> : null}
                 </span>

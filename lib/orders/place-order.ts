@@ -24,6 +24,7 @@ const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
  * rolls all of it back. The same checkout submitted twice yields one order.
  */
 export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date()): Promise<PlacedOrder> {
+  // A resubmitted checkout gets its order back even if its stock or slot has since run out.
   const existing = await findByCheckout(db, input.checkoutId);
   if (existing) return existing;
 
@@ -87,7 +88,6 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
             }),
           },
         },
-        include: { lines: true },
       });
 
       const authorization = await authorizePayment(tx, {
@@ -123,7 +123,10 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
           promisedReadyAt: promisedReadyAt.toISOString(),
           totalCents,
           customer: { name: input.name, email: input.email, phone: input.phone },
-          lines: order.lines.map((line) => ({ sku: line.sku, name: line.name, quantity: line.quantity, unitPriceCents: line.unitPriceCents })),
+          lines: sortedLines.map((line) => {
+            const product = productById.get(line.productId)!;
+            return { sku: product.sku, name: product.name, quantity: line.quantity, unitPriceCents: product.priceCents };
+          }),
         },
       });
       await startChain(tx, { orderId, chain: "PLACEMENT", at: now, arrived: [1] });

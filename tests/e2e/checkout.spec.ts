@@ -1,21 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-
-async function addToCart(page: Page, productName: string) {
-  await page.getByRole("article", { name: productName }).getByRole("button", { name: "Add to cart" }).click();
-}
-
-async function findStores(page: Page, where: string) {
-  await page.getByRole("textbox", { name: "ZIP code or city" }).fill(where);
-  await page.getByRole("button", { name: "Find stores" }).click();
-  await expect(page.getByRole("radiogroup", { name: "Pickup store" })).toBeVisible();
-}
-
-async function fillContact(page: Page, cardNumber: string) {
-  await page.getByRole("textbox", { name: "Name" }).fill("Riley Shopper");
-  await page.getByRole("textbox", { name: "Email" }).fill("riley@example.com");
-  await page.getByRole("textbox", { name: "Phone" }).fill("512-555-0123");
-  await page.getByRole("textbox", { name: "Card number" }).fill(cardNumber);
-}
+import { expect, test } from "@playwright/test";
+import { addToCart, fillContact, findStores, placeOrder } from "./helpers";
 
 test("a new shopper places an order, sees the pickup code, and cancels it", async ({ page }) => {
   await page.goto("/");
@@ -67,6 +51,47 @@ test("a store that cannot fill the cart is shown but cannot be chosen", async ({
   await expect(downtown).toBeDisabled();
   await expect(page.getByRole("radiogroup", { name: "Pickup store" }).getByText("0 of 1 items").first()).toBeVisible();
   await expect(page.getByRole("radio", { name: /Austin North Lamar/ })).toBeEnabled();
+  await expect(page.getByText("Not enough: Chef's Knife 8 in").first()).toBeVisible();
+});
+
+test("the shopper's location finds the nearest stores", async ({ page, context }) => {
+  await context.grantPermissions(["geolocation"]);
+  await context.setGeolocation({ latitude: 39.7392, longitude: -104.9903 }); // downtown Denver
+  await page.goto("/");
+  await addToCart(page, "Desk Lamp");
+  await page.getByRole("button", { name: "Checkout" }).click();
+  await page.getByRole("button", { name: "Use my location" }).click();
+  const stores = page.getByRole("radiogroup", { name: "Pickup store" }).getByRole("radio");
+  await expect(stores).toHaveCount(2);
+  await expect(stores.first()).toHaveAccessibleName(/LoDo Denver/);
+  await expect(page.getByText(/stores near your location, nearest first/)).toBeVisible();
+});
+
+test("double-clicking Place order creates one order", async ({ page }) => {
+  await page.goto("/");
+  await addToCart(page, "Printer Paper Ream");
+  await page.getByRole("button", { name: "Checkout" }).click();
+  await findStores(page, "78701");
+  await page.getByRole("radiogroup", { name: "Pickup store" }).getByRole("radio", { disabled: false }).first().check();
+  await page.getByRole("combobox", { name: "Pickup time" }).selectOption({ index: 1 });
+  await fillContact(page, "4242 4242 4242 4242");
+  const redirects: string[] = [];
+  page.on("response", (response) => {
+    const target = response.headers()["x-action-redirect"];
+    if (response.request().method() === "POST" && target) redirects.push(target.split(";")[0]!);
+  });
+  // Two submits straight after each other, as a fast double click sends them.
+  await page.locator("form").evaluate((form: HTMLFormElement) => {
+    form.requestSubmit();
+    form.requestSubmit();
+  });
+  await expect(page).toHaveURL(/\/orders\//);
+  const orderNumber = await page.getByRole("heading", { name: /^Order H-/ }).textContent();
+  // Every submission that reached the server was answered with the same order.
+  expect(redirects.length).toBeGreaterThan(0);
+  expect(new Set(redirects).size).toBe(1);
+  expect(new URL(page.url()).pathname).toBe(redirects[0]!.split("?")[0]);
+  expect(orderNumber).toMatch(/^Order H-\d{6}$/);
 });
 
 test("a declined card explains itself and places nothing", async ({ page }) => {
