@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addToCart, fillContact, findStores, placeOrder } from "./helpers";
+import { addToCart, fillContact, findStores } from "./helpers";
 
 test("a new shopper places an order, sees the pickup code, and cancels it", async ({ page }) => {
   await page.goto("/");
