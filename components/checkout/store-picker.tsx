@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { findStoresAction } from "@/app/(shop)/checkout/actions";
 import type { StoreChoice } from "@/app/(shop)/checkout/types";
 import type { CartLine } from "../cart/cart-provider";
@@ -44,6 +44,12 @@ export function StorePicker({ lines, productNames, selectedStoreId, onSelect }: 
   }
 
   const result = stores.data;
+
+  // Fresh availability can take the chosen store out of reach (someone bought the last unit).
+  useEffect(() => {
+    const chosen = result?.ok ? result.stores.find((store) => store.id === selectedStoreId) : undefined;
+    if (chosen && !chosen.canFillAll) onSelect(null);
+  }, [result, selectedStoreId, onSelect]);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addToCart, fillContact, findStores } from "./helpers";
+import { addToCart, fillContact, findStores, prepareCheckout } from "./helpers";
 
 test("a new shopper places an order, sees the pickup code, and cancels it", async ({ page }) => {
   await page.goto("/");
@@ -68,12 +68,7 @@ test("the shopper's location finds the nearest stores", async ({ page, context }
 });
 
 test("double-clicking Place order creates one order", async ({ page }) => {
-  await page.goto("/");
-  await addToCart(page, "Printer Paper Ream");
-  await page.getByRole("button", { name: "Checkout" }).click();
-  await findStores(page, "78701");
-  await page.getByRole("radiogroup", { name: "Pickup store" }).getByRole("radio", { disabled: false }).first().check();
-  await page.getByRole("combobox", { name: "Pickup time" }).selectOption({ index: 1 });
+  await prepareCheckout(page, ["Printer Paper Ream"]);
   await fillContact(page, "4242 4242 4242 4242");
   const redirects: string[] = [];
   page.on("response", (response) => {
@@ -95,12 +90,7 @@ test("double-clicking Place order creates one order", async ({ page }) => {
 });
 
 test("a declined card explains itself and places nothing", async ({ page }) => {
-  await page.goto("/");
-  await addToCart(page, "Gel Pens 12-Pack");
-  await page.getByRole("button", { name: "Checkout" }).click();
-  await findStores(page, "78701");
-  await page.getByRole("radiogroup", { name: "Pickup store" }).getByRole("radio", { disabled: false }).first().check();
-  await page.getByRole("combobox", { name: "Pickup time" }).selectOption({ index: 1 });
+  await prepareCheckout(page, ["Gel Pens 12-Pack"]);
   await fillContact(page, "4000 0000 0000 0002");
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page.locator("form").getByRole("alert")).toContainText("Your card was declined");
@@ -110,12 +100,7 @@ test("a declined card explains itself and places nothing", async ({ page }) => {
 });
 
 test("an invalid form names each problem", async ({ page }) => {
-  await page.goto("/");
-  await addToCart(page, "Gel Pens 12-Pack");
-  await page.getByRole("button", { name: "Checkout" }).click();
-  await findStores(page, "78701");
-  await page.getByRole("radiogroup", { name: "Pickup store" }).getByRole("radio", { disabled: false }).first().check();
-  await page.getByRole("combobox", { name: "Pickup time" }).selectOption({ index: 1 });
+  await prepareCheckout(page, ["Gel Pens 12-Pack"]);
   await page.getByRole("textbox", { name: "Email" }).fill("nope");
   await page.getByRole("textbox", { name: "Card number" }).fill("1234");
   await page.getByRole("button", { name: "Place order" }).click();

@@ -17,14 +17,19 @@ export async function fillContact(page: Page, cardNumber: string) {
   await page.getByRole("textbox", { name: "Card number" }).fill(cardNumber);
 }
 
-/** From an empty cart to a placed order at the first store that has everything; returns the order page URL. */
-export async function placeOrder(page: Page, products: string[], where = "78701"): Promise<string> {
+/** From an empty cart to a checkout with the first store that has everything and its first pickup time chosen. */
+export async function prepareCheckout(page: Page, products: string[], where = "78701") {
   await page.goto("/");
   for (const product of products) await addToCart(page, product);
   await page.getByRole("button", { name: "Checkout" }).click();
   await findStores(page, where);
   await page.getByRole("radiogroup", { name: "Pickup store" }).getByRole("radio", { disabled: false }).first().check();
   await page.getByRole("combobox", { name: "Pickup time" }).selectOption({ index: 1 });
+}
+
+/** A placed order at the first store that has everything; returns the order page URL. */
+export async function placeOrder(page: Page, products: string[], where = "78701"): Promise<string> {
+  await prepareCheckout(page, products, where);
   await fillContact(page, "4242 4242 4242 4242");
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page).toHaveURL(/\/orders\//);
