@@ -2,6 +2,8 @@
 // migrations, demo data on an empty database, then Next.js. Ctrl-C stops it all.
 import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
+import { ensureSystemEndpoints, internalBaseUrl } from "@/lib/bus/endpoints";
+import { startDeliveryWorker, type DeliveryWorker } from "@/lib/bus/worker";
 import { resolveAppSecret } from "@/lib/db/app-secret";
 import { applyMigrations } from "@/lib/db/migrations";
 import { disconnectDb, getDb } from "@/lib/db/prisma";
@@ -19,9 +21,11 @@ const database = await resolveDatabase(env);
 log(database.embedded ? `Embedded PostgreSQL is running (data in ${dataDirPath(env)}/postgres).` : "Using the database at DATABASE_URL.");
 
 let stopping = false;
+let worker: DeliveryWorker | undefined;
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
+    await worker?.stop().catch(() => {});
     await disconnectDb().catch(() => {});
     await database.stop().catch((error) => console.error(error));
   }
@@ -34,7 +38,7 @@ try {
   process.env.DATABASE_URL = database.url;
   process.env.HANDOFF_SECRET = await resolveAppSecret(env.HANDOFF_SECRET, dataDirPath(env));
   if (process.env.HANDOFF_DEMO_DATA !== "off" && (await seedDemoData(getDb()))) log("Loaded the demo stores, products and stock.");
-  await disconnectDb();
+  await ensureSystemEndpoints(getDb());
 } catch (error) {
   console.error(error);
   await shutdown(1);
@@ -49,6 +53,24 @@ if (mode === "start" && buildIsStale()) {
 
 const server = spawn(process.execPath, [nextBin, mode, "-p", String(env.PORT)], { stdio: "inherit", env: process.env });
 server.on("exit", (code) => void shutdown(code ?? 0));
+
+// The delivery worker runs in this process once the app answers (its modules receive over HTTP).
+if (await waitForApp(`${internalBaseUrl()}/api/health`)) {
+  worker = await startDeliveryWorker(getDb(), { databaseUrl: database.url, log });
+  log("Delivery worker is running.");
+} else {
+  log("The app did not answer in time; the delivery worker was not started.");
+}
+
+async function waitForApp(url: string, timeoutMs = 120_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    const ok = await fetch(url).then((response) => response.ok, () => false);
+    if (ok) return true;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     log("Stopping…");

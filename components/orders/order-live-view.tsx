@@ -13,7 +13,7 @@ import { StoreHoursList } from "./store-hours-list";
 
 type Props = { token: string; initialOrder: OrderView; qrSvg: string | null; justPlaced: boolean };
 
-const REFRESH_MS = 5_000;
+const REFRESH_MS = 2_000;
 
 /** The shopper's order page: refreshes itself while the order is open. */
 export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props) {

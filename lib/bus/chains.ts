@@ -21,6 +21,13 @@ export const CHAIN_DEFINITIONS: Partial<Record<Chain, ChainStepDefinition[]>> = 
     { stepNumber: 4, source: "OMS", target: "STOREFRONT", eventType: "order.created", description: "Storefront order view shows the order as confirmed", deadlineSeconds: 120 },
     { stepNumber: 5, source: "OMS", target: "NOTIFICATION", eventType: "order.created", description: "Customer was sent the order confirmation", deadlineSeconds: 300 },
   ],
+  CANCELLATION: [
+    { stepNumber: 1, source: "OMS", target: "OMS", eventType: "order.canceled", description: "OMS canceled the order and voided the payment authorization", deadlineSeconds: 0 },
+    { stepNumber: 2, source: "OMS", target: "WMS", eventType: "order.canceled", description: "WMS released the allocation back to available", deadlineSeconds: 120 },
+    { stepNumber: 3, source: "WMS", target: "STOREFRONT", eventType: "inventory.released", description: "Storefront availability shows the released units", deadlineSeconds: 300 },
+    { stepNumber: 4, source: "OMS", target: "STOREFRONT", eventType: "order.canceled", description: "Storefront order view shows the order as canceled", deadlineSeconds: 120 },
+    { stepNumber: 5, source: "OMS", target: "NOTIFICATION", eventType: "order.canceled", description: "Customer was told the order is canceled", deadlineSeconds: 300 },
+  ],
 };
 
 /**

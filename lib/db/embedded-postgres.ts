@@ -58,6 +58,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
     listen_addresses: "127.0.0.1",
     unix_socket_directories: "",
     max_connections: "200",
+    timezone: "UTC",
     ...options.settings,
   };
 

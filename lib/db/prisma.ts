@@ -9,7 +9,8 @@ function createClient(): PrismaClient {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start Handoff with `npm start`, which provides the database.");
   }
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 20 }) });
+  // Prisma stores DateTime as UTC without a zone; a UTC session makes SQL's now() agree with it.
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 20, options: "-c TimeZone=UTC" }) });
 }
 
 // One client per process; dev hot reloads would otherwise open a new pool each time.

@@ -1,3 +1,5 @@
+import { startChain } from "@/lib/bus/chains";
+import { wakeDispatcher } from "@/lib/bus/outbox";
 import type { Db } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors";
 import { releaseOrderReservations } from "@/lib/inventory/release";
@@ -18,13 +20,20 @@ export type CancelOrderInput = {
  * window given back, the payment authorization voided, and `order.canceled` written.
  */
 export async function cancelOrder(db: Db, input: CancelOrderInput, now = new Date()) {
-  return db.$transaction(async (tx) => {
+  const canceled = await db.$transaction(async (tx) => {
+    const current = await tx.order.findUnique({ where: { id: input.orderId }, include: { store: { select: { code: true } } } });
+    if (!current) throw notFound("Order");
     const order = await transitionOrder(tx, {
       orderId: input.orderId,
       to: "CANCELED",
       at: now,
       changes: { canceledAt: now, cancelReason: input.reason },
-      payload: { reason: input.reason, origin: input.origin },
+      payload: {
+        reason: input.reason,
+        origin: input.origin,
+        storeCode: current.store.code,
+        customer: { name: current.customerName, email: current.customerEmail, phone: current.customerPhone },
+      },
     });
     await releaseOrderReservations(tx, order.id, now);
     await releaseSlot(tx, order.slotId);
@@ -34,6 +43,9 @@ export async function cancelOrder(db: Db, input: CancelOrderInput, now = new Dat
       await voidAuthorization(tx, { reference: payment.providerRef, amountCents: payment.amountCents });
       await tx.paymentAuthorization.update({ where: { id: payment.id }, data: { status: "VOIDED", voidedAt: now } });
     }
+    await startChain(tx, { orderId: order.id, chain: "CANCELLATION", at: now, arrived: [1] });
     return order;
   });
+  await wakeDispatcher(db);
+  return canceled;
 }

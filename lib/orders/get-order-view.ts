@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/prisma";
 import { formatOrderNumber } from "./order-number";
 import { isOpenStatus, STATUS_LABELS } from "./order-status";
 import { pickupCodeFor } from "./pickup-code";
+import { shopperVisibleStatus } from "@/lib/systems/storefront/order-status";
 
 /** Everything the shopper's order page shows, found by the secret link token. */
 export async function getOrderViewByToken(db: Db, accessToken: string) {
@@ -16,12 +17,16 @@ export async function getOrderViewByToken(db: Db, accessToken: string) {
   });
   if (!order) return null;
   const { store } = order;
+  // The shopper sees the storefront's view of the order, which learns of changes from
+  // the OMS over the bus: when that boundary breaks, this page is stale, as in the field.
+  const view = await db.storefrontOrderView.findUnique({ where: { orderId: order.id }, select: { status: true } });
+  const status = shopperVisibleStatus(view?.status);
   return {
     number: formatOrderNumber(order.number),
-    status: order.status,
-    statusLabel: STATUS_LABELS[order.status],
-    canCancel: isOpenStatus(order.status),
-    pickupCode: isOpenStatus(order.status) ? pickupCodeFor(order.accessToken) : null,
+    status,
+    statusLabel: STATUS_LABELS[status],
+    canCancel: isOpenStatus(status),
+    pickupCode: isOpenStatus(status) ? pickupCodeFor(order.accessToken) : null,
     pickupMethod: order.pickupMethod,
     promisedReadyAt: order.promisedReadyAt.toISOString(),
     slot: { startsAt: order.slot.startsAt.toISOString(), endsAt: order.slot.endsAt.toISOString() },

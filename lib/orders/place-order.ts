@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/prisma";
 import { startChain } from "@/lib/bus/chains";
-import { writeOutboxEvent } from "@/lib/bus/outbox";
+import { wakeDispatcher, writeOutboxEvent } from "@/lib/bus/outbox";
 import { DomainError, isUniqueViolation, notFound } from "@/lib/errors";
 import { mergeCartLines } from "@/lib/inventory/availability";
 import { allocateStock } from "@/lib/inventory/reserve";
@@ -46,11 +46,11 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
   const promisedReadyAt = offer.readyBy;
 
   try {
-    return await db.$transaction(async (tx) => {
+    const placed = await db.$transaction(async (tx) => {
       // Serializes submissions of one checkout form, so a double click waits and finds the first order.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${input.checkoutId}))`;
-      const placed = await findByCheckout(tx, input.checkoutId);
-      if (placed) return placed;
+      const earlier = await findByCheckout(tx, input.checkoutId);
+      if (earlier) return earlier;
 
       const slotId = await ensureSlotRow(tx, { storeId: store.id, startsAt: slot.startsAt, endsAt: slot.endsAt, capacity: store.slotCapacity });
       const sortedLines = [...lines].sort((a, b) => a.productId.localeCompare(b.productId));
@@ -144,11 +144,13 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
       }
       return { orderId, number: order.number, accessToken, alreadyPlaced: false };
     }, TRANSACTION_OPTIONS);
+    if (!placed.alreadyPlaced) await wakeDispatcher(db);
+    return placed;
   } catch (error) {
     // Two submissions of one checkout racing past the advisory lock's first check.
     if (isUniqueViolation(error)) {
-      const placed = await findByCheckout(db, input.checkoutId);
-      if (placed) return placed;
+      const earlier = await findByCheckout(db, input.checkoutId);
+      if (earlier) return earlier;
     }
     throw error;
   }

@@ -54,6 +54,11 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         }),
       });
     }
+    // The storefront's availability cache starts from what the OMS can promise.
+    await tx.$executeRaw`
+      INSERT INTO "StorefrontAvailability" ("storeCode", "sku", "available", "updatedAt")
+      SELECT s."code", p."sku", GREATEST(0, i."onHand" - i."allocated" - i."safetyStock"), now()
+        FROM "InventoryLevel" i JOIN "Store" s ON s."id" = i."storeId" JOIN "Product" p ON p."id" = i."productId"`;
   }, { timeout: 60_000 });
   return true;
 }

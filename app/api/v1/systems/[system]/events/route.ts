@@ -1,0 +1,25 @@
+import { getDb } from "@/lib/db/prisma";
+import type { SystemName } from "@/lib/generated/prisma/enums";
+import { applyNotificationEvent } from "@/lib/systems/notification/apply-event";
+import { applyPosEvent } from "@/lib/systems/pos/apply-event";
+import { receiveEvent, type EventHandler } from "@/lib/systems/receive-event";
+import { applyStorefrontEvent } from "@/lib/systems/storefront/apply-event";
+import { applyWmsEvent } from "@/lib/systems/wms/apply-event";
+
+export const dynamic = "force-dynamic";
+
+// The built-in modules' receivers: each applies events addressed to it, and only those.
+const HANDLERS: Partial<Record<string, [SystemName, EventHandler]>> = {
+  wms: ["WMS", applyWmsEvent],
+  storefront: ["STOREFRONT", applyStorefrontEvent],
+  notification: ["NOTIFICATION", applyNotificationEvent],
+  pos: ["POS", applyPosEvent],
+};
+
+export async function POST(request: Request, context: RouteContext<"/api/v1/systems/[system]/events">) {
+  const { system } = await context.params;
+  const receiver = HANDLERS[system];
+  if (!receiver) return Response.json({ error: `There is no built-in system called "${system}".` }, { status: 404 });
+  const result = await receiveEvent(getDb(), receiver[0], request, receiver[1]);
+  return Response.json(result.body, { status: result.status });
+}

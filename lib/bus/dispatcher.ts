@@ -1,0 +1,129 @@
+import type { Db } from "@/lib/db/prisma";
+import type { Chain, ChainStepStatus, SystemName } from "@/lib/generated/prisma/enums";
+import { isRetryableStatus, nextRetryDelayMs, parseRetryAfter } from "./backoff";
+import { deliveryTarget, loadEndpoints } from "./endpoints";
+import { envelopeOf } from "./envelope";
+import { signedHeaders } from "./signing";
+
+export type ClaimedDelivery = {
+  id: string;
+  outboxEventId: string;
+  targetSystem: SystemName;
+  attempts: number;
+  orderId: string | null;
+  chain: Chain | null;
+  stepNumber: number | null;
+};
+
+export type DeliveryOutcome =
+  | { kind: "delivered"; status: number }
+  | { kind: "retry"; status: number | null; error: string; retryAfterSeconds: number | null }
+  | { kind: "rejected"; status: number; error: string };
+
+const LEASE_SECONDS = 30;
+const REQUEST_TIMEOUT_MS = 10_000;
+
+/**
+ * Claims due deliveries for this worker. SKIP LOCKED lets several workers claim side
+ * by side; the lease (not a held lock) marks them taken, so a worker that dies
+ * mid-delivery only delays them until the lease lapses. One order's events reach a
+ * system in outbox order: a delivery waits while an earlier one to the same system
+ * for the same order is still pending.
+ */
+export async function claimDeliveries(db: Db, limit: number): Promise<ClaimedDelivery[]> {
+  return db.$queryRaw<ClaimedDelivery[]>`
+    UPDATE "Delivery" d
+       SET "leaseUntil" = now() + make_interval(secs => ${LEASE_SECONDS}), "attempts" = d."attempts" + 1
+     WHERE d."id" IN (
+       SELECT c."id" FROM "Delivery" c
+        WHERE c."status" = 'PENDING' AND c."nextAttemptAt" <= now()
+          AND (c."leaseUntil" IS NULL OR c."leaseUntil" < now())
+          AND NOT EXISTS (
+            SELECT 1 FROM "Delivery" e
+             WHERE c."orderId" IS NOT NULL AND e."orderId" = c."orderId" AND e."targetSystem" = c."targetSystem"
+               AND e."status" = 'PENDING' AND e."position" < c."position")
+        ORDER BY c."nextAttemptAt", c."position"
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING d."id", d."outboxEventId", d."targetSystem", d."attempts", d."orderId", d."chain", d."stepNumber"`;
+}
+
+/** One signed POST; never throws, every way it can end is an outcome. */
+export async function sendDelivery(db: Db, delivery: ClaimedDelivery): Promise<DeliveryOutcome> {
+  const event = await db.outboxEvent.findUniqueOrThrow({ where: { id: delivery.outboxEventId } });
+  const { url, secret } = deliveryTarget(await loadEndpoints(db), event.source, delivery.targetSystem);
+  const body = JSON.stringify(envelopeOf(event));
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: "POST",
+      headers: signedHeaders(secret, event.id, body),
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (error) {
+    const reason = error instanceof Error && error.name === "TimeoutError" ? `timed out after ${REQUEST_TIMEOUT_MS} ms` : String((error as Error).cause ?? error);
+    return { kind: "retry", status: null, error: `POST ${url}: ${reason}`, retryAfterSeconds: null };
+  }
+  const text = (await response.text().catch(() => "")).slice(0, 2000);
+  if (response.ok) return { kind: "delivered", status: response.status };
+  const error = `HTTP ${response.status} from ${url}${text ? `: ${text}` : ""}`;
+  if (isRetryableStatus(response.status)) {
+    return { kind: "retry", status: response.status, error, retryAfterSeconds: parseRetryAfter(response.headers.get("retry-after")) };
+  }
+  return { kind: "rejected", status: response.status, error };
+}
+
+/** Writes what happened to the delivery and to the chain step it fulfils, together. */
+export async function recordOutcome(db: Db, delivery: ClaimedDelivery, outcome: DeliveryOutcome, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    let stepStatus: ChainStepStatus;
+    let lastError: string | null = null;
+    if (outcome.kind === "delivered") {
+      await tx.delivery.update({
+        where: { id: delivery.id },
+        data: { status: "DELIVERED", deliveredAt: now, leaseUntil: null, lastStatusCode: outcome.status, lastError: null },
+      });
+      stepStatus = "DELIVERED";
+    } else if (outcome.kind === "rejected") {
+      await tx.delivery.update({
+        where: { id: delivery.id },
+        data: { status: "DEAD", rejected: true, leaseUntil: null, lastStatusCode: outcome.status, lastError: outcome.error },
+      });
+      stepStatus = "REJECTED";
+      lastError = outcome.error;
+    } else {
+      const delay = nextRetryDelayMs(delivery.attempts, outcome.retryAfterSeconds);
+      await tx.delivery.update({
+        where: { id: delivery.id },
+        data:
+          delay === null
+            ? { status: "DEAD", leaseUntil: null, lastStatusCode: outcome.status, lastError: outcome.error }
+            : { nextAttemptAt: new Date(now.getTime() + delay), leaseUntil: null, lastStatusCode: outcome.status, lastError: outcome.error },
+      });
+      stepStatus = delay === null ? "DEAD_LETTERED" : "FAILED";
+      lastError = outcome.error;
+    }
+    if (delivery.orderId && delivery.chain && delivery.stepNumber !== null) {
+      await tx.chainStep.updateMany({
+        where: { orderId: delivery.orderId, chain: delivery.chain, stepNumber: delivery.stepNumber, status: { not: "DELIVERED" } },
+        data: { status: stepStatus, attempts: delivery.attempts, lastError, ...(stepStatus === "DELIVERED" ? { arrivedAt: now } : {}) },
+      });
+    }
+  });
+}
+
+/** Claims, sends and records one batch; returns how many deliveries it handled. */
+export async function dispatchBatch(db: Db, limit = 16): Promise<number> {
+  const claimed = await claimDeliveries(db, limit);
+  await Promise.all(
+    claimed.map(async (delivery) => {
+      const outcome = await sendDelivery(db, delivery).catch(
+        (error: unknown): DeliveryOutcome => ({ kind: "retry", status: null, error: String(error), retryAfterSeconds: null }),
+      );
+      await recordOutcome(db, delivery, outcome);
+    }),
+  );
+  return claimed.length;
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+/** What crosses every boundary: the outbox event, as JSON. */
+export const eventEnvelopeSchema = z.object({
+  id: z.string().min(1).max(200),
+  type: z.string().min(1).max(100),
+  source: z.enum(["STOREFRONT", "OMS", "WMS", "POS", "NOTIFICATION"]),
+  position: z.string().regex(/^\d+$/, "position must be a whole number"),
+  orderId: z.uuid().nullable(),
+  occurredAt: z.iso.datetime(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export type EventEnvelope = z.infer<typeof eventEnvelopeSchema>;
+
+export function envelopeOf(event: { id: string; type: string; source: string; position: bigint; orderId: string | null; occurredAt: Date; payload: unknown }): EventEnvelope {
+  return {
+    id: event.id,
+    type: event.type,
+    source: event.source as EventEnvelope["source"],
+    position: event.position.toString(),
+    orderId: event.orderId,
+    occurredAt: event.occurredAt.toISOString(),
+    data: (event.payload ?? {}) as Record<string, unknown>,
+  };
+}

@@ -1,0 +1,22 @@
+import type { Chain, SystemName } from "@/lib/generated/prisma/enums";
+
+/** One subscription: events of `type` written by `source` are delivered to `target`. */
+export type Route = { source: SystemName; type: string; target: SystemName; chain?: Chain; stepNumber?: number };
+
+// Who hears about what, and which chain step each delivery fulfils (DESIGN.md's chains).
+export const ROUTES: Route[] = [
+  { source: "OMS", type: "order.created", target: "WMS", chain: "PLACEMENT", stepNumber: 2 },
+  { source: "OMS", type: "order.created", target: "POS", chain: "PLACEMENT", stepNumber: 3 },
+  { source: "OMS", type: "order.created", target: "STOREFRONT", chain: "PLACEMENT", stepNumber: 4 },
+  { source: "OMS", type: "order.created", target: "NOTIFICATION", chain: "PLACEMENT", stepNumber: 5 },
+  { source: "OMS", type: "order.canceled", target: "WMS", chain: "CANCELLATION", stepNumber: 2 },
+  { source: "OMS", type: "order.canceled", target: "STOREFRONT", chain: "CANCELLATION", stepNumber: 4 },
+  { source: "OMS", type: "order.canceled", target: "NOTIFICATION", chain: "CANCELLATION", stepNumber: 5 },
+  { source: "OMS", type: "order.canceled", target: "POS" },
+  { source: "WMS", type: "inventory.allocated", target: "STOREFRONT" },
+  { source: "WMS", type: "inventory.released", target: "STOREFRONT", chain: "CANCELLATION", stepNumber: 3 },
+];
+
+export function routesFor(source: SystemName, type: string): Route[] {
+  return ROUTES.filter((route) => route.source === source && route.type === type);
+}

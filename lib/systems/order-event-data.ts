@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+// The parts of OMS order events the other systems rely on. Each receiver parses what it
+// needs, so a payload that drifts from the contract is refused rather than half-applied.
+
+export const orderLineDataSchema = z.object({ sku: z.string().min(1), quantity: z.number().int().positive() });
+
+export const orderCreatedDataSchema = z.object({
+  orderNumber: z.number().int().positive(),
+  storeCode: z.string().min(1),
+  totalCents: z.number().int().nonnegative(),
+  promisedReadyAt: z.iso.datetime(),
+  pickupMethod: z.enum(["IN_STORE", "CURBSIDE"]),
+  customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
+  lines: z.array(orderLineDataSchema.extend({ name: z.string(), unitPriceCents: z.number().int() })).min(1),
+});
+
+export const orderCanceledDataSchema = z.object({
+  orderNumber: z.number().int().positive(),
+  storeCode: z.string().min(1),
+  reason: z.string(),
+  customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
+});
+
+export const inventoryMovementDataSchema = z.object({
+  orderNumber: z.number().int().positive(),
+  storeCode: z.string().min(1),
+  lines: z.array(orderLineDataSchema).min(1),
+});
+
+/** Parses an event's data, throwing an error the receiver reports as a 400. */
+export function parseEventData<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new EventDataError(parsed.error);
+  return parsed.data;
+}
+
+export class EventDataError extends Error {
+  constructor(readonly zodError: z.ZodError) {
+    super("The event's data does not match what this system expects.");
+  }
+}

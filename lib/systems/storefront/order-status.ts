@@ -1,0 +1,17 @@
+import type { OrderStatus } from "@/lib/generated/prisma/enums";
+
+/** What the storefront knows of an order; it may lag the OMS when a boundary is broken. */
+export type StorefrontStatus = "placed" | "ready" | "picked_up" | "canceled" | "no_show";
+
+const AS_ORDER_STATUS: Record<StorefrontStatus, OrderStatus> = {
+  placed: "PLACED",
+  ready: "READY",
+  picked_up: "PICKED_UP",
+  canceled: "CANCELED",
+  no_show: "NO_SHOW",
+};
+
+/** Until the storefront hears of an order, the shopper sees it as placed. */
+export function shopperVisibleStatus(status: string | null | undefined): OrderStatus {
+  return AS_ORDER_STATUS[(status ?? "placed") as StorefrontStatus] ?? "PLACED";
+}

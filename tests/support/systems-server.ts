@@ -1,0 +1,46 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { POST as systemsPost } from "@/app/api/v1/systems/[system]/events/route";
+
+type Interceptor = (system: string, request: Request) => Response | null | Promise<Response | null>;
+
+/**
+ * Serves the app's real receiver route handlers on a loopback port, so bus tests cross
+ * real HTTP without building Next. An interceptor can stand in for a broken receiver.
+ */
+export async function startSystemsServer(): Promise<{ url: string; intercept(fn: Interceptor | null): void; close(): Promise<void> }> {
+  let interceptor: Interceptor | null = null;
+  const server: Server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body: req.method === "POST" ? body : undefined });
+    const match = /^\/api\/v1\/systems\/([^/]+)\/events$/.exec(url.pathname);
+    let response: Response;
+    if (!match) {
+      response = new Response("not found", { status: 404 });
+    } else {
+      const system = match[1]!;
+      response = (await interceptor?.(system, request.clone())) ?? (await systemsPost(request, { params: Promise.resolve({ system }) } as never));
+    }
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    intercept(fn) {
+      interceptor = fn;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
