@@ -7,6 +7,7 @@ export const eventEnvelopeSchema = z.object({
   source: z.enum(["STOREFRONT", "OMS", "WMS", "POS", "NOTIFICATION"]),
   position: z.string().regex(/^\d+$/, "position must be a whole number"),
   orderId: z.uuid().nullable(),
+  orderNumber: z.number().int().positive().nullable(),
   occurredAt: z.iso.datetime(),
   data: z.record(z.string(), z.unknown()),
 });
@@ -20,6 +21,7 @@ export function envelopeOf(event: { id: string; type: string; source: string; po
     source: event.source as EventEnvelope["source"],
     position: event.position.toString(),
     orderId: event.orderId,
+    orderNumber: typeof (event.payload as { orderNumber?: unknown } | null)?.orderNumber === "number" ? (event.payload as { orderNumber: number }).orderNumber : null,
     occurredAt: event.occurredAt.toISOString(),
     data: (event.payload ?? {}) as Record<string, unknown>,
   };

@@ -1,10 +1,11 @@
 import { startChain } from "@/lib/bus/chains";
 import { wakeDispatcher } from "@/lib/bus/outbox";
-import type { Db } from "@/lib/db/prisma";
+import type { Db, Tx } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors";
 import { releaseOrderReservations } from "@/lib/inventory/release";
 import { voidAuthorization } from "@/lib/payments/test-provider";
 import { releaseSlot } from "@/lib/slots/book-slot";
+import { orderEventContext } from "./order-event-context";
 import { transitionOrder } from "./transition-order";
 
 export type CancelOrderInput = {
@@ -15,37 +16,34 @@ export type CancelOrderInput = {
 };
 
 /**
- * Cancels an open order in one transaction: the status change (guarded, so a racing
- * pickup and cancel cannot both win), every held reservation released, the pickup
- * window given back, the payment authorization voided, and `order.canceled` written.
+ * Cancels an open order inside the caller's transaction: the status change (guarded,
+ * so a racing pickup and cancel cannot both win), every held reservation released, the
+ * pickup window given back, the payment authorization voided, `order.canceled` written
+ * and the cancellation chain started.
  */
-export async function cancelOrder(db: Db, input: CancelOrderInput, now = new Date()) {
-  const canceled = await db.$transaction(async (tx) => {
-    const current = await tx.order.findUnique({ where: { id: input.orderId }, include: { store: { select: { code: true } } } });
-    if (!current) throw notFound("Order");
-    const order = await transitionOrder(tx, {
-      orderId: input.orderId,
-      to: "CANCELED",
-      at: now,
-      changes: { canceledAt: now, cancelReason: input.reason },
-      payload: {
-        reason: input.reason,
-        origin: input.origin,
-        storeCode: current.store.code,
-        customer: { name: current.customerName, email: current.customerEmail, phone: current.customerPhone },
-      },
-    });
-    await releaseOrderReservations(tx, order.id, now);
-    await releaseSlot(tx, order.slotId);
-    const payment = await tx.paymentAuthorization.findUnique({ where: { orderId: order.id } });
-    if (!payment) throw notFound("Payment authorization");
-    if (payment.status === "AUTHORIZED") {
-      await voidAuthorization(tx, { reference: payment.providerRef, amountCents: payment.amountCents });
-      await tx.paymentAuthorization.update({ where: { id: payment.id }, data: { status: "VOIDED", voidedAt: now } });
-    }
-    await startChain(tx, { orderId: order.id, chain: "CANCELLATION", at: now, arrived: [1] });
-    return order;
+export async function cancelOrderInTx(tx: Tx, input: CancelOrderInput, now: Date) {
+  const context = await orderEventContext(tx, input.orderId);
+  const order = await transitionOrder(tx, {
+    orderId: input.orderId,
+    to: "CANCELED",
+    at: now,
+    changes: { canceledAt: now, cancelReason: input.reason },
+    payload: { ...context, reason: input.reason, origin: input.origin },
   });
+  await releaseOrderReservations(tx, order.id, now);
+  await releaseSlot(tx, order.slotId);
+  const payment = await tx.paymentAuthorization.findUnique({ where: { orderId: order.id } });
+  if (!payment) throw notFound("Payment authorization");
+  if (payment.status === "AUTHORIZED") {
+    await voidAuthorization(tx, { reference: payment.providerRef, amountCents: payment.amountCents });
+    await tx.paymentAuthorization.update({ where: { id: payment.id }, data: { status: "VOIDED", voidedAt: now } });
+  }
+  await startChain(tx, { orderId: order.id, chain: "CANCELLATION", at: now, arrived: [1], origin: input.origin });
+  return order;
+}
+
+export async function cancelOrder(db: Db, input: CancelOrderInput, now = new Date()) {
+  const canceled = await db.$transaction((tx) => cancelOrderInTx(tx, input, now));
   await wakeDispatcher(db);
   return canceled;
 }

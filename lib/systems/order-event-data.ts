@@ -22,6 +22,20 @@ export const orderCanceledDataSchema = z.object({
   customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
 });
 
+const customerSchema = z.object({ name: z.string(), email: z.string(), phone: z.string() });
+
+export const orderReadyDataSchema = z.object({
+  orderNumber: z.number().int().positive(),
+  storeCode: z.string().min(1),
+  storeName: z.string().min(1),
+  customer: customerSchema,
+});
+
+export const orderPickedUpDataSchema = orderReadyDataSchema.extend({
+  capturedCents: z.number().int().nonnegative(),
+  lines: z.array(orderLineDataSchema.extend({ name: z.string(), unitPriceCents: z.number().int() })).min(1),
+});
+
 export const inventoryMovementDataSchema = z.object({
   orderNumber: z.number().int().positive(),
   storeCode: z.string().min(1),

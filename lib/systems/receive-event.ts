@@ -10,43 +10,64 @@ export type EventHandler = (tx: Tx, event: EventEnvelope) => Promise<"applied" |
 
 export type ReceiveResult = { status: number; body: Record<string, unknown> };
 
-/**
- * The receiving half of every boundary: verify the Standard Webhooks signature and
- * timestamp with the system's secret, validate the envelope, and apply it at most
- * once: the receipt (keyed by webhook id) and the change commit together.
- */
-export async function receiveEvent(db: Db, system: SystemName, request: Request, handle: EventHandler, acceptedStatus = 200): Promise<ReceiveResult> {
+/** The raw body, once its Standard Webhooks signature and timestamp (±5 min) check out. */
+export async function readSignedBody(
+  db: Db,
+  secretOf: SystemName,
+  request: Request,
+): Promise<{ ok: true; body: string; webhookId: string } | { ok: false; result: ReceiveResult }> {
   const body = await request.text();
-  const endpoint = await db.systemEndpoint.findUnique({ where: { system } });
-  if (!endpoint) return { status: 503, body: { error: `${system} has no endpoint configured yet.` } };
+  const endpoint = await db.systemEndpoint.findUnique({ where: { system: secretOf } });
+  if (!endpoint) return { ok: false, result: { status: 503, body: { error: `${secretOf} has no endpoint configured yet.` } } };
   const verification = verifySignedRequest(endpoint.signingSecret, body, request.headers);
-  if (!verification.ok) return { status: 401, body: { error: `Signature check failed: ${verification.reason}` } };
+  if (!verification.ok) return { ok: false, result: { status: 401, body: { error: `Signature check failed: ${verification.reason}` } } };
+  return { ok: true, body, webhookId: verification.webhookId };
+}
 
-  let json: unknown;
+export function parseJson(body: string): { ok: true; value: unknown } | { ok: false } {
   try {
-    json = JSON.parse(body);
+    return { ok: true, value: JSON.parse(body) };
   } catch {
-    return { status: 400, body: { error: "The body is not valid JSON.", fields: [] } };
+    return { ok: false };
   }
-  const parsed = eventEnvelopeSchema.safeParse(json);
+}
+
+/**
+ * Applies an event at most once: the receipt (keyed by webhook id) and the change
+ * commit together, so a redelivery finds the receipt and changes nothing.
+ */
+export async function applyOnce<T>(db: Db, system: SystemName, webhookId: string, eventType: string, apply: (tx: Tx) => Promise<T>): Promise<T | "duplicate"> {
+  return db.$transaction(async (tx) => {
+    const fresh = await tx.$executeRaw`
+      INSERT INTO "InboxReceipt" ("system", "webhookId", "eventType") VALUES (${system}::"SystemName", ${webhookId}, ${eventType})
+      ON CONFLICT DO NOTHING`;
+    if (fresh === 0) return "duplicate" as const;
+    return apply(tx);
+  });
+}
+
+/**
+ * The receiving half of a built-in module's boundary: verify with the module's secret,
+ * validate the envelope, apply once, then wake the dispatcher for whatever the change
+ * announced in turn (e.g. the WMS's availability update).
+ */
+export async function receiveEvent(db: Db, system: SystemName, request: Request, handle: EventHandler): Promise<ReceiveResult> {
+  const signed = await readSignedBody(db, system, request);
+  if (!signed.ok) return signed.result;
+  const json = parseJson(signed.body);
+  if (!json.ok) return { status: 400, body: { error: "The body is not valid JSON.", fields: [] } };
+  const parsed = eventEnvelopeSchema.safeParse(json.value);
   if (!parsed.success) return { status: 400, body: { error: "The event does not match the expected shape.", fields: fieldErrors(parsed.error) } };
 
   let outcome: "applied" | "ignored" | "duplicate";
   try {
-    outcome = await db.$transaction(async (tx) => {
-      const fresh = await tx.$executeRaw`
-        INSERT INTO "InboxReceipt" ("system", "webhookId", "eventType") VALUES (${system}::"SystemName", ${verification.webhookId}, ${parsed.data.type})
-        ON CONFLICT DO NOTHING`;
-      if (fresh === 0) return "duplicate" as const;
-      return handle(tx, parsed.data);
-    });
+    outcome = await applyOnce(db, system, signed.webhookId, parsed.data.type, (tx) => handle(tx, parsed.data));
   } catch (error) {
     if (error instanceof EventDataError) return { status: 400, body: { error: error.message, fields: fieldErrors(error.zodError, "data") } };
     throw error;
   }
-  // What the change announced in turn (e.g. the WMS's availability update) goes out now.
   if (outcome === "applied") await wakeDispatcher(db);
-  return { status: acceptedStatus, body: { status: outcome } };
+  return { status: 200, body: { status: outcome } };
 }
 
 export function fieldErrors(error: z.ZodError, prefix?: string): { path: string; message: string }[] {

@@ -1,44 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MAX_ATTEMPTS } from "@/lib/bus/backoff";
-import { claimDeliveries, dispatchBatch } from "@/lib/bus/dispatcher";
-import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
+import { claimDeliveries } from "@/lib/bus/dispatcher";
 import { envelopeOf } from "@/lib/bus/envelope";
 import { signedHeaders } from "@/lib/bus/signing";
 import { getDb } from "@/lib/db/prisma";
 import { cancelOrder } from "@/lib/orders/cancel-order";
-import { placeOrder } from "@/lib/orders/place-order";
-import { startSystemsServer } from "../support/systems-server";
-import { createProduct, createStore, firstSlot, orderInput } from "./factories";
+import { chainSteps, drain, placedOrder, serveSystemsForThisFile } from "../support/bus-harness";
 
 const db = () => getDb();
-let server: Awaited<ReturnType<typeof startSystemsServer>>;
-
-beforeAll(async () => {
-  server = await startSystemsServer();
-  process.env.HANDOFF_INTERNAL_URL = server.url;
-  await ensureSystemEndpoints(db());
-});
-afterAll(async () => {
-  await server.close();
-});
-
-/** Runs the dispatcher until nothing is due. */
-async function drain() {
-  for (let i = 0; i < 100; i++) if ((await dispatchBatch(db(), 32)) === 0) return;
-  throw new Error("the outbox did not drain");
-}
-
-async function placedOrder(quantity = 2) {
-  const store = await createStore(db());
-  const product = await createProduct(db(), store.id, { onHand: 10 });
-  await db().storefrontAvailability.create({ data: { storeCode: store.code, sku: product.sku, available: 10 } });
-  const slot = await firstSlot(db(), store.id, new Date());
-  const placed = await placeOrder(db(), orderInput({ storeId: store.id, slotStartsAt: slot.startsAt, lines: [{ productId: product.id, quantity }] }));
-  return { store, product, orderId: placed.orderId };
-}
-
-const steps = (orderId: string, chain: "PLACEMENT" | "CANCELLATION") =>
-  db().chainStep.findMany({ where: { orderId, chain }, orderBy: { stepNumber: "asc" } });
+const systems = serveSystemsForThisFile();
+const steps = chainSteps;
 const deliveriesOf = (orderId: string) => db().delivery.findMany({ where: { orderId }, include: { event: true }, orderBy: { position: "asc" } });
 
 describe("the integration bus", () => {
@@ -66,7 +37,7 @@ describe("the integration bus", () => {
     await drain();
 
     expect((await steps(orderId, "CANCELLATION")).map((s) => [s.stepNumber, s.sourceSystem, s.targetSystem, s.status])).toEqual([
-      [1, "OMS", "OMS", "DELIVERED"],
+      [1, "STOREFRONT", "OMS", "DELIVERED"],
       [2, "OMS", "WMS", "DELIVERED"],
       [3, "WMS", "STOREFRONT", "DELIVERED"],
       [4, "OMS", "STOREFRONT", "DELIVERED"],
@@ -85,7 +56,7 @@ describe("the integration bus", () => {
     const event = (await deliveriesOf(orderId)).find((d) => d.targetSystem === "WMS")!.event;
     const endpoint = await db().systemEndpoint.findUniqueOrThrow({ where: { system: "WMS" } });
     const body = JSON.stringify(envelopeOf(event));
-    const resend = () => fetch(`${server.url}/api/v1/systems/wms/events`, { method: "POST", headers: signedHeaders(endpoint.signingSecret, event.id, body), body });
+    const resend = () => fetch(`${systems.server.url}/api/v1/systems/wms/events`, { method: "POST", headers: signedHeaders(endpoint.signingSecret, event.id, body), body });
     const responses = await Promise.all([resend(), resend()]);
     expect(responses.map((r) => r.status)).toEqual([200, 200]);
     expect(await Promise.all(responses.map((r) => r.json()))).toEqual([{ status: "duplicate" }, { status: "duplicate" }]);
@@ -98,7 +69,7 @@ describe("the integration bus", () => {
     const event = (await deliveriesOf(orderId))[0]!.event;
     const body = JSON.stringify(envelopeOf(event));
     const endpoint = await db().systemEndpoint.findUniqueOrThrow({ where: { system: "WMS" } });
-    const post = (headers: Record<string, string>, system = "wms") => fetch(`${server.url}/api/v1/systems/${system}/events`, { method: "POST", headers, body });
+    const post = (headers: Record<string, string>, system = "wms") => fetch(`${systems.server.url}/api/v1/systems/${system}/events`, { method: "POST", headers, body });
 
     const wrongSecret = await post(signedHeaders("whsec_" + Buffer.from("not the secret at all").toString("base64"), event.id, body));
     expect(wrongSecret.status).toBe(401);
@@ -126,11 +97,11 @@ describe("the integration bus", () => {
 
   it("retries a failing receiver on its schedule, honouring Retry-After, and delivers once it recovers", async () => {
     const { orderId } = await placedOrder(1);
-    server.intercept((system) => (system === "storefront" ? new Response("down for maintenance", { status: 503, headers: { "retry-after": "120" } }) : null));
+    systems.server.intercept((system) => (system === "storefront" ? new Response("down for maintenance", { status: 503, headers: { "retry-after": "120" } }) : null));
     try {
       await drain();
     } finally {
-      server.intercept(null);
+      systems.server.intercept(null);
     }
     const failing = (await deliveriesOf(orderId)).find((d) => d.targetSystem === "STOREFRONT")!;
     expect(failing).toMatchObject({ status: "PENDING", attempts: 1, lastStatusCode: 503 });
@@ -147,7 +118,7 @@ describe("the integration bus", () => {
 
   it("does not retry a 4xx refusal, and dead-letters after the last scheduled attempt", async () => {
     const { orderId } = await placedOrder(1);
-    server.intercept((system) => {
+    systems.server.intercept((system) => {
       if (system === "notification") return new Response(JSON.stringify({ error: "unknown template" }), { status: 422 });
       if (system === "pos") return new Response("boom", { status: 500 });
       return null;
@@ -158,7 +129,7 @@ describe("the integration bus", () => {
       await db().delivery.update({ where: { id: pos.id }, data: { attempts: MAX_ATTEMPTS - 1, nextAttemptAt: new Date() } });
       await drain();
     } finally {
-      server.intercept(null);
+      systems.server.intercept(null);
     }
     const byTarget = new Map((await deliveriesOf(orderId)).map((d) => [d.targetSystem, d]));
     expect(byTarget.get("NOTIFICATION")).toMatchObject({ status: "DEAD", rejected: true, attempts: 1, lastStatusCode: 422 });
@@ -182,13 +153,13 @@ describe("the integration bus", () => {
 
   it("delivers one order's events to a system in order, even when an earlier one is retrying", async () => {
     const { orderId } = await placedOrder(1);
-    server.intercept((system) => (system === "storefront" ? new Response("unavailable", { status: 503 }) : null));
+    systems.server.intercept((system) => (system === "storefront" ? new Response("unavailable", { status: 503 }) : null));
     try {
       await drain();
       await cancelOrder(db(), { orderId, reason: "test", origin: "OMS" });
       await drain();
     } finally {
-      server.intercept(null);
+      systems.server.intercept(null);
     }
     const storefront = (await deliveriesOf(orderId)).filter((d) => d.targetSystem === "STOREFRONT" && d.event.source === "OMS");
     expect(storefront.map((d) => [d.event.type, d.attempts])).toEqual([["order.created", 1], ["order.canceled", 0]]);

@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { POST as inboundPost } from "@/app/api/v1/events/[system]/route";
 import { POST as systemsPost } from "@/app/api/v1/systems/[system]/events/route";
 
 type Interceptor = (system: string, request: Request) => Response | null | Promise<Response | null>;
 
 /**
- * Serves the app's real receiver route handlers on a loopback port, so bus tests cross
- * real HTTP without building Next. An interceptor can stand in for a broken receiver.
+ * Serves the app's real receiver route handlers (the built-in modules' and the OMS's
+ * inbound API) on a loopback port, so bus tests cross real HTTP without building Next.
+ * An interceptor can stand in for a broken receiver ("wms", …, or "oms<-pos").
  */
 export async function startSystemsServer(): Promise<{ url: string; intercept(fn: Interceptor | null): void; close(): Promise<void> }> {
   let interceptor: Interceptor | null = null;
@@ -14,13 +16,17 @@ export async function startSystemsServer(): Promise<{ url: string; intercept(fn:
     const body = await readBody(req);
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body: req.method === "POST" ? body : undefined });
-    const match = /^\/api\/v1\/systems\/([^/]+)\/events$/.exec(url.pathname);
+    const moduleMatch = /^\/api\/v1\/systems\/([^/]+)\/events$/.exec(url.pathname);
+    const inbound = /^\/api\/v1\/events\/([^/]+)$/.exec(url.pathname);
     let response: Response;
-    if (!match) {
-      response = new Response("not found", { status: 404 });
-    } else {
-      const system = match[1]!;
+    if (moduleMatch) {
+      const system = moduleMatch[1]!;
       response = (await interceptor?.(system, request.clone())) ?? (await systemsPost(request, { params: Promise.resolve({ system }) } as never));
+    } else if (inbound) {
+      const system = inbound[1]!;
+      response = (await interceptor?.(`oms<-${system}`, request.clone())) ?? (await inboundPost(request, { params: Promise.resolve({ system }) } as never));
+    } else {
+      response = new Response("not found", { status: 404 });
     }
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));

@@ -1,47 +1,73 @@
+import type { Tx } from "@/lib/db/prisma";
+import { formatCents } from "@/lib/money";
 import { formatOrderNumber } from "@/lib/orders/order-number";
-import { orderCanceledDataSchema, orderCreatedDataSchema, parseEventData } from "../order-event-data";
+import {
+  orderCanceledDataSchema,
+  orderCreatedDataSchema,
+  orderPickedUpDataSchema,
+  orderReadyDataSchema,
+  parseEventData,
+} from "../order-event-data";
 import type { EventHandler } from "../receive-event";
 
-/**
- * The notification layer turns order events into customer messages. Messages land in
- * its own table (the local sink); the (orderId, kind, channel) key sends each once.
- */
+type Message = { kind: string; recipient: string; orderNumber: number; subject: string; body: string };
+
+/** Records a message once per (order, kind, channel) in the notification layer's own sink. */
+async function send(tx: Tx, orderId: string, message: Message) {
+  await tx.notificationMessage.createMany({ data: { orderId, channel: "email", status: "sent", ...message }, skipDuplicates: true });
+}
+
+/** The notification layer turns order events into the customer's messages. */
 export const applyNotificationEvent: EventHandler = async (tx, event) => {
   if (!event.orderId) return "ignored";
   switch (event.type) {
     case "order.created": {
       const data = parseEventData(orderCreatedDataSchema, event.data);
       const number = formatOrderNumber(data.orderNumber);
-      await tx.notificationMessage.createMany({
-        data: {
-          orderId: event.orderId,
-          orderNumber: data.orderNumber,
-          kind: "order_confirmed",
-          channel: "email",
-          recipient: data.customer.email,
-          subject: `Order ${number} is confirmed`,
-          body: `Hi ${data.customer.name}, we have your order ${number} (${data.lines.length} ${data.lines.length === 1 ? "item" : "items"}). We'll tell you when it is ready for pickup.`,
-          status: "sent",
-        },
-        skipDuplicates: true,
+      const items = `${data.lines.length} ${data.lines.length === 1 ? "item" : "items"}`;
+      await send(tx, event.orderId, {
+        kind: "order_confirmed",
+        recipient: data.customer.email,
+        orderNumber: data.orderNumber,
+        subject: `Order ${number} is confirmed`,
+        body: `Hi ${data.customer.name}, we have your order ${number} (${items}, ${formatCents(data.totalCents)}). We'll tell you when it is ready for pickup.`,
+      });
+      return "applied";
+    }
+    case "order.ready": {
+      const data = parseEventData(orderReadyDataSchema, event.data);
+      const number = formatOrderNumber(data.orderNumber);
+      await send(tx, event.orderId, {
+        kind: "order_ready",
+        recipient: data.customer.email,
+        orderNumber: data.orderNumber,
+        subject: `Order ${number} is ready for pickup at ${data.storeName}`,
+        body: `Hi ${data.customer.name}, your order ${number} is ready at ${data.storeName}. Show the pickup code from your order page at the pickup counter.`,
+      });
+      return "applied";
+    }
+    case "order.picked_up": {
+      const data = parseEventData(orderPickedUpDataSchema, event.data);
+      const number = formatOrderNumber(data.orderNumber);
+      const receipt = data.lines.map((line) => `${line.quantity} × ${line.name} ${formatCents(line.quantity * line.unitPriceCents)}`).join("\n");
+      await send(tx, event.orderId, {
+        kind: "order_picked_up",
+        recipient: data.customer.email,
+        orderNumber: data.orderNumber,
+        subject: `Receipt for order ${number}`,
+        body: `Hi ${data.customer.name}, thanks for picking up order ${number} at ${data.storeName}.\n\n${receipt}\n\nCharged: ${formatCents(data.capturedCents)}`,
       });
       return "applied";
     }
     case "order.canceled": {
       const data = parseEventData(orderCanceledDataSchema, event.data);
       const number = formatOrderNumber(data.orderNumber);
-      await tx.notificationMessage.createMany({
-        data: {
-          orderId: event.orderId,
-          orderNumber: data.orderNumber,
-          kind: "order_canceled",
-          channel: "email",
-          recipient: data.customer.email,
-          subject: `Order ${number} is canceled`,
-          body: `Hi ${data.customer.name}, your order ${number} is canceled (${data.reason.toLowerCase()}). The hold on your card is released; you have not been charged.`,
-          status: "sent",
-        },
-        skipDuplicates: true,
+      await send(tx, event.orderId, {
+        kind: "order_canceled",
+        recipient: data.customer.email,
+        orderNumber: data.orderNumber,
+        subject: `Order ${number} is canceled`,
+        body: `Hi ${data.customer.name}, your order ${number} is canceled (${data.reason.toLowerCase()}). The hold on your card is released; you have not been charged.`,
       });
       return "applied";
     }

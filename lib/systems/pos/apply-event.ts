@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/prisma";
 import type { EventEnvelope } from "@/lib/bus/envelope";
-import { orderCanceledDataSchema, orderCreatedDataSchema, parseEventData } from "../order-event-data";
+import { orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, parseEventData } from "../order-event-data";
 import type { EventHandler } from "../receive-event";
 
 async function setTask(tx: Tx, event: EventEnvelope, orderNumber: number, storeCode: string, status: string) {
@@ -24,6 +24,11 @@ export const applyPosEvent: EventHandler = async (tx, event) => {
     case "order.canceled": {
       const data = parseEventData(orderCanceledDataSchema, event.data);
       await setTask(tx, event, data.orderNumber, data.storeCode, "canceled");
+      return "applied";
+    }
+    case "order.picked_up": {
+      const data = parseEventData(orderPickedUpDataSchema, event.data);
+      await setTask(tx, event, data.orderNumber, data.storeCode, "picked_up");
       return "applied";
     }
     default:

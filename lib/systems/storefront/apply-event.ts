@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/prisma";
 import type { EventEnvelope } from "@/lib/bus/envelope";
-import { inventoryMovementDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, parseEventData } from "../order-event-data";
+import { inventoryMovementDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, orderReadyDataSchema, parseEventData } from "../order-event-data";
 import type { EventHandler } from "../receive-event";
 import type { StorefrontStatus } from "./order-status";
 
@@ -34,6 +34,16 @@ export const applyStorefrontEvent: EventHandler = async (tx, event) => {
       return "applied";
     case "order.canceled":
       await setOrderView(tx, event, parseEventData(orderCanceledDataSchema, event.data).orderNumber, "canceled");
+      return "applied";
+    case "order.ready":
+      await setOrderView(tx, event, parseEventData(orderReadyDataSchema, event.data).orderNumber, "ready");
+      return "applied";
+    case "order.picked_up":
+      await setOrderView(tx, event, parseEventData(orderPickedUpDataSchema, event.data).orderNumber, "picked_up");
+      return "applied";
+    case "inventory.consumed":
+      // Units picked up leave on-hand and allocated alike: what is free to sell is unchanged.
+      parseEventData(inventoryMovementDataSchema, event.data);
       return "applied";
     case "inventory.allocated":
       await moveAvailability(tx, event, -1);

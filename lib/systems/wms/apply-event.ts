@@ -1,5 +1,5 @@
 import { writeOutboxEvent } from "@/lib/bus/outbox";
-import { inventoryMovementDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, parseEventData } from "../order-event-data";
+import { inventoryMovementDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, parseEventData } from "../order-event-data";
 import type { EventHandler } from "../receive-event";
 
 /**
@@ -33,6 +33,20 @@ export const applyWmsEvent: EventHandler = async (tx, event) => {
       await writeOutboxEvent(tx, {
         source: "WMS",
         type: "inventory.released",
+        orderId,
+        payload: { orderNumber: data.orderNumber, storeCode: data.storeCode, lines: held.map(({ sku, quantity }) => ({ sku, quantity })) },
+      });
+      return "applied";
+    }
+    case "order.picked_up": {
+      // Fulfillment complete: the held units left the building and the bin is free.
+      const data = parseEventData(orderPickedUpDataSchema, event.data);
+      const held = await tx.wmsAllocation.findMany({ where: { orderId, status: "HELD" } });
+      await tx.wmsAllocation.updateMany({ where: { orderId, status: "HELD" }, data: { status: "CONSUMED", stagingBin: null } });
+      if (held.length === 0) return "applied";
+      await writeOutboxEvent(tx, {
+        source: "WMS",
+        type: "inventory.consumed",
         orderId,
         payload: { orderNumber: data.orderNumber, storeCode: data.storeCode, lines: held.map(({ sku, quantity }) => ({ sku, quantity })) },
       });

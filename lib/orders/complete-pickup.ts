@@ -1,0 +1,35 @@
+import { startChain } from "@/lib/bus/chains";
+import type { Tx } from "@/lib/db/prisma";
+import { notFound } from "@/lib/errors";
+import { consumeOrderReservations } from "@/lib/inventory/consume";
+import { captureAuthorization } from "@/lib/payments/test-provider";
+import { orderEventContext } from "./order-event-context";
+import { transitionOrder } from "./transition-order";
+
+export type CompletePickupInput = { orderId: string; at: Date; associate: string; verifiedBy: string | null };
+
+/**
+ * Seed 000's step 3: the OMS writes the confirmed pickup, closes the order, consumes
+ * its reservations and captures the payment, announcing `order.picked_up` for the
+ * WMS, the storefront and the notification layer, all in the caller's transaction.
+ */
+export async function completePickupInTx(tx: Tx, input: CompletePickupInput) {
+  const context = await orderEventContext(tx, input.orderId);
+  const payment = await tx.paymentAuthorization.findUnique({ where: { orderId: input.orderId } });
+  if (!payment) throw notFound("Payment authorization");
+  const lines = await tx.orderLine.findMany({ where: { orderId: input.orderId }, select: { sku: true, name: true, quantity: true, unitPriceCents: true } });
+  const order = await transitionOrder(tx, {
+    orderId: input.orderId,
+    to: "PICKED_UP",
+    at: input.at,
+    changes: { pickedUpAt: input.at },
+    payload: { ...context, associate: input.associate, verifiedBy: input.verifiedBy, lines, capturedCents: payment.amountCents },
+  });
+  await consumeOrderReservations(tx, order.id, input.at);
+  if (payment.status === "AUTHORIZED") {
+    await captureAuthorization(tx, { reference: payment.providerRef, amountCents: payment.amountCents });
+    await tx.paymentAuthorization.update({ where: { id: payment.id }, data: { status: "CAPTURED", capturedAt: input.at, capturedCents: payment.amountCents } });
+  }
+  await startChain(tx, { orderId: order.id, chain: "PICKUP", at: input.at, arrived: [1, 2, 3] });
+  return order;
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import type { Chain } from "@/lib/generated/prisma/enums";
+import { parseOrderNumber } from "../order-number";
+
+// What another system may tell the OMS: an external POS posts these to
+// POST /api/v1/events/pos, and the built-in POS sends the same over the bus.
+
+export const inboundEventSchema = z.looseObject({
+  type: z.string().min(1, "type is required"),
+  orderNumber: z
+    .union([z.string(), z.number()])
+    .transform((value, ctx) => {
+      const number = parseOrderNumber(String(value));
+      if (number === null) ctx.addIssue({ code: "custom", message: "orderNumber must look like H-100123 or 100123" });
+      return number ?? 0;
+    }),
+  occurredAt: z.iso.datetime({ offset: true, message: "occurredAt must be an ISO 8601 date-time" }),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+
+const associate = z.string().trim().min(1, "associate is required").max(100);
+
+/** Each event type the OMS accepts from the POS, its data, and the chain step it fulfils. */
+export const POS_EVENTS = {
+  "order.picking_started": { data: z.object({ associate: associate.optional() }), chain: null },
+  "order.ready": {
+    data: z.object({ associate: associate.optional(), stagingBin: z.string().trim().max(20).nullish() }),
+    chain: { chain: "READY", stepNumber: 2 },
+  },
+  "pickup.completed": {
+    data: z.object({ associate, verifiedBy: z.enum(["pickup_code", "qr_code", "id_check", "manager_override"]).nullish() }),
+    chain: { chain: "PICKUP", stepNumber: 2 },
+  },
+  "order.canceled": {
+    data: z.object({ associate: associate.optional(), reason: z.string().trim().min(1, "reason is required").max(200) }),
+    chain: { chain: "CANCELLATION", stepNumber: 1 },
+  },
+} as const satisfies Record<string, { data: z.ZodType; chain: { chain: Chain; stepNumber: number } | null }>;
+
+export type PosEventType = keyof typeof POS_EVENTS;
+
+export function isPosEventType(type: string): type is PosEventType {
+  return Object.hasOwn(POS_EVENTS, type);
+}

@@ -1,0 +1,87 @@
+import type { Db, Tx } from "@/lib/db/prisma";
+import { wakeDispatcher } from "@/lib/bus/outbox";
+import { isDomainError } from "@/lib/errors";
+import type { SystemName } from "@/lib/generated/prisma/enums";
+import { applyOnce, fieldErrors, parseJson, readSignedBody, type ReceiveResult } from "@/lib/systems/receive-event";
+import { cancelOrderInTx } from "../cancel-order";
+import { completePickupInTx } from "../complete-pickup";
+import { markOrderReadyInTx } from "../mark-ready";
+import { transitionOrder } from "../transition-order";
+import { inboundEventSchema, isPosEventType, POS_EVENTS, type PosEventType } from "./inbound-event";
+
+const INBOUND_SYSTEMS: Record<string, SystemName> = { pos: "POS" };
+
+/**
+ * The OMS's inbound API: a signed event from another system (today the POS) about an
+ * order. 202 when applied or already applied; 400 with field errors, 401 for a bad
+ * signature or stale timestamp, 404 for an unknown order, 409 when the order's state
+ * does not allow it. A refused event is kept, and the chain step it should have
+ * fulfilled is marked rejected, so the dashboard shows where the boundary broke.
+ */
+export async function receiveInboundEvent(db: Db, systemSlug: string, request: Request): Promise<ReceiveResult> {
+  const system = INBOUND_SYSTEMS[systemSlug];
+  if (!system) return { status: 404, body: { error: `No system "${systemSlug}" sends events to the OMS.` } };
+  const signed = await readSignedBody(db, system, request);
+  if (!signed.ok) return signed.result;
+
+  const reject = async (status: number, error: string, fields: { path: string; message: string }[], known: { orderId?: string; orderNumber?: number; type?: string } = {}) => {
+    const reason = fields.length ? `${error} ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}` : error;
+    await db.$transaction(async (tx) => {
+      await tx.inboundRejection.create({
+        data: { system, webhookId: signed.webhookId, orderNumber: known.orderNumber ?? null, eventType: known.type ?? null, statusCode: status, reason, body: signed.body.slice(0, 10_000) },
+      });
+      const step = known.type && isPosEventType(known.type) ? POS_EVENTS[known.type].chain : null;
+      if (known.orderId && step) {
+        await tx.chainStep.updateMany({
+          where: { orderId: known.orderId, chain: step.chain, stepNumber: step.stepNumber, status: { not: "DELIVERED" } },
+          data: { status: "REJECTED", lastError: reason, attempts: { increment: 1 } },
+        });
+      }
+    });
+    return { status, body: { error, fields } };
+  };
+
+  const json = parseJson(signed.body);
+  if (!json.ok) return reject(400, "The body is not valid JSON.", []);
+  const parsed = inboundEventSchema.safeParse(json.value);
+  if (!parsed.success) return reject(400, "The event does not match the expected shape.", fieldErrors(parsed.error));
+  const { type, orderNumber, occurredAt, data } = parsed.data;
+
+  const order = await db.order.findUnique({ where: { number: orderNumber }, select: { id: true } });
+  if (!order) return reject(404, `There is no order ${orderNumber}.`, [], { orderNumber, type });
+  const known = { orderId: order.id, orderNumber, type };
+  if (!isPosEventType(type)) {
+    return reject(400, `The OMS does not accept "${type}" from ${system}.`, [{ path: "type", message: `must be one of ${Object.keys(POS_EVENTS).join(", ")}` }], known);
+  }
+  const eventData = POS_EVENTS[type].data.safeParse(data);
+  if (!eventData.success) return reject(400, `The ${type} data does not match what the OMS expects.`, fieldErrors(eventData.error, "data"), known);
+
+  try {
+    const outcome = await applyOnce(db, "OMS", `${system}:${signed.webhookId}`, type, (tx) =>
+      applyPosEvent(tx, type, order.id, new Date(occurredAt), eventData.data as Record<string, string | null | undefined>),
+    );
+    if (outcome !== "duplicate") await wakeDispatcher(db);
+    return { status: 202, body: { status: outcome === "duplicate" ? "duplicate" : "applied" } };
+  } catch (error) {
+    if (isDomainError(error, "INVALID_TRANSITION")) return reject(409, error.message, [], known);
+    throw error;
+  }
+}
+
+async function applyPosEvent(tx: Tx, type: PosEventType, orderId: string, at: Date, data: Record<string, string | null | undefined>) {
+  switch (type) {
+    case "order.picking_started":
+      await transitionOrder(tx, { orderId, to: "PICKING", at, payload: { associate: data.associate ?? null } });
+      break;
+    case "order.ready":
+      await markOrderReadyInTx(tx, { orderId, at, stagingBin: data.stagingBin ?? null });
+      break;
+    case "pickup.completed":
+      await completePickupInTx(tx, { orderId, at, associate: data.associate ?? "unknown", verifiedBy: data.verifiedBy ?? null });
+      break;
+    case "order.canceled":
+      await cancelOrderInTx(tx, { orderId, reason: data.reason ?? "Canceled at the store", origin: "POS" }, at);
+      break;
+  }
+  return "applied" as const;
+}

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll } from "vitest";
+import { dispatchBatch } from "@/lib/bus/dispatcher";
+import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
+import { getDb } from "@/lib/db/prisma";
+import { placeOrder } from "@/lib/orders/place-order";
+import { createProduct, createStore, firstSlot, orderInput } from "../integration/factories";
+import { startSystemsServer } from "./systems-server";
+
+/** Serves the receivers on loopback for this test file and points the dispatcher at them. */
+export function serveSystemsForThisFile() {
+  const handle = { server: undefined as unknown as Awaited<ReturnType<typeof startSystemsServer>> };
+  beforeAll(async () => {
+    handle.server = await startSystemsServer();
+    process.env.HANDOFF_INTERNAL_URL = handle.server.url;
+    await ensureSystemEndpoints(getDb());
+  });
+  afterAll(async () => {
+    await handle.server.close();
+  });
+  return handle;
+}
+
+/** Runs the dispatcher until nothing is due. */
+export async function drain() {
+  for (let i = 0; i < 100; i++) if ((await dispatchBatch(getDb(), 32)) === 0) return;
+  throw new Error("the outbox did not drain");
+}
+
+/** A placed order at a fresh store whose storefront availability cache starts at 10. */
+export async function placedOrder(quantity = 2) {
+  const db = getDb();
+  const store = await createStore(db);
+  const product = await createProduct(db, store.id, { onHand: 10 });
+  await db.storefrontAvailability.create({ data: { storeCode: store.code, sku: product.sku, available: 10 } });
+  const slot = await firstSlot(db, store.id, new Date());
+  const placed = await placeOrder(db, orderInput({ storeId: store.id, slotStartsAt: slot.startsAt, lines: [{ productId: product.id, quantity }] }));
+  return { store, product, orderId: placed.orderId, orderNumber: placed.number };
+}
+
+export const chainSteps = (orderId: string, chain: "PLACEMENT" | "READY" | "PICKUP" | "CANCELLATION") =>
+  getDb().chainStep.findMany({ where: { orderId, chain }, orderBy: { stepNumber: "asc" } });
