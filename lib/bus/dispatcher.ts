@@ -1,5 +1,7 @@
 import type { Db } from "@/lib/db/prisma";
-import type { Chain, ChainStepStatus, SystemName } from "@/lib/generated/prisma/enums";
+import { corruptPayload, pickFault, WRONG_EVENT_TYPE, type FaultRuleLike } from "@/lib/faults/pick-fault";
+import type { OutboxEvent } from "@/lib/generated/prisma/client";
+import type { Chain, ChainStepStatus, FaultKind, SystemName } from "@/lib/generated/prisma/enums";
 import { isRetryableStatus, nextRetryDelayMs, parseRetryAfter } from "./backoff";
 import { deliveryTarget, loadEndpoints } from "./endpoints";
 import { envelopeOf } from "./envelope";
@@ -48,11 +50,17 @@ export async function claimDeliveries(db: Db, limit: number): Promise<ClaimedDel
     RETURNING d."id", d."outboxEventId", d."targetSystem", d."attempts", d."orderId", d."chain", d."stepNumber"`;
 }
 
-/** One signed POST; never throws, every way it can end is an outcome. */
-export async function sendDelivery(db: Db, delivery: ClaimedDelivery): Promise<DeliveryOutcome> {
-  const event = await db.outboxEvent.findUniqueOrThrow({ where: { id: delivery.outboxEventId } });
+/**
+ * One signed POST; never throws, every way it can end is an outcome. An injected
+ * fault changes what is sent (a corrupted payload, a wrong type) or when (a delay).
+ */
+export async function sendDelivery(db: Db, delivery: ClaimedDelivery, event: OutboxEvent, fault: FaultRuleLike | null = null): Promise<DeliveryOutcome> {
   const { url, secret } = deliveryTarget(await loadEndpoints(db), event.source, delivery.targetSystem);
-  const body = JSON.stringify(envelopeOf(event));
+  const envelope = envelopeOf(event);
+  if (fault?.kind === "CORRUPT") Object.assign(envelope, { data: corruptPayload(envelope.data), orderNumber: null });
+  if (fault?.kind === "WRONG_TYPE") envelope.type = WRONG_EVENT_TYPE;
+  if (fault?.kind === "DELAY") await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 5_000));
+  const body = JSON.stringify(envelope);
   let response: Response;
   try {
     response = await fetch(url, {
@@ -76,8 +84,9 @@ export async function sendDelivery(db: Db, delivery: ClaimedDelivery): Promise<D
 }
 
 /** Writes what happened to the delivery and to the chain step it fulfils, together. */
-export async function recordOutcome(db: Db, delivery: ClaimedDelivery, outcome: DeliveryOutcome, now = new Date()): Promise<void> {
+export async function recordOutcome(db: Db, delivery: ClaimedDelivery, outcome: DeliveryOutcome, now = new Date(), injectedFault: FaultKind | null = null): Promise<void> {
   await db.$transaction(async (tx) => {
+    await tx.delivery.update({ where: { id: delivery.id }, data: { injectedFault } });
     let stepStatus: ChainStepStatus;
     let lastError: string | null = null;
     if (outcome.kind === "delivered") {
@@ -117,13 +126,43 @@ export async function recordOutcome(db: Db, delivery: ClaimedDelivery, outcome: 
 /** Claims, sends and records one batch; returns how many deliveries it handled. */
 export async function dispatchBatch(db: Db, limit = 16): Promise<number> {
   const claimed = await claimDeliveries(db, limit);
+  if (claimed.length === 0) return 0;
+  const rules = await db.faultRule.findMany({ where: { enabled: true }, orderBy: { createdAt: "asc" } });
+  let handled = 0;
   await Promise.all(
     claimed.map(async (delivery) => {
-      const outcome = await sendDelivery(db, delivery).catch(
-        (error: unknown): DeliveryOutcome => ({ kind: "retry", status: null, error: String(error), retryAfterSeconds: null }),
-      );
-      await recordOutcome(db, delivery, outcome);
+      const event = await db.outboxEvent.findUniqueOrThrow({ where: { id: delivery.outboxEventId } });
+      const storeCode = (event.payload as { storeCode?: unknown } | null)?.storeCode;
+      const fault = pickFault(rules, { source: event.source, target: delivery.targetSystem, type: event.type, storeCode: typeof storeCode === "string" ? storeCode : null });
+      if (fault?.kind === "PAUSE") return holdPaused(db, delivery);
+      handled++;
+      if (fault?.kind === "DROP") return recordDropped(db, delivery);
+      const outcome =
+        fault?.kind === "HTTP_500"
+          ? ({ kind: "retry", status: 500, error: "HTTP 500 (injected fault)", retryAfterSeconds: null } as const)
+          : await sendDelivery(db, delivery, event, fault).catch(
+              (error: unknown): DeliveryOutcome => ({ kind: "retry", status: null, error: String(error), retryAfterSeconds: null }),
+            );
+      await recordOutcome(db, delivery, outcome, new Date(), fault?.kind ?? null);
     }),
   );
-  return claimed.length;
+  return handled;
+}
+
+const PAUSE_RECHECK_MS = 1_000;
+
+/** A paused boundary sends nothing: the delivery waits, and the claim does not count as an attempt. */
+async function holdPaused(db: Db, delivery: ClaimedDelivery) {
+  await db.delivery.update({
+    where: { id: delivery.id },
+    data: { leaseUntil: null, attempts: { decrement: 1 }, nextAttemptAt: new Date(Date.now() + PAUSE_RECHECK_MS), injectedFault: "PAUSE" },
+  });
+}
+
+/** Lost in transit: the sender's side shows it sent, the receiver never saw it, the chain step stays open. */
+async function recordDropped(db: Db, delivery: ClaimedDelivery) {
+  await db.delivery.update({
+    where: { id: delivery.id },
+    data: { status: "DELIVERED", deliveredAt: new Date(), leaseUntil: null, injectedFault: "DROP", lastError: "Dropped in transit (injected fault)" },
+  });
 }

@@ -54,3 +54,10 @@ export class EventDataError extends Error {
     super("The event's data does not match what this system expects.");
   }
 }
+
+/** A receiver got an event type it does not handle: a contract mismatch, refused with 400. */
+export class UnsupportedEventError extends Error {
+  constructor(readonly eventType: string) {
+    super(`This system does not handle "${eventType}" events.`);
+  }
+}

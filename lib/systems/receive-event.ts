@@ -4,7 +4,7 @@ import { eventEnvelopeSchema, type EventEnvelope } from "@/lib/bus/envelope";
 import { wakeDispatcher } from "@/lib/bus/outbox";
 import { verifySignedRequest } from "@/lib/bus/signing";
 import type { SystemName } from "@/lib/generated/prisma/enums";
-import { EventDataError } from "./order-event-data";
+import { EventDataError, UnsupportedEventError } from "./order-event-data";
 
 export type EventHandler = (tx: Tx, event: EventEnvelope) => Promise<"applied" | "ignored">;
 
@@ -64,6 +64,7 @@ export async function receiveEvent(db: Db, system: SystemName, request: Request,
     outcome = await applyOnce(db, system, signed.webhookId, parsed.data.type, (tx) => handle(tx, parsed.data));
   } catch (error) {
     if (error instanceof EventDataError) return { status: 400, body: { error: error.message, fields: fieldErrors(error.zodError, "data") } };
+    if (error instanceof UnsupportedEventError) return { status: 400, body: { error: error.message, fields: [{ path: "type", message: error.message }] } };
     throw error;
   }
   if (outcome === "applied") await wakeDispatcher(db);

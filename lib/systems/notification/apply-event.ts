@@ -7,6 +7,7 @@ import {
   orderPickedUpDataSchema,
   orderReadyDataSchema,
   parseEventData,
+  UnsupportedEventError,
 } from "../order-event-data";
 import type { EventHandler } from "../receive-event";
 
@@ -72,6 +73,6 @@ export const applyNotificationEvent: EventHandler = async (tx, event) => {
       return "applied";
     }
     default:
-      return "ignored";
+      throw new UnsupportedEventError(event.type);
   }
 };

@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/prisma";
 import type { EventEnvelope } from "@/lib/bus/envelope";
-import { orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, parseEventData } from "../order-event-data";
+import { orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, parseEventData, UnsupportedEventError } from "../order-event-data";
 import type { EventHandler } from "../receive-event";
 
 async function setTask(tx: Tx, event: EventEnvelope, orderNumber: number, storeCode: string, status: string) {
@@ -32,6 +32,6 @@ export const applyPosEvent: EventHandler = async (tx, event) => {
       return "applied";
     }
     default:
-      return "ignored";
+      throw new UnsupportedEventError(event.type);
   }
 };

@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/prisma";
 import type { EventEnvelope } from "@/lib/bus/envelope";
-import { inventoryMovementDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, orderReadyDataSchema, parseEventData } from "../order-event-data";
+import { inventoryMovementDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, orderReadyDataSchema, parseEventData, UnsupportedEventError } from "../order-event-data";
 import type { EventHandler } from "../receive-event";
 import type { StorefrontStatus } from "./order-status";
 
@@ -52,6 +52,6 @@ export const applyStorefrontEvent: EventHandler = async (tx, event) => {
       await moveAvailability(tx, event, 1);
       return "applied";
     default:
-      return "ignored";
+      throw new UnsupportedEventError(event.type);
   }
 };

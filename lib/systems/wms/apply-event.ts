@@ -1,5 +1,5 @@
 import { writeOutboxEvent } from "@/lib/bus/outbox";
-import { inventoryMovementDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, parseEventData } from "../order-event-data";
+import { inventoryMovementDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, parseEventData, UnsupportedEventError } from "../order-event-data";
 import type { EventHandler } from "../receive-event";
 
 /**
@@ -53,6 +53,6 @@ export const applyWmsEvent: EventHandler = async (tx, event) => {
       return "applied";
     }
     default:
-      return "ignored";
+      throw new UnsupportedEventError(event.type);
   }
 };

@@ -1,0 +1,33 @@
+import type { Db } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SystemName } from "@/lib/generated/prisma/enums";
+import { wakeDispatcher } from "./outbox";
+
+export type ReplayFilter = {
+  ids?: string[];
+  orderId?: string;
+  source?: SystemName;
+  target?: SystemName;
+  eventType?: string;
+};
+
+/**
+ * Sends dead-lettered deliveries (and ones lost to an injected drop) again from a clean
+ * slate. Receivers deduplicate on the event id, so replaying something that did arrive
+ * changes nothing. Returns how many were queued.
+ */
+export async function replayDeliveries(db: Db, filter: ReplayFilter): Promise<number> {
+  const where: Prisma.DeliveryWhereInput = {
+    OR: [{ status: "DEAD" }, { status: "DELIVERED", injectedFault: "DROP" }],
+    ...(filter.ids ? { id: { in: filter.ids } } : {}),
+    ...(filter.orderId ? { orderId: filter.orderId } : {}),
+    ...(filter.target ? { targetSystem: filter.target } : {}),
+    ...(filter.source || filter.eventType ? { event: { ...(filter.source ? { source: filter.source } : {}), ...(filter.eventType ? { type: filter.eventType } : {}) } } : {}),
+  };
+  const { count } = await db.delivery.updateMany({
+    where,
+    data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), leaseUntil: null, rejected: false, injectedFault: null, deliveredAt: null },
+  });
+  if (count > 0) await wakeDispatcher(db);
+  return count;
+}
