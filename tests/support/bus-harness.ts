@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from "vitest";
 import { dispatchBatch } from "@/lib/bus/dispatcher";
 import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
 import { getDb } from "@/lib/db/prisma";
+import type { Chain } from "@/lib/generated/prisma/enums";
 import { placeOrder } from "@/lib/orders/place-order";
 import { createProduct, createStore, firstSlot, orderInput } from "../integration/factories";
 import { startSystemsServer } from "./systems-server";
@@ -37,5 +38,5 @@ export async function placedOrder(quantity = 2) {
   return { store, product, orderId: placed.orderId, orderNumber: placed.number };
 }
 
-export const chainSteps = (orderId: string, chain: "PLACEMENT" | "READY" | "PICKUP" | "CANCELLATION") =>
+export const chainSteps = (orderId: string, chain: Chain) =>
   getDb().chainStep.findMany({ where: { orderId, chain }, orderBy: { stepNumber: "asc" } });
