@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { ensureSystemEndpoints, internalBaseUrl } from "@/lib/bus/endpoints";
 import { startDeliveryWorker, type DeliveryWorker } from "@/lib/bus/worker";
-import { resolveAppSecret } from "@/lib/db/app-secret";
+import { deriveSecret, resolveAppSecret } from "@/lib/db/app-secret";
 import { applyMigrations } from "@/lib/db/migrations";
 import { disconnectDb, getDb } from "@/lib/db/prisma";
 import { dataDirPath, resolveDatabase } from "@/lib/db/resolve-database";
@@ -37,6 +37,7 @@ try {
   log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
   process.env.DATABASE_URL = database.url;
   process.env.HANDOFF_SECRET = await resolveAppSecret(env.HANDOFF_SECRET, dataDirPath(env));
+  process.env.AUTH_SECRET ??= deriveSecret(process.env.HANDOFF_SECRET, "auth-session");
   if (process.env.HANDOFF_DEMO_DATA !== "off" && (await seedDemoData(getDb()))) log("Loaded the demo stores, products and stock.");
   await ensureSystemEndpoints(getDb());
 } catch (error) {

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -15,4 +15,9 @@ export async function resolveAppSecret(configured: string | undefined, dataDir: 
   const secret = randomBytes(32).toString("base64url");
   await writeFile(file, secret + "\n", { mode: 0o600 });
   return secret;
+}
+
+/** A separate key for another purpose (e.g. session cookies), so one leak does not expose the other. */
+export function deriveSecret(appSecret: string, purpose: string): string {
+  return createHmac("sha256", appSecret).update(purpose).digest("base64url");
 }

@@ -1,3 +1,4 @@
+import { hashPassword } from "@/lib/auth/passwords";
 import type { Db } from "@/lib/db/prisma";
 import { DEMO_PRODUCTS } from "./products";
 import { DEMO_STORES } from "./stores";
@@ -24,10 +25,19 @@ const FIXED_STOCK: Record<string, Record<string, number>> = {
   "AUS-NL": { "EL-1001": 6, "KT-2001": 4, "TY-5004": 3 },
 };
 
-/** Loads the demo catalogue, stores and stock into an empty database. Returns false if data exists. */
+/** Demo staff, listed in the README. Only the demo seed creates them. */
+export const DEMO_PASSWORD = "handoff-demo";
+const DEMO_USERS = [
+  { email: "admin@handoff.test", name: "Alex Admin", role: "ADMIN", stores: [] },
+  { email: "manager@handoff.test", name: "Morgan Manager", role: "MANAGER", stores: [] },
+  { email: "associate@handoff.test", name: "Sam Associate", role: "ASSOCIATE", stores: ["AUS-DT", "AUS-NL"] },
+] as const;
+
+/** Loads the demo catalogue, stores, stock and staff into an empty database. Returns false if data exists. */
 export async function seedDemoData(db: Db): Promise<boolean> {
   if ((await db.store.count()) > 0) return false;
   const random = mulberry32(20261123);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
     for (const [index, product] of DEMO_PRODUCTS.entries()) {
       await tx.product.create({
@@ -52,6 +62,12 @@ export async function seedDemoData(db: Db): Promise<boolean> {
           const onHand = fixed ?? (roll < 0.08 ? 0 : roll < 0.16 ? 1 : roll < 0.22 ? 2 : 3 + Math.floor(random() * 22));
           return { storeId: store.id, productId: product.id, onHand, safetyStock: onHand >= 10 ? 1 : 0 };
         }),
+      });
+    }
+    for (const user of DEMO_USERS) {
+      const stores = await tx.store.findMany({ where: { code: { in: [...user.stores] } }, select: { id: true } });
+      await tx.user.create({
+        data: { email: user.email, name: user.name, role: user.role, passwordHash, stores: { create: stores.map((store) => ({ storeId: store.id })) } },
       });
     }
     // The storefront's availability cache starts from what the OMS can promise.

@@ -1,0 +1,30 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth/auth";
+import { credentialsSchema, verifyCredentials } from "@/lib/auth/verify-credentials";
+import { getDb } from "@/lib/db/prisma";
+
+export type SignInState = { error: string | null; email: string };
+
+/** Only same-site paths: a crafted link cannot send a signed-in user elsewhere. */
+function safeReturnPath(next: FormDataEntryValue | null): string | null {
+  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : null;
+}
+
+export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const input = { email: formData.get("email"), password: formData.get("password") };
+  const email = typeof input.email === "string" ? input.email : "";
+  const parsed = credentialsSchema.safeParse(input);
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email and password.", email };
+  const staff = await verifyCredentials(getDb(), parsed.data);
+  if (!staff) return { error: "Wrong email or password.", email };
+  const home = staff.role === "ASSOCIATE" ? "/" : "/ops";
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(formData.get("next")) ?? home });
+  } catch (error) {
+    if (error instanceof AuthError) return { error: "Wrong email or password.", email };
+    throw error; // the redirect after a successful sign-in
+  }
+  return { error: null, email };
+}

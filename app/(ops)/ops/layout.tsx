@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { currentStaff } from "@/lib/auth/staff";
+import { signOutAction } from "./sign-out-action";
+
+const NAV = [
+  ["/ops", "Overview"],
+  ["/ops/systems", "Systems"],
+  ["/ops/dead-letters", "Dead letters"],
+  ["/ops/faults", "Faults"],
+  ["/ops/notifications", "Notifications"],
+] as const;
+
+export default async function OpsLayout({ children }: { children: React.ReactNode }) {
+  const staff = await currentStaff();
+  return (
+    <>
+      <header className="border-b border-slate-800 bg-slate-900 text-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/ops" className="text-lg font-bold">
+            Handoff ops
+          </Link>
+          <nav aria-label="Operations" className="flex flex-wrap gap-1">
+            {NAV.map(([href, label]) => (
+              <Link key={href} href={href} className="rounded-md px-3 py-2 text-sm text-slate-200 hover:bg-slate-800">
+                {label}
+              </Link>
+            ))}
+          </nav>
+          {staff ? (
+            <form action={signOutAction} className="ml-auto flex items-center gap-3 text-sm">
+              <span>
+                {staff.name} · {staff.role.toLowerCase()}
+              </span>
+              <button type="submit" className="min-h-11 rounded-md border border-slate-600 px-3 hover:bg-slate-800">
+                Sign out
+              </button>
+            </form>
+          ) : null}
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { ActionResult } from "@/components/ui/action-form";
+import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
+import { endpointUpdateSchema, rotateSigningSecret, updateSystemEndpoint } from "@/lib/bus/manage-endpoints";
+import { getDb } from "@/lib/db/prisma";
+
+export async function saveEndpointAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  if (!(await staffWithRole(ADMIN_ROLES))) return { ok: false, message: "Only an admin can change where systems receive events." };
+  const parsed = endpointUpdateSchema.safeParse({ system: formData.get("system"), mode: formData.get("mode"), url: formData.get("url") ?? "" });
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
+  await updateSystemEndpoint(getDb(), parsed.data);
+  revalidatePath("/ops/systems");
+  return { ok: true, message: parsed.data.mode === "EXTERNAL" ? `Events for ${parsed.data.system} now go to ${parsed.data.url}.` : `${parsed.data.system} uses the built-in module.` };
+}
+
+export async function rotateSecretAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  if (!(await staffWithRole(ADMIN_ROLES))) return { ok: false, message: "Only an admin can rotate signing secrets." };
+  const parsed = z.enum(["STOREFRONT", "OMS", "WMS", "POS", "NOTIFICATION"]).safeParse(formData.get("system"));
+  if (!parsed.success) return { ok: false, message: "Unknown system." };
+  await rotateSigningSecret(getDb(), parsed.data);
+  revalidatePath("/ops/systems");
+  return { ok: true, message: `${parsed.data} has a new signing secret.` };
+}

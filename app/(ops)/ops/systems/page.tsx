@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/ui/action-form";
+import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
+import { ALL_SYSTEMS, ensureSystemEndpoints, internalBaseUrl } from "@/lib/bus/endpoints";
+import { getDb } from "@/lib/db/prisma";
+import { rotateSecretAction, saveEndpointAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Systems" };
+
+export default async function SystemsPage() {
+  const staff = await requireStaffPage(OPS_ROLES, "/ops/systems");
+  const db = getDb();
+  await ensureSystemEndpoints(db);
+  const endpoints = await db.systemEndpoint.findMany();
+  const isAdmin = staff.role === "ADMIN";
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Systems</h1>
+      <p className="max-w-3xl text-slate-600">
+        Each system receives the events it subscribes to as signed HTTP requests (Standard Webhooks). Use Handoff&apos;s built-in module, or
+        point the system at your own endpoint and verify with its signing secret. External systems send events to the OMS at{" "}
+        <code className="rounded bg-slate-100 px-1">{internalBaseUrl()}/api/v1/events/&#123;system&#125;</code>, signed with the same secret.
+      </p>
+      <ul className="space-y-4">
+        {ALL_SYSTEMS.map((system) => {
+          const endpoint = endpoints.find((row) => row.system === system)!;
+          return (
+            <li key={system} className="rounded-xl border border-slate-200 bg-white p-5">
+              <h2 className="text-lg font-semibold">{system}</h2>
+              <p className="text-sm text-slate-600">
+                {system === "OMS"
+                  ? "Handoff's order core. Other systems sign what they send it with their own secrets."
+                  : endpoint.mode === "EXTERNAL"
+                    ? `External: ${endpoint.url}`
+                    : "Built-in module"}
+              </p>
+              {system === "OMS" ? null : (
+                <p className="mt-1 text-sm">
+                  Signing secret: <code className="rounded bg-slate-100 px-1">{isAdmin ? endpoint.signingSecret : `${endpoint.signingSecret.slice(0, 10)}…`}</code>
+                </p>
+              )}
+              {isAdmin && system !== "OMS" ? (
+                <ActionForm action={saveEndpointAction} submitLabel={`Save ${system}`} pendingLabel="Saving…" className="mt-3 space-y-3">
+                  <input type="hidden" name="system" value={system} />
+                  <div className="flex flex-wrap gap-3">
+                    <label className="text-sm font-medium">
+                      Receives events via
+                      <select name="mode" defaultValue={endpoint.mode} className="mt-1 block min-h-11 rounded-lg border border-slate-300 bg-white px-2">
+                        <option value="BUILT_IN">Built-in module</option>
+                        <option value="EXTERNAL">External URL</option>
+                      </select>
+                    </label>
+                    <label className="min-w-80 flex-1 text-sm font-medium">
+                      External URL
+                      <input name="url" type="url" defaultValue={endpoint.url ?? ""} placeholder="https://wms.example.com/handoff/events" className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 px-3" />
+                    </label>
+                  </div>
+                </ActionForm>
+              ) : null}
+              {isAdmin && system !== "OMS" ? (
+                <ActionForm action={rotateSecretAction} submitLabel={`Rotate ${system} secret`} pendingLabel="Rotating…" danger className="mt-3">
+                  <input type="hidden" name="system" value={system} />
+                </ActionForm>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

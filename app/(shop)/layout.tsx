@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { CartSummary } from "@/components/cart/cart-summary";
+
+export default function ShopLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+          <Link href="/" className="text-xl font-bold tracking-tight text-brand-700">
+            Handoff
+          </Link>
+          <CartSummary />
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <footer className="mx-auto max-w-6xl px-4 py-8 text-sm text-slate-500">
+        <Link href="/sign-in" className="underline">
+          Staff sign-in
+        </Link>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { addToCart, fillContact, findStores } from "./helpers";
+
+async function signIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/ops");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fops/);
+  await page.getByRole("textbox", { name: "Email" }).fill(email);
+  await page.getByRole("textbox", { name: "Password" }).fill("handoff-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  return page;
+}
+
+test("staff sign-in refuses a wrong password and keeps associates out of ops", async ({ page, browser }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("textbox", { name: "Email" }).fill("admin@handoff.test");
+  await page.getByRole("textbox", { name: "Password" }).fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
+
+  const associate = await signIn(browser, "associate@handoff.test");
+  await expect(associate).toHaveURL(/\/sign-in\?next=%2Fops&denied=1/);
+  await expect(associate.getByText("Your account cannot open that page.")).toBeVisible();
+});
+
+test("an admin breaks the OMS → storefront cancellation route (seed 001, C1), sees the stale order, then heals it", async ({ browser }) => {
+  const admin = await signIn(browser, "admin@handoff.test");
+  await expect(admin.getByRole("heading", { name: "Integration bus" })).toBeVisible();
+  await admin.getByRole("link", { name: "Faults" }).click();
+  await admin.getByRole("combobox", { name: "Boundary" }).selectOption("OMS>STOREFRONT");
+  await admin.getByLabel(/Event type/).fill("order.canceled");
+  await admin.getByRole("combobox", { name: "What goes wrong" }).selectOption("DROP");
+  await admin.getByLabel(/Store code/).fill("AUS-RR");
+  await admin.getByRole("button", { name: "Inject fault" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Injecting drop on OMS → STOREFRONT." })).toBeVisible();
+
+  // A shopper orders at Round Rock and cancels.
+  const shopper = await (await browser.newContext()).newPage();
+  await shopper.goto("/");
+  await addToCart(shopper, "Folding Camp Chair");
+  await shopper.getByRole("button", { name: "Checkout" }).click();
+  await findStores(shopper, "78681");
+  await shopper.getByRole("radio", { name: /Round Rock/ }).check();
+  await shopper.getByRole("combobox", { name: "Pickup time" }).selectOption({ index: 1 });
+  await fillContact(shopper, "4242 4242 4242 4242");
+  await shopper.getByRole("button", { name: "Place order" }).click();
+  await expect(shopper.getByText("Status: Order placed")).toBeVisible();
+  const orderNumber = (await shopper.getByRole("heading", { name: /^Order H-/ }).textContent())!.replace("Order ", "");
+  await shopper.getByRole("button", { name: "Cancel order" }).click();
+
+  // The OMS canceled it, but the storefront never heard: the shopper still sees it active.
+  await shopper.waitForTimeout(5_000);
+  await expect(shopper.getByText("Status: Order placed")).toBeVisible();
+
+  await admin.getByRole("link", { name: "Dead letters" }).click();
+  const row = admin.getByRole("row").filter({ hasText: orderNumber });
+  await expect(row).toContainText("OMS → STOREFRONT");
+  await expect(row).toContainText("order.canceled");
+  await expect(row).toContainText("dropped (injected)");
+
+  await admin.getByRole("link", { name: "Faults" }).click();
+  await admin.getByRole("row").filter({ hasText: "AUS-RR" }).getByRole("button", { name: "Clear" }).click();
+  await expect(admin.getByText("No faults injected.")).toBeVisible();
+  await admin.getByRole("link", { name: "Dead letters" }).click();
+  await row.getByRole("checkbox").check();
+  await admin.getByRole("button", { name: "Replay selected" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "1 delivery queued again." })).toBeVisible();
+
+  await expect(shopper.getByText("Status: Canceled")).toBeVisible({ timeout: 15_000 });
+  await admin.getByRole("link", { name: "Notifications" }).click();
+  await expect(admin.getByRole("row").filter({ hasText: `Order ${orderNumber} is canceled` })).toBeVisible();
+});
