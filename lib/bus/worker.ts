@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { Db } from "@/lib/db/prisma";
+import { sendQueuedMessages } from "@/lib/systems/notification/send-queued";
 import { dispatchBatch } from "./dispatcher";
 import { OUTBOX_CHANNEL } from "./outbox";
 
@@ -35,6 +36,7 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
       let handled = 0;
       try {
         handled = await dispatchBatch(db, batchSize);
+        await sendQueuedMessages(db);
       } catch (error) {
         log(`[worker] ${(error as Error).message}`);
       }

@@ -13,9 +13,9 @@ import type { EventHandler } from "../receive-event";
 
 type Message = { kind: string; recipient: string; orderNumber: number; subject: string; body: string };
 
-/** Records a message once per (order, kind, channel) in the notification layer's own sink. */
-async function send(tx: Tx, orderId: string, message: Message) {
-  await tx.notificationMessage.createMany({ data: { orderId, channel: "email", status: "sent", ...message }, skipDuplicates: true });
+/** Queues a message once per (order, kind, channel); it is sent after the event commits. */
+async function send(tx: Tx, orderId: string, message: Message, channel: "email" | "sms" = "email") {
+  await tx.notificationMessage.createMany({ data: { orderId, channel, status: "queued", ...message }, skipDuplicates: true });
 }
 
 /** The notification layer turns order events into the customer's messages. */
@@ -45,6 +45,18 @@ export const applyNotificationEvent: EventHandler = async (tx, event) => {
         subject: `Order ${number} is ready for pickup at ${data.storeName}`,
         body: `Hi ${data.customer.name}, your order ${number} is ready at ${data.storeName}. Show the pickup code from your order page at the pickup counter.`,
       });
+      await send(
+        tx,
+        event.orderId,
+        {
+          kind: "order_ready",
+          recipient: data.customer.phone,
+          orderNumber: data.orderNumber,
+          subject: `Order ${number} ready`,
+          body: `Handoff: order ${number} is ready for pickup at ${data.storeName}. Show your pickup code at the counter.`,
+        },
+        "sms",
+      );
       return "applied";
     }
     case "order.picked_up": {

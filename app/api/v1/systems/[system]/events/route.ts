@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/prisma";
 import type { SystemName } from "@/lib/generated/prisma/enums";
 import { applyNotificationEvent } from "@/lib/systems/notification/apply-event";
+import { sendQueuedMessages } from "@/lib/systems/notification/send-queued";
 import { applyPosEvent } from "@/lib/systems/pos/apply-event";
 import { receiveEvent, type EventHandler } from "@/lib/systems/receive-event";
 import { applyStorefrontEvent } from "@/lib/systems/storefront/apply-event";
@@ -21,5 +22,7 @@ export async function POST(request: Request, context: RouteContext<"/api/v1/syst
   const receiver = HANDLERS[system];
   if (!receiver) return Response.json({ error: `There is no built-in system called "${system}".` }, { status: 404 });
   const result = await receiveEvent(getDb(), receiver[0], request, receiver[1]);
+  // The notification layer sends what it just queued; the worker sweeps up anything left.
+  if (receiver[0] === "NOTIFICATION" && result.body.status === "applied") await sendQueuedMessages(getDb()).catch(() => 0);
   return Response.json(result.body, { status: result.status });
 }

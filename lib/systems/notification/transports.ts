@@ -1,0 +1,39 @@
+import nodemailer, { type Transporter } from "nodemailer";
+
+// How the notification layer reaches customers. Email goes over SMTP when SMTP_URL is
+// set; otherwise nodemailer builds the message without sending it and the message
+// table is the local sink (readable at /ops/notifications). SMS has the same shape.
+
+export type OutgoingMessage = { channel: string; recipient: string; subject: string; body: string };
+export type MessageTransport = { send(message: OutgoingMessage): Promise<{ id: string }> };
+
+let email: Transporter | undefined;
+
+function emailTransporter(): Transporter {
+  email ??= process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : nodemailer.createTransport({ jsonTransport: true });
+  return email;
+}
+
+/** For tests and configuration changes: the next send builds a fresh transport. */
+export function resetTransports() {
+  email?.close();
+  email = undefined;
+}
+
+/** The provider interface for SMS; the built-in provider is the local sink. */
+export type SmsProvider = { send(to: string, text: string): Promise<{ id: string }> };
+
+const sinkSms: SmsProvider = { send: async () => ({ id: `sink-${Date.now()}` }) };
+
+export const transports: MessageTransport = {
+  async send(message) {
+    if (message.channel === "sms") return sinkSms.send(message.recipient, message.body);
+    const info = await emailTransporter().sendMail({
+      from: process.env.NOTIFICATION_FROM ?? "Handoff <orders@handoff.local>",
+      to: message.recipient,
+      subject: message.subject,
+      text: message.body,
+    });
+    return { id: info.messageId };
+  },
+};
