@@ -54,8 +54,13 @@ export async function claimDeliveries(db: Db, limit: number): Promise<ClaimedDel
  * One signed POST; never throws, every way it can end is an outcome. An injected
  * fault changes what is sent (a corrupted payload, a wrong type) or when (a delay).
  */
-export async function sendDelivery(db: Db, delivery: ClaimedDelivery, event: OutboxEvent, fault: FaultRuleLike | null = null): Promise<DeliveryOutcome> {
-  const { url, secret } = deliveryTarget(await loadEndpoints(db), event.source, delivery.targetSystem);
+export async function sendDelivery(
+  delivery: ClaimedDelivery,
+  event: OutboxEvent,
+  endpoints: Awaited<ReturnType<typeof loadEndpoints>>,
+  fault: FaultRuleLike | null = null,
+): Promise<DeliveryOutcome> {
+  const { url, secret } = deliveryTarget(endpoints, event.source, delivery.targetSystem);
   const envelope = envelopeOf(event);
   if (fault?.kind === "CORRUPT") Object.assign(envelope, { data: corruptPayload(envelope.data), orderNumber: null });
   if (fault?.kind === "WRONG_TYPE") envelope.type = WRONG_EVENT_TYPE;
@@ -85,53 +90,73 @@ export async function sendDelivery(db: Db, delivery: ClaimedDelivery, event: Out
 
 /** Writes what happened to the delivery and to the chain step it fulfils, together. */
 export async function recordOutcome(db: Db, delivery: ClaimedDelivery, outcome: DeliveryOutcome, now = new Date(), injectedFault: FaultKind | null = null): Promise<void> {
+  if (outcome.kind === "delivered") return recordDelivered(db, delivery, outcome.status, now, injectedFault);
   await db.$transaction(async (tx) => {
-    await tx.delivery.update({ where: { id: delivery.id }, data: { injectedFault } });
     let stepStatus: ChainStepStatus;
-    let lastError: string | null = null;
-    if (outcome.kind === "delivered") {
+    const lastError = outcome.error;
+    if (outcome.kind === "rejected") {
       await tx.delivery.update({
         where: { id: delivery.id },
-        data: { status: "DELIVERED", deliveredAt: now, leaseUntil: null, lastStatusCode: outcome.status, lastError: null },
-      });
-      stepStatus = "DELIVERED";
-    } else if (outcome.kind === "rejected") {
-      await tx.delivery.update({
-        where: { id: delivery.id },
-        data: { status: "DEAD", rejected: true, leaseUntil: null, lastStatusCode: outcome.status, lastError: outcome.error },
+        data: { status: "DEAD", rejected: true, leaseUntil: null, lastStatusCode: outcome.status, lastError: outcome.error, injectedFault },
       });
       stepStatus = "REJECTED";
-      lastError = outcome.error;
     } else {
       const delay = nextRetryDelayMs(delivery.attempts, outcome.retryAfterSeconds);
       await tx.delivery.update({
         where: { id: delivery.id },
         data:
           delay === null
-            ? { status: "DEAD", leaseUntil: null, lastStatusCode: outcome.status, lastError: outcome.error }
-            : { nextAttemptAt: new Date(now.getTime() + delay), leaseUntil: null, lastStatusCode: outcome.status, lastError: outcome.error },
+            ? { status: "DEAD", leaseUntil: null, lastStatusCode: outcome.status, lastError: outcome.error, injectedFault }
+            : { nextAttemptAt: new Date(now.getTime() + delay), leaseUntil: null, lastStatusCode: outcome.status, lastError: outcome.error, injectedFault },
       });
       stepStatus = delay === null ? "DEAD_LETTERED" : "FAILED";
-      lastError = outcome.error;
     }
     if (delivery.orderId && delivery.chain && delivery.stepNumber !== null) {
       await tx.chainStep.updateMany({
         where: { orderId: delivery.orderId, chain: delivery.chain, stepNumber: delivery.stepNumber, status: { not: "DELIVERED" } },
-        data: { status: stepStatus, attempts: delivery.attempts, lastError, ...(stepStatus === "DELIVERED" ? { arrivedAt: now } : {}) },
+        data: { status: stepStatus, attempts: delivery.attempts, lastError },
       });
     }
   });
 }
 
+/**
+ * The common case in one statement (no interactive transaction): the delivery is done
+ * and the chain step it fulfils has arrived.
+ */
+async function recordDelivered(db: Db, delivery: ClaimedDelivery, status: number, now: Date, injectedFault: FaultKind | null) {
+  await db.$executeRaw`
+    WITH done AS (
+      UPDATE "Delivery"
+         SET "status" = 'DELIVERED', "deliveredAt" = ${now}, "leaseUntil" = NULL, "lastStatusCode" = ${status}, "lastError" = NULL,
+             "injectedFault" = ${injectedFault}::"FaultKind"
+       WHERE "id" = ${delivery.id}::uuid
+      RETURNING "orderId", "chain", "stepNumber")
+    UPDATE "ChainStep" c
+       SET "status" = 'DELIVERED', "arrivedAt" = ${now}, "attempts" = ${delivery.attempts}, "lastError" = NULL
+      FROM done
+     WHERE c."orderId" = done."orderId" AND c."chain" = done."chain" AND c."stepNumber" = done."stepNumber" AND c."status" <> 'DELIVERED'`;
+}
+
 /** Claims, sends and records one batch; returns how many deliveries it handled. */
 export async function dispatchBatch(db: Db, limit = 16): Promise<number> {
-  const claimed = await claimDeliveries(db, limit);
+  return processClaimed(db, await claimDeliveries(db, limit));
+}
+
+/** Sends and records claimed deliveries, applying any injected fault; returns how many were handled. */
+export async function processClaimed(db: Db, claimed: ClaimedDelivery[]): Promise<number> {
   if (claimed.length === 0) return 0;
-  const rules = await db.faultRule.findMany({ where: { enabled: true }, orderBy: { createdAt: "asc" } });
+  // One read each per batch: the events, the endpoints and the active fault rules.
+  const [rules, endpoints, events] = await Promise.all([
+    db.faultRule.findMany({ where: { enabled: true }, orderBy: { createdAt: "asc" } }),
+    loadEndpoints(db),
+    db.outboxEvent.findMany({ where: { id: { in: [...new Set(claimed.map((d) => d.outboxEventId))] } } }),
+  ]);
+  const eventById = new Map(events.map((event) => [event.id, event]));
   let handled = 0;
   await Promise.all(
     claimed.map(async (delivery) => {
-      const event = await db.outboxEvent.findUniqueOrThrow({ where: { id: delivery.outboxEventId } });
+      const event = eventById.get(delivery.outboxEventId)!;
       const storeCode = (event.payload as { storeCode?: unknown } | null)?.storeCode;
       const fault = pickFault(rules, { source: event.source, target: delivery.targetSystem, type: event.type, storeCode: typeof storeCode === "string" ? storeCode : null });
       if (fault?.kind === "PAUSE") return holdPaused(db, delivery);
@@ -140,7 +165,7 @@ export async function dispatchBatch(db: Db, limit = 16): Promise<number> {
       const outcome =
         fault?.kind === "HTTP_500"
           ? ({ kind: "retry", status: 500, error: "HTTP 500 (injected fault)", retryAfterSeconds: null } as const)
-          : await sendDelivery(db, delivery, event, fault).catch(
+          : await sendDelivery(delivery, event, endpoints, fault).catch(
               (error: unknown): DeliveryOutcome => ({ kind: "retry", status: null, error: String(error), retryAfterSeconds: null }),
             );
       await recordOutcome(db, delivery, outcome, new Date(), fault?.kind ?? null);

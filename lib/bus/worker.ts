@@ -1,7 +1,7 @@
 import pg from "pg";
 import type { Db } from "@/lib/db/prisma";
 import { sendQueuedMessages } from "@/lib/systems/notification/send-queued";
-import { dispatchBatch } from "./dispatcher";
+import { claimDeliveries, processClaimed } from "./dispatcher";
 import { OUTBOX_CHANNEL } from "./outbox";
 
 export type DeliveryWorker = { stop(): Promise<void>; wake(): void };
@@ -9,21 +9,30 @@ export type DeliveryWorker = { stop(): Promise<void>; wake(): void };
 type WorkerOptions = {
   databaseUrl: string;
   /** Deliveries in flight at once. */
-  batchSize?: number;
+  concurrency?: number;
   /** Fallback poll when no wake-up arrives (retries come due, a NOTIFY was missed). */
   pollMs?: number;
   log?: (line: string) => void;
 };
 
+const MESSAGE_SWEEP_MS = 1_000;
+
 /**
  * Delivers outbox events until stopped: woken within milliseconds by NOTIFY after a
- * commit, polling as the fallback. Safe to run in several processes at once.
+ * commit, polling as the fallback. It keeps up to `concurrency` deliveries in flight,
+ * claiming more as soon as some finish, and is safe to run in several processes at once.
  */
 export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promise<DeliveryWorker> {
-  const { batchSize = 16, pollMs = 1000, log = () => {} } = options;
+  const { concurrency = 32, pollMs = 1000, log = () => {} } = options;
   let running = true;
+  let inFlight = 0;
+  let lastSweep = 0;
+  let pendingWake = false;
   let wakeUp: (() => void) | null = null;
-  const wake = () => wakeUp?.();
+  const wake = () => {
+    pendingWake = true;
+    wakeUp?.();
+  };
 
   const listener = new pg.Client({ connectionString: options.databaseUrl });
   listener.on("notification", wake);
@@ -31,16 +40,36 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
   await listener.connect();
   await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
 
+  const inFlightWork = new Set<Promise<unknown>>();
   const loop = (async () => {
     while (running) {
-      let handled = 0;
+      pendingWake = false;
+      let claimed = 0;
       try {
-        handled = await dispatchBatch(db, batchSize);
-        await sendQueuedMessages(db);
+        const free = concurrency - inFlight;
+        if (free > 0) {
+          const batch = await claimDeliveries(db, free);
+          claimed = batch.length;
+          if (claimed > 0) {
+            inFlight += claimed;
+            const work = processClaimed(db, batch)
+              .catch((error: unknown) => log(`[worker] ${(error as Error).message}`))
+              .finally(() => {
+                inFlight -= claimed;
+                inFlightWork.delete(work);
+                wake();
+              });
+            inFlightWork.add(work);
+          }
+        }
+        if (Date.now() - lastSweep > MESSAGE_SWEEP_MS) {
+          lastSweep = Date.now();
+          await sendQueuedMessages(db);
+        }
       } catch (error) {
         log(`[worker] ${(error as Error).message}`);
       }
-      if (handled === 0 && running) {
+      if (claimed === 0 && !pendingWake && running) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pollMs);
           wakeUp = () => {
@@ -59,6 +88,7 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
       running = false;
       wake();
       await loop;
+      await Promise.allSettled([...inFlightWork]);
       await listener.end().catch(() => {});
     },
   };

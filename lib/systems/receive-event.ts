@@ -10,6 +10,19 @@ export type EventHandler = (tx: Tx, event: EventEnvelope) => Promise<"applied" |
 
 export type ReceiveResult = { status: number; body: Record<string, unknown> };
 
+// Secrets are read on every request but at most once per second per process: a rotated
+// secret takes effect within a second, and a busy receiver does not query for each event.
+const SECRET_CACHE_MS = 1_000;
+const secretCache = new Map<SystemName, { at: number; endpoint: { signingSecret: string } }>();
+
+async function endpointOf(db: Db, system: SystemName) {
+  const cached = secretCache.get(system);
+  if (cached && Date.now() - cached.at < SECRET_CACHE_MS) return cached.endpoint;
+  const endpoint = await db.systemEndpoint.findUnique({ where: { system }, select: { signingSecret: true } });
+  if (endpoint) secretCache.set(system, { at: Date.now(), endpoint });
+  return endpoint;
+}
+
 /** The raw body, once its Standard Webhooks signature and timestamp (±5 min) check out. */
 export async function readSignedBody(
   db: Db,
@@ -17,7 +30,7 @@ export async function readSignedBody(
   request: Request,
 ): Promise<{ ok: true; body: string; webhookId: string } | { ok: false; result: ReceiveResult }> {
   const body = await request.text();
-  const endpoint = await db.systemEndpoint.findUnique({ where: { system: secretOf } });
+  const endpoint = await endpointOf(db, secretOf);
   if (!endpoint) return { ok: false, result: { status: 503, body: { error: `${secretOf} has no endpoint configured yet.` } } };
   const verification = verifySignedRequest(endpoint.signingSecret, body, request.headers);
   if (!verification.ok) return { ok: false, result: { status: 401, body: { error: `Signature check failed: ${verification.reason}` } } };

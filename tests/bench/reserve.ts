@@ -1,15 +1,12 @@
 // `npm run bench:reserve`: checkout placements under concurrency, on one hot SKU and
 // spread over 1,000 SKUs, against the bare conditional UPDATE that guards stock, in
 // the same run on the same database. Prints throughput, latency and oversold units.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
-import { dropDatabase, ensureDatabase, withDatabaseName } from "@/lib/db/ensure-database";
-import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-postgres";
-import { applyMigrations } from "@/lib/db/migrations";
-import { disconnectDb, getDb } from "@/lib/db/prisma";
 import { placeOrder } from "@/lib/orders/place-order";
 import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
 import { loadStore } from "@/lib/stores/load-stores";
+import { createBenchStore, percentile, withBenchDatabase } from "./bench-database";
 
 const { values } = parseArgs({
   options: {
@@ -45,7 +42,6 @@ async function runConcurrently(label: string, count: number, task: (i: number) =
   return { label, ok, refused, seconds: (performance.now() - started) / 1000, latencies };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 function report(run: Run) {
   const sorted = [...run.latencies].sort((a, b) => a - b);
@@ -57,28 +53,8 @@ function report(run: Run) {
   return perSecond;
 }
 
-let server: RunningPostgres | undefined;
-let serverUrl = process.env.BENCH_DATABASE_SERVER_URL;
-if (!serverUrl) {
-  server = await startEmbeddedPostgres({ dataDir: ".data/bench" });
-  serverUrl = server.serverUrl;
-}
-const databaseName = `handoff_bench_${randomBytes(4).toString("hex")}`;
-await ensureDatabase(serverUrl, databaseName);
-const url = withDatabaseName(serverUrl, databaseName);
-await applyMigrations(url);
-process.env.DATABASE_URL = url;
-process.env.HANDOFF_SECRET ??= randomBytes(32).toString("hex");
-const db = getDb();
-
-try {
-  const store = await db.store.create({
-    data: {
-      code: "BENCH", name: "Bench Store", addressLine: "1 Bench St", city: "Austin", state: "TX", postalCode: "78701", phone: "(512) 555-0100",
-      timeZone: "UTC", latitude: 30.27, longitude: -97.74, prepMinutes: 15, pickers: 1_000_000, slotCapacity: 1_000_000, holdHours: 72,
-      hours: { create: Array.from({ length: 7 }, (_, i) => ({ weekday: i + 1, opensAtMin: 0, closesAtMin: 1440 })) },
-    },
-  });
+await withBenchDatabase(async (db) => {
+  const store = await createBenchStore(db);
   await db.product.createMany({
     data: Array.from({ length: SKUS + 1 }, (_, i) => ({
       sku: `B-${i}`, name: `Bench product ${i}`, category: "Bench", description: "", priceCents: 999, imageUrl: "/products/EL-1001.svg", barcode: `B${i}`,
@@ -131,8 +107,4 @@ try {
   console.log(`oversold units (bare UPDATE): ${bareOversold}`);
   console.log(`full placement vs bare UPDATE throughput: hot SKU ${(hotOrders / hotBare).toFixed(3)}x, spread ${(spreadOrders / spreadBare).toFixed(3)}x`);
   if (oversold > 0 || bareOversold > 0) process.exitCode = 1;
-} finally {
-  await disconnectDb();
-  await dropDatabase(serverUrl, databaseName);
-  await server?.stop();
-}
+});

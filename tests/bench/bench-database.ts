@@ -1,0 +1,43 @@
+import { randomBytes } from "node:crypto";
+import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-postgres";
+import { dropDatabase, ensureDatabase, withDatabaseName } from "@/lib/db/ensure-database";
+import { applyMigrations } from "@/lib/db/migrations";
+import { disconnectDb, getDb, type Db } from "@/lib/db/prisma";
+
+/**
+ * A fresh, migrated database for one benchmark run (on BENCH_DATABASE_SERVER_URL or an
+ * embedded server under .data/bench), dropped afterwards; plus an always-open store.
+ */
+export async function withBenchDatabase<T>(work: (db: Db, url: string) => Promise<T>): Promise<T> {
+  let server: RunningPostgres | undefined;
+  let serverUrl = process.env.BENCH_DATABASE_SERVER_URL;
+  if (!serverUrl) {
+    server = await startEmbeddedPostgres({ dataDir: ".data/bench" });
+    serverUrl = server.serverUrl;
+  }
+  const databaseName = `handoff_bench_${randomBytes(4).toString("hex")}`;
+  await ensureDatabase(serverUrl, databaseName);
+  const url = withDatabaseName(serverUrl, databaseName);
+  try {
+    await applyMigrations(url);
+    process.env.DATABASE_URL = url;
+    process.env.HANDOFF_SECRET ??= randomBytes(32).toString("hex");
+    return await work(getDb(), url);
+  } finally {
+    await disconnectDb();
+    await dropDatabase(serverUrl, databaseName);
+    await server?.stop();
+  }
+}
+
+export function createBenchStore(db: Db) {
+  return db.store.create({
+    data: {
+      code: "BENCH", name: "Bench Store", addressLine: "1 Bench St", city: "Austin", state: "TX", postalCode: "78701", phone: "(512) 555-0100",
+      timeZone: "UTC", latitude: 30.27, longitude: -97.74, prepMinutes: 15, pickers: 1_000_000, slotCapacity: 1_000_000, holdHours: 72,
+      hours: { create: Array.from({ length: 7 }, (_, i) => ({ weekday: i + 1, opensAtMin: 0, closesAtMin: 1440 })) },
+    },
+  });
+}
+
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;

@@ -1,0 +1,130 @@
+// `npm run bench:propagation`: pickups fired at the POS at a steady rate; for each, the
+// time from the POS's pickup-complete to the last step of its chain acknowledged, and
+// deliveries per second. The floor, in the same run against the same server: a bare
+// signed-size loopback POST round trip.
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { parseArgs } from "node:util";
+import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
+import { startDeliveryWorker } from "@/lib/bus/worker";
+import type { Db } from "@/lib/db/prisma";
+import { placeOrder } from "@/lib/orders/place-order";
+import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
+import { loadStore } from "@/lib/stores/load-stores";
+import { recordPosEvent } from "@/lib/systems/pos/record-pos-event";
+
+import { createBenchStore, percentile, withBenchDatabase } from "./bench-database";
+
+const { values } = parseArgs({ options: { rates: { type: "string", default: "10,50" }, seconds: { type: "string", default: "30" } } });
+const RATES = values.rates.split(",").map(Number);
+const SECONDS = Number(values.seconds);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await sleep(250);
+  }
+  return false;
+}
+
+/** Orders placed and made ready through the real chains, waiting for a pickup. */
+async function readyOrders(db: Db, count: number): Promise<string[]> {
+  const store = await createBenchStore(db);
+  const product = await db.product.create({ data: { sku: `P-${randomUUID()}`, name: "Bench item", category: "Bench", description: "", priceCents: 1299, imageUrl: "/products/EL-1001.svg", barcode: randomUUID() } });
+  await db.inventoryLevel.create({ data: { storeId: store.id, productId: product.id, onHand: 1_000_000 } });
+  const now = new Date();
+  const slot = (await storeSlotOffer(db, (await loadStore(db, store.id))!, now)).slots[0]!;
+  const ids: string[] = [];
+  for (let batch = 0; batch < count; batch += 20) {
+    const placed = await Promise.all(
+      Array.from({ length: Math.min(20, count - batch) }, () =>
+        placeOrder(db, { checkoutId: randomUUID(), storeId: store.id, pickupMethod: "IN_STORE", slotStartsAt: slot.startsAt, lines: [{ productId: product.id, quantity: 1 }], name: "Bench", email: "bench@example.com", phone: "+15125550100", cardNumber: "4242424242424242" }, now),
+      ),
+    );
+    ids.push(...placed.map((p) => p.orderId));
+  }
+  await waitUntil(async () => (await db.posOrderTask.count({ where: { orderId: { in: ids } } })) === ids.length, 300_000);
+  for (let i = 0; i < ids.length; i += 20) {
+    await Promise.all(ids.slice(i, i + 20).map((orderId) => recordPosEvent(db, { orderId, type: "order.ready", associate: "bench" })));
+  }
+  await waitUntil(async () => (await db.order.count({ where: { id: { in: ids }, status: "READY" } })) === ids.length, 300_000);
+  // Measure on a quiet bus: everything the setup sent has arrived.
+  await waitUntil(async () => (await db.delivery.count({ where: { status: "PENDING" } })) === 0, 300_000);
+  return ids;
+}
+
+/** The receivers in a process of their own, so they and the worker each get a core as in production. */
+async function startServerProcess(): Promise<{ url: string; close(): Promise<void> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/systems-server-main.ts"], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().trim().split("\n")[0]!));
+    child.once("exit", (code) => reject(new Error(`the server process exited (${code})`)));
+  });
+  return { url, close: () => new Promise((resolve) => { child.once("exit", () => resolve()); child.kill("SIGTERM"); }) };
+}
+
+await withBenchDatabase(async (db, url) => {
+  const server = await startServerProcess();
+  process.env.HANDOFF_INTERNAL_URL = server.url;
+  await ensureSystemEndpoints(db);
+  const worker = await startDeliveryWorker(db, { databaseUrl: url });
+  try {
+    const total = RATES.reduce((sum, rate) => sum + rate * SECONDS, 0);
+    console.log(`bench:propagation — preparing ${total} ready orders through the real placement and ready chains…`);
+    const orders = await readyOrders(db, total);
+
+    // The floor: a loopback POST of an event-sized body to the same server.
+    const body = JSON.stringify({ type: "pickup.completed", padding: "x".repeat(600) });
+    const floor: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const t0 = performance.now();
+      await (await fetch(`${server.url}/ping`, { method: "POST", body, headers: { "content-type": "application/json" } })).arrayBuffer();
+      floor.push(performance.now() - t0);
+    }
+    floor.sort((a, b) => a - b);
+    console.log(`\nbare loopback POST round trip: p50 ${percentile(floor, 50).toFixed(2)} ms, p99 ${percentile(floor, 99).toFixed(2)} ms\n`);
+
+    let offset = 0;
+    for (const rate of RATES) {
+      const batch = orders.slice(offset, offset + rate * SECONDS);
+      offset += batch.length;
+      const started = Date.now();
+      const deliveredBefore = await db.delivery.count({ where: { status: "DELIVERED" } });
+      const fired: Promise<unknown>[] = [];
+      for (const [i, orderId] of batch.entries()) {
+        const due = started + (i * 1000) / rate;
+        await sleep(Math.max(0, due - Date.now()));
+        fired.push(recordPosEvent(db, { orderId, type: "pickup.completed", associate: "bench", data: { verifiedBy: "pickup_code" } }));
+      }
+      await Promise.all(fired);
+      const complete = await waitUntil(
+        async () => (await db.chainStep.count({ where: { orderId: { in: batch }, chain: "PICKUP", status: "DELIVERED" } })) === batch.length * 7,
+        120_000,
+      );
+      const elapsed = (Date.now() - started) / 1000;
+      const delivered = (await db.delivery.count({ where: { status: "DELIVERED" } })) - deliveredBefore;
+      const steps = await db.chainStep.findMany({ where: { orderId: { in: batch }, chain: "PICKUP" }, select: { orderId: true, stepNumber: true, arrivedAt: true } });
+      const latencies: number[] = [];
+      for (const orderId of batch) {
+        const mine = steps.filter((s) => s.orderId === orderId);
+        const start = mine.find((s) => s.stepNumber === 1)?.arrivedAt;
+        const arrived = mine.map((s) => s.arrivedAt?.getTime()).filter((t): t is number => t !== undefined);
+        if (start && arrived.length === 7) latencies.push(Math.max(...arrived) - start.getTime());
+      }
+      latencies.sort((a, b) => a - b);
+      const p50 = percentile(latencies, 50);
+      console.log(
+        `${String(rate).padStart(3)} pickups/s for ${SECONDS} s: ${latencies.length}/${batch.length} chains complete${complete ? "" : " (timed out)"}; ` +
+          `POS pickup-complete → last step acknowledged p50 ${p50} ms, p99 ${percentile(latencies, 99)} ms; ` +
+          `${(delivered / elapsed).toFixed(0)} deliveries/s; p50 vs bare POST ${(p50 / percentile(floor, 50)).toFixed(1)}x`,
+      );
+      if (!complete) process.exitCode = 1;
+    }
+  } finally {
+    await worker.stop();
+    await server.close();
+  }
+});
