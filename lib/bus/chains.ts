@@ -47,7 +47,14 @@ export const CHAIN_DEFINITIONS: Record<Chain, ChainStepDefinition[]> = {
     [4, "OMS", "STOREFRONT", "order.canceled", "Storefront order view shows the order as canceled", 120],
     [5, "OMS", "NOTIFICATION", "order.canceled", "Customer was told the order is canceled", 300],
   ]),
-  NO_SHOW: [],
+  NO_SHOW: steps([
+    [1, "OMS", "NOTIFICATION", "order.pickup_reminder", "Customer was reminded before the hold window ends", 300],
+    [2, "OMS", "OMS", "order.no_show", "Hold window passed: OMS closed the order as a no-show and voided the payment", 60],
+    [3, "OMS", "WMS", "order.no_show", "WMS restocked the held units", 120],
+    [4, "WMS", "STOREFRONT", "inventory.restocked", "Storefront availability shows the restocked units", 300],
+    [5, "OMS", "STOREFRONT", "order.no_show", "Storefront order view shows the order as not collected", 120],
+    [6, "OMS", "NOTIFICATION", "order.no_show", "Customer was offered ship-to-home instead", 300],
+  ]),
 };
 
 type StartChainInput = {
@@ -58,6 +65,8 @@ type StartChainInput = {
   arrived?: number[];
   /** Who asked for a cancellation: the first step crosses from there to the OMS. */
   origin?: SystemName;
+  /** Start only these steps now (a chain whose parts begin at different times). */
+  only?: number[];
 };
 
 /**
@@ -66,7 +75,7 @@ type StartChainInput = {
  * only marks the newly arrived steps.
  */
 export async function startChain(tx: Tx, input: StartChainInput) {
-  const definition = CHAIN_DEFINITIONS[input.chain];
+  const definition = CHAIN_DEFINITIONS[input.chain].filter((step) => !input.only || input.only.includes(step.stepNumber));
   await tx.chainStep.createMany({
     data: definition.map((step) => ({
       orderId: input.orderId,

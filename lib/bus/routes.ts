@@ -24,6 +24,12 @@ export const ROUTES: Route[] = [
   { source: "OMS", type: "order.picked_up", target: "POS" },
   { source: "WMS", type: "inventory.consumed", target: "STOREFRONT", chain: "PICKUP", stepNumber: 7 },
   { source: "POS", type: "order.canceled", target: "OMS", chain: "CANCELLATION", stepNumber: 1 },
+  { source: "OMS", type: "order.pickup_reminder", target: "NOTIFICATION", chain: "NO_SHOW", stepNumber: 1 },
+  { source: "OMS", type: "order.no_show", target: "WMS", chain: "NO_SHOW", stepNumber: 3 },
+  { source: "OMS", type: "order.no_show", target: "STOREFRONT", chain: "NO_SHOW", stepNumber: 5 },
+  { source: "OMS", type: "order.no_show", target: "NOTIFICATION", chain: "NO_SHOW", stepNumber: 6 },
+  { source: "OMS", type: "order.no_show", target: "POS" },
+  { source: "WMS", type: "inventory.restocked", target: "STOREFRONT", chain: "NO_SHOW", stepNumber: 4 },
   { source: "WMS", type: "inventory.allocated", target: "STOREFRONT" },
   { source: "WMS", type: "inventory.released", target: "STOREFRONT", chain: "CANCELLATION", stepNumber: 3 },
 ];

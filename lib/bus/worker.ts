@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { Db } from "@/lib/db/prisma";
+import { expireNoShows, sendPickupReminders } from "@/lib/orders/no-show";
 import { sendQueuedMessages } from "@/lib/systems/notification/send-queued";
 import { claimDeliveries, processClaimed } from "./dispatcher";
 import { OUTBOX_CHANNEL } from "./outbox";
@@ -16,10 +17,13 @@ type WorkerOptions = {
 };
 
 const MESSAGE_SWEEP_MS = 1_000;
+/** How often the worker looks for pickup reminders due and holds that have run out. */
+const HOLD_SWEEP_MS = 30_000;
 
 /**
  * Delivers outbox events until stopped: woken within milliseconds by NOTIFY after a
- * commit, polling as the fallback. It keeps up to `concurrency` deliveries in flight,
+ * commit, polling as the fallback. It also sends queued customer messages and, every
+ * half minute, pickup reminders and no-shows whose hold has run out. It keeps up to `concurrency` deliveries in flight,
  * claiming more as soon as some finish, and is safe to run in several processes at once.
  */
 export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promise<DeliveryWorker> {
@@ -27,6 +31,7 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
   let running = true;
   let inFlight = 0;
   let lastSweep = 0;
+  let lastHoldSweep = 0;
   let pendingWake = false;
   let wakeUp: (() => void) | null = null;
   const wake = () => {
@@ -65,6 +70,11 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
         if (Date.now() - lastSweep > MESSAGE_SWEEP_MS) {
           lastSweep = Date.now();
           await sendQueuedMessages(db);
+        }
+        if (Date.now() - lastHoldSweep > HOLD_SWEEP_MS) {
+          lastHoldSweep = Date.now();
+          await sendPickupReminders(db);
+          await expireNoShows(db);
         }
       } catch (error) {
         log(`[worker] ${(error as Error).message}`);

@@ -30,6 +30,13 @@ export async function cancelOrderInTx(tx: Tx, input: CancelOrderInput, now: Date
     changes: { canceledAt: now, cancelReason: input.reason },
     payload: { ...context, reason: input.reason, origin: input.origin },
   });
+  await releaseOrderHold(tx, order, now);
+  await startChain(tx, { orderId: order.id, chain: "CANCELLATION", at: now, arrived: [1], origin: input.origin });
+  return order;
+}
+
+/** What a closed-but-not-collected order gives back: its stock, its pickup place and the hold on the card. */
+export async function releaseOrderHold(tx: Tx, order: { id: string; slotId: string }, now: Date) {
   await releaseOrderReservations(tx, order.id, now);
   await releaseSlot(tx, order.slotId);
   const payment = await tx.paymentAuthorization.findUnique({ where: { orderId: order.id } });
@@ -38,8 +45,6 @@ export async function cancelOrderInTx(tx: Tx, input: CancelOrderInput, now: Date
     await voidAuthorization(tx, { reference: payment.providerRef, amountCents: payment.amountCents });
     await tx.paymentAuthorization.update({ where: { id: payment.id }, data: { status: "VOIDED", voidedAt: now } });
   }
-  await startChain(tx, { orderId: order.id, chain: "CANCELLATION", at: now, arrived: [1], origin: input.origin });
-  return order;
 }
 
 export async function cancelOrder(db: Db, input: CancelOrderInput, now = new Date()) {

@@ -71,6 +71,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
           pickupMethod: input.pickupMethod,
           slotId,
           promisedReadyAt,
+          holdUntil,
           pickupCodeHash: hashPickupCode(orderId, pickupCodeFor(accessToken)),
           totalCents,
           placedAt: now,

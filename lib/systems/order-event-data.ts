@@ -36,6 +36,8 @@ export const orderPickedUpDataSchema = orderReadyDataSchema.extend({
   lines: z.array(orderLineDataSchema.extend({ name: z.string(), unitPriceCents: z.number().int() })).min(1),
 });
 
+export const pickupReminderDataSchema = orderReadyDataSchema.extend({ holdUntil: z.iso.datetime().nullable() });
+
 export const inventoryMovementDataSchema = z.object({
   orderNumber: z.number().int().positive(),
   storeCode: z.string().min(1),

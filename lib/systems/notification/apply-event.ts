@@ -7,6 +7,7 @@ import {
   orderPickedUpDataSchema,
   orderReadyDataSchema,
   parseEventData,
+  pickupReminderDataSchema,
   UnsupportedEventError,
 } from "../order-event-data";
 import type { EventHandler } from "../receive-event";
@@ -69,6 +70,30 @@ export const applyNotificationEvent: EventHandler = async (tx, event) => {
         orderNumber: data.orderNumber,
         subject: `Receipt for order ${number}`,
         body: `Hi ${data.customer.name}, thanks for picking up order ${number} at ${data.storeName}.\n\n${receipt}\n\nCharged: ${formatCents(data.capturedCents)}`,
+      });
+      return "applied";
+    }
+    case "order.pickup_reminder": {
+      const data = parseEventData(pickupReminderDataSchema, event.data);
+      const number = formatOrderNumber(data.orderNumber);
+      await send(tx, event.orderId, {
+        kind: "pickup_reminder",
+        recipient: data.customer.email,
+        orderNumber: data.orderNumber,
+        subject: `Reminder: order ${number} is waiting at ${data.storeName}`,
+        body: `Hi ${data.customer.name}, your order ${number} is still waiting for you at ${data.storeName}${data.holdUntil ? ` until ${new Date(data.holdUntil).toUTCString()}` : ""}. After that we return the items to the shelf and cancel the order.`,
+      });
+      return "applied";
+    }
+    case "order.no_show": {
+      const data = parseEventData(orderReadyDataSchema, event.data);
+      const number = formatOrderNumber(data.orderNumber);
+      await send(tx, event.orderId, {
+        kind: "no_show",
+        recipient: data.customer.email,
+        orderNumber: data.orderNumber,
+        subject: `Order ${number} was not collected — ship it to you instead?`,
+        body: `Hi ${data.customer.name}, we held order ${number} at ${data.storeName} but it was not picked up, so we canceled it and released the hold on your card. Would you like it shipped to your home instead? Reply to this email and we'll send it.`,
       });
       return "applied";
     }

@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/prisma";
 import type { EventEnvelope } from "@/lib/bus/envelope";
-import { orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, parseEventData, UnsupportedEventError } from "../order-event-data";
+import { orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, orderReadyDataSchema, parseEventData, UnsupportedEventError } from "../order-event-data";
 import type { EventHandler } from "../receive-event";
 
 async function setTask(tx: Tx, event: EventEnvelope, orderNumber: number, storeCode: string, status: string) {
@@ -29,6 +29,11 @@ export const applyPosEvent: EventHandler = async (tx, event) => {
     case "order.picked_up": {
       const data = parseEventData(orderPickedUpDataSchema, event.data);
       await setTask(tx, event, data.orderNumber, data.storeCode, "picked_up");
+      return "applied";
+    }
+    case "order.no_show": {
+      const data = parseEventData(orderReadyDataSchema, event.data);
+      await setTask(tx, event, data.orderNumber, data.storeCode, "no_show");
       return "applied";
     }
     default:

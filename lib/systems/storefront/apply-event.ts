@@ -45,10 +45,14 @@ export const applyStorefrontEvent: EventHandler = async (tx, event) => {
       // Units picked up leave on-hand and allocated alike: what is free to sell is unchanged.
       parseEventData(inventoryMovementDataSchema, event.data);
       return "applied";
+    case "order.no_show":
+      await setOrderView(tx, event, parseEventData(orderReadyDataSchema, event.data).orderNumber, "no_show");
+      return "applied";
     case "inventory.allocated":
       await moveAvailability(tx, event, -1);
       return "applied";
     case "inventory.released":
+    case "inventory.restocked":
       await moveAvailability(tx, event, 1);
       return "applied";
     default:

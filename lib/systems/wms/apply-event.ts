@@ -1,6 +1,21 @@
 import { writeOutboxEvent } from "@/lib/bus/outbox";
-import { inventoryMovementDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, parseEventData, UnsupportedEventError } from "../order-event-data";
+import type { Tx } from "@/lib/db/prisma";
+import { inventoryMovementDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, orderReadyDataSchema, parseEventData, UnsupportedEventError } from "../order-event-data";
 import type { EventHandler } from "../receive-event";
+
+/** Releases an order's held units back to the floor and tells the storefront what came back. */
+async function releaseHeld(tx: Tx, orderId: string, data: { orderNumber: number; storeCode: string }, announce: "inventory.released" | "inventory.restocked") {
+  const held = await tx.wmsAllocation.findMany({ where: { orderId, status: "HELD" } });
+  if (held.length === 0) return "applied" as const;
+  await tx.wmsAllocation.updateMany({ where: { orderId, status: "HELD" }, data: { status: "RELEASED", stagingBin: null } });
+  await writeOutboxEvent(tx, {
+    source: "WMS",
+    type: announce,
+    orderId,
+    payload: { orderNumber: data.orderNumber, storeCode: data.storeCode, lines: held.map(({ sku, quantity }) => ({ sku, quantity })) },
+  });
+  return "applied" as const;
+}
 
 /**
  * The WMS keeps a physical allocation per order line. It hears of orders only from
@@ -25,19 +40,11 @@ export const applyWmsEvent: EventHandler = async (tx, event) => {
       });
       return "applied";
     }
-    case "order.canceled": {
-      const data = parseEventData(orderCanceledDataSchema, event.data);
-      const held = await tx.wmsAllocation.findMany({ where: { orderId, status: "HELD" } });
-      if (held.length === 0) return "applied";
-      await tx.wmsAllocation.updateMany({ where: { orderId, status: "HELD" }, data: { status: "RELEASED", stagingBin: null } });
-      await writeOutboxEvent(tx, {
-        source: "WMS",
-        type: "inventory.released",
-        orderId,
-        payload: { orderNumber: data.orderNumber, storeCode: data.storeCode, lines: held.map(({ sku, quantity }) => ({ sku, quantity })) },
-      });
-      return "applied";
-    }
+    case "order.canceled":
+      return releaseHeld(tx, orderId, parseEventData(orderCanceledDataSchema, event.data), "inventory.released");
+    case "order.no_show":
+      // Seed 001's no-show path: the held units go back on the shelf.
+      return releaseHeld(tx, orderId, parseEventData(orderReadyDataSchema, event.data), "inventory.restocked");
     case "order.picked_up": {
       // Fulfillment complete: the held units left the building and the bin is free.
       const data = parseEventData(orderPickedUpDataSchema, event.data);
