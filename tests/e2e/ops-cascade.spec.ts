@@ -11,12 +11,18 @@ async function signIn(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test("staff sign-in refuses a wrong password and keeps associates out of ops", async ({ page, browser }) => {
+test("staff sign-in refuses a wrong password, shows managers ops read-only and keeps associates out", async ({ page, browser }) => {
   await page.goto("/sign-in");
   await page.getByRole("textbox", { name: "Email" }).fill("admin@handoff.test");
   await page.getByRole("textbox", { name: "Password" }).fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
+
+  const manager = await signIn(browser, "manager@handoff.test");
+  await expect(manager.getByRole("heading", { name: "Integration bus" })).toBeVisible();
+  await manager.getByRole("link", { name: "Faults" }).click();
+  await expect(manager.getByRole("heading", { name: "Fault injection" })).toBeVisible();
+  await expect(manager.getByRole("button", { name: "Inject fault" })).toHaveCount(0); // managers look, admins change
 
   const associate = await signIn(browser, "associate@handoff.test");
   await expect(associate).toHaveURL(/\/sign-in\?next=%2Fops&denied=1/);
