@@ -2,7 +2,7 @@ import { startChain } from "@/lib/bus/chains";
 import { wakeDispatcher } from "@/lib/bus/outbox";
 import type { Db, Tx } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors";
-import { releaseOrderReservations } from "@/lib/inventory/release";
+import { closeReservations } from "@/lib/inventory/close-reservations";
 import { voidAuthorization } from "@/lib/payments/test-provider";
 import { releaseSlot } from "@/lib/slots/book-slot";
 import { orderEventContext } from "./order-event-context";
@@ -37,7 +37,7 @@ export async function cancelOrderInTx(tx: Tx, input: CancelOrderInput, now: Date
 
 /** What a closed-but-not-collected order gives back: its stock, its pickup place and the hold on the card. */
 export async function releaseOrderHold(tx: Tx, order: { id: string; slotId: string }, now: Date) {
-  await releaseOrderReservations(tx, order.id, now);
+  await closeReservations(tx, order.id, now, "RELEASED");
   await releaseSlot(tx, order.slotId);
   const payment = await tx.paymentAuthorization.findUnique({ where: { orderId: order.id } });
   if (!payment) throw notFound("Payment authorization");

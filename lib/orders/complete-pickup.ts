@@ -1,7 +1,7 @@
 import { startChain } from "@/lib/bus/chains";
 import type { Tx } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors";
-import { consumeOrderReservations } from "@/lib/inventory/consume";
+import { closeReservations } from "@/lib/inventory/close-reservations";
 import { captureAuthorization } from "@/lib/payments/test-provider";
 import { orderEventContext } from "./order-event-context";
 import { transitionOrder } from "./transition-order";
@@ -25,7 +25,7 @@ export async function completePickupInTx(tx: Tx, input: CompletePickupInput) {
     changes: { pickedUpAt: input.at },
     payload: { ...context, associate: input.associate, verifiedBy: input.verifiedBy, lines, capturedCents: payment.amountCents },
   });
-  await consumeOrderReservations(tx, order.id, input.at);
+  await closeReservations(tx, order.id, input.at, "CONSUMED");
   if (payment.status === "AUTHORIZED") {
     await captureAuthorization(tx, { reference: payment.providerRef, amountCents: payment.amountCents });
     await tx.paymentAuthorization.update({ where: { id: payment.id }, data: { status: "CAPTURED", capturedAt: input.at, capturedCents: payment.amountCents } });
