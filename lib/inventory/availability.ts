@@ -16,10 +16,10 @@ export type CartCoverage = {
   shortLines: { productId: string; requested: number; available: number }[];
 };
 
-/** Whether one store can fill every line of the cart, and which lines fall short. */
-export function cartCoverage(lines: CartLine[], levels: Map<string, StockLevel>): CartCoverage {
+/** Whether one store can fill every line of the cart, and which lines fall short; `available` maps product to units. */
+export function cartCoverage(lines: CartLine[], available: Map<string, number>): CartCoverage {
   const shortLines = lines
-    .map((line) => ({ productId: line.productId, requested: line.quantity, available: availableToPromise(levels.get(line.productId)) }))
+    .map((line) => ({ productId: line.productId, requested: line.quantity, available: Math.max(0, available.get(line.productId) ?? 0) }))
     .filter((line) => line.available < line.requested);
   return {
     linesTotal: lines.length,

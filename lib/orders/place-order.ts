@@ -3,7 +3,7 @@ import type { Db, Tx } from "@/lib/db/prisma";
 import { startChain } from "@/lib/bus/chains";
 import { wakeDispatcher, writeOutboxEvent } from "@/lib/bus/outbox";
 import { DomainError, isUniqueViolation, notFound } from "@/lib/errors";
-import { mergeCartLines } from "@/lib/inventory/availability";
+import { availableToPromise, mergeCartLines } from "@/lib/inventory/availability";
 import { allocateStock } from "@/lib/inventory/reserve";
 import { authorizePayment, TEST_PROVIDER } from "@/lib/payments/test-provider";
 import { ensureSlotRow, takeSlotPlace } from "@/lib/slots/book-slot";
@@ -164,7 +164,7 @@ async function findByCheckout(db: Db | Tx, checkoutId: string): Promise<PlacedOr
 
 async function insufficientStock(tx: Tx, store: StoreWithHours, product: { id: string; name: string }, requested: number) {
   const level = await tx.inventoryLevel.findUnique({ where: { storeId_productId: { storeId: store.id, productId: product.id } } });
-  const available = level ? Math.max(0, level.onHand - level.allocated - level.safetyStock) : 0;
+  const available = availableToPromise(level ?? undefined);
   const message =
     available === 0
       ? `${product.name} just sold out at ${store.name}. Pick another store or remove it from your cart.`

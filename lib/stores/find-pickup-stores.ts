@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/prisma";
 import { distanceMiles, type Coordinates } from "@/lib/geo/distance";
-import { cartCoverage, mergeCartLines, type CartCoverage, type CartLine, type StockLevel } from "@/lib/inventory/availability";
+import { cartCoverage, mergeCartLines, type CartCoverage, type CartLine } from "@/lib/inventory/availability";
 import { computeReadyBy } from "@/lib/slots/ready-by";
 import { loadAllStores, queuedOrdersByStore, scheduleOf } from "./load-stores";
 
@@ -40,18 +40,23 @@ export async function findPickupStores(db: Db, input: FindPickupStoresInput): Pr
   if (nearby.length === 0) return [];
 
   const storeIds = nearby.map(({ store }) => store.id);
-  const [levels, queued] = await Promise.all([
-    db.inventoryLevel.findMany({
-      where: { storeId: { in: storeIds }, productId: { in: lines.map((line) => line.productId) } },
-      select: { storeId: true, productId: true, onHand: true, allocated: true, safetyStock: true },
+  const products = await db.product.findMany({ where: { id: { in: lines.map((line) => line.productId) } }, select: { id: true, sku: true } });
+  const productBySku = new Map(products.map((product) => [product.sku, product.id]));
+  // What the shopper is shown comes from the storefront's availability cache, fed by the
+  // WMS over the bus: if that feed breaks, checkout shows stale stock (seed 001's C2).
+  // Placing the order still allocates against the OMS's ledger, so nothing is oversold.
+  const [cached, queued] = await Promise.all([
+    db.storefrontAvailability.findMany({
+      where: { storeCode: { in: nearby.map(({ store }) => store.code) }, sku: { in: products.map((product) => product.sku) } },
+      select: { storeCode: true, sku: true, available: true },
     }),
     queuedOrdersByStore(db, storeIds),
   ]);
-  const levelsByStore = new Map<string, Map<string, StockLevel>>();
-  for (const level of levels) {
-    const forStore = levelsByStore.get(level.storeId) ?? new Map<string, StockLevel>();
-    forStore.set(level.productId, level);
-    levelsByStore.set(level.storeId, forStore);
+  const availableByStore = new Map<string, Map<string, number>>();
+  for (const row of cached) {
+    const forStore = availableByStore.get(row.storeCode) ?? new Map<string, number>();
+    forStore.set(productBySku.get(row.sku)!, row.available);
+    availableByStore.set(row.storeCode, forStore);
   }
 
   return nearby.map(({ store, distance }) => ({
@@ -70,6 +75,6 @@ export async function findPickupStores(db: Db, input: FindPickupStoresInput): Pr
       pickers: store.pickers,
       queuedOrders: queued.get(store.id) ?? 0,
     }),
-    coverage: cartCoverage(lines, levelsByStore.get(store.id) ?? new Map()),
+    coverage: cartCoverage(lines, availableByStore.get(store.code) ?? new Map()),
   }));
 }

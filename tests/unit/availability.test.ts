@@ -13,8 +13,8 @@ describe("availability", () => {
 
   it("says a store covers the cart only when every line is available in full", () => {
     const levels = new Map([
-      ["a", { onHand: 5, allocated: 0, safetyStock: 0 }],
-      ["b", { onHand: 1, allocated: 0, safetyStock: 0 }],
+      ["a", 5],
+      ["b", 1],
     ]);
     const coverage = cartCoverage(
       [
