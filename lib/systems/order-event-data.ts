@@ -3,6 +3,9 @@ import { z } from "zod";
 // The parts of OMS order events the other systems rely on. Each receiver parses what it
 // needs, so a payload that drifts from the contract is refused rather than half-applied.
 
+/** What every order event carries: enough for a receiver that only tracks status. */
+export const orderRefDataSchema = z.object({ orderNumber: z.number().int().positive(), storeCode: z.string().min(1) });
+
 export const orderLineDataSchema = z.object({ sku: z.string().min(1), quantity: z.number().int().positive() });
 
 export const orderCreatedDataSchema = z.object({

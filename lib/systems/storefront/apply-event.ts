@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/prisma";
 import type { EventEnvelope } from "@/lib/bus/envelope";
-import { inventoryMovementDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, orderReadyDataSchema, parseEventData, UnsupportedEventError } from "../order-event-data";
+import { inventoryMovementDataSchema, orderRefDataSchema, parseEventData, UnsupportedEventError } from "../order-event-data";
 import type { EventHandler } from "../receive-event";
 import type { StorefrontStatus } from "./order-status";
 
@@ -25,35 +25,33 @@ async function moveAvailability(tx: Tx, event: EventEnvelope, sign: 1 | -1) {
   }
 }
 
+const ORDER_VIEW_STATUS: Record<string, StorefrontStatus> = {
+  "order.created": "placed",
+  "order.ready": "ready",
+  "order.picked_up": "picked_up",
+  "order.canceled": "canceled",
+  "order.no_show": "no_show",
+};
+
 /** The storefront's projections: what the shopper's order page and availability show. */
 export const applyStorefrontEvent: EventHandler = async (tx, event) => {
   if (!event.orderId) return "ignored";
+  const viewStatus = ORDER_VIEW_STATUS[event.type];
+  if (viewStatus) {
+    await setOrderView(tx, event, parseEventData(orderRefDataSchema, event.data).orderNumber, viewStatus);
+    return "applied";
+  }
   switch (event.type) {
-    case "order.created":
-      await setOrderView(tx, event, parseEventData(orderCreatedDataSchema, event.data).orderNumber, "placed");
-      return "applied";
-    case "order.canceled":
-      await setOrderView(tx, event, parseEventData(orderCanceledDataSchema, event.data).orderNumber, "canceled");
-      return "applied";
-    case "order.ready":
-      await setOrderView(tx, event, parseEventData(orderReadyDataSchema, event.data).orderNumber, "ready");
-      return "applied";
-    case "order.picked_up":
-      await setOrderView(tx, event, parseEventData(orderPickedUpDataSchema, event.data).orderNumber, "picked_up");
-      return "applied";
-    case "inventory.consumed":
-      // Units picked up leave on-hand and allocated alike: what is free to sell is unchanged.
-      parseEventData(inventoryMovementDataSchema, event.data);
-      return "applied";
-    case "order.no_show":
-      await setOrderView(tx, event, parseEventData(orderReadyDataSchema, event.data).orderNumber, "no_show");
-      return "applied";
     case "inventory.allocated":
       await moveAvailability(tx, event, -1);
       return "applied";
     case "inventory.released":
     case "inventory.restocked":
       await moveAvailability(tx, event, 1);
+      return "applied";
+    case "inventory.consumed":
+      // Units picked up leave on-hand and allocated alike: what is free to sell is unchanged.
+      parseEventData(inventoryMovementDataSchema, event.data);
       return "applied";
     default:
       throw new UnsupportedEventError(event.type);
