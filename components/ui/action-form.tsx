@@ -14,10 +14,12 @@ type ActionFormProps = {
   danger?: boolean;
   /** Lets inputs elsewhere on the page join this form (form="…"). */
   id?: string;
+  /** A fuller name for the button when several look alike (one per table row). */
+  buttonLabel?: string;
 };
 
 /** A form posting to a server action, with its outcome announced next to the button. */
-export function ActionForm({ action, submitLabel, pendingLabel, children, className, danger, id }: ActionFormProps) {
+export function ActionForm({ action, submitLabel, pendingLabel, children, className, danger, id, buttonLabel }: ActionFormProps) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form id={id} action={formAction} className={className}>
@@ -26,6 +28,7 @@ export function ActionForm({ action, submitLabel, pendingLabel, children, classN
         <button
           type="submit"
           disabled={pending}
+          aria-label={buttonLabel}
           className={`min-h-11 rounded-lg px-4 font-medium disabled:opacity-60 ${
             danger ? "border border-red-300 text-red-700 hover:bg-red-50" : "bg-brand-600 text-white hover:bg-brand-700"
           }`}

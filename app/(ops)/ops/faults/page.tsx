@@ -107,11 +107,11 @@ export default async function FaultsPage() {
           rule.enabled ? "on" : "paused",
           isAdmin ? (
             <div key="actions" className="flex gap-2">
-              <ActionForm action={toggleFaultAction} submitLabel={rule.enabled ? "Pause" : "Resume"}>
+              <ActionForm action={toggleFaultAction} submitLabel={rule.enabled ? "Pause" : "Resume"} buttonLabel={`${rule.enabled ? "Pause" : "Resume"} ${rule.kind.toLowerCase()} on ${rule.source} → ${rule.target}`}>
                 <input type="hidden" name="id" value={rule.id} />
                 <input type="hidden" name="enabled" value={rule.enabled ? "false" : "true"} />
               </ActionForm>
-              <ActionForm action={removeFaultAction} submitLabel="Clear" danger>
+              <ActionForm action={removeFaultAction} submitLabel="Clear" danger buttonLabel={`Clear ${rule.kind.toLowerCase()} on ${rule.source} → ${rule.target}`}>
                 <input type="hidden" name="id" value={rule.id} />
               </ActionForm>
             </div>
