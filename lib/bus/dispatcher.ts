@@ -22,7 +22,8 @@ export type DeliveryOutcome =
   | { kind: "retry"; status: number | null; error: string; retryAfterSeconds: number | null }
   | { kind: "rejected"; status: number; error: string };
 
-const LEASE_SECONDS = 30;
+/** How long a claim holds a delivery; a worker that dies lets it lapse after this. */
+const LEASE_SECONDS = Number(process.env.HANDOFF_DELIVERY_LEASE_SECONDS ?? 30);
 const REQUEST_TIMEOUT_MS = 10_000;
 
 /**
