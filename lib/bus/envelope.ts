@@ -14,6 +14,11 @@ export const eventEnvelopeSchema = z.object({
 
 export type EventEnvelope = z.infer<typeof eventEnvelopeSchema>;
 
+function orderNumberOf(payload: unknown): number | null {
+  const value = (payload as { orderNumber?: unknown } | null)?.orderNumber;
+  return typeof value === "number" ? value : null;
+}
+
 export function envelopeOf(event: { id: string; type: string; source: string; position: bigint; orderId: string | null; occurredAt: Date; payload: unknown }): EventEnvelope {
   return {
     id: event.id,
@@ -21,7 +26,7 @@ export function envelopeOf(event: { id: string; type: string; source: string; po
     source: event.source as EventEnvelope["source"],
     position: event.position.toString(),
     orderId: event.orderId,
-    orderNumber: typeof (event.payload as { orderNumber?: unknown } | null)?.orderNumber === "number" ? (event.payload as { orderNumber: number }).orderNumber : null,
+    orderNumber: orderNumberOf(event.payload),
     occurredAt: event.occurredAt.toISOString(),
     data: (event.payload ?? {}) as Record<string, unknown>,
   };

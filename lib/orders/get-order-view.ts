@@ -30,8 +30,6 @@ export async function getOrderViewByToken(db: Db, accessToken: string) {
     pickupMethod: order.pickupMethod,
     promisedReadyAt: order.promisedReadyAt.toISOString(),
     slot: { startsAt: order.slot.startsAt.toISOString(), endsAt: order.slot.endsAt.toISOString() },
-    placedAt: order.placedAt.toISOString(),
-    canceledAt: order.canceledAt?.toISOString() ?? null,
     cancelReason: order.cancelReason,
     customerName: order.customerName,
     totalCents: order.totalCents,

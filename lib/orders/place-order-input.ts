@@ -36,4 +36,3 @@ export const placeOrderSchema = z.object({
 });
 
 export type PlaceOrderInput = z.output<typeof placeOrderSchema>;
-export type PlaceOrderFields = z.input<typeof placeOrderSchema>;

@@ -20,7 +20,7 @@ export function atLocalMinutes(day: DateTime, minutes: number): DateTime {
 export function* openIntervals(schedule: StoreSchedule, from: Date, maxDays = 14): Generator<Interval> {
   const byWeekday = new Map(schedule.hours.map((h) => [h.weekday, h]));
   const fromLocal = DateTime.fromJSDate(from, { zone: schedule.timeZone });
-  // Start a day early: an interval from yesterday may still be running (never past midnight today).
+  // Today first: opening hours end by midnight (24:00 at the latest), so yesterday's are always over.
   for (let offset = 0; offset <= maxDays; offset++) {
     const day = fromLocal.startOf("day").plus({ days: offset });
     const hours = byWeekday.get(day.weekday);
@@ -28,11 +28,4 @@ export function* openIntervals(schedule: StoreSchedule, from: Date, maxDays = 14
     const interval = { start: atLocalMinutes(day, hours.opensAtMin), end: atLocalMinutes(day, hours.closesAtMin) };
     if (interval.end.toMillis() > from.getTime()) yield interval;
   }
-}
-
-export function isOpenAt(schedule: StoreSchedule, at: Date): boolean {
-  for (const interval of openIntervals(schedule, at, 0)) {
-    if (interval.start.toMillis() <= at.getTime()) return true;
-  }
-  return false;
 }
