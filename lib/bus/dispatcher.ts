@@ -7,6 +7,9 @@ import { deliveryTarget, loadEndpoints } from "./endpoints";
 import { envelopeOf } from "./envelope";
 import { signedHeaders } from "./signing";
 
+/** The outbox event a delivery carries, as the claim reads it. */
+export type ClaimedEvent = Pick<OutboxEvent, "id" | "source" | "type" | "position" | "orderId" | "occurredAt" | "payload">;
+
 export type ClaimedDelivery = {
   id: string;
   outboxEventId: string;
@@ -15,6 +18,16 @@ export type ClaimedDelivery = {
   orderId: string | null;
   chain: Chain | null;
   stepNumber: number | null;
+  event: ClaimedEvent;
+};
+
+type ClaimedRow = Omit<ClaimedDelivery, "event"> & {
+  eventSource: SystemName;
+  eventType: string;
+  eventOrderId: string | null;
+  eventPosition: bigint;
+  eventOccurredAt: Date;
+  eventPayload: OutboxEvent["payload"];
 };
 
 export type DeliveryOutcome =
@@ -34,7 +47,9 @@ const REQUEST_TIMEOUT_MS = 10_000;
  * for the same order is still pending.
  */
 export async function claimDeliveries(db: Db, limit: number): Promise<ClaimedDelivery[]> {
-  return db.$queryRaw<ClaimedDelivery[]>`
+  // The event rides along with the claim: one round trip per batch, not two.
+  const rows = await db.$queryRaw<ClaimedRow[]>`
+    WITH claimed AS (
     UPDATE "Delivery" d
        SET "leaseUntil" = now() + make_interval(secs => ${LEASE_SECONDS}), "attempts" = d."attempts" + 1
      WHERE d."id" IN (
@@ -48,7 +63,14 @@ export async function claimDeliveries(db: Db, limit: number): Promise<ClaimedDel
         ORDER BY c."nextAttemptAt", c."position"
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-    RETURNING d."id", d."outboxEventId", d."targetSystem", d."attempts", d."orderId", d."chain", d."stepNumber"`;
+    RETURNING d."id", d."outboxEventId", d."targetSystem", d."attempts", d."orderId", d."chain", d."stepNumber")
+    SELECT c.*, o."source" AS "eventSource", o."type" AS "eventType", o."orderId" AS "eventOrderId", o."position" AS "eventPosition",
+           o."occurredAt" AS "eventOccurredAt", o."payload" AS "eventPayload"
+      FROM claimed c JOIN "OutboxEvent" o ON o."id" = c."outboxEventId"`;
+  return rows.map(({ eventSource, eventType, eventOrderId, eventPosition, eventOccurredAt, eventPayload, ...delivery }) => ({
+    ...delivery,
+    event: { id: delivery.outboxEventId, source: eventSource, type: eventType, position: eventPosition, orderId: eventOrderId, occurredAt: eventOccurredAt, payload: eventPayload },
+  }));
 }
 
 /**
@@ -57,7 +79,7 @@ export async function claimDeliveries(db: Db, limit: number): Promise<ClaimedDel
  */
 export async function sendDelivery(
   delivery: ClaimedDelivery,
-  event: OutboxEvent,
+  event: ClaimedEvent,
   endpoints: Awaited<ReturnType<typeof loadEndpoints>>,
   fault: FaultRuleLike | null = null,
 ): Promise<DeliveryOutcome> {
@@ -147,17 +169,12 @@ export async function dispatchBatch(db: Db, limit = 16): Promise<number> {
 /** Sends and records claimed deliveries, applying any injected fault; returns how many were handled. */
 export async function processClaimed(db: Db, claimed: ClaimedDelivery[]): Promise<number> {
   if (claimed.length === 0) return 0;
-  // One read each per batch: the events, the endpoints and the active fault rules.
-  const [rules, endpoints, events] = await Promise.all([
-    db.faultRule.findMany({ where: { enabled: true }, orderBy: { createdAt: "asc" } }),
-    loadEndpoints(db),
-    db.outboxEvent.findMany({ where: { id: { in: [...new Set(claimed.map((d) => d.outboxEventId))] } } }),
-  ]);
-  const eventById = new Map(events.map((event) => [event.id, event]));
+  // One read each per batch: the endpoints and the active fault rules.
+  const [rules, endpoints] = await Promise.all([db.faultRule.findMany({ where: { enabled: true }, orderBy: { createdAt: "asc" } }), loadEndpoints(db)]);
   let handled = 0;
   await Promise.all(
     claimed.map(async (delivery) => {
-      const event = eventById.get(delivery.outboxEventId)!;
+      const { event } = delivery;
       const storeCode = (event.payload as { storeCode?: unknown } | null)?.storeCode;
       const fault = pickFault(rules, { source: event.source, target: delivery.targetSystem, type: event.type, storeCode: typeof storeCode === "string" ? storeCode : null });
       if (fault?.kind === "PAUSE") return holdPaused(db, delivery);

@@ -14,6 +14,14 @@ export type OutboxEventInput = {
 
 export const OUTBOX_CHANNEL = "handoff_outbox";
 
+// Transactions that wrote an outbox event, so a receiver wakes the workers only when
+// its change announced something (most receipts announce nothing).
+const announcingTransactions = new WeakSet<Tx>();
+
+export function announcedIn(tx: Tx): boolean {
+  return announcingTransactions.has(tx);
+}
+
 /**
  * Records an event in the transaction that made the change it announces, with one
  * delivery per subscribed system, so the change, its announcement and the duty to
@@ -24,6 +32,7 @@ export async function writeOutboxEvent(tx: Tx, event: OutboxEventInput) {
   const written = await tx.outboxEvent.create({
     data: { source, type: event.type, orderId: event.orderId, payload: event.payload, occurredAt: event.occurredAt ?? new Date() },
   });
+  announcingTransactions.add(tx);
   const routes = routesFor(source, event.type);
   if (routes.length > 0) {
     await tx.delivery.createMany({

@@ -5,12 +5,16 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { statusesLeadingTo, TRANSITION_EVENTS } from "./order-status";
 
+function isRecordNotFound(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
+}
+
 type TransitionInput = {
   orderId: string;
   to: Exclude<OrderStatus, "PLACED">;
   at: Date;
   /** Extra columns that change with the status (timestamps, reasons). */
-  changes?: Omit<Prisma.OrderUpdateManyMutationInput, "status">;
+  changes?: Omit<Prisma.OrderUpdateInput, "status">;
   payload?: Record<string, Prisma.InputJsonValue | null>;
 };
 
@@ -21,11 +25,11 @@ type TransitionInput = {
  */
 export async function transitionOrder(tx: Tx, input: TransitionInput) {
   const allowedFrom = statusesLeadingTo(input.to);
-  const { count } = await tx.order.updateMany({
-    where: { id: input.orderId, status: { in: allowedFrom } },
-    data: { ...input.changes, status: input.to },
-  });
-  if (count === 0) {
+  // One UPDATE … RETURNING; Prisma reports "no row matched" as P2025 without failing the transaction.
+  const order = await tx.order
+    .update({ where: { id: input.orderId, status: { in: allowedFrom } }, data: { ...input.changes, status: input.to } })
+    .catch((error: unknown) => (isRecordNotFound(error) ? null : Promise.reject(error)));
+  if (!order) {
     const current = await tx.order.findUnique({ where: { id: input.orderId }, select: { status: true } });
     if (!current) throw notFound("Order");
     throw new DomainError(
@@ -34,7 +38,6 @@ export async function transitionOrder(tx: Tx, input: TransitionInput) {
       { from: current.status, to: input.to },
     );
   }
-  const order = await tx.order.findUniqueOrThrow({ where: { id: input.orderId } });
   await writeOutboxEvent(tx, {
     type: TRANSITION_EVENTS[input.to],
     orderId: order.id,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db, Tx } from "@/lib/db/prisma";
 import { eventEnvelopeSchema, type EventEnvelope } from "@/lib/bus/envelope";
-import { wakeDispatcher } from "@/lib/bus/outbox";
+import { announcedIn, wakeDispatcher } from "@/lib/bus/outbox";
 import { verifySignedRequest } from "@/lib/bus/signing";
 import type { SystemName } from "@/lib/generated/prisma/enums";
 import { EventDataError, UnsupportedEventError } from "./order-event-data";
@@ -61,8 +61,8 @@ export async function applyOnce<T>(db: Db, system: SystemName, webhookId: string
 
 /**
  * The receiving half of a built-in module's boundary: verify with the module's secret,
- * validate the envelope, apply once, then wake the dispatcher for whatever the change
- * announced in turn (e.g. the WMS's availability update).
+ * validate the envelope, apply once, then wake the dispatcher if the change announced
+ * something in turn (e.g. the WMS's availability update).
  */
 export async function receiveEvent(db: Db, system: SystemName, request: Request, handle: EventHandler): Promise<ReceiveResult> {
   const signed = await readSignedBody(db, system, request);
@@ -73,14 +73,19 @@ export async function receiveEvent(db: Db, system: SystemName, request: Request,
   if (!parsed.success) return { status: 400, body: { error: "The event does not match the expected shape.", fields: fieldErrors(parsed.error) } };
 
   let outcome: "applied" | "ignored" | "duplicate";
+  let announced = false;
   try {
-    outcome = await applyOnce(db, system, signed.webhookId, parsed.data.type, (tx) => handle(tx, parsed.data));
+    outcome = await applyOnce(db, system, signed.webhookId, parsed.data.type, async (tx) => {
+      const applied = await handle(tx, parsed.data);
+      announced = announcedIn(tx);
+      return applied;
+    });
   } catch (error) {
     if (error instanceof EventDataError) return { status: 400, body: { error: error.message, fields: fieldErrors(error.zodError, "data") } };
     if (error instanceof UnsupportedEventError) return { status: 400, body: { error: error.message, fields: [{ path: "type", message: error.message }] } };
     throw error;
   }
-  if (outcome === "applied") await wakeDispatcher(db);
+  if (announced) await wakeDispatcher(db);
   return { status: 200, body: { status: outcome } };
 }
 

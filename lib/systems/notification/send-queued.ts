@@ -11,13 +11,15 @@ export async function sendQueuedMessages(db: Db, transport: MessageTransport = t
     UPDATE "NotificationMessage" SET "status" = 'sending'
      WHERE "id" IN (SELECT "id" FROM "NotificationMessage" WHERE "status" = 'queued' ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
     RETURNING "id", "channel", "recipient", "subject", "body"`;
+  const sent: string[] = [];
   for (const message of claimed) {
     try {
       await transport.send(message);
-      await db.notificationMessage.update({ where: { id: message.id }, data: { status: "sent", error: null } });
+      sent.push(message.id);
     } catch (error) {
       await db.notificationMessage.update({ where: { id: message.id }, data: { status: "failed", error: String((error as Error).message ?? error).slice(0, 500) } });
     }
   }
+  if (sent.length > 0) await db.notificationMessage.updateMany({ where: { id: { in: sent } }, data: { status: "sent", error: null } });
   return claimed.length;
 }
