@@ -1,16 +1,28 @@
 import { redirect } from "next/navigation";
+import { getDb } from "@/lib/db/prisma";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { auth } from "./auth";
 
-export type Staff = { id: string; name: string; email: string; role: Role };
+export type Staff = { id: string; name: string; email: string; role: Role; storeIds: string[] };
 
 export const OPS_ROLES: Role[] = ["MANAGER", "ADMIN"];
 export const ADMIN_ROLES: Role[] = ["ADMIN"];
 
+/**
+ * The signed-in staff member as the database has them now: the session cookie only
+ * names the user, so a changed role or store assignment (or a deleted account) takes
+ * effect on the next request rather than when the cookie expires.
+ */
 export async function currentStaff(): Promise<Staff | null> {
   const session = await auth();
-  if (!session?.user?.id || !session.user.role) return null;
-  return { id: session.user.id, name: session.user.name ?? "", email: session.user.email ?? "", role: session.user.role };
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await getDb().user.findUnique({
+    where: { id },
+    select: { id: true, name: true, email: true, role: true, stores: { select: { storeId: true } } },
+  });
+  if (!user) return null;
+  return { id: user.id, name: user.name, email: user.email, role: user.role, storeIds: user.stores.map((store) => store.storeId) };
 }
 
 /** For pages: the signed-in staff member with one of `roles`, or off to sign in. */

@@ -1,0 +1,145 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { addFaultAction, removeFaultAction, toggleFaultAction } from "@/app/(ops)/ops/faults/actions";
+import { replayDeadLettersAction } from "@/app/(ops)/ops/dead-letters/actions";
+import { rotateSecretAction, saveEndpointAction } from "@/app/(ops)/ops/systems/actions";
+import type { ActionResult } from "@/components/ui/action-form";
+import { getDb } from "@/lib/db/prisma";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+// The session is the one thing faked: Auth.js reads it from the request's cookie, which
+// a direct call does not have. Everything behind it (users, roles, data) is real.
+const session = vi.hoisted(() => ({ current: null as { user: { id: string } } | null }));
+vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const db = () => getDb();
+const users = {} as Record<Role, string>;
+const storeCode = `AUTHZ${Date.now().toString(36).toUpperCase()}`.slice(0, 20);
+
+beforeAll(async () => {
+  for (const role of ["ASSOCIATE", "MANAGER", "ADMIN"] as Role[]) {
+    const user = await db().user.create({ data: { email: `${role.toLowerCase()}-${randomUUID()}@handoff.test`, name: role, passwordHash: "unused", role } });
+    users[role] = user.id;
+  }
+});
+
+afterAll(async () => {
+  await db().faultRule.deleteMany({ where: { storeCode } });
+});
+
+afterEach(() => {
+  session.current = null;
+});
+
+function form(fields: Record<string, string | string[]>) {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) data.append(name, item);
+  return data;
+}
+
+const newFault = () =>
+  db().faultRule.create({ data: { source: "OMS", target: "WMS", kind: "DROP", probability: 1, storeCode, enabled: true } });
+
+/** A dead letter for no order, so replaying it touches nothing another test watches. */
+async function newDeadLetter() {
+  const event = await db().outboxEvent.create({ data: { source: "OMS", type: "authz.test", payload: {} } });
+  return db().delivery.create({ data: { outboxEventId: event.id, targetSystem: "STOREFRONT", position: event.position, status: "DEAD" } });
+}
+
+type Case = {
+  name: string;
+  /** Sets up what the action would change and returns the form that asks for it. */
+  arrange: () => Promise<{ formData: FormData; state: () => Promise<unknown> }>;
+  run: (formData: FormData) => Promise<ActionResult>;
+  /** Whether the admin's call may run here without disturbing other test files. */
+  adminRunsHere: boolean;
+};
+
+const CASES: Case[] = [
+  {
+    name: "add a fault",
+    arrange: async () => ({
+      formData: form({ boundary: "OMS>WMS", kind: "DROP", probability: "100", storeCode }),
+      state: () => db().faultRule.count({ where: { storeCode } }),
+    }),
+    run: (formData) => addFaultAction({ ok: true, message: "" }, formData),
+    adminRunsHere: true,
+  },
+  {
+    name: "pause a fault",
+    arrange: async () => {
+      const rule = await newFault();
+      return { formData: form({ id: rule.id, enabled: "false" }), state: async () => (await db().faultRule.findUnique({ where: { id: rule.id } }))?.enabled };
+    },
+    run: (formData) => toggleFaultAction({ ok: true, message: "" }, formData),
+    adminRunsHere: true,
+  },
+  {
+    name: "clear a fault",
+    arrange: async () => {
+      const rule = await newFault();
+      return { formData: form({ id: rule.id }), state: () => db().faultRule.count({ where: { id: rule.id } }) };
+    },
+    run: (formData) => removeFaultAction({ ok: true, message: "" }, formData),
+    adminRunsHere: true,
+  },
+  {
+    name: "replay dead letters",
+    arrange: async () => {
+      const delivery = await newDeadLetter();
+      return { formData: form({ scope: "selected", ids: [delivery.id] }), state: async () => (await db().delivery.findUnique({ where: { id: delivery.id } }))?.status };
+    },
+    run: (formData) => replayDeadLettersAction({ ok: true, message: "" }, formData),
+    adminRunsHere: true,
+  },
+  {
+    name: "point a system at an external URL",
+    arrange: async () => ({
+      formData: form({ system: "WMS", mode: "EXTERNAL", url: "https://wms.example.com/events" }),
+      state: async () => (await db().systemEndpoint.findUnique({ where: { system: "WMS" } }))?.mode,
+    }),
+    run: (formData) => saveEndpointAction({ ok: true, message: "" }, formData),
+    adminRunsHere: false,
+  },
+  {
+    name: "rotate a signing secret",
+    arrange: async () => ({
+      formData: form({ system: "WMS" }),
+      state: async () => (await db().systemEndpoint.findUnique({ where: { system: "WMS" } }))?.signingSecret,
+    }),
+    run: (formData) => rotateSecretAction({ ok: true, message: "" }, formData),
+    adminRunsHere: false,
+  },
+];
+
+describe("every ops action checks the caller's role itself", () => {
+  for (const action of CASES) {
+    it(`"${action.name}" is refused to visitors, associates and managers and changes nothing`, async () => {
+      const { formData, state } = await action.arrange();
+      const before = await state();
+      for (const role of [null, "ASSOCIATE", "MANAGER"] as const) {
+        session.current = role ? { user: { id: users[role] } } : null;
+        const result = await action.run(formData);
+        expect(result, `as ${role ?? "a visitor"}`).toMatchObject({ ok: false, message: expect.stringMatching(/only an admin/i) });
+        expect(await state(), `as ${role ?? "a visitor"}`).toEqual(before);
+      }
+      if (!action.adminRunsHere) return;
+      session.current = { user: { id: users.ADMIN } };
+      expect(await action.run(formData)).toMatchObject({ ok: true });
+      expect(await state()).not.toEqual(before);
+    });
+  }
+
+  it("goes by the role in the database, not the one the user signed in with", async () => {
+    const demoted = await db().user.create({ data: { email: `demoted-${randomUUID()}@handoff.test`, name: "Demoted", passwordHash: "unused", role: "ADMIN" } });
+    session.current = { user: { id: demoted.id } };
+    await db().user.update({ where: { id: demoted.id }, data: { role: "MANAGER" } });
+    const rule = await newFault();
+    expect(await removeFaultAction({ ok: true, message: "" }, form({ id: rule.id }))).toMatchObject({ ok: false });
+    expect(await db().faultRule.count({ where: { id: rule.id } })).toBe(1);
+
+    await db().user.delete({ where: { id: demoted.id } });
+    expect(await removeFaultAction({ ok: true, message: "" }, form({ id: rule.id }))).toMatchObject({ ok: false });
+  });
+});
