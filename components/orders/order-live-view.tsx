@@ -8,6 +8,7 @@ import type { OrderView } from "@/lib/orders/get-order-view";
 import { formatCents } from "@/lib/money";
 import { formatReadyBy, formatSlot } from "@/lib/slots/format";
 import { useCart } from "../cart/cart-provider";
+import { CheckInForm } from "./check-in-form";
 import { OrderProgress } from "./order-progress";
 import { StoreHoursList } from "./store-hours-list";
 
@@ -52,6 +53,15 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
       </header>
 
       <OrderProgress status={order.status} />
+
+      {order.status === "READY" ? (
+        <CheckInForm
+          token={token}
+          curbside={order.pickupMethod === "CURBSIDE"}
+          checkedIn={order.checkedIn}
+          onDone={() => queryClient.invalidateQueries({ queryKey: ["order", token] })}
+        />
+      ) : null}
 
       {order.status === "CANCELED" ? (
         <div className="rounded-xl border border-slate-200 bg-white p-5">
@@ -111,9 +121,14 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
             <li key={line.id} className="flex items-center gap-3 py-2">
               <Image src={line.imageUrl} alt="" width={48} height={48} className="h-12 w-12 rounded object-cover" />
               <span className="flex-1">
-                {line.name} <span className="text-slate-500">× {line.quantity}</span>
+                {line.name} <span className="text-slate-500">× {line.quantity - line.shortQuantity}</span>
+                {line.shortQuantity > 0 ? (
+                  <span className="block text-sm text-amber-800">
+                    {line.shortQuantity} not available at the store — not charged
+                  </span>
+                ) : null}
               </span>
-              <span>{formatCents(line.unitPriceCents * line.quantity)}</span>
+              <span>{formatCents(line.unitPriceCents * (line.quantity - line.shortQuantity))}</span>
             </li>
           ))}
         </ul>

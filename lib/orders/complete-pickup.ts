@@ -4,6 +4,7 @@ import { notFound } from "@/lib/errors";
 import { closeReservations } from "@/lib/inventory/close-reservations";
 import { captureAuthorization } from "@/lib/payments/test-provider";
 import { orderEventContext } from "./order-event-context";
+import { unitsLeft } from "./short-lines";
 import { transitionOrder } from "./transition-order";
 
 export type CompletePickupInput = { orderId: string; at: Date; associate: string; verifiedBy: string | null };
@@ -17,18 +18,23 @@ export async function completePickupInTx(tx: Tx, input: CompletePickupInput) {
   const context = await orderEventContext(tx, input.orderId);
   const payment = await tx.paymentAuthorization.findUnique({ where: { orderId: input.orderId } });
   if (!payment) throw notFound("Payment authorization");
-  const lines = await tx.orderLine.findMany({ where: { orderId: input.orderId }, select: { sku: true, name: true, quantity: true, unitPriceCents: true } });
+  const orderLines = await tx.orderLine.findMany({ where: { orderId: input.orderId }, select: { sku: true, name: true, quantity: true, shortQuantity: true, unitPriceCents: true } });
+  // What the customer takes home: short units were never theirs to pay for.
+  const lines = orderLines
+    .filter((line) => unitsLeft(line) > 0)
+    .map((line) => ({ sku: line.sku, name: line.name, quantity: unitsLeft(line), unitPriceCents: line.unitPriceCents }));
+  const captureCents = Math.min(payment.amountCents, lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0));
   const order = await transitionOrder(tx, {
     orderId: input.orderId,
     to: "PICKED_UP",
     at: input.at,
     changes: { pickedUpAt: input.at },
-    payload: { ...context, associate: input.associate, verifiedBy: input.verifiedBy, lines, capturedCents: payment.amountCents },
+    payload: { ...context, associate: input.associate, verifiedBy: input.verifiedBy, lines, capturedCents: captureCents },
   });
   await closeReservations(tx, order.id, input.at, "CONSUMED");
   if (payment.status === "AUTHORIZED") {
-    await captureAuthorization(tx, { reference: payment.providerRef, amountCents: payment.amountCents });
-    await tx.paymentAuthorization.update({ where: { id: payment.id }, data: { status: "CAPTURED", capturedAt: input.at, capturedCents: payment.amountCents } });
+    await captureAuthorization(tx, { reference: payment.providerRef, amountCents: captureCents });
+    await tx.paymentAuthorization.update({ where: { id: payment.id }, data: { status: "CAPTURED", capturedAt: input.at, capturedCents: captureCents } });
   }
   await startChain(tx, { orderId: order.id, chain: "PICKUP", at: input.at, arrived: [1, 2, 3] });
   return order;

@@ -31,6 +31,9 @@ export async function getOrderViewByToken(db: Db, accessToken: string) {
     promisedReadyAt: order.promisedReadyAt.toISOString(),
     slot: { startsAt: order.slot.startsAt.toISOString(), endsAt: order.slot.endsAt.toISOString() },
     cancelReason: order.cancelReason,
+    checkedIn: order.customerArrivedAt
+      ? { at: order.customerArrivedAt.toISOString(), parkingBay: order.parkingBay, carDescription: order.carDescription }
+      : null,
     customerName: order.customerName,
     totalCents: order.totalCents,
     payment: order.payment,
@@ -46,6 +49,7 @@ export async function getOrderViewByToken(db: Db, accessToken: string) {
       name: line.name,
       sku: line.sku,
       quantity: line.quantity,
+      shortQuantity: line.shortQuantity,
       unitPriceCents: line.unitPriceCents,
       imageUrl: line.product.imageUrl,
     })),

@@ -120,6 +120,8 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
           orderNumber: order.number,
           storeCode: store.code,
           pickupMethod: input.pickupMethod,
+          // The keyed hash only: the store verifies the shopper's code without ever holding it.
+          pickupCodeHash: order.pickupCodeHash,
           slot: { startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() },
           promisedReadyAt: promisedReadyAt.toISOString(),
           totalCents,

@@ -26,11 +26,20 @@ export function workMinutesAhead(input: Pick<ReadyByInput, "prepMinutes" | "pick
  * not "ready at midnight". Returns null when the store has no opening hours ahead.
  */
 export function computeReadyBy(input: ReadyByInput): Date | null {
-  let remaining = workMinutesAhead(input);
-  for (const interval of openIntervals(input.schedule, input.now)) {
-    const start = DateTime.max(interval.start, DateTime.fromJSDate(input.now, { zone: input.schedule.timeZone }));
+  const done = addOpeningMinutes(input.schedule, input.now, workMinutesAhead(input));
+  return done && roundUp(DateTime.fromJSDate(done, { zone: input.schedule.timeZone })).toJSDate();
+}
+
+/**
+ * The moment `minutes` of opening time have passed after `from`: the clock stops while
+ * the store is closed. Null when the store has no opening hours ahead.
+ */
+export function addOpeningMinutes(schedule: StoreSchedule, from: Date, minutes: number): Date | null {
+  let remaining = minutes;
+  for (const interval of openIntervals(schedule, from)) {
+    const start = DateTime.max(interval.start, DateTime.fromJSDate(from, { zone: schedule.timeZone }));
     const available = interval.end.diff(start, "minutes").minutes;
-    if (remaining <= available) return roundUp(start.plus({ minutes: remaining })).toJSDate();
+    if (remaining <= available) return start.plus({ minutes: remaining }).toJSDate();
     remaining -= available;
   }
   return null;

@@ -14,8 +14,27 @@ export const orderCreatedDataSchema = z.object({
   totalCents: z.number().int().nonnegative(),
   promisedReadyAt: z.iso.datetime(),
   pickupMethod: z.enum(["IN_STORE", "CURBSIDE"]),
+  pickupCodeHash: z.string().min(1).optional(),
+  slot: z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() }).optional(),
   customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
   lines: z.array(orderLineDataSchema.extend({ name: z.string(), unitPriceCents: z.number().int() })).min(1),
+});
+
+export const customerArrivedDataSchema = z.object({
+  orderNumber: z.number().int().positive(),
+  storeCode: z.string().min(1),
+  arrivedAt: z.iso.datetime(),
+  parkingBay: z.string().nullable(),
+  carDescription: z.string().nullable(),
+});
+
+export const linesShortedDataSchema = z.object({
+  orderNumber: z.number().int().positive(),
+  storeCode: z.string().min(1),
+  storeName: z.string().min(1),
+  customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
+  shorted: z.array(orderLineDataSchema.extend({ name: z.string(), reason: z.string() })).min(1),
+  totalCents: z.number().int().nonnegative(),
 });
 
 export const orderCanceledDataSchema = z.object({

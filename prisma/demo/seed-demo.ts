@@ -38,6 +38,12 @@ export async function seedDemoData(db: Db): Promise<boolean> {
   if ((await db.store.count()) > 0) return false;
   const random = mulberry32(20261123);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // Where each product sits on the floor: one aisle per department, bays in catalog order.
+  const departments = [...new Set(DEMO_PRODUCTS.map((product) => product.sku.slice(0, 2)))];
+  const shelfLocation = (sku: string) => {
+    const index = DEMO_PRODUCTS.findIndex((product) => product.sku === sku);
+    return `Aisle ${departments.indexOf(sku.slice(0, 2)) + 1} · Bay ${(index % 12) + 1}`;
+  };
   await db.$transaction(async (tx) => {
     for (const [index, product] of DEMO_PRODUCTS.entries()) {
       await tx.product.create({
@@ -60,7 +66,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
           const fixed = FIXED_STOCK[demo.code]?.[product.sku];
           const roll = random();
           const onHand = fixed ?? (roll < 0.08 ? 0 : roll < 0.16 ? 1 : roll < 0.22 ? 2 : 3 + Math.floor(random() * 22));
-          return { storeId: store.id, productId: product.id, onHand, safetyStock: onHand >= 10 ? 1 : 0 };
+          return { storeId: store.id, productId: product.id, onHand, safetyStock: onHand >= 10 ? 1 : 0, location: shelfLocation(product.sku) };
         }),
       });
     }

@@ -19,7 +19,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email and password.", email };
   const staff = await verifyCredentials(getDb(), parsed.data);
   if (!staff) return { error: "Wrong email or password.", email };
-  const home = staff.role === "ASSOCIATE" ? "/" : "/ops";
+  const home = staff.role === "ASSOCIATE" ? "/store" : "/ops";
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(formData.get("next")) ?? home });
   } catch (error) {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { currentStaff } from "@/lib/auth/staff";
-import { signOutAction } from "./sign-out-action";
+import { signOutAction } from "@/app/(auth)/sign-out-action";
 
 const NAV = [
   ["/ops", "Overview"],

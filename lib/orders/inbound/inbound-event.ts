@@ -28,12 +28,27 @@ export const POS_EVENTS = {
     chain: { chain: "READY", stepNumber: 2 },
   },
   "pickup.completed": {
-    data: z.object({ associate, verifiedBy: z.enum(["pickup_code", "qr_code", "id_check", "manager_override"]).nullish() }),
+    data: z.object({ associate, verifiedBy: z.enum(["pickup_code", "qr_code", "id_check", "manager_override"]).nullish(), idChecked: z.boolean().optional() }),
     chain: { chain: "PICKUP", stepNumber: 2 },
   },
   "order.canceled": {
     data: z.object({ associate: associate.optional(), reason: z.string().trim().min(1, "reason is required").max(200) }),
     chain: { chain: "CANCELLATION", stepNumber: 1 },
+  },
+  "order.lines_shorted": {
+    data: z.object({
+      associate: associate.optional(),
+      lines: z
+        .array(
+          z.object({
+            sku: z.string().trim().min(1, "sku is required").max(64),
+            quantity: z.number().int().positive("quantity must be at least 1"),
+            reason: z.string().trim().min(1, "reason is required").max(200),
+          }),
+        )
+        .min(1, "name at least one short line"),
+    }),
+    chain: null,
   },
 } as const satisfies Record<string, { data: z.ZodType; chain: { chain: Chain; stepNumber: number } | null }>;
 

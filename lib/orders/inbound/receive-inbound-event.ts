@@ -4,8 +4,10 @@ import { isDomainError } from "@/lib/errors";
 import type { SystemName } from "@/lib/generated/prisma/enums";
 import { applyOnce, fieldErrors, parseJson, readSignedBody, type ReceiveResult } from "@/lib/systems/receive-event";
 import { cancelOrderInTx } from "../cancel-order";
+import type { z } from "zod";
 import { completePickupInTx } from "../complete-pickup";
 import { markOrderReadyInTx } from "../mark-ready";
+import { shortOrderLinesInTx } from "../short-lines";
 import { transitionOrder } from "../transition-order";
 import { inboundEventSchema, isPosEventType, POS_EVENTS, type PosEventType } from "./inbound-event";
 
@@ -58,7 +60,7 @@ export async function receiveInboundEvent(db: Db, systemSlug: string, request: R
 
   try {
     const outcome = await applyOnce(db, "OMS", `${system}:${signed.webhookId}`, type, (tx) =>
-      applyPosEvent(tx, type, order.id, new Date(occurredAt), eventData.data as Record<string, string | null | undefined>),
+      applyPosEvent(tx, { type, data: eventData.data } as PosEvent, order.id, new Date(occurredAt)),
     );
     if (outcome !== "duplicate") await wakeDispatcher(db);
     return { status: 202, body: { status: outcome === "duplicate" ? "duplicate" : "applied" } };
@@ -68,19 +70,24 @@ export async function receiveInboundEvent(db: Db, systemSlug: string, request: R
   }
 }
 
-async function applyPosEvent(tx: Tx, type: PosEventType, orderId: string, at: Date, data: Record<string, string | null | undefined>) {
-  switch (type) {
+type PosEvent = { [K in PosEventType]: { type: K; data: z.infer<(typeof POS_EVENTS)[K]["data"]> } }[PosEventType];
+
+async function applyPosEvent(tx: Tx, event: PosEvent, orderId: string, at: Date) {
+  switch (event.type) {
     case "order.picking_started":
-      await transitionOrder(tx, { orderId, to: "PICKING", at, payload: { associate: data.associate ?? null } });
+      await transitionOrder(tx, { orderId, to: "PICKING", at, payload: { associate: event.data.associate ?? null } });
       break;
     case "order.ready":
-      await markOrderReadyInTx(tx, { orderId, at, stagingBin: data.stagingBin ?? null });
+      await markOrderReadyInTx(tx, { orderId, at, stagingBin: event.data.stagingBin ?? null });
       break;
     case "pickup.completed":
-      await completePickupInTx(tx, { orderId, at, associate: data.associate ?? "unknown", verifiedBy: data.verifiedBy ?? null });
+      await completePickupInTx(tx, { orderId, at, associate: event.data.associate, verifiedBy: event.data.verifiedBy ?? null });
       break;
     case "order.canceled":
-      await cancelOrderInTx(tx, { orderId, reason: data.reason ?? "Canceled at the store", origin: "POS" }, at);
+      await cancelOrderInTx(tx, { orderId, reason: event.data.reason, origin: "POS" }, at);
+      break;
+    case "order.lines_shorted":
+      await shortOrderLinesInTx(tx, { orderId, at, lines: event.data.lines });
       break;
   }
   return "applied" as const;

@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db/prisma";
 import { formatCents } from "@/lib/money";
 import { formatOrderNumber } from "@/lib/orders/order-number";
 import {
+  linesShortedDataSchema,
   orderCanceledDataSchema,
   orderCreatedDataSchema,
   orderPickedUpDataSchema,
@@ -94,6 +95,19 @@ export const applyNotificationEvent: EventHandler = async (tx, event) => {
         orderNumber: data.orderNumber,
         subject: `Order ${number} was not collected — ship it to you instead?`,
         body: `Hi ${data.customer.name}, we held order ${number} at ${data.storeName} but it was not picked up, so we canceled it and released the hold on your card. Would you like it shipped to your home instead? Reply to this email and we'll send it.`,
+      });
+      return "applied";
+    }
+    case "order.lines_shorted": {
+      const data = parseEventData(linesShortedDataSchema, event.data);
+      const number = formatOrderNumber(data.orderNumber);
+      const missing = data.shorted.map((line) => `${line.quantity} × ${line.name}`).join("\n");
+      await send(tx, event.orderId, {
+        kind: `lines_shorted:${event.id}`,
+        recipient: data.customer.email,
+        orderNumber: data.orderNumber,
+        subject: `Order ${number}: some items were not available`,
+        body: `Hi ${data.customer.name}, ${data.storeName} could not find everything on order ${number}:\n\n${missing}\n\nYou will not be charged for these. The rest of your order is on its way to the pickup counter; the new total is ${formatCents(data.totalCents)}.`,
       });
       return "applied";
     }

@@ -1,6 +1,6 @@
 import { writeOutboxEvent } from "@/lib/bus/outbox";
 import type { Tx } from "@/lib/db/prisma";
-import { inventoryMovementDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, orderReadyDataSchema, parseEventData, UnsupportedEventError } from "../order-event-data";
+import { inventoryMovementDataSchema, linesShortedDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, orderReadyDataSchema, parseEventData, UnsupportedEventError } from "../order-event-data";
 import type { EventHandler } from "../receive-event";
 
 /** Releases an order's held units back to the floor and tells the storefront what came back. */
@@ -57,6 +57,15 @@ export const applyWmsEvent: EventHandler = async (tx, event) => {
         orderId,
         payload: { orderNumber: data.orderNumber, storeCode: data.storeCode, lines: held.map(({ sku, quantity }) => ({ sku, quantity })) },
       });
+      return "applied";
+    }
+    case "order.lines_shorted": {
+      // Units the store could not find leave the allocation; they were never on the shelf.
+      const data = parseEventData(linesShortedDataSchema, event.data);
+      for (const line of data.shorted) {
+        await tx.wmsAllocation.updateMany({ where: { orderId, sku: line.sku, status: "HELD" }, data: { quantity: { decrement: line.quantity } } });
+        await tx.wmsAllocation.updateMany({ where: { orderId, sku: line.sku, status: "HELD", quantity: { lte: 0 } }, data: { status: "RELEASED", quantity: 0 } });
+      }
       return "applied";
     }
     default:

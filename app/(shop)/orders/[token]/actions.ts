@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/prisma";
 import { isDomainError } from "@/lib/errors";
 import { cancelOrder } from "@/lib/orders/cancel-order";
+import { checkInCustomer } from "@/lib/orders/check-in";
 import { getOrderViewByToken, type OrderView } from "@/lib/orders/get-order-view";
 
 // The order link's token is the shopper's only credential: every action looks the
@@ -27,6 +28,29 @@ export async function cancelOrderAction(token: string): Promise<CancelResult> {
     return { ok: true };
   } catch (error) {
     if (isDomainError(error, "INVALID_TRANSITION")) return { ok: false, message: "This order can no longer be canceled." };
+    throw error;
+  }
+}
+
+const checkInSchema = z.object({
+  parkingBay: z.string().trim().max(20, "Keep the bay to 20 characters.").transform((value) => value || null),
+  carDescription: z.string().trim().max(100, "Keep the car description to 100 characters.").transform((value) => value || null),
+});
+
+/** "I'm here": tells the store the shopper has arrived (curbside: where they parked, which car). */
+export async function checkInAction(token: string, input: { parkingBay: string; carDescription: string }): Promise<CancelResult> {
+  if (!tokenSchema.safeParse(token).success) return { ok: false, message: "We could not find this order." };
+  const parsed = checkInSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((issue) => issue.message).join(" ") };
+  const db = getDb();
+  const order = await db.order.findUnique({ where: { accessToken: token }, select: { id: true, pickupMethod: true } });
+  if (!order) return { ok: false, message: "We could not find this order." };
+  if (order.pickupMethod === "CURBSIDE" && !parsed.data.parkingBay) return { ok: false, message: "Tell us which bay you parked in." };
+  try {
+    await checkInCustomer(db, { orderId: order.id, ...parsed.data });
+    return { ok: true };
+  } catch (error) {
+    if (isDomainError(error, "INVALID_TRANSITION")) return { ok: false, message: error.message };
     throw error;
   }
 }

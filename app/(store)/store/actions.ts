@@ -1,0 +1,173 @@
+"use server";
+
+import { headers } from "next/headers";
+import { z } from "zod";
+import { staffWithRole, type Staff } from "@/lib/auth/staff";
+import { getDb } from "@/lib/db/prisma";
+import { isDomainError } from "@/lib/errors";
+import { parseOrderNumber } from "@/lib/orders/order-number";
+import { cancelAtStore } from "@/lib/store-queue/cancel";
+import { handOver, unlockHandover } from "@/lib/store-queue/handover";
+import { confirmPick, markShort, startPicking } from "@/lib/store-queue/pick";
+import { loadStoreQueue, type StoreQueue } from "@/lib/store-queue/queue";
+import { markReady, stageOrder, stagingBinSchema } from "@/lib/store-queue/ready";
+import { storesInScope, STORE_ROLES, taskInScope } from "@/lib/store-queue/scope";
+import { SHORT_REASONS, STORE_CANCEL_REASONS } from "@/lib/store-queue/short-reasons";
+import { toTaskView, type StoreTaskView } from "@/lib/store-queue/task-view";
+
+// Every action here checks the session and the store scope for itself: an order at a
+// store the associate is not assigned to is "not found", exactly like one that does
+// not exist.
+
+export type StoreActionResult<T = undefined> = { ok: true; message: string; value?: T } | { ok: false; message: string };
+
+const NOT_SIGNED_IN = { ok: false, message: "Your session has ended. Sign in again." } as const;
+const orderNumberSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const number = parseOrderNumber(String(value));
+  if (number === null) ctx.addIssue({ code: "custom", message: "That is not an order number." });
+  return number ?? 0;
+});
+
+async function device(): Promise<string | null> {
+  return (await headers()).get("user-agent")?.slice(0, 200) ?? null;
+}
+
+/** Runs a store action for a signed-in staff member, turning domain refusals into messages. */
+async function asStaff<T>(work: (staff: Staff) => Promise<StoreActionResult<T>>): Promise<StoreActionResult<T>> {
+  const staff = await staffWithRole([...STORE_ROLES]);
+  if (!staff) return NOT_SIGNED_IN;
+  try {
+    return await work(staff);
+  } catch (error) {
+    if (isDomainError(error)) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+function invalid(error: z.ZodError): { ok: false; message: string } {
+  return { ok: false, message: error.issues.map((issue) => issue.message).join(" ") };
+}
+
+export async function getStoreQueueAction(storeCode: string): Promise<StoreQueue | null> {
+  const staff = await staffWithRole([...STORE_ROLES]);
+  if (!staff || typeof storeCode !== "string") return null;
+  const store = (await storesInScope(getDb(), staff)).find((candidate) => candidate.code === storeCode);
+  return store ? loadStoreQueue(getDb(), store) : null;
+}
+
+export async function getStoreTaskAction(orderNumber: number): Promise<StoreTaskView | null> {
+  const staff = await staffWithRole([...STORE_ROLES]);
+  const number = orderNumberSchema.safeParse(orderNumber);
+  if (!staff || !number.success) return null;
+  try {
+    const db = getDb();
+    const task = await taskInScope(db, staff, number.data);
+    const store = await db.store.findUniqueOrThrow({ where: { code: task.storeCode }, select: { name: true, timeZone: true } });
+    return toTaskView(task, store);
+  } catch (error) {
+    if (isDomainError(error, "NOT_FOUND")) return null;
+    throw error;
+  }
+}
+
+export async function startPickingAction(orderNumber: number): Promise<StoreActionResult> {
+  return asStaff(async (staff) => {
+    const number = orderNumberSchema.safeParse(orderNumber);
+    if (!number.success) return invalid(number.error);
+    await startPicking(getDb(), staff, number.data);
+    return { ok: true, message: `Picking H-${number.data}.` };
+  });
+}
+
+const pickSchema = z.object({
+  orderNumber: orderNumberSchema,
+  sku: z.string().trim().min(1).max(64).optional(),
+  barcode: z.string().trim().min(1, "Scan or type a barcode.").max(64).optional(),
+});
+
+export async function confirmPickAction(input: { orderNumber: number; sku?: string; barcode?: string }): Promise<StoreActionResult> {
+  return asStaff(async (staff) => {
+    const parsed = pickSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    if (!parsed.data.sku && !parsed.data.barcode) return { ok: false, message: "Scan or type a barcode." };
+    const picked = await confirmPick(getDb(), staff, parsed.data);
+    return { ok: true, message: `${picked.name}: ${picked.picked} of ${picked.of} picked.` };
+  });
+}
+
+const shortSchema = z.object({
+  orderNumber: orderNumberSchema,
+  sku: z.string().trim().min(1).max(64),
+  quantity: z.coerce.number().int("Enter a whole number.").min(1, "At least 1 unit."),
+  reason: z.enum(SHORT_REASONS, "Choose why the item is short."),
+});
+
+export async function markShortAction(input: { orderNumber: number; sku: string; quantity: number; reason: string }): Promise<StoreActionResult> {
+  return asStaff(async (staff) => {
+    const parsed = shortSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    await markShort(getDb(), staff, parsed.data, await device());
+    return { ok: true, message: `${parsed.data.quantity} marked short (${parsed.data.reason.toLowerCase()}).` };
+  });
+}
+
+const stageSchema = z.object({ orderNumber: orderNumberSchema, bin: stagingBinSchema });
+
+export async function stageOrderAction(input: { orderNumber: number; bin: string }): Promise<StoreActionResult> {
+  return asStaff(async (staff) => {
+    const parsed = stageSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    await stageOrder(getDb(), staff, parsed.data);
+    return { ok: true, message: `Staged in ${parsed.data.bin}.` };
+  });
+}
+
+export async function markReadyAction(orderNumber: number): Promise<StoreActionResult> {
+  return asStaff(async (staff) => {
+    const number = orderNumberSchema.safeParse(orderNumber);
+    if (!number.success) return invalid(number.error);
+    await markReady(getDb(), staff, number.data);
+    return { ok: true, message: `H-${number.data} is ready. The customer is being told.` };
+  });
+}
+
+const handoverSchema = z.object({
+  orderNumber: orderNumberSchema,
+  code: z.string().trim().min(1, "Enter or scan the pickup code.").max(100),
+  idChecked: z.boolean().default(false),
+});
+
+export async function handOverAction(input: { orderNumber: number; code: string; idChecked?: boolean }): Promise<StoreActionResult> {
+  return asStaff(async (staff) => {
+    const parsed = handoverSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const result = await handOver(getDb(), staff, parsed.data, await device());
+    if (result.ok) return { ok: true, message: `Handed over. H-${parsed.data.orderNumber} is complete.` };
+    return {
+      ok: false,
+      message: result.locked
+        ? "That code is wrong. Handover is now locked: ask a manager to unlock it."
+        : `That code is wrong. ${result.attemptsLeft} ${result.attemptsLeft === 1 ? "try" : "tries"} left before handover locks.`,
+    };
+  });
+}
+
+export async function unlockHandoverAction(orderNumber: number): Promise<StoreActionResult> {
+  return asStaff(async (staff) => {
+    const number = orderNumberSchema.safeParse(orderNumber);
+    if (!number.success) return invalid(number.error);
+    await unlockHandover(getDb(), staff, number.data, await device());
+    return { ok: true, message: "Handover unlocked." };
+  });
+}
+
+const cancelSchema = z.object({ orderNumber: orderNumberSchema, reason: z.enum(STORE_CANCEL_REASONS, "Choose why the order is canceled.") });
+
+export async function cancelAtStoreAction(input: { orderNumber: number; reason: string }): Promise<StoreActionResult> {
+  return asStaff(async (staff) => {
+    const parsed = cancelSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    await cancelAtStore(getDb(), staff, parsed.data, await device());
+    return { ok: true, message: `H-${parsed.data.orderNumber} is canceled (${parsed.data.reason.toLowerCase()}).` };
+  });
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StoreOrderView } from "@/components/store/store-order-view";
+import { requireStaffPage } from "@/lib/auth/staff";
+import { getDb } from "@/lib/db/prisma";
+import { isDomainError } from "@/lib/errors";
+import { parseOrderNumber } from "@/lib/orders/order-number";
+import { STORE_ROLES, taskInScope, worksAllStores } from "@/lib/store-queue/scope";
+import { toTaskView } from "@/lib/store-queue/task-view";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Store order" };
+
+async function loadTask(staff: Awaited<ReturnType<typeof requireStaffPage>>, number: number | null) {
+  if (number === null) return null;
+  try {
+    const db = getDb();
+    const task = await taskInScope(db, staff, number);
+    const store = await db.store.findUniqueOrThrow({ where: { code: task.storeCode }, select: { name: true, timeZone: true } });
+    return toTaskView(task, store);
+  } catch (error) {
+    if (isDomainError(error, "NOT_FOUND")) return null;
+    throw error;
+  }
+}
+
+export default async function StoreOrderPage({ params }: PageProps<"/store/orders/[number]">) {
+  const { number } = await params;
+  const staff = await requireStaffPage([...STORE_ROLES], `/store/orders/${number}`);
+  const task = await loadTask(staff, parseOrderNumber(number));
+  if (!task) {
+    return (
+      <div className="space-y-3">
+        <h1 className="text-2xl font-bold">Order not found</h1>
+        <p>There is no order {number} in your store&apos;s queue.</p>
+        <Link href="/store" className="inline-flex min-h-11 items-center font-semibold text-emerald-800 underline">
+          Back to the queue
+        </Link>
+      </div>
+    );
+  }
+  return <StoreOrderView initialTask={task} canUnlock={worksAllStores(staff)} />;
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StoreQueueView } from "@/components/store/store-queue-view";
+import { requireStaffPage } from "@/lib/auth/staff";
+import { getDb } from "@/lib/db/prisma";
+import { loadStoreQueue } from "@/lib/store-queue/queue";
+import { storesInScope, STORE_ROLES } from "@/lib/store-queue/scope";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Store queue" };
+
+export default async function StoreQueuePage({ searchParams }: PageProps<"/store">) {
+  const staff = await requireStaffPage([...STORE_ROLES], "/store");
+  const { store: requested } = await searchParams;
+  const db = getDb();
+  const stores = await storesInScope(db, staff);
+  if (stores.length === 0) {
+    return <p className="rounded-xl border border-amber-300 bg-amber-50 p-5">You are not assigned to a store yet. Ask your manager to add you to one.</p>;
+  }
+  const store = stores.find((candidate) => candidate.code === requested) ?? stores[0]!;
+  const queue = await loadStoreQueue(db, store);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-2">
+        <h1 className="text-2xl font-bold">{store.name}</h1>
+        {stores.length > 1 ? (
+          <nav aria-label="Stores" className="flex flex-wrap gap-2 text-base">
+            {stores.map((candidate) => (
+              <Link
+                key={candidate.code}
+                href={`/store?store=${candidate.code}`}
+                aria-current={candidate.code === store.code ? "page" : undefined}
+                className="flex min-h-11 items-center rounded-full border border-slate-300 px-4 aria-[current=page]:border-emerald-700 aria-[current=page]:bg-emerald-50 aria-[current=page]:font-semibold"
+              >
+                {candidate.code}
+              </Link>
+            ))}
+          </nav>
+        ) : null}
+      </div>
+      <StoreQueueView store={{ code: store.code, name: store.name, timeZone: store.timeZone }} initialQueue={queue} />
+    </div>
+  );
+}

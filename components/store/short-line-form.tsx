@@ -1,0 +1,59 @@
+"use client";
+
+import { useState } from "react";
+import { markShortAction } from "@/app/(store)/store/actions";
+import { SHORT_REASONS } from "@/lib/store-queue/short-reasons";
+import { ActionMessage, useStoreAction } from "./store-action";
+
+type Props = { orderNumber: number; line: { sku: string; name: string; open: number }; onDone: () => void };
+
+/** How many of a line are short, and why; the OMS releases them and lowers the charge. */
+export function ShortLineForm({ orderNumber, line, onDone }: Props) {
+  const [quantity, setQuantity] = useState(String(line.open));
+  const [reason, setReason] = useState("");
+  const short = useStoreAction(markShortAction, () => {});
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    short.mutate({ orderNumber, sku: line.sku, quantity: Number(quantity), reason }, { onSuccess: (result) => result.ok && onDone() });
+  };
+
+  return (
+    <form onSubmit={onSubmit} aria-label={`Short ${line.name}`} className="flex basis-full flex-wrap items-end gap-3 rounded-lg bg-amber-50 p-3">
+      <div>
+        <label htmlFor={`short-qty-${line.sku}`} className="block text-base font-medium">
+          Units short
+        </label>
+        <input
+          id={`short-qty-${line.sku}`}
+          type="number"
+          min={1}
+          max={line.open}
+          value={quantity}
+          onChange={(event) => setQuantity(event.target.value)}
+          className="mt-1 block min-h-12 w-24 rounded-lg border-2 border-slate-400 px-3 text-lg"
+        />
+      </div>
+      <div>
+        <label htmlFor={`short-reason-${line.sku}`} className="block text-base font-medium">
+          Short reason
+        </label>
+        <select
+          id={`short-reason-${line.sku}`}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          className="mt-1 block min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3 text-lg"
+        >
+          <option value="">Choose a reason</option>
+          {SHORT_REASONS.map((option) => (
+            <option key={option}>{option}</option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" disabled={short.isPending} className="min-h-12 rounded-lg bg-amber-700 px-5 text-lg font-semibold text-white hover:bg-amber-800 disabled:opacity-60">
+        Confirm short
+      </button>
+      <ActionMessage result={short.data} />
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { getStoreTaskAction } from "@/app/(store)/store/actions";
+import type { StoreTaskView } from "@/lib/store-queue/task-view";
+import { formatElapsed } from "@/lib/store-queue/sla";
+import { formatSlot, formatStoreTime } from "@/lib/slots/format";
+import { CancelAtStore } from "./cancel-at-store";
+import { HandoverPanel } from "./handover-panel";
+import { PickList } from "./pick-list";
+import { SlaTimer } from "./sla-timer";
+import { StartPickingButton } from "./start-picking-button";
+import { useTickingClock } from "./ticking-clock";
+
+const REFRESH_MS = 2_500;
+
+const STATUS_LABEL: Record<string, string> = {
+  new: "New",
+  picking: "Picking",
+  ready: "Ready",
+  picked_up: "Picked up",
+  canceled: "Canceled",
+  no_show: "No-show",
+};
+
+type Props = { initialTask: StoreTaskView; canUnlock: boolean };
+
+/** One order on the tablet: pick, stage, mark ready, hand over, or cancel. */
+export function StoreOrderView({ initialTask, canUnlock }: Props) {
+  const queryClient = useQueryClient();
+  const queryKey = ["store-task", initialTask.orderNumber];
+  const { data } = useQuery({
+    queryKey,
+    queryFn: () => getStoreTaskAction(initialTask.orderNumber),
+    initialData: initialTask,
+    refetchInterval: REFRESH_MS,
+  });
+  const task = data ?? initialTask;
+  const now = useTickingClock(initialTask.generatedAt);
+  const refresh = () => queryClient.invalidateQueries({ queryKey });
+  const open = task.status === "new" || task.status === "picking" || task.status === "ready";
+
+  return (
+    <div className="space-y-5">
+      <Link href="/store" className="inline-flex min-h-11 items-center text-base font-semibold text-emerald-800 underline">
+        ← Queue
+      </Link>
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold">
+            H-{task.orderNumber} · {task.customerFirstName}
+          </h1>
+          <p className="mt-1 text-lg" aria-live="polite">
+            <span className="rounded-full bg-slate-900 px-3 py-1 text-base font-semibold text-white">{STATUS_LABEL[task.status] ?? task.status}</span>{" "}
+            {task.itemCount} {task.itemCount === 1 ? "item" : "items"} · {task.pickupMethod === "CURBSIDE" ? "Curbside" : "In store"}
+            {task.stagingBin ? ` · Bin ${task.stagingBin}` : ""}
+          </p>
+          <p className="mt-1 text-base text-slate-700">
+            {task.slotStartsAt && task.slotEndsAt ? `Slot ${formatSlot(new Date(task.slotStartsAt), new Date(task.slotEndsAt), task.timeZone, new Date(now))}` : null}
+            {task.promisedReadyAt ? ` · Promised ${formatStoreTime(new Date(task.promisedReadyAt), task.timeZone)}` : null}
+          </p>
+        </div>
+        {open ? <SlaTimer targetAt={task.pickTargetAt} readyAt={task.readyAt} now={now} /> : null}
+      </header>
+
+      {task.arrivedAt && task.status === "ready" ? (
+        <div role="alert" className="rounded-xl border-2 border-red-500 bg-red-50 p-4 text-lg text-red-900">
+          <strong>Customer is here</strong> — waiting {formatElapsed(now - Date.parse(task.arrivedAt))}
+          {task.parkingBay ? ` · Bay ${task.parkingBay}` : ""}
+          {task.carDescription ? ` · ${task.carDescription}` : ""}
+        </div>
+      ) : null}
+
+      {task.status === "new" ? <StartPickingButton orderNumber={task.orderNumber} onDone={refresh} /> : null}
+      <PickList task={task} onChange={refresh} />
+      {task.status === "ready" ? <HandoverPanel task={task} canUnlock={canUnlock} onChange={refresh} /> : null}
+      {open ? <CancelAtStore orderNumber={task.orderNumber} onDone={refresh} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { getStoreQueueAction } from "@/app/(store)/store/actions";
+import type { StoreQueue } from "@/lib/store-queue/queue";
+import { QUEUE_TABS, type QueueTab } from "@/lib/store-queue/queue-tabs";
+import { QueueCard } from "./queue-card";
+import { useTickingClock } from "./ticking-clock";
+
+/** New orders and curbside arrivals must show within 5 seconds without a reload. */
+const REFRESH_MS = 2_500;
+
+const TAB_LABELS: Record<QueueTab, string> = { new: "New", picking: "Picking", ready: "Ready", curbside: "Curbside", done: "Done today" };
+
+type Props = { store: { code: string; name: string; timeZone: string }; initialQueue: StoreQueue };
+
+/** The associate's live queue: tabs by stage, each ordered by promised time. */
+export function StoreQueueView({ store, initialQueue }: Props) {
+  const { data, isError } = useQuery({
+    queryKey: ["store-queue", store.code],
+    queryFn: () => getStoreQueueAction(store.code),
+    initialData: initialQueue,
+    refetchInterval: REFRESH_MS,
+    refetchIntervalInBackground: true,
+  });
+  const queue = data ?? initialQueue;
+  const now = useTickingClock(initialQueue.generatedAt);
+  const [selected, setSelected] = useState<QueueTab>("new");
+  const tabRefs = useRef<Record<QueueTab, HTMLButtonElement | null>>({ new: null, picking: null, ready: null, curbside: null, done: null });
+  const waiting = queue.tabs.curbside;
+
+  // Arrow keys move between tabs, as the ARIA tabs pattern expects.
+  const onTabKey = (event: React.KeyboardEvent, tab: QueueTab) => {
+    const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+    if (!step) return;
+    const next = QUEUE_TABS[(QUEUE_TABS.indexOf(tab) + step + QUEUE_TABS.length) % QUEUE_TABS.length]!;
+    setSelected(next);
+    tabRefs.current[next]?.focus();
+  };
+
+  return (
+    <div className="space-y-4">
+      {waiting.length > 0 ? (
+        <div role="alert" className="flex flex-wrap items-center gap-3 rounded-xl border-2 border-red-500 bg-red-50 p-4 text-red-900">
+          <p className="text-xl font-bold">
+            {waiting.length === 1 ? "A customer is waiting" : `${waiting.length} customers are waiting`}:{" "}
+            {waiting.map((card) => `H-${card.orderNumber}${card.parkingBay ? ` (bay ${card.parkingBay})` : ""}`).join(", ")}
+          </p>
+          {selected !== "curbside" ? (
+            <button type="button" onClick={() => setSelected("curbside")} className="min-h-11 rounded-lg bg-red-700 px-4 font-semibold text-white hover:bg-red-800">
+              Show curbside
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {isError ? <p className="text-base text-amber-800">Reconnecting… the queue below may be out of date.</p> : null}
+
+      <div role="tablist" aria-label="Orders by stage" className="flex flex-wrap gap-2 border-b border-slate-200 pb-2">
+        {QUEUE_TABS.map((tab) => (
+          <button
+            key={tab}
+            ref={(element) => {
+              tabRefs.current[tab] = element;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${tab}`}
+            aria-selected={selected === tab}
+            aria-controls={`panel-${tab}`}
+            tabIndex={selected === tab ? 0 : -1}
+            onClick={() => setSelected(tab)}
+            onKeyDown={(event) => onTabKey(event, tab)}
+            className={`flex min-h-12 items-center gap-2 rounded-lg px-5 text-lg font-semibold ${
+              selected === tab ? "bg-emerald-800 text-white" : "bg-slate-100 text-slate-900 hover:bg-slate-200"
+            } ${tab === "curbside" && waiting.length > 0 && selected !== tab ? "ring-2 ring-red-500" : ""}`}
+          >
+            {TAB_LABELS[tab]}
+            <span aria-hidden="true" className={`rounded-full px-2 text-base ${selected === tab ? "bg-emerald-600" : "bg-white"}`}>
+              {queue.tabs[tab].length}
+            </span>
+          </button>
+        ))}
+      </div>
+
+      {QUEUE_TABS.map((tab) => (
+        <section key={tab} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} hidden={selected !== tab} tabIndex={0}>
+          <p className="mb-3 text-base text-slate-600">
+            {queue.tabs[tab].length === 0 ? `No orders in ${TAB_LABELS[tab].toLowerCase()}.` : `${queue.tabs[tab].length} ${queue.tabs[tab].length === 1 ? "order" : "orders"}`}
+          </p>
+          <ul className="grid gap-3 md:grid-cols-2">
+            {queue.tabs[tab].map((card) => (
+              <QueueCard key={card.orderNumber} card={card} tab={tab} timeZone={store.timeZone} now={now} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export const QUEUE_TABS = ["new", "picking", "ready", "curbside", "done"] as const;
+export type QueueTab = (typeof QUEUE_TABS)[number];

@@ -1,0 +1,73 @@
+import { DateTime } from "luxon";
+import type { Db } from "@/lib/db/prisma";
+import { CLOSED_TASK_STATUSES } from "@/lib/systems/pos/task-status";
+import { QUEUE_TABS, type QueueTab } from "./queue-tabs";
+
+export type QueueCard = {
+  orderNumber: number;
+  customerFirstName: string;
+  itemCount: number;
+  pickupMethod: string;
+  status: string;
+  slotStartsAt: string | null;
+  slotEndsAt: string | null;
+  promisedReadyAt: string | null;
+  pickTargetAt: string | null;
+  readyAt: string | null;
+  arrivedAt: string | null;
+  parkingBay: string | null;
+  carDescription: string | null;
+  stagingBin: string | null;
+  handoverLocked: boolean;
+  closedAt: string | null;
+};
+
+export type StoreQueue = { storeCode: string; timeZone: string; generatedAt: string; tabs: Record<QueueTab, QueueCard[]> };
+
+/** Which tab a queue entry shows under: a ready order whose customer checked in is curbside. */
+export function tabOf(task: { status: string; arrivedAt: Date | null }): QueueTab {
+  if (CLOSED_TASK_STATUSES.includes(task.status as never)) return "done";
+  if (task.status === "ready") return task.arrivedAt ? "curbside" : "ready";
+  return task.status === "picking" ? "picking" : "new";
+}
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+/**
+ * The store's queue, by tab, each ordered by promised time (curbside by arrival: the
+ * customer waiting longest first). "Done today" is the store's own calendar day.
+ */
+export async function loadStoreQueue(db: Db, store: { code: string; timeZone: string }, now = new Date()): Promise<StoreQueue> {
+  const startOfDay = DateTime.fromJSDate(now, { zone: store.timeZone }).startOf("day").toJSDate();
+  const tasks = await db.posOrderTask.findMany({
+    where: {
+      storeCode: store.code,
+      OR: [{ status: { notIn: [...CLOSED_TASK_STATUSES] } }, { closedAt: { gte: startOfDay } }],
+    },
+    orderBy: [{ promisedReadyAt: "asc" }, { orderNumber: "asc" }],
+  });
+  const tabs = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, [] as QueueCard[]])) as Record<QueueTab, QueueCard[]>;
+  for (const task of tasks) {
+    tabs[tabOf(task)].push({
+      orderNumber: task.orderNumber,
+      customerFirstName: task.customerFirstName,
+      itemCount: task.itemCount,
+      pickupMethod: task.pickupMethod,
+      status: task.status,
+      slotStartsAt: iso(task.slotStartsAt),
+      slotEndsAt: iso(task.slotEndsAt),
+      promisedReadyAt: iso(task.promisedReadyAt),
+      pickTargetAt: iso(task.pickTargetAt),
+      readyAt: iso(task.readyAt),
+      arrivedAt: iso(task.arrivedAt),
+      parkingBay: task.parkingBay,
+      carDescription: task.carDescription,
+      stagingBin: task.stagingBin,
+      handoverLocked: task.handoverLockedAt !== null,
+      closedAt: iso(task.closedAt),
+    });
+  }
+  tabs.curbside.sort((a, b) => (a.arrivedAt ?? "").localeCompare(b.arrivedAt ?? ""));
+  tabs.done.sort((a, b) => (b.closedAt ?? "").localeCompare(a.closedAt ?? ""));
+  return { storeCode: store.code, timeZone: store.timeZone, generatedAt: now.toISOString(), tabs };
+}

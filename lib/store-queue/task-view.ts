@@ -1,0 +1,44 @@
+import { unitsOpen } from "./pick";
+import type { ScopedTask } from "./scope";
+
+/** One order as the tablet shows it: its pick list and where it stands. */
+export type StoreTaskView = ReturnType<typeof toTaskView>;
+
+export function toTaskView(task: ScopedTask, store: { name: string; timeZone: string }, now = new Date()) {
+  const iso = (date: Date | null) => date?.toISOString() ?? null;
+  return {
+    generatedAt: now.toISOString(),
+    orderNumber: task.orderNumber,
+    storeCode: task.storeCode,
+    storeName: store.name,
+    timeZone: store.timeZone,
+    status: task.status,
+    customerFirstName: task.customerFirstName,
+    pickupMethod: task.pickupMethod,
+    itemCount: task.itemCount,
+    slotStartsAt: iso(task.slotStartsAt),
+    slotEndsAt: iso(task.slotEndsAt),
+    promisedReadyAt: iso(task.promisedReadyAt),
+    pickTargetAt: iso(task.pickTargetAt),
+    readyAt: iso(task.readyAt),
+    stagingBin: task.stagingBin,
+    arrivedAt: iso(task.arrivedAt),
+    parkingBay: task.parkingBay,
+    carDescription: task.carDescription,
+    failedCodeAttempts: task.failedCodeAttempts,
+    handoverLocked: task.handoverLockedAt !== null,
+    closedAt: iso(task.closedAt),
+    lines: task.lines.map((line) => ({
+      sku: line.sku,
+      name: line.name,
+      quantity: line.quantity,
+      imageUrl: line.imageUrl,
+      barcode: line.barcode,
+      location: line.location,
+      picked: line.pickedQuantity,
+      short: line.shortQuantity,
+      shortReason: line.shortReason,
+      open: unitsOpen(line),
+    })),
+  };
+}
