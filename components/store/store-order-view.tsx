@@ -39,7 +39,7 @@ export function StoreOrderView({ initialTask, canUnlock }: Props) {
   const task = data ?? initialTask;
   const now = useTickingClock(initialTask.generatedAt);
   const refresh = () => queryClient.invalidateQueries({ queryKey });
-  const open = task.status === "new" || task.status === "picking" || task.status === "ready";
+  const open = task.canCancel;
 
   return (
     <div className="space-y-5">
@@ -74,7 +74,7 @@ export function StoreOrderView({ initialTask, canUnlock }: Props) {
 
       {task.status === "new" ? <StartPickingButton orderNumber={task.orderNumber} onDone={refresh} /> : null}
       <PickList task={task} onChange={refresh} />
-      {task.status === "ready" ? <HandoverPanel task={task} canUnlock={canUnlock} onChange={refresh} /> : null}
+      {task.canHandOver ? <HandoverPanel task={task} canUnlock={canUnlock} onChange={refresh} /> : null}
       {open ? <CancelAtStore orderNumber={task.orderNumber} onDone={refresh} /> : null}
     </div>
   );

@@ -60,7 +60,7 @@ export async function handOver(db: Db, staff: Staff, input: HandoverInput, devic
     const [counted] = await tx.$queryRaw<{ failedCodeAttempts: number }[]>`
       UPDATE "PosOrderTask"
          SET "failedCodeAttempts" = "failedCodeAttempts" + 1,
-             "handoverLockedAt" = CASE WHEN "failedCodeAttempts" + 1 >= ${MAX_CODE_ATTEMPTS} THEN ${now} ELSE NULL END,
+             "handoverLockedAt" = CASE WHEN "failedCodeAttempts" + 1 >= ${MAX_CODE_ATTEMPTS} THEN ${now}::timestamp(3) ELSE NULL END,
              "updatedAt" = now()
        WHERE "orderId" = ${task.orderId}::uuid AND "handoverLockedAt" IS NULL
       RETURNING "failedCodeAttempts"`;

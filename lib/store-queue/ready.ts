@@ -24,8 +24,11 @@ function assertPickComplete(task: ScopedTask) {
 
 export async function stageOrder(db: Db, staff: Staff, input: { orderNumber: number; bin: string }) {
   const task = await taskInScope(db, staff, input.orderNumber);
+  const bin = stagingBinSchema.safeParse(input.bin);
+  if (!bin.success) throw new DomainError("INVALID_INPUT", bin.error.issues[0]!.message, { field: "bin" });
   assertPickComplete(task);
-  await db.posOrderTask.update({ where: { orderId: task.orderId }, data: { stagingBin: input.bin } });
+  await db.posOrderTask.update({ where: { orderId: task.orderId }, data: { stagingBin: bin.data } });
+  return bin.data;
 }
 
 /** The order is picked and staged: the POS says ready, and the OMS takes it from there. */

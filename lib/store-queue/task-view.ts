@@ -1,3 +1,4 @@
+import { canApplyAtPos } from "@/lib/systems/pos/task-status";
 import { unitsOpen } from "./pick";
 import type { ScopedTask } from "./scope";
 
@@ -13,6 +14,8 @@ export function toTaskView(task: ScopedTask, store: { name: string; timeZone: st
     storeName: store.name,
     timeZone: store.timeZone,
     status: task.status,
+    canHandOver: canApplyAtPos("pickup.completed", task.status),
+    canCancel: canApplyAtPos("order.canceled", task.status),
     customerFirstName: task.customerFirstName,
     pickupMethod: task.pickupMethod,
     itemCount: task.itemCount,

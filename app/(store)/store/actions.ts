@@ -10,7 +10,7 @@ import { cancelAtStore } from "@/lib/store-queue/cancel";
 import { handOver, unlockHandover } from "@/lib/store-queue/handover";
 import { confirmPick, markShort, startPicking } from "@/lib/store-queue/pick";
 import { loadStoreQueue, type StoreQueue } from "@/lib/store-queue/queue";
-import { markReady, stageOrder, stagingBinSchema } from "@/lib/store-queue/ready";
+import { markReady, stageOrder } from "@/lib/store-queue/ready";
 import { storesInScope, STORE_ROLES, taskInScope } from "@/lib/store-queue/scope";
 import { SHORT_REASONS, STORE_CANCEL_REASONS } from "@/lib/store-queue/short-reasons";
 import { toTaskView, type StoreTaskView } from "@/lib/store-queue/task-view";
@@ -111,14 +111,14 @@ export async function markShortAction(input: { orderNumber: number; sku: string;
   });
 }
 
-const stageSchema = z.object({ orderNumber: orderNumberSchema, bin: stagingBinSchema });
+const stageSchema = z.object({ orderNumber: orderNumberSchema, bin: z.string().max(20, "Enter a staging bin such as A-12.") });
 
 export async function stageOrderAction(input: { orderNumber: number; bin: string }): Promise<StoreActionResult> {
   return asStaff(async (staff) => {
     const parsed = stageSchema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
-    await stageOrder(getDb(), staff, parsed.data);
-    return { ok: true, message: `Staged in ${parsed.data.bin}.` };
+    const bin = await stageOrder(getDb(), staff, parsed.data);
+    return { ok: true, message: `Staged in ${bin}.` };
   });
 }
 
