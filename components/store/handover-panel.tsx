@@ -13,7 +13,9 @@ type Props = { task: StoreTaskView; canUnlock: boolean; onChange: () => void };
  * it until a manager unlocks it.
  */
 export function HandoverPanel({ task, canUnlock, onChange }: Props) {
-  const [open, setOpen] = useState(task.arrivedAt !== null);
+  const [opened, setOpened] = useState(false);
+  // A customer who checked in is at the counter or the curb: the form is ready for them.
+  const open = opened || task.arrivedAt !== null;
   const codeRef = useRef<HTMLInputElement>(null);
   const [idChecked, setIdChecked] = useState(false);
   const handOver = useStoreAction(handOverAction, onChange);
@@ -42,48 +44,52 @@ export function HandoverPanel({ task, canUnlock, onChange }: Props) {
           ) : null}
           <ActionMessage result={unlock.data} />
         </div>
-      ) : !open ? (
-        <button
-          type="button"
-          onClick={() => {
-            setOpen(true);
-            setTimeout(() => codeRef.current?.focus(), 0);
-          }}
-          className="min-h-14 rounded-xl bg-emerald-700 px-8 text-xl font-semibold text-white hover:bg-emerald-800"
-        >
-          Hand over
-        </button>
       ) : (
-        <form onSubmit={onSubmit} className="space-y-4">
-          <div>
-            <label htmlFor="pickup-code" className="block text-lg font-medium">
-              Pickup code
-            </label>
-            <input
-              id="pickup-code"
-              ref={codeRef}
-              autoFocus
-              autoComplete="off"
-              inputMode="numeric"
-              aria-describedby="pickup-code-hint"
-              className="mt-1 block min-h-14 w-full max-w-sm rounded-lg border-2 border-slate-400 px-4 text-2xl tracking-widest focus:border-emerald-700 focus:outline-none focus:ring-2 focus:ring-emerald-200"
-            />
-            <p id="pickup-code-hint" className="mt-1 text-base text-slate-600">
-              Type the 6-digit code or scan the QR code on the customer&apos;s confirmation.
-              {task.failedCodeAttempts > 0 ? ` ${task.failedCodeAttempts} wrong ${task.failedCodeAttempts === 1 ? "try" : "tries"} so far.` : ""}
-            </p>
-          </div>
-          <label className="flex min-h-11 items-center gap-3 text-lg">
-            <input type="checkbox" checked={idChecked} onChange={(event) => setIdChecked(event.target.checked)} className="h-6 w-6" />
-            ID checked
-          </label>
-          <div className="flex flex-wrap items-center gap-3">
-            <button type="submit" disabled={handOver.isPending} className="min-h-14 rounded-xl bg-emerald-700 px-8 text-xl font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">
-              Confirm pickup
-            </button>
-            <ActionMessage result={handOver.data} />
-          </div>
-        </form>
+        <>
+          <button
+            type="button"
+            onClick={() => {
+              setOpened(true);
+              setTimeout(() => codeRef.current?.focus(), 0);
+            }}
+            aria-expanded={open}
+            className="min-h-14 rounded-xl bg-emerald-700 px-8 text-xl font-semibold text-white hover:bg-emerald-800"
+          >
+            Hand over
+          </button>
+          {open ? (
+            <form onSubmit={onSubmit} className="space-y-4">
+              <div>
+                <label htmlFor="pickup-code" className="block text-lg font-medium">
+                  Pickup code
+                </label>
+                <input
+                  id="pickup-code"
+                  ref={codeRef}
+                  autoFocus
+                  autoComplete="off"
+                  inputMode="numeric"
+                  aria-describedby="pickup-code-hint"
+                  className="mt-1 block min-h-14 w-full max-w-sm rounded-lg border-2 border-slate-400 px-4 text-2xl tracking-widest focus:border-emerald-700 focus:outline-none focus:ring-2 focus:ring-emerald-200"
+                />
+                <p id="pickup-code-hint" className="mt-1 text-base text-slate-600">
+                  Type the 6-digit code or scan the QR code on the customer&apos;s confirmation.
+                  {task.failedCodeAttempts > 0 ? ` ${task.failedCodeAttempts} wrong ${task.failedCodeAttempts === 1 ? "try" : "tries"} so far.` : ""}
+                </p>
+              </div>
+              <label className="flex min-h-11 items-center gap-3 text-lg">
+                <input type="checkbox" checked={idChecked} onChange={(event) => setIdChecked(event.target.checked)} className="h-6 w-6" />
+                ID checked
+              </label>
+              <div className="flex flex-wrap items-center gap-3">
+                <button type="submit" disabled={handOver.isPending} className="min-h-14 rounded-xl bg-emerald-700 px-8 text-xl font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">
+                  Confirm pickup
+                </button>
+                <ActionMessage result={handOver.data} />
+              </div>
+            </form>
+          ) : null}
+        </>
       )}
     </section>
   );

@@ -80,6 +80,7 @@ export function PickList({ task, onChange }: Props) {
               <p className="text-xl font-semibold">{line.name}</p>
               <p className="text-base text-slate-600">
                 SKU {line.sku}
+                {line.barcode ? <> · Barcode <span className="font-mono">{line.barcode}</span></> : null}
                 {line.location ? ` · ${line.location}` : ""}
               </p>
               <p className="text-base">

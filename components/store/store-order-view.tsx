@@ -44,7 +44,7 @@ export function StoreOrderView({ initialTask, canUnlock }: Props) {
   return (
     <div className="space-y-5">
       <Link href="/store" className="inline-flex min-h-11 items-center text-base font-semibold text-emerald-800 underline">
-        ← Queue
+        ← All orders
       </Link>
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
@@ -69,6 +69,16 @@ export function StoreOrderView({ initialTask, canUnlock }: Props) {
           <strong>Customer is here</strong> — waiting {formatElapsed(now - Date.parse(task.arrivedAt))}
           {task.parkingBay ? ` · Bay ${task.parkingBay}` : ""}
           {task.carDescription ? ` · ${task.carDescription}` : ""}
+        </div>
+      ) : null}
+
+      {task.closedAt ? (
+        <div role="status" className="rounded-xl border-2 border-slate-300 bg-slate-50 p-4 text-lg">
+          <strong>{task.status === "picked_up" ? "Handed over" : task.status === "no_show" ? "Not collected (no-show)" : "Canceled"}</strong> at{" "}
+          {formatStoreTime(new Date(task.closedAt), task.timeZone)}.{" "}
+          <Link href="/store" className="font-semibold text-emerald-800 underline">
+            All orders
+          </Link>
         </div>
       ) : null}
 

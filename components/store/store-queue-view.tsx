@@ -1,10 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { getStoreQueueAction } from "@/app/(store)/store/actions";
 import type { StoreQueue } from "@/lib/store-queue/queue";
 import { QUEUE_TABS, type QueueTab } from "@/lib/store-queue/queue-tabs";
+import { STORE_COOKIE } from "@/lib/store-queue/store-cookie";
 import { QueueCard } from "./queue-card";
 import { useTickingClock } from "./ticking-clock";
 
@@ -29,6 +30,11 @@ export function StoreQueueView({ store, initialQueue }: Props) {
   const [selected, setSelected] = useState<QueueTab>("new");
   const tabRefs = useRef<Record<QueueTab, HTMLButtonElement | null>>({ new: null, picking: null, ready: null, curbside: null, done: null });
   const waiting = queue.tabs.curbside;
+
+  // The tablet stays on this store when it comes back to the queue from an order.
+  useEffect(() => {
+    document.cookie = `${STORE_COOKIE}=${encodeURIComponent(store.code)}; path=/store; max-age=${60 * 60 * 24 * 30}; samesite=lax`;
+  }, [store.code]);
 
   // Arrow keys move between tabs, as the ARIA tabs pattern expects.
   const onTabKey = (event: React.KeyboardEvent, tab: QueueTab) => {

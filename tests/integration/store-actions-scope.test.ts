@@ -53,8 +53,7 @@ async function footprint() {
     db().posEventLog.count({ where: { orderId: other.orderId } }),
     db().outboxEvent.count({ where: { orderId: other.orderId } }),
   ]);
-  const { updatedAt: _updatedAt, ...rest } = task;
-  return { task: rest, audit, posLog, events };
+  return { task: { ...task, updatedAt: undefined }, audit, posLog, events };
 }
 
 const ACTIONS: [string, () => Promise<StoreActionResult>][] = [

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { StoreQueueView } from "@/components/store/store-queue-view";
 import { requireStaffPage } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/prisma";
 import { loadStoreQueue } from "@/lib/store-queue/queue";
 import { storesInScope, STORE_ROLES } from "@/lib/store-queue/scope";
+import { STORE_COOKIE } from "@/lib/store-queue/store-cookie";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Store queue" };
 
 export default async function StoreQueuePage({ searchParams }: PageProps<"/store">) {
   const staff = await requireStaffPage([...STORE_ROLES], "/store");
-  const { store: requested } = await searchParams;
+  const { store: asked } = await searchParams;
+  const requested = typeof asked === "string" ? asked : (await cookies()).get(STORE_COOKIE)?.value;
   const db = getDb();
   const stores = await storesInScope(db, staff);
   if (stores.length === 0) {

@@ -1,0 +1,161 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { addToCart, fillContact, findStores } from "./helpers";
+
+// A landscape tablet, as the store app is used.
+test.use({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+
+async function signInAtStore(browser: Browser, email = "associate@handoff.test"): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true })).newPage();
+  await page.goto("/store");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fstore/);
+  await page.getByRole("textbox", { name: "Email" }).fill(email);
+  await page.getByRole("textbox", { name: "Password" }).fill("handoff-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("tablist", { name: "Orders by stage" })).toBeVisible();
+  return page;
+}
+
+/** A shopper's curbside order at Austin North Lamar (one of the demo associate's stores). */
+async function placeCurbsideOrder(browser: Browser, products: string[]) {
+  const shopper = await (await browser.newContext()).newPage();
+  await shopper.goto("/");
+  for (const product of products) await addToCart(shopper, product);
+  await shopper.getByRole("button", { name: "Checkout" }).click();
+  await findStores(shopper, "78751");
+  await shopper.getByRole("radio", { name: /Austin North Lamar/ }).check();
+  await shopper.getByRole("radio", { name: /^Curbside pickup/ }).check();
+  await shopper.getByRole("combobox", { name: "Pickup time" }).selectOption({ index: 1 });
+  await fillContact(shopper, "4242 4242 4242 4242");
+  await shopper.getByRole("button", { name: "Place order" }).click();
+  await expect(shopper).toHaveURL(/\/orders\//);
+  const number = (await shopper.getByRole("heading", { level: 1 }).textContent())!.match(/H-\d+/)![0];
+  const code = (await shopper.getByText(/^\d{6}$/).textContent())!;
+  return { shopper, number, code };
+}
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("an associate takes a curbside order from the queue to picked up, confirmed through the bus and audited", async ({ browser }) => {
+  const tablet = await signInAtStore(browser);
+  await tablet.getByRole("link", { name: "AUS-NL" }).click();
+  const { shopper, number, code } = await placeCurbsideOrder(browser, ["Chef's Knife 8 in", "Remote Control Car"]);
+
+  // The new order arrives without a reload.
+  const card = tablet.getByRole("listitem").filter({ has: tablet.getByRole("heading", { name: new RegExp(number) }) });
+  await expect(card).toBeVisible({ timeout: 8_000 });
+  await expect(card.getByText("On track")).toBeVisible();
+  await expectNoSeriousA11yViolations(tablet);
+  await card.getByRole("button", { name: "Start picking" }).click();
+  await expect(tablet.getByRole("heading", { name: new RegExp(number) })).toBeVisible();
+  await expect(tablet.getByText("Picking", { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(tablet);
+
+  // Pick by scanning: a wedge scanner types the barcode and Enter into the focused field.
+  const scan = tablet.getByRole("textbox", { name: "Scan barcode" });
+  await expect(scan).toBeFocused();
+  await scan.pressSequentially("0000000000000");
+  await scan.press("Enter");
+  await expect(tablet.getByRole("alert").filter({ hasText: "is not on order" })).toBeVisible();
+  for (const barcode of await tablet.locator("li .font-mono").allTextContents()) {
+    await scan.pressSequentially(barcode);
+    await scan.press("Enter");
+    await expect(tablet.getByRole("status").filter({ hasText: "1 of 1 picked" })).toBeVisible();
+  }
+  await expect(tablet.getByText("1 of 1 picked", { exact: true })).toHaveCount(2);
+
+  await tablet.getByRole("textbox", { name: "Staging bin" }).fill("a-12");
+  await tablet.getByRole("button", { name: "Stage" }).click();
+  await expect(tablet.getByText("Staged in bin A-12")).toBeVisible();
+  await tablet.getByRole("button", { name: "Mark ready" }).click();
+  await expect(tablet.getByRole("button", { name: "Hand over" })).toBeVisible();
+
+  // The shopper sees "ready" once the OMS and storefront have it, and checks in.
+  await expect(shopper.getByText("Status: Ready for pickup")).toBeVisible({ timeout: 10_000 });
+  await shopper.getByRole("textbox", { name: "Parking bay" }).fill("4");
+  await shopper.getByRole("textbox", { name: /Car description/ }).fill("Red Honda Civic");
+  await shopper.getByRole("button", { name: "I'm here" }).click();
+  await expect(shopper.getByText("the store has been told you're here")).toBeVisible();
+  await expectNoSeriousA11yViolations(shopper);
+
+  // The arrival shows on the queue within seconds, under Curbside with an alert.
+  await tablet.getByRole("link", { name: "Queue" }).click();
+  await expect(tablet.getByRole("alert").filter({ hasText: `A customer is waiting: ${number} (bay 4)` })).toBeVisible({ timeout: 8_000 });
+  await tablet.getByRole("tab", { name: "Curbside" }).click();
+  const waiting = tablet.getByRole("tabpanel", { name: "Curbside" }).getByRole("listitem");
+  await expect(waiting).toContainText("Bay 4 · Red Honda Civic");
+  await waiting.getByRole("link", { name: new RegExp(number) }).click();
+
+  // For a customer who checked in, the handover form is already open.
+  await expect(tablet.getByRole("textbox", { name: "Pickup code" })).toBeVisible();
+  await tablet.getByRole("textbox", { name: "Pickup code" }).fill(code);
+  await tablet.getByRole("checkbox", { name: "ID checked" }).check();
+  await tablet.getByRole("button", { name: "Confirm pickup" }).click();
+  await expect(tablet.getByRole("status").filter({ hasText: "Handed over" })).toBeVisible();
+
+  // The OMS applies the pickup from the bus; the shopper's page follows.
+  await expect(shopper.getByText("Status: Picked up")).toBeVisible({ timeout: 10_000 });
+  await tablet.getByRole("link", { name: "Queue" }).click();
+  await tablet.getByRole("tab", { name: "Done today" }).click();
+  await expect(tablet.getByRole("tabpanel", { name: "Done today" }).getByRole("heading", { name: new RegExp(number) })).toBeVisible();
+
+  // A manager reads the handover in the audit log.
+  const manager = await signInAtStore(browser, "manager@handoff.test");
+  await manager.getByRole("link", { name: "Audit log" }).click();
+  const row = manager.getByRole("row").filter({ hasText: number });
+  await expect(row).toContainText("Handed over");
+  await expect(row).toContainText("Sam Associate");
+  await expect(row).toContainText("pickup code + id check");
+});
+
+test("five wrong pickup codes lock the handover until a manager unlocks it", async ({ browser }) => {
+  const { number, code } = await placeCurbsideOrder(browser, ["Wireless Earbuds"]);
+  const tablet = await signInAtStore(browser);
+  await tablet.goto(`/store/orders/${number}`);
+  await tablet.getByRole("button", { name: "Start picking" }).click();
+  await tablet.getByRole("button", { name: "Picked one Wireless Earbuds" }).click();
+  await tablet.getByRole("textbox", { name: "Staging bin" }).fill("B-3");
+  await tablet.getByRole("button", { name: "Stage" }).click();
+  await tablet.getByRole("button", { name: "Mark ready" }).click();
+  await tablet.getByRole("button", { name: "Hand over" }).click();
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await tablet.getByRole("textbox", { name: "Pickup code" }).fill(code === "000000" ? "111111" : "000000");
+    await tablet.getByRole("button", { name: "Confirm pickup" }).click();
+    await expect(tablet.getByRole("alert").filter({ hasText: attempt < 5 ? `${5 - attempt} ${5 - attempt === 1 ? "try" : "tries"} left` : "Handover locked" }).first()).toBeVisible();
+  }
+  await expect(tablet.getByRole("textbox", { name: "Pickup code" })).toHaveCount(0);
+  await expect(tablet.getByRole("button", { name: "Unlock handover" })).toHaveCount(0); // associates cannot unlock
+
+  const manager = await signInAtStore(browser, "manager@handoff.test");
+  await manager.goto(`/store/orders/${number}`);
+  await manager.getByRole("button", { name: "Unlock handover" }).click();
+  await expect(manager.getByRole("button", { name: "Hand over" })).toBeVisible();
+
+  await tablet.reload();
+  await tablet.getByRole("button", { name: "Hand over" }).click();
+  await tablet.getByRole("textbox", { name: "Pickup code" }).fill(code);
+  await tablet.getByRole("button", { name: "Confirm pickup" }).click();
+  await expect(tablet.getByRole("status").filter({ hasText: "Handed over" })).toBeVisible();
+});
+
+test("an associate cannot open another store's order", async ({ browser }) => {
+  const shopper = await (await browser.newContext()).newPage();
+  await shopper.goto("/");
+  await addToCart(shopper, "Folding Camp Chair");
+  await shopper.getByRole("button", { name: "Checkout" }).click();
+  await findStores(shopper, "78681");
+  await shopper.getByRole("radio", { name: /Round Rock/ }).check();
+  await shopper.getByRole("combobox", { name: "Pickup time" }).selectOption({ index: 1 });
+  await fillContact(shopper, "4242 4242 4242 4242");
+  await shopper.getByRole("button", { name: "Place order" }).click();
+  await expect(shopper).toHaveURL(/\/orders\//);
+  const number = (await shopper.getByRole("heading", { level: 1 }).textContent())!.match(/H-\d+/)![0];
+
+  const tablet = await signInAtStore(browser);
+  await tablet.goto(`/store/orders/${number}`);
+  await expect(tablet.getByRole("heading", { name: "Order not found" })).toBeVisible();
+});
