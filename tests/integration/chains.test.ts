@@ -127,6 +127,24 @@ describe("the OMS inbound API for an external POS", () => {
     expect(await db().inboundRejection.count({ where: { orderNumber } })).toBe(2);
   });
 
+  it("takes short lines from an external POS, and refuses ones the order does not have with 400", async () => {
+    const { orderId, orderNumber, product } = await placedOrder(2);
+    await drain();
+    const at = new Date().toISOString();
+    const before = await db().order.findUniqueOrThrow({ where: { id: orderId }, include: { lines: true } });
+
+    const unknownSku = await postFromPos({ type: "order.lines_shorted", orderNumber, occurredAt: at, data: { lines: [{ sku: "NOPE-1", quantity: 1, reason: "Not found" }] } });
+    expect(unknownSku).toMatchObject({ status: 400, body: { fields: [{ path: "data.lines", message: "The order has no line NOPE-1." }] } });
+    const tooMany = await postFromPos({ type: "order.lines_shorted", orderNumber, occurredAt: at, data: { lines: [{ sku: product.sku, quantity: 3, reason: "Not found" }] } });
+    expect(tooMany).toMatchObject({ status: 400, body: { error: expect.stringContaining("Only 2") } });
+    const noReason = await postFromPos({ type: "order.lines_shorted", orderNumber, occurredAt: at, data: { lines: [{ sku: product.sku, quantity: 1 }] } });
+    expect(noReason.body.fields?.map((f) => f.path)).toEqual(["data.lines.0.reason"]);
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId }, include: { lines: true } })).toEqual(before);
+
+    expect((await postFromPos({ type: "order.lines_shorted", orderNumber, occurredAt: at, data: { lines: [{ sku: product.sku, quantity: 1, reason: "Damaged" }] } })).status).toBe(202);
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ totalCents: before.totalCents / 2, status: "PLACED" });
+  });
+
   it("answers 404 for an unknown order, 401 for a bad signature or a stale timestamp, 409 for a pickup that is not ready", async () => {
     const event = { type: "pickup.completed", orderNumber: "H-999999999", occurredAt: new Date().toISOString(), data: { associate: "x" } };
     expect((await postFromPos(event)).status).toBe(404);

@@ -66,6 +66,7 @@ export async function receiveInboundEvent(db: Db, systemSlug: string, request: R
     return { status: 202, body: { status: outcome === "duplicate" ? "duplicate" : "applied" } };
   } catch (error) {
     if (isDomainError(error, "INVALID_TRANSITION")) return reject(409, error.message, [], known);
+    if (isDomainError(error, "INVALID_INPUT")) return reject(400, error.message, [{ path: `data.${String(error.details.field ?? "")}`, message: error.message }], known);
     throw error;
   }
 }
