@@ -29,7 +29,7 @@ export function QueueCard({ card, tab, timeZone, now }: Props) {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h3 id={headingId} className="text-xl font-bold">
-            <Link href={`/store/orders/${card.orderNumber}`} className="underline-offset-4 hover:underline">
+            <Link href={`/store/orders/${card.orderNumber}`} className="inline-flex min-h-11 items-center underline-offset-4 hover:underline">
               H-{card.orderNumber} · {card.customerFirstName}
             </Link>
           </h3>

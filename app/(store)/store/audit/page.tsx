@@ -52,8 +52,12 @@ export default async function StoreAuditPage({ searchParams }: PageProps<"/store
         empty="Nothing recorded yet."
         rows={entries.map((entry) => [
           time(entry.occurredAt, entry.storeCode),
-          entry.storeCode,
-          entry.orderNumber ? `H-${entry.orderNumber}` : "",
+          <span key="store" className="whitespace-nowrap">
+            {entry.storeCode}
+          </span>,
+          <span key="order" className="whitespace-nowrap">
+            {entry.orderNumber ? `H-${entry.orderNumber}` : ""}
+          </span>,
           AUDIT_ACTIONS[entry.action as keyof typeof AUDIT_ACTIONS] ?? entry.action,
           entry.staffName,
           entry.verification?.replaceAll("_", " ").replace("+", " + ") ?? "",
