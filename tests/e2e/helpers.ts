@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export async function addToCart(page: Page, productName: string) {
   await page.getByRole("article", { name: productName }).getByRole("button", { name: "Add to cart" }).click();
@@ -34,4 +34,22 @@ export async function placeOrder(page: Page, products: string[], where = "78701"
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page).toHaveURL(/\/orders\//);
   return page.url();
+}
+
+/** A shopper, in a browser context of their own, orders at a named store; returns their order page, number and pickup code. */
+export async function orderAtStore(browser: Browser, input: { products: string[]; where: string; store: RegExp; curbside?: boolean }) {
+  const shopper = await (await browser.newContext()).newPage();
+  await shopper.goto("/");
+  for (const product of input.products) await addToCart(shopper, product);
+  await shopper.getByRole("button", { name: "Checkout" }).click();
+  await findStores(shopper, input.where);
+  await shopper.getByRole("radio", { name: input.store }).check();
+  if (input.curbside) await shopper.getByRole("radio", { name: /^Curbside pickup/ }).check();
+  await shopper.getByRole("combobox", { name: "Pickup time" }).selectOption({ index: 1 });
+  await fillContact(shopper, "4242 4242 4242 4242");
+  await shopper.getByRole("button", { name: "Place order" }).click();
+  await expect(shopper).toHaveURL(/\/orders\//);
+  const number = (await shopper.getByRole("heading", { level: 1 }).textContent())!.match(/H-\d+/)![0];
+  const code = (await shopper.getByText(/^\d{6}$/).textContent())!;
+  return { shopper, number, code };
 }

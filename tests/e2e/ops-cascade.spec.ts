@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { addToCart, fillContact, findStores } from "./helpers";
+import { orderAtStore } from "./helpers";
 
 async function signIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -41,17 +41,8 @@ test("an admin breaks the OMS → storefront cancellation route (seed 001, C1), 
   await expect(admin.getByRole("status").filter({ hasText: "Injecting drop on OMS → STOREFRONT." })).toBeVisible();
 
   // A shopper orders at Round Rock and cancels.
-  const shopper = await (await browser.newContext()).newPage();
-  await shopper.goto("/");
-  await addToCart(shopper, "Folding Camp Chair");
-  await shopper.getByRole("button", { name: "Checkout" }).click();
-  await findStores(shopper, "78681");
-  await shopper.getByRole("radio", { name: /Round Rock/ }).check();
-  await shopper.getByRole("combobox", { name: "Pickup time" }).selectOption({ index: 1 });
-  await fillContact(shopper, "4242 4242 4242 4242");
-  await shopper.getByRole("button", { name: "Place order" }).click();
+  const { shopper, number: orderNumber } = await orderAtStore(browser, { products: ["Folding Camp Chair"], where: "78681", store: /Round Rock/ });
   await expect(shopper.getByText("Status: Order placed")).toBeVisible();
-  const orderNumber = (await shopper.getByRole("heading", { name: /^Order H-/ }).textContent())!.replace("Order ", "");
   await shopper.getByRole("button", { name: "Cancel order" }).click();
 
   // The OMS canceled it, but the storefront never heard: the shopper still sees it active.

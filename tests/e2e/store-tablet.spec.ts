@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { addToCart, fillContact, findStores } from "./helpers";
+import { orderAtStore } from "./helpers";
 
 // A landscape tablet, as the store app is used.
 test.use({ viewport: { width: 1280, height: 800 }, hasTouch: true });
@@ -17,22 +17,7 @@ async function signInAtStore(browser: Browser, email = "associate@handoff.test")
 }
 
 /** A shopper's curbside order at Austin North Lamar (one of the demo associate's stores). */
-async function placeCurbsideOrder(browser: Browser, products: string[]) {
-  const shopper = await (await browser.newContext()).newPage();
-  await shopper.goto("/");
-  for (const product of products) await addToCart(shopper, product);
-  await shopper.getByRole("button", { name: "Checkout" }).click();
-  await findStores(shopper, "78751");
-  await shopper.getByRole("radio", { name: /Austin North Lamar/ }).check();
-  await shopper.getByRole("radio", { name: /^Curbside pickup/ }).check();
-  await shopper.getByRole("combobox", { name: "Pickup time" }).selectOption({ index: 1 });
-  await fillContact(shopper, "4242 4242 4242 4242");
-  await shopper.getByRole("button", { name: "Place order" }).click();
-  await expect(shopper).toHaveURL(/\/orders\//);
-  const number = (await shopper.getByRole("heading", { level: 1 }).textContent())!.match(/H-\d+/)![0];
-  const code = (await shopper.getByText(/^\d{6}$/).textContent())!;
-  return { shopper, number, code };
-}
+const placeCurbsideOrder = (browser: Browser, products: string[]) => orderAtStore(browser, { products, where: "78751", store: /Austin North Lamar/, curbside: true });
 
 async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -143,17 +128,7 @@ test("five wrong pickup codes lock the handover until a manager unlocks it", asy
 });
 
 test("an associate cannot open another store's order", async ({ browser }) => {
-  const shopper = await (await browser.newContext()).newPage();
-  await shopper.goto("/");
-  await addToCart(shopper, "Folding Camp Chair");
-  await shopper.getByRole("button", { name: "Checkout" }).click();
-  await findStores(shopper, "78681");
-  await shopper.getByRole("radio", { name: /Round Rock/ }).check();
-  await shopper.getByRole("combobox", { name: "Pickup time" }).selectOption({ index: 1 });
-  await fillContact(shopper, "4242 4242 4242 4242");
-  await shopper.getByRole("button", { name: "Place order" }).click();
-  await expect(shopper).toHaveURL(/\/orders\//);
-  const number = (await shopper.getByRole("heading", { level: 1 }).textContent())!.match(/H-\d+/)![0];
+  const { number } = await orderAtStore(browser, { products: ["Folding Camp Chair"], where: "78681", store: /Round Rock/ });
 
   const tablet = await signInAtStore(browser);
   await tablet.goto(`/store/orders/${number}`);

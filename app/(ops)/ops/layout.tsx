@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { currentStaff } from "@/lib/auth/staff";
-import { signOutAction } from "@/app/(auth)/sign-out-action";
+import { SignedInStaff } from "@/components/auth/signed-in-staff";
 
 const NAV = [
   ["/ops", "Overview"],
@@ -26,16 +26,7 @@ export default async function OpsLayout({ children }: { children: React.ReactNod
               </Link>
             ))}
           </nav>
-          {staff ? (
-            <form action={signOutAction} className="ml-auto flex items-center gap-3 text-sm">
-              <span>
-                {staff.name} · {staff.role.toLowerCase()}
-              </span>
-              <button type="submit" className="min-h-11 rounded-md border border-slate-600 px-3 hover:bg-slate-800">
-                Sign out
-              </button>
-            </form>
-          ) : null}
+          <SignedInStaff staff={staff} buttonClassName="border-slate-600 hover:bg-slate-800" />
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/(auth)/sign-out-action";
+import { SignedInStaff } from "@/components/auth/signed-in-staff";
 import { currentStaff } from "@/lib/auth/staff";
 import { worksAllStores } from "@/lib/store-queue/scope";
 
@@ -22,16 +22,7 @@ export default async function StoreLayout({ children }: { children: React.ReactN
               </Link>
             ) : null}
           </nav>
-          {staff ? (
-            <form action={signOutAction} className="ml-auto flex items-center gap-3">
-              <span>
-                {staff.name} · {staff.role.toLowerCase()}
-              </span>
-              <button type="submit" className="min-h-11 rounded-md border border-emerald-500 px-4 hover:bg-emerald-700">
-                Sign out
-              </button>
-            </form>
-          ) : null}
+          <SignedInStaff staff={staff} buttonClassName="border-emerald-500 hover:bg-emerald-700" />
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-4 text-lg">{children}</main>
