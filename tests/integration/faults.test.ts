@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { replayDeliveries } from "@/lib/bus/replay";
+import { loadOrderCascade } from "@/lib/cascade/order-cascade";
+import { findStuckOrders } from "@/lib/cascade/stuck-orders";
 import { getDb } from "@/lib/db/prisma";
 import type { Chain, FaultKind, SystemName } from "@/lib/generated/prisma/enums";
 import { cancelOrder } from "@/lib/orders/cancel-order";
@@ -19,21 +21,23 @@ type NodeCase = {
   broken: { step: number; status: "PENDING" | "REJECTED" | "FAILED"; attempts?: number };
   /** Steps downstream of the break on the same path: they never happen either. */
   blocked: number[];
+  /** The failure node the cascade view names for it. */
+  named: string;
 };
 
 // Seed 000's six pickup nodes (P1 and P2 are both the POS → OMS crossing: nothing sent vs sent
 // and not applied) and seed 001's cancellation nodes C1–C3, plus C4 (OMS → WMS release).
 const NODES: NodeCase[] = [
-  { node: "P1", rule: { source: "POS", target: "OMS", eventType: "pickup.completed", kind: "PAUSE" }, scenario: "pickup", chain: "PICKUP", broken: { step: 2, status: "PENDING", attempts: 0 }, blocked: [3, 4, 5, 6, 7] },
-  { node: "P2", rule: { source: "POS", target: "OMS", eventType: "pickup.completed", kind: "WRONG_TYPE" }, scenario: "pickup", chain: "PICKUP", broken: { step: 2, status: "REJECTED" }, blocked: [3, 4, 5, 6, 7] },
-  { node: "P3", rule: { source: "OMS", target: "WMS", eventType: "order.picked_up", kind: "DROP" }, scenario: "pickup", chain: "PICKUP", broken: { step: 4, status: "PENDING" }, blocked: [7] },
-  { node: "P4", rule: { source: "OMS", target: "STOREFRONT", eventType: "order.picked_up", kind: "DROP" }, scenario: "pickup", chain: "PICKUP", broken: { step: 5, status: "PENDING" }, blocked: [] },
-  { node: "P5", rule: { source: "OMS", target: "NOTIFICATION", eventType: "order.picked_up", kind: "HTTP_500" }, scenario: "pickup", chain: "PICKUP", broken: { step: 6, status: "FAILED" }, blocked: [] },
-  { node: "P6", rule: { source: "WMS", target: "STOREFRONT", eventType: "inventory.consumed", kind: "DROP" }, scenario: "pickup", chain: "PICKUP", broken: { step: 7, status: "PENDING" }, blocked: [] },
-  { node: "C1", rule: { source: "OMS", target: "STOREFRONT", eventType: "order.canceled", kind: "DROP" }, scenario: "cancel-online", chain: "CANCELLATION", broken: { step: 4, status: "PENDING" }, blocked: [] },
-  { node: "C2", rule: { source: "WMS", target: "STOREFRONT", eventType: "inventory.released", kind: "DROP" }, scenario: "cancel-online", chain: "CANCELLATION", broken: { step: 3, status: "PENDING" }, blocked: [] },
-  { node: "C3", rule: { source: "POS", target: "OMS", eventType: "order.canceled", kind: "CORRUPT" }, scenario: "cancel-at-pos", chain: "CANCELLATION", broken: { step: 1, status: "REJECTED" }, blocked: [2, 3, 4, 5] },
-  { node: "C4", rule: { source: "OMS", target: "WMS", eventType: "order.canceled", kind: "DROP" }, scenario: "cancel-online", chain: "CANCELLATION", broken: { step: 2, status: "PENDING" }, blocked: [3] },
+  { node: "P1", rule: { source: "POS", target: "OMS", eventType: "pickup.completed", kind: "PAUSE" }, scenario: "pickup", chain: "PICKUP", broken: { step: 2, status: "PENDING", attempts: 0 }, blocked: [3, 4, 5, 6, 7], named: "pickup-1" },
+  { node: "P2", rule: { source: "POS", target: "OMS", eventType: "pickup.completed", kind: "WRONG_TYPE" }, scenario: "pickup", chain: "PICKUP", broken: { step: 2, status: "REJECTED" }, blocked: [3, 4, 5, 6, 7], named: "pickup-2" },
+  { node: "P3", rule: { source: "OMS", target: "WMS", eventType: "order.picked_up", kind: "DROP" }, scenario: "pickup", chain: "PICKUP", broken: { step: 4, status: "PENDING" }, blocked: [7], named: "pickup-3" },
+  { node: "P4", rule: { source: "OMS", target: "STOREFRONT", eventType: "order.picked_up", kind: "DROP" }, scenario: "pickup", chain: "PICKUP", broken: { step: 5, status: "PENDING" }, blocked: [], named: "pickup-4" },
+  { node: "P5", rule: { source: "OMS", target: "NOTIFICATION", eventType: "order.picked_up", kind: "HTTP_500" }, scenario: "pickup", chain: "PICKUP", broken: { step: 6, status: "FAILED" }, blocked: [], named: "pickup-5" },
+  { node: "P6", rule: { source: "WMS", target: "STOREFRONT", eventType: "inventory.consumed", kind: "DROP" }, scenario: "pickup", chain: "PICKUP", broken: { step: 7, status: "PENDING" }, blocked: [], named: "pickup-6" },
+  { node: "C1", rule: { source: "OMS", target: "STOREFRONT", eventType: "order.canceled", kind: "DROP" }, scenario: "cancel-online", chain: "CANCELLATION", broken: { step: 4, status: "PENDING" }, blocked: [], named: "cancellation-1" },
+  { node: "C2", rule: { source: "WMS", target: "STOREFRONT", eventType: "inventory.released", kind: "DROP" }, scenario: "cancel-online", chain: "CANCELLATION", broken: { step: 3, status: "PENDING" }, blocked: [], named: "cancellation-2" },
+  { node: "C3", rule: { source: "POS", target: "OMS", eventType: "order.canceled", kind: "CORRUPT" }, scenario: "cancel-at-pos", chain: "CANCELLATION", broken: { step: 1, status: "REJECTED" }, blocked: [2, 3, 4, 5], named: "cancellation-3" },
+  { node: "C4", rule: { source: "OMS", target: "WMS", eventType: "order.canceled", kind: "DROP" }, scenario: "cancel-online", chain: "CANCELLATION", broken: { step: 2, status: "PENDING" }, blocked: [3], named: "cancellation-step-2" },
 ];
 
 async function runScenario(scenario: Scenario, orderId: string) {
@@ -52,7 +56,7 @@ async function runScenario(scenario: Scenario, orderId: string) {
 /** Lets every waiting retry of the order come due now, as if its backoff had passed. */
 const fastForward = (orderId: string) => db().delivery.updateMany({ where: { orderId, status: "PENDING" }, data: { nextAttemptAt: new Date() } });
 
-describe.each(NODES)("fault injected at node $node", ({ node, rule, scenario, chain, broken, blocked }) => {
+describe.each(NODES)("fault injected at node $node", ({ node, rule, scenario, chain, broken, blocked, named }) => {
   it(`breaks the ${chain.toLowerCase()} chain exactly at step ${broken.step}, and clearing it plus a replay heals it`, async () => {
     const { orderId, store } = await placedOrder(1);
     await drain();
@@ -72,11 +76,18 @@ describe.each(NODES)("fault injected at node $node", ({ node, rule, scenario, ch
       expect([step.stepNumber, step.status]).toEqual([step.stepNumber, blocked.includes(step.stepNumber) ? "PENDING" : "DELIVERED"]);
     }
 
+    // Once the deadlines have passed, the cascade names the node, with its fix lane.
+    const { number } = await db().order.findUniqueOrThrow({ where: { id: orderId }, select: { number: true } });
+    const later = new Date(Date.now() + 10 * 60_000);
+    expect((await loadOrderCascade(db(), number, later))?.failure).toMatchObject({ node: { id: named }, chain, stepNumber: broken.step });
+    expect((await findStuckOrders(db(), later, 10_000)).find((stuck) => stuck.orderNumber === number)?.failure.node.id).toBe(named);
+
     await db().faultRule.delete({ where: { id: fault.id } });
     await replayDeliveries(db(), { orderId });
     await fastForward(orderId);
     await drain();
     expect((await chainSteps(orderId, chain)).map((s) => [s.stepNumber, s.status])).toEqual(steps.map((s) => [s.stepNumber, "DELIVERED"]));
+    expect((await loadOrderCascade(db(), number, later))?.failure).toBeNull();
   });
 });
 

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { addFaultAction, removeFaultAction, toggleFaultAction } from "@/app/(ops)/ops/faults/actions";
 import { replayDeadLettersAction } from "@/app/(ops)/ops/dead-letters/actions";
-import { rotateSecretAction, saveEndpointAction } from "@/app/(ops)/ops/systems/actions";
+import { resyncOrderAction } from "@/app/(ops)/ops/orders/actions";
+import { createApiKeyAction, revokeApiKeyAction, rotateSecretAction, saveEndpointAction } from "@/app/(ops)/ops/systems/actions";
+import { createApiKey } from "@/lib/api-keys/api-keys";
 import type { ActionResult } from "@/components/ui/action-form";
 import { getDb } from "@/lib/db/prisma";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -94,6 +96,24 @@ const CASES: Case[] = [
     adminRunsHere: true,
   },
   {
+    name: "create an API key",
+    arrange: async () => {
+      const name = `authz-${randomUUID()}`;
+      return { formData: form({ name }), state: () => db().apiKey.count({ where: { name } }) };
+    },
+    run: (formData) => createApiKeyAction({ ok: true, message: "" }, formData),
+    adminRunsHere: true,
+  },
+  {
+    name: "revoke an API key",
+    arrange: async () => {
+      const { id } = await createApiKey(db(), `authz-${randomUUID()}`);
+      return { formData: form({ id }), state: async () => (await db().apiKey.findUnique({ where: { id } }))?.revokedAt };
+    },
+    run: (formData) => revokeApiKeyAction({ ok: true, message: "" }, formData),
+    adminRunsHere: true,
+  },
+  {
     name: "point a system at an external URL",
     arrange: async () => ({
       formData: form({ system: "WMS", mode: "EXTERNAL", url: "https://wms.example.com/events" }),
@@ -130,6 +150,16 @@ describe("every ops action checks the caller's role itself", () => {
       expect(await state()).not.toEqual(before);
     });
   }
+
+  it("lets managers and admins re-sync an order, and no one else", async () => {
+    const formData = form({ orderNumber: "100001" });
+    for (const role of [null, "ASSOCIATE"] as const) {
+      session.current = role ? { user: { id: users[role] } } : null;
+      expect(await resyncOrderAction({ ok: true, message: "" }, formData)).toMatchObject({ ok: false, message: expect.stringMatching(/only a manager or an admin/i) });
+    }
+    session.current = { user: { id: users.MANAGER } };
+    expect(await resyncOrderAction({ ok: true, message: "" }, form({ orderNumber: "999999999" }))).toEqual({ ok: false, message: "Order H-999999999 was not found." });
+  });
 
   it("goes by the role in the database, not the one the user signed in with", async () => {
     const demoted = await db().user.create({ data: { email: `demoted-${randomUUID()}@handoff.test`, name: "Demoted", passwordHash: "unused", role: "ADMIN" } });

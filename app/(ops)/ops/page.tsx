@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/ops/data-table";
 import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
+import { OrderSearchForm } from "@/components/ops/order-search-form";
 import { busOverview } from "@/lib/bus/bus-overview";
+import { formatDuration } from "@/lib/cascade/format-duration";
+import { findStuckOrders } from "@/lib/cascade/stuck-orders";
 import { getDb } from "@/lib/db/prisma";
 
 export const dynamic = "force-dynamic";
@@ -10,10 +13,37 @@ export const metadata: Metadata = { title: "Operations" };
 
 export default async function OpsOverviewPage() {
   await requireStaffPage(OPS_ROLES, "/ops");
-  const { bySystem, activeFaults: faults, rejectionsLast24h: rejections } = await busOverview(getDb());
+  const db = getDb();
+  const [{ bySystem, activeFaults: faults, rejectionsLast24h: rejections }, stuck] = await Promise.all([busOverview(db), findStuckOrders(db)]);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">Integration bus</h1>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <h1 className="text-2xl font-bold">Operations</h1>
+        <OrderSearchForm />
+      </div>
+
+      <section aria-labelledby="stuck-heading" className="space-y-3">
+        <h2 id="stuck-heading" className="text-xl font-semibold">
+          Stuck orders {stuck.length > 0 ? <span className="text-red-700">({stuck.length})</span> : null}
+        </h2>
+        <DataTable
+          caption="Orders with a step past its deadline, refused or dead-lettered, oldest first"
+          headers={["Order", "Store", "Failure node", "Fix lane", "Owners", "Stuck for"]}
+          empty="No order is stuck: every step arrived or is within its deadline."
+          rows={stuck.map(({ orderNumber, storeCode, failure, stuckForSeconds }) => [
+            <Link key="o" href={`/ops/orders/${orderNumber}`} className="font-semibold text-brand-700 underline">
+              H-{orderNumber}
+            </Link>,
+            storeCode,
+            failure.node.label,
+            failure.node.fixLane,
+            failure.node.parties.join(", "),
+            formatDuration(stuckForSeconds),
+          ])}
+        />
+      </section>
+
+      <h2 className="text-xl font-semibold">Integration bus</h2>
       {faults > 0 ? (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-900">
           {faults} injected {faults === 1 ? "fault is" : "faults are"} active. <Link href="/ops/faults" className="underline">Review faults</Link>

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ActionResult } from "@/components/ui/action-form";
+import { apiKeyNameSchema, createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { endpointUpdateSchema, rotateSigningSecret, updateSystemEndpoint } from "@/lib/bus/manage-endpoints";
 import { getDb } from "@/lib/db/prisma";
@@ -23,4 +24,21 @@ export async function rotateSecretAction(_previous: ActionResult, formData: Form
   await rotateSigningSecret(getDb(), parsed.data);
   revalidatePath("/ops/systems");
   return { ok: true, message: `${parsed.data} has a new signing secret.` };
+}
+
+export async function createApiKeyAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  if (!(await staffWithRole(ADMIN_ROLES))) return { ok: false, message: "Only an admin can create API keys." };
+  const parsed = apiKeyNameSchema.safeParse(formData.get("name") ?? "");
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
+  const { key } = await createApiKey(getDb(), parsed.data);
+  revalidatePath("/ops/systems");
+  return { ok: true, message: `Key for ${parsed.data}: ${key} — copy it now; it is not shown again.` };
+}
+
+export async function revokeApiKeyAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  if (!(await staffWithRole(ADMIN_ROLES))) return { ok: false, message: "Only an admin can revoke API keys." };
+  const parsed = z.uuid().safeParse(formData.get("id"));
+  if (!parsed.success || !(await revokeApiKey(getDb(), parsed.data))) return { ok: false, message: "That key does not exist or is already revoked." };
+  revalidatePath("/ops/systems");
+  return { ok: true, message: "Key revoked." };
 }

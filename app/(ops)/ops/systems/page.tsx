@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
 import { ALL_SYSTEMS, ensureSystemEndpoints, internalBaseUrl } from "@/lib/bus/endpoints";
 import { getDb } from "@/lib/db/prisma";
-import { rotateSecretAction, saveEndpointAction } from "./actions";
+import { createApiKeyAction, revokeApiKeyAction, rotateSecretAction, saveEndpointAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Systems" };
@@ -12,7 +12,7 @@ export default async function SystemsPage() {
   const staff = await requireStaffPage(OPS_ROLES, "/ops/systems");
   const db = getDb();
   await ensureSystemEndpoints(db);
-  const endpoints = await db.systemEndpoint.findMany();
+  const [endpoints, apiKeys] = await Promise.all([db.systemEndpoint.findMany(), db.apiKey.findMany({ orderBy: { createdAt: "desc" } })]);
   const isAdmin = staff.role === "ADMIN";
   return (
     <div className="space-y-6">
@@ -67,6 +67,41 @@ export default async function SystemsPage() {
           );
         })}
       </ul>
+
+      <section aria-labelledby="api-keys" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="api-keys" className="text-lg font-semibold">
+          API keys
+        </h2>
+        <p className="max-w-3xl text-sm text-slate-600">
+          Machines read an order&apos;s cascade at <code className="rounded bg-slate-100 px-1">GET /api/v1/orders/&#123;number&#125;/cascade</code> with{" "}
+          <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;key&gt;</code>.
+        </p>
+        <ul className="divide-y divide-slate-100 text-sm">
+          {apiKeys.length === 0 ? <li className="py-2 text-slate-500">No keys yet.</li> : null}
+          {apiKeys.map((apiKey) => (
+            <li key={apiKey.id} className="flex flex-wrap items-center gap-3 py-2">
+              <span className="font-medium">{apiKey.name}</span>
+              <code className="rounded bg-slate-100 px-1">{apiKey.prefix}…</code>
+              <span className="text-slate-500">
+                {apiKey.revokedAt ? "revoked" : apiKey.lastUsedAt ? `last used ${apiKey.lastUsedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "never used"}
+              </span>
+              {isAdmin && !apiKey.revokedAt ? (
+                <ActionForm action={revokeApiKeyAction} submitLabel="Revoke" buttonLabel={`Revoke ${apiKey.name}`} danger>
+                  <input type="hidden" name="id" value={apiKey.id} />
+                </ActionForm>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {isAdmin ? (
+          <ActionForm action={createApiKeyAction} submitLabel="Create API key" pendingLabel="Creating…" className="space-y-2">
+            <label className="block text-sm font-medium">
+              Key name
+              <input name="name" placeholder="Retailer monitoring" className="mt-1 block min-h-11 w-80 rounded-lg border border-slate-300 px-3" />
+            </label>
+          </ActionForm>
+        ) : null}
+      </section>
     </div>
   );
 }

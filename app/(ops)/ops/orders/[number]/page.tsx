@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DataTable } from "@/components/ops/data-table";
+import { ActionForm } from "@/components/ui/action-form";
+import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
+import { loadOrderCascade, type OrderCascade } from "@/lib/cascade/order-cascade";
+import { getDb } from "@/lib/db/prisma";
+import { parseOrderNumber } from "@/lib/orders/order-number";
+import { formatDuration } from "@/lib/cascade/format-duration";
+import { resyncOrderAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Order cascade" };
+
+const STEP_STATUS: Record<string, string> = { PENDING: "waiting", DELIVERED: "arrived", FAILED: "retrying", REJECTED: "rejected", DEAD_LETTERED: "dead-lettered" };
+const SYSTEMS = ["POS", "OMS", "WMS", "STOREFRONT", "NOTIFICATION"] as const;
+
+function time(iso: string | null, timeZone: string) {
+  return iso ? new Intl.DateTimeFormat("en-US", { dateStyle: "short", timeStyle: "medium", timeZone }).format(new Date(iso)) : "—";
+}
+
+/** What one system holds for the order, in a few lines. */
+function SystemCard({ system, cascade }: { system: (typeof SYSTEMS)[number]; cascade: OrderCascade }) {
+  const { systems } = cascade;
+  const lines: string[] =
+    system === "OMS"
+      ? [`Status: ${systems.OMS.status.toLowerCase().replace("_", " ")}`, `Payment: ${systems.OMS.payment?.status.toLowerCase() ?? "none"}`, `Total: $${(systems.OMS.totalCents / 100).toFixed(2)}`]
+      : system === "WMS"
+        ? systems.WMS.allocations.length === 0
+          ? ["No allocation"]
+          : systems.WMS.allocations.map((allocation) => `${allocation.sku} × ${allocation.quantity}: ${allocation.status.toLowerCase()}${allocation.stagingBin ? ` (bin ${allocation.stagingBin})` : ""}`)
+        : system === "STOREFRONT"
+          ? [`Order view: ${systems.STOREFRONT.orderView?.replace("_", " ") ?? "never heard of it"}`]
+          : system === "POS"
+            ? systems.POS
+              ? [`Queue: ${systems.POS.status.replace("_", " ")}`, ...(systems.POS.stagingBin ? [`Bin ${systems.POS.stagingBin}`] : []), ...(systems.POS.arrivedAt ? ["Customer checked in"] : [])]
+              : ["Not in the store's queue"]
+            : systems.NOTIFICATION.messages.length === 0
+              ? ["No messages"]
+              : systems.NOTIFICATION.messages.map((message) => `${message.kind.split(":")[0]!.replaceAll("_", " ")} (${message.channel}): ${message.status}`);
+  return (
+    <section aria-label={system} className="rounded-xl border border-slate-200 bg-white p-3">
+      <h3 className="mb-1 text-sm font-semibold tracking-wide text-slate-500">{system}</h3>
+      <ul className="space-y-0.5 text-sm">
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export default async function OrderCascadePage({ params }: PageProps<"/ops/orders/[number]">) {
+  const { number } = await params;
+  await requireStaffPage(OPS_ROLES, `/ops/orders/${number}`);
+  const orderNumber = parseOrderNumber(number);
+  const cascade = orderNumber === null ? null : await loadOrderCascade(getDb(), orderNumber);
+  if (!cascade) {
+    return (
+      <div className="space-y-3">
+        <h1 className="text-2xl font-bold">Order not found</h1>
+        <p>There is no order {number}.</p>
+        <Link href="/ops" className="underline">
+          Back to the overview
+        </Link>
+      </div>
+    );
+  }
+  const zone = cascade.store.timeZone;
+  const { failure } = cascade;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">
+          Order H-{cascade.orderNumber} · {cascade.store.name}
+        </h1>
+        <p className="text-sm text-slate-600">
+          {cascade.customer.name} · {cascade.customer.email} · {cascade.customer.phone}
+        </p>
+      </div>
+
+      {failure ? (
+        <section role="alert" aria-label="Failure node" className="space-y-1 rounded-xl border-2 border-red-500 bg-red-50 p-4 text-red-950">
+          <p className="text-lg font-semibold">{failure.node.label}</p>
+          <p>
+            {failure.reason === "late" ? "Past its deadline" : failure.reason === "rejected" ? "Refused by the receiver" : "Retries exhausted"} — stuck for{" "}
+            {formatDuration(failure.stuckForSeconds)}.
+          </p>
+          <p>
+            Fix lane: <strong>{failure.node.fixLane}</strong> · Owners: {failure.node.parties.join(", ")}
+          </p>
+        </section>
+      ) : (
+        <p role="status" className="rounded-xl border border-emerald-300 bg-emerald-50 p-4 text-emerald-900">
+          Every step so far arrived or is within its deadline.
+        </p>
+      )}
+
+      <ActionForm action={resyncOrderAction} submitLabel="Re-sync" pendingLabel="Re-syncing…">
+        <input type="hidden" name="orderNumber" value={cascade.orderNumber} />
+      </ActionForm>
+
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+        {SYSTEMS.map((system) => (
+          <SystemCard key={system} system={system} cascade={cascade} />
+        ))}
+      </div>
+
+      <DataTable
+        caption="Every step this order's chains expected"
+        headers={["Chain", "Step", "Crossing", "What should happen", "Status", "Expected by", "Arrived", "Attempts", "Last error", "Signature", "Payload"]}
+        empty="No chain has started for this order."
+        rows={cascade.steps.map((step) => [
+          step.chain.toLowerCase().replace("_", "-"),
+          step.isFailureNode ? <strong key="n">{step.stepNumber} ← failure node</strong> : step.stepNumber,
+          step.source === step.target ? step.source : `${step.source} → ${step.target}`,
+          step.description,
+          <span key="s" className={step.broken ? "font-semibold text-red-700" : step.status === "DELIVERED" ? "text-emerald-700" : ""}>
+            {step.broken === "late" && step.status !== "FAILED" ? "late" : STEP_STATUS[step.status]}
+          </span>,
+          time(step.expectedBy, zone),
+          time(step.arrivedAt, zone),
+          step.delivery?.attempts ?? step.attempts,
+          <span key="e" className="block max-w-64 break-words">
+            {step.delivery?.injectedFault ? `[${step.delivery.injectedFault.toLowerCase()}] ` : ""}
+            {step.delivery?.lastError ?? step.lastError ?? ""}
+          </span>,
+          step.delivery?.signature ?? "—",
+          step.delivery ? (
+            <details key="p">
+              <summary className="cursor-pointer">{step.eventType}</summary>
+              <pre className="max-w-80 overflow-x-auto text-xs">{JSON.stringify(step.delivery.payload, null, 2)}</pre>
+            </details>
+          ) : (
+            step.eventType
+          ),
+        ])}
+      />
+    </div>
+  );
+}

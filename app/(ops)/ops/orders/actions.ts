@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { ActionResult } from "@/components/ui/action-form";
+import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
+import { resyncOrder } from "@/lib/cascade/resync-order";
+import { getDb } from "@/lib/db/prisma";
+
+const resyncSchema = z.object({ orderNumber: z.coerce.number().int().positive() });
+
+/** Re-sync one order from its cascade page (managers and admins). */
+export async function resyncOrderAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  if (!(await staffWithRole(OPS_ROLES))) return { ok: false, message: "Only a manager or an admin can re-sync orders." };
+  const parsed = resyncSchema.safeParse({ orderNumber: formData.get("orderNumber") });
+  if (!parsed.success) return { ok: false, message: "That is not an order number." };
+  const db = getDb();
+  const order = await db.order.findUnique({ where: { number: parsed.data.orderNumber }, select: { id: true } });
+  if (!order) return { ok: false, message: `Order H-${parsed.data.orderNumber} was not found.` };
+  const { replayed, hurried } = await resyncOrder(db, order.id);
+  revalidatePath(`/ops/orders/${parsed.data.orderNumber}`);
+  const total = replayed + hurried;
+  return { ok: true, message: total === 0 ? "Nothing was missing to re-send." : `${total} ${total === 1 ? "delivery" : "deliveries"} sent again.` };
+}

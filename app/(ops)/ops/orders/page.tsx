@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { DataTable } from "@/components/ops/data-table";
+import { OrderSearchForm } from "@/components/ops/order-search-form";
+import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
+import { findOrders } from "@/lib/cascade/find-orders";
+import { getDb } from "@/lib/db/prisma";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Find an order" };
+
+export default async function OrderSearchPage({ searchParams }: PageProps<"/ops/orders">) {
+  await requireStaffPage(OPS_ROLES, "/ops/orders");
+  const { q } = await searchParams;
+  const query = typeof q === "string" ? q.slice(0, 200) : "";
+  const orders = await findOrders(getDb(), query);
+  if (orders.length === 1) redirect(`/ops/orders/${orders[0]!.number}`);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">Find an order</h1>
+      <OrderSearchForm defaultValue={query} />
+      {query ? (
+        <DataTable
+          caption={`Orders matching ${query}`}
+          headers={["Order", "Store", "Status", "Customer", "Email"]}
+          empty={`No order matches "${query}". Try an order number (H-100012), the customer's email or phone.`}
+          rows={orders.map((order) => [
+            <Link key="o" href={`/ops/orders/${order.number}`} className="font-semibold text-brand-700 underline">
+              H-{order.number}
+            </Link>,
+            order.store.code,
+            order.status.toLowerCase().replace("_", " "),
+            order.customerName,
+            order.customerEmail,
+          ])}
+        />
+      ) : null}
+    </div>
+  );
+}

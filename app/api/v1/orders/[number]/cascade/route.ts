@@ -1,0 +1,20 @@
+import { authenticateApiKey } from "@/lib/api-keys/api-keys";
+import { loadOrderCascade } from "@/lib/cascade/order-cascade";
+import { getDb } from "@/lib/db/prisma";
+import { parseOrderNumber } from "@/lib/orders/order-number";
+
+export const dynamic = "force-dynamic";
+
+/** One order's cascade across the five systems, with its failure node, as JSON (API key). */
+export async function GET(request: Request, context: RouteContext<"/api/v1/orders/[number]/cascade">) {
+  const db = getDb();
+  if (!(await authenticateApiKey(db, request.headers))) {
+    return Response.json({ error: "Send a valid API key as `Authorization: Bearer <key>` (create one at /ops/systems)." }, { status: 401 });
+  }
+  const { number } = await context.params;
+  const orderNumber = parseOrderNumber(number);
+  if (orderNumber === null) return Response.json({ error: `"${number}" is not an order number (H-100012 or 100012).` }, { status: 400 });
+  const cascade = await loadOrderCascade(db, orderNumber);
+  if (!cascade) return Response.json({ error: `There is no order H-${orderNumber}.` }, { status: 404 });
+  return Response.json(cascade);
+}

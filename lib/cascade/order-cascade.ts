@@ -1,0 +1,80 @@
+import type { Db } from "@/lib/db/prisma";
+import { locateFailure, breakReason } from "./locate-failure";
+
+const CHAIN_ORDER = ["PLACEMENT", "READY", "PICKUP", "CANCELLATION", "NO_SHOW"] as const;
+
+/**
+ * One order across the five systems: what each holds now, every step each chain
+ * expected with its delivery record, and the failure node — the first broken step.
+ * Plain JSON, for the cascade page and `GET /api/v1/orders/{number}/cascade` alike.
+ */
+export async function loadOrderCascade(db: Db, orderNumber: number, now = new Date()) {
+  const order = await db.order.findUnique({
+    where: { number: orderNumber },
+    include: { store: { select: { code: true, name: true, timeZone: true } }, payment: true, lines: { select: { sku: true, quantity: true, shortQuantity: true } } },
+  });
+  if (!order) return null;
+  const [steps, deliveries, allocations, storefront, task, messages] = await Promise.all([
+    db.chainStep.findMany({ where: { orderId: order.id } }),
+    db.delivery.findMany({ where: { orderId: order.id }, include: { event: { select: { type: true, source: true, payload: true, occurredAt: true } } }, orderBy: { position: "asc" } }),
+    db.wmsAllocation.findMany({ where: { orderId: order.id }, orderBy: { sku: "asc" } }),
+    db.storefrontOrderView.findUnique({ where: { orderId: order.id } }),
+    db.posOrderTask.findUnique({ where: { orderId: order.id } }),
+    db.notificationMessage.findMany({ where: { orderId: order.id }, orderBy: { createdAt: "asc" } }),
+  ]);
+  steps.sort((a, b) => CHAIN_ORDER.indexOf(a.chain) - CHAIN_ORDER.indexOf(b.chain) || a.stepNumber - b.stepNumber);
+  const failure = locateFailure(steps, deliveries, now);
+  const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
+
+  return {
+    orderNumber: order.number,
+    store: order.store,
+    customer: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
+    failure: failure && {
+      node: failure.node,
+      reason: failure.reason,
+      chain: failure.step.chain,
+      stepNumber: failure.step.stepNumber,
+      stuckSince: iso(failure.stuckSince),
+      stuckForSeconds: Math.max(0, Math.round((now.getTime() - failure.stuckSince.getTime()) / 1000)),
+    },
+    systems: {
+      OMS: { status: order.status, totalCents: order.totalCents, payment: order.payment && { status: order.payment.status, amountCents: order.payment.amountCents, capturedCents: order.payment.capturedCents }, lines: order.lines },
+      WMS: { allocations: allocations.map(({ sku, quantity, status, stagingBin }) => ({ sku, quantity, status, stagingBin })) },
+      STOREFRONT: { orderView: storefront?.status ?? null, updatedAt: iso(storefront?.updatedAt) },
+      POS: task && { status: task.status, stagingBin: task.stagingBin, arrivedAt: iso(task.arrivedAt), handoverLocked: task.handoverLockedAt !== null },
+      NOTIFICATION: { messages: messages.map(({ kind, channel, status, subject, createdAt }) => ({ kind, channel, status, subject, createdAt: createdAt.toISOString() })) },
+    },
+    steps: steps.map((step) => {
+      const delivery = deliveries.find((candidate) => candidate.chain === step.chain && candidate.stepNumber === step.stepNumber);
+      return {
+        chain: step.chain,
+        stepNumber: step.stepNumber,
+        source: step.sourceSystem,
+        target: step.targetSystem,
+        eventType: step.eventType,
+        description: step.description,
+        status: step.status,
+        broken: breakReason(step, now),
+        isFailureNode: failure?.step === step,
+        expectedBy: iso(step.expectedBy),
+        arrivedAt: iso(step.arrivedAt),
+        attempts: step.attempts,
+        lastError: step.lastError,
+        delivery: delivery && {
+          id: delivery.id,
+          status: delivery.status,
+          attempts: delivery.attempts,
+          lastStatusCode: delivery.lastStatusCode,
+          lastError: delivery.lastError,
+          injectedFault: delivery.injectedFault,
+          // A receiver that could not verify the signature answers 401.
+          signature: delivery.lastStatusCode === 401 ? "refused" : delivery.lastStatusCode ? "verified" : "not checked yet",
+          payload: delivery.event.payload,
+        },
+      };
+    }),
+  };
+}
+
+export type OrderCascade = NonNullable<Awaited<ReturnType<typeof loadOrderCascade>>>;
