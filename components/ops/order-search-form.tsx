@@ -9,6 +9,7 @@ export function OrderSearchForm({ defaultValue = "" }: { defaultValue?: string }
         <input
           id="order-search"
           name="q"
+          type="search"
           defaultValue={defaultValue}
           placeholder="H-100012, email or phone"
           className="mt-1 block min-h-11 w-72 rounded-lg border border-slate-300 bg-white px-3"

@@ -67,3 +67,50 @@ test("an admin breaks the OMS → storefront cancellation route (seed 001, C1), 
   await admin.getByRole("link", { name: "Notifications" }).click();
   await expect(admin.getByRole("row").filter({ hasText: `Order ${orderNumber} is canceled` })).toBeVisible();
 });
+
+test("a manager finds a stuck order, reads its failure node and re-syncs it once the fault is cleared", async ({ browser }) => {
+  const admin = await signIn(browser, "admin@handoff.test");
+  await admin.getByRole("link", { name: "Faults" }).click();
+  await admin.getByRole("combobox", { name: "Boundary" }).selectOption("OMS>STOREFRONT");
+  await admin.getByLabel(/Event type/).fill("order.canceled");
+  await admin.getByRole("combobox", { name: "What goes wrong" }).selectOption("WRONG_TYPE");
+  await admin.getByLabel(/Store code/).fill("AUS-RR");
+  await admin.getByRole("button", { name: "Inject fault" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Injecting wrong type on OMS → STOREFRONT." })).toBeVisible();
+
+  const { shopper, number } = await orderAtStore(browser, { products: ["Folding Camp Chair"], where: "78681", store: /Round Rock/ });
+  await shopper.getByRole("button", { name: "Cancel order" }).click();
+
+  // The storefront refuses the mistyped event: the order is stuck at once, at seed 001's node 1.
+  const manager = await signIn(browser, "manager@handoff.test");
+  await expect(manager.getByRole("heading", { name: "Stuck orders" })).toBeVisible();
+  const stuckRow = manager.getByRole("row").filter({ hasText: number });
+  await expect(async () => {
+    await manager.reload();
+    await expect(stuckRow).toContainText("Cancellation node 1 — OMS → storefront cancellation never arrived", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(stuckRow).toContainText("OMS event routing");
+  await stuckRow.getByRole("link", { name: number }).click();
+  await expect(manager.getByRole("alert", { name: "Failure node" })).toContainText("Fix lane: OMS event routing");
+  await expect(manager.getByRole("region", { name: "OMS" })).toContainText("Status: canceled");
+  await expect(manager.getByRole("region", { name: "STOREFRONT" })).toContainText("Order view: placed");
+
+  await admin.getByRole("link", { name: "Faults" }).click();
+  await admin.getByRole("row").filter({ hasText: "AUS-RR" }).getByRole("button", { name: "Clear" }).click();
+  await expect(admin.getByText("No faults injected.")).toBeVisible();
+
+  await manager.getByRole("button", { name: "Re-sync" }).click();
+  await expect(manager.getByRole("status").filter({ hasText: "1 delivery sent again." })).toBeVisible();
+  await expect(async () => {
+    await manager.reload();
+    await expect(manager.getByText("Every step so far arrived or is within its deadline.")).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(manager.getByRole("region", { name: "STOREFRONT" })).toContainText("Order view: canceled");
+  await expect(shopper.getByText("Status: Canceled")).toBeVisible({ timeout: 10_000 });
+
+  // Search finds it by number.
+  await manager.getByRole("link", { name: "Overview" }).click();
+  await manager.getByRole("searchbox", { name: "Find an order" }).fill(number);
+  await manager.getByRole("button", { name: "Search" }).click();
+  await expect(manager).toHaveURL(new RegExp(`/ops/orders/${number.replace("H-", "")}$`));
+});
