@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import pg from "pg";
 import type { Db } from "@/lib/db/prisma";
 import { expireNoShows, sendPickupReminders } from "@/lib/orders/no-show";
@@ -19,6 +21,8 @@ type WorkerOptions = {
 const MESSAGE_SWEEP_MS = 1_000;
 /** How often the worker looks for pickup reminders due and holds that have run out. */
 const HOLD_SWEEP_MS = 30_000;
+/** How often the worker tells /api/health it is alive. */
+const HEARTBEAT_MS = 5_000;
 
 /**
  * Delivers outbox events until stopped: woken within milliseconds by NOTIFY after a
@@ -32,6 +36,15 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
   let inFlight = 0;
   let lastSweep = 0;
   let lastHoldSweep = 0;
+  let lastHeartbeat = 0;
+  const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const startedAt = new Date();
+  const heartbeat = () =>
+    db.workerHeartbeat.upsert({
+      where: { workerId },
+      create: { workerId, hostname: hostname(), pid: process.pid, startedAt, seenAt: new Date() },
+      update: { seenAt: new Date() },
+    });
   let pendingWake = false;
   let wakeUp: (() => void) | null = null;
   const wake = () => {
@@ -70,6 +83,10 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
             inFlightWork.add(work);
           }
         }
+        if (Date.now() - lastHeartbeat > HEARTBEAT_MS) {
+          lastHeartbeat = Date.now();
+          await heartbeat();
+        }
         if (Date.now() - lastSweep > MESSAGE_SWEEP_MS) {
           lastSweep = Date.now();
           await sendQueuedMessages(db);
@@ -103,6 +120,7 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
       await loop;
       await Promise.allSettled([...inFlightWork]);
       await listener.end().catch(() => {});
+      await db.workerHeartbeat.delete({ where: { workerId } }).catch(() => {});
     },
   };
 }

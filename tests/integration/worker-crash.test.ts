@@ -63,6 +63,8 @@ describe("a delivery worker killed mid-delivery", () => {
 
     const workerEnv = { HANDOFF_INTERNAL_URL: receiversUrl, HANDOFF_DELIVERY_LEASE_SECONDS: "2" };
     const doomed = start("scripts/worker.ts", workerEnv);
+    // A running worker reports itself for /api/health.
+    expect(await waitFor(() => db.workerHeartbeat.findFirst({ where: { pid: doomed.pid } }))).toMatchObject({ seenAt: expect.any(Date) });
     const inFlight = await waitFor(() => db.delivery.findFirst({ where: { orderId, targetSystem: "WMS", attempts: 1, leaseUntil: { not: null } } }));
     doomed.kill("SIGKILL");
     await new Promise((resolve) => doomed.once("exit", resolve));

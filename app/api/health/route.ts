@@ -1,13 +1,26 @@
 import { getDb } from "@/lib/db/prisma";
+import { busHealth, WORKER_STALE_SECONDS } from "@/lib/operations/bus-health";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness for load balancers and the start script: is the database reachable? */
+/**
+ * For load balancers, monitors and the start script. 503 only when the database is
+ * unreachable; a stale worker or a growing outbox shows as "degraded" with the figures.
+ */
 export async function GET() {
+  const db = getDb();
   try {
-    await getDb().$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok", database: "reachable" });
+    await db.$queryRaw`SELECT 1`;
   } catch {
     return Response.json({ status: "error", database: "unreachable" }, { status: 503 });
   }
+  const bus = await busHealth(db);
+  const workerAlive = bus.workerHeartbeatAgeSeconds !== null && bus.workerHeartbeatAgeSeconds < WORKER_STALE_SECONDS;
+  return Response.json({
+    status: workerAlive ? "ok" : "degraded",
+    database: "reachable",
+    worker: { alive: workerAlive, heartbeatAgeSeconds: bus.workerHeartbeatAgeSeconds },
+    outboxLagSeconds: bus.outboxLagSeconds,
+    deadLetters: bus.deadLetters,
+  });
 }
