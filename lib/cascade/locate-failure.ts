@@ -1,4 +1,5 @@
 import type { Chain, ChainStepStatus, DeliveryStatus, SystemName } from "@/lib/generated/prisma/enums";
+import { CHAIN_DEFINITIONS } from "@/lib/bus/chains";
 import { failureNodeOf, type FailureNode } from "./failure-nodes";
 
 export type StepState = {
@@ -42,5 +43,12 @@ export function locateFailure(steps: StepState[], deliveries: DeliveryState[], n
   const delivery = deliveries.find((candidate) => candidate.chain === first.step.chain && candidate.stepNumber === first.step.stepNumber);
   // "Left the source": the sender tried at least once (a pause holds it at home, uncounted).
   const leftTheSource = delivery ? delivery.attempts > 0 || delivery.status !== "PENDING" : first.step.attempts > 0;
-  return { step: first.step, reason: first.reason, node: failureNodeOf(first.step, { leftTheSource }), stuckSince: first.step.expectedBy };
+  return { step: first.step, reason: first.reason, node: failureNodeOf(first.step, { leftTheSource }), stuckSince: stuckSince(first.step, first.reason) };
+}
+
+/** A late step is stuck from its deadline; a refused or dead-lettered one from when its chain started. */
+function stuckSince(step: StepState, reason: BreakReason): Date {
+  if (reason === "late") return step.expectedBy;
+  const deadline = CHAIN_DEFINITIONS[step.chain].find((definition) => definition.stepNumber === step.stepNumber)?.deadlineSeconds ?? 0;
+  return new Date(step.expectedBy.getTime() - deadline * 1000);
 }

@@ -54,7 +54,7 @@ describe("locating the failure node", () => {
 
   it("flags a refused or dead-lettered step at once, before its deadline", () => {
     const steps = pickupSteps({ 5: { status: "REJECTED", arrivedAt: null } });
-    expect(locateFailure(steps, [], at(10))).toMatchObject({ node: { id: "pickup-4", fixLane: "OMS-storefront API path" }, reason: "rejected" });
+    expect(locateFailure(steps, [], at(10))).toMatchObject({ node: { id: "pickup-4", fixLane: "OMS-storefront API path" }, reason: "rejected", stuckSince: t0 });
     const dead = pickupSteps({ 6: { status: "DEAD_LETTERED", arrivedAt: null } });
     expect(locateFailure(dead, [], at(10))).toMatchObject({ node: { id: "pickup-5", parties: ["OMS admin", "Notification system owner"] }, reason: "dead_lettered" });
   });
