@@ -8,12 +8,12 @@ export type StuckOrder = { orderNumber: number; storeCode: string; failure: Loca
  * each with its failure node. Reads only the broken steps' orders, then each of those
  * orders' steps and deliveries in two queries.
  */
-export async function findStuckOrders(db: Db, now = new Date(), limit = 100): Promise<StuckOrder[]> {
+export async function findStuckOrders(db: Db, now = new Date(), limit = 100, newestFirst = false): Promise<StuckOrder[]> {
   const brokenOrders = await db.chainStep.groupBy({
     by: ["orderId"],
     where: { status: { not: "DELIVERED" }, OR: [{ status: { in: ["REJECTED", "DEAD_LETTERED"] } }, { expectedBy: { lt: now } }] },
     _min: { expectedBy: true },
-    orderBy: { _min: { expectedBy: "asc" } },
+    orderBy: { _min: { expectedBy: newestFirst ? "desc" : "asc" } },
     take: limit,
   });
   const orderIds = brokenOrders.map((row) => row.orderId);
@@ -35,5 +35,5 @@ export async function findStuckOrders(db: Db, now = new Date(), limit = 100): Pr
       stuck.push({ orderNumber: order.number, storeCode: order.store.code, failure, stuckForSeconds });
     }
   }
-  return stuck.sort((a, b) => a.failure.stuckSince.getTime() - b.failure.stuckSince.getTime());
+  return stuck.sort((a, b) => (a.failure.stuckSince.getTime() - b.failure.stuckSince.getTime()) * (newestFirst ? -1 : 1));
 }

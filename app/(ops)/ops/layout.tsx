@@ -4,6 +4,7 @@ import { SignedInStaff } from "@/components/auth/signed-in-staff";
 
 const NAV = [
   ["/ops", "Overview"],
+  ["/ops/audit", "Audit"],
   ["/ops/systems", "Systems"],
   ["/ops/dead-letters", "Dead letters"],
   ["/ops/faults", "Faults"],

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/ops/data-table";
 import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
+import { NodeHealthTable } from "@/components/ops/node-health-table";
 import { OrderSearchForm } from "@/components/ops/order-search-form";
 import { busOverview } from "@/lib/bus/bus-overview";
 import { formatDuration } from "@/lib/cascade/format-duration";
+import { NODE_FAILURE_THRESHOLD, nodeHealth } from "@/lib/cascade/node-health";
 import { findStuckOrders } from "@/lib/cascade/stuck-orders";
 import { getDb } from "@/lib/db/prisma";
 
@@ -14,7 +16,7 @@ export const metadata: Metadata = { title: "Operations" };
 export default async function OpsOverviewPage() {
   await requireStaffPage(OPS_ROLES, "/ops");
   const db = getDb();
-  const [{ bySystem, activeFaults: faults, rejectionsLast24h: rejections }, stuck] = await Promise.all([busOverview(db), findStuckOrders(db)]);
+  const [{ bySystem, activeFaults: faults, rejectionsLast24h: rejections }, stuck, nodes] = await Promise.all([busOverview(db), findStuckOrders(db), nodeHealth(db)]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -41,6 +43,13 @@ export default async function OpsOverviewPage() {
             formatDuration(stuckForSeconds),
           ])}
         />
+      </section>
+
+      <section aria-labelledby="nodes-heading" className="space-y-3">
+        <h2 id="nodes-heading" className="text-xl font-semibold">
+          Chain nodes
+        </h2>
+        <NodeHealthTable nodes={nodes} threshold={NODE_FAILURE_THRESHOLD} />
       </section>
 
       <h2 className="text-xl font-semibold">Integration bus</h2>

@@ -1,0 +1,114 @@
+import type { Db } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Chain, SystemName } from "@/lib/generated/prisma/enums";
+import { CANCELLATION_NODES, PICKUP_NODES } from "./failure-nodes";
+
+/** Above this share of failed steps (late, rejected or dead-lettered) a node shows red. */
+export const NODE_FAILURE_THRESHOLD = Number(process.env.HANDOFF_NODE_FAILURE_THRESHOLD ?? 0.05);
+
+export type NodeCounts = { delivered: number; late: number; retrying: number; deadLettered: number; rejected: number; inFlight: number };
+export type NodeHealth = {
+  id: string;
+  label: string;
+  lastHour: NodeCounts & { failureRate: number };
+  last24h: NodeCounts & { failureRate: number };
+  /** Failed steps per hour, oldest first, for the last 24 hours. */
+  trend: number[];
+  red: boolean;
+};
+
+// The overview's rows: one per chain for placement and ready, and the seeds' numbered nodes.
+const OVERVIEW_NODES: { id: string; label: string }[] = [
+  { id: "placement", label: "Placement" },
+  { id: "ready", label: "Ready" },
+  ...Object.values(PICKUP_NODES).map(({ id, label }) => ({ id, label })),
+  ...Object.values(CANCELLATION_NODES).map(({ id, label }) => ({ id, label })),
+];
+
+/**
+ * Which overview row a step counts under. Steps that happen inside the transaction that
+ * starts a chain (the POS's own record, the OMS closing the order) are not crossings.
+ */
+export function overviewNodeOf(chain: Chain, stepNumber: number, source: SystemName, leftTheSource: boolean): string | null {
+  switch (chain) {
+    case "PLACEMENT":
+      return stepNumber === 1 ? null : "placement";
+    case "READY":
+      return stepNumber === 1 ? null : "ready";
+    case "PICKUP":
+      if (stepNumber === 1 || stepNumber === 3) return null;
+      if (stepNumber === 2) return leftTheSource ? "pickup-2" : "pickup-1";
+      return `pickup-${stepNumber - 1}`;
+    case "CANCELLATION":
+      if (stepNumber === 4) return "cancellation-1";
+      if (stepNumber === 3) return "cancellation-2";
+      if (stepNumber === 1 && source === "POS") return "cancellation-3";
+      return null;
+    default:
+      return null;
+  }
+}
+
+type Row = { chain: Chain; stepNumber: number; sourceSystem: SystemName; leftTheSource: boolean; outcome: keyof NodeCounts; lastHour: boolean; hoursAgo: number; count: bigint };
+
+const empty = (): NodeCounts => ({ delivered: 0, late: 0, retrying: 0, deadLettered: 0, rejected: 0, inFlight: 0 });
+const withRate = (counts: NodeCounts) => {
+  const failed = counts.late + counts.deadLettered + counts.rejected;
+  const settled = counts.delivered + failed;
+  return { ...counts, failureRate: settled === 0 ? 0 : failed / settled };
+};
+
+/**
+ * Per node, for steps due in the last hour and the last 24 hours: how many arrived on
+ * time, late, are retrying, were dead-lettered or refused, with the failure rate and an
+ * hourly trend. One aggregate query over the steps due in the window.
+ */
+export async function nodeHealth(db: Db, now = new Date(), filter: { storeId?: string } = {}): Promise<NodeHealth[]> {
+  const storeFilter = filter.storeId
+    ? Prisma.sql`AND s."orderId" IN (SELECT o."id" FROM "Order" o WHERE o."storeId" = ${filter.storeId}::uuid)`
+    : Prisma.empty;
+  const since = new Date(now.getTime() - 24 * 3_600_000);
+  const hourAgo = new Date(now.getTime() - 3_600_000);
+  // A step counts at the moment it arrived, or at its deadline while it has not (capped at
+  // now, so steps still in flight count in the current hour).
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT "chain", "stepNumber", "sourceSystem", "leftTheSource", "outcome",
+           "at" >= ${hourAgo} AS "lastHour",
+           LEAST(23, FLOOR(EXTRACT(EPOCH FROM (${now}::timestamp - "at")) / 3600))::int AS "hoursAgo",
+           COUNT(*) AS "count"
+      FROM (
+        SELECT s."chain", s."stepNumber", s."sourceSystem",
+               COALESCE(d."attempts" > 0 OR d."status" <> 'PENDING', s."attempts" > 0) AS "leftTheSource",
+               CASE
+                 WHEN s."status" = 'DELIVERED' AND s."arrivedAt" <= s."expectedBy" THEN 'delivered'
+                 WHEN s."status" = 'DELIVERED' THEN 'late'
+                 WHEN s."status" = 'REJECTED' THEN 'rejected'
+                 WHEN s."status" = 'DEAD_LETTERED' THEN 'deadLettered'
+                 WHEN s."expectedBy" < ${now}::timestamp THEN 'late'
+                 WHEN s."status" = 'FAILED' THEN 'retrying'
+                 ELSE 'inFlight'
+               END AS "outcome",
+               COALESCE(s."arrivedAt", LEAST(s."expectedBy", ${now}::timestamp)) AS "at"
+          FROM "ChainStep" s
+          LEFT JOIN "Delivery" d ON d."orderId" = s."orderId" AND d."chain" = s."chain" AND d."stepNumber" = s."stepNumber"
+         WHERE COALESCE(s."arrivedAt", s."expectedBy") >= ${since}::timestamp ${storeFilter}
+      ) steps
+     GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+
+  const byNode = new Map(OVERVIEW_NODES.map((node) => [node.id, { lastHour: empty(), last24h: empty(), trend: Array<number>(24).fill(0) }]));
+  for (const row of rows) {
+    const id = overviewNodeOf(row.chain, row.stepNumber, row.sourceSystem, row.leftTheSource);
+    const node = id ? byNode.get(id) : undefined;
+    if (!node) continue;
+    const count = Number(row.count);
+    node.last24h[row.outcome] += count;
+    if (row.lastHour) node.lastHour[row.outcome] += count;
+    if (row.outcome === "late" || row.outcome === "rejected" || row.outcome === "deadLettered") node.trend[23 - Math.max(0, row.hoursAgo)]! += count;
+  }
+  return OVERVIEW_NODES.map(({ id, label }) => {
+    const counts = byNode.get(id)!;
+    const lastHour = withRate(counts.lastHour);
+    const last24h = withRate(counts.last24h);
+    return { id, label, lastHour, last24h, trend: counts.trend, red: lastHour.failureRate > NODE_FAILURE_THRESHOLD || last24h.failureRate > NODE_FAILURE_THRESHOLD };
+  });
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { nodeHealth } from "@/lib/cascade/node-health";
+import { getDb } from "@/lib/db/prisma";
+import { cancelOrder } from "@/lib/orders/cancel-order";
+import { recordPosEvent } from "@/lib/systems/pos/record-pos-event";
+import { drain, serveSystemsForThisFile } from "../support/bus-harness";
+import { createProduct, createStore, firstSlot, orderInput } from "./factories";
+import { placeOrder } from "@/lib/orders/place-order";
+
+const db = () => getDb();
+serveSystemsForThisFile();
+
+describe("per-node health on the overview", () => {
+  it("counts each node's steps by outcome, with the failure rate and the hourly trend", async () => {
+    const store = await createStore(db());
+    const product = await createProduct(db(), store.id, { onHand: 50 });
+    const slot = await firstSlot(db(), store.id, new Date());
+    const place = () => placeOrder(db(), orderInput({ storeId: store.id, slotStartsAt: slot.startsAt, lines: [{ productId: product.id, quantity: 1 }] }));
+
+    // Four orders picked up cleanly; one of them reached the storefront late.
+    const picked = [await place(), await place(), await place(), await place()];
+    await drain();
+    for (const { orderId } of picked) await recordPosEvent(db(), { orderId, type: "order.ready", associate: "A-1" });
+    await drain();
+    for (const { orderId } of picked) await recordPosEvent(db(), { orderId, type: "pickup.completed", associate: "A-1" });
+    await drain();
+    const lateStep = await db().chainStep.findFirstOrThrow({ where: { orderId: picked[0]!.orderId, chain: "PICKUP", stepNumber: 5 } });
+    await db().chainStep.update({ where: { id: lateStep.id }, data: { arrivedAt: new Date(lateStep.expectedBy.getTime() + 60_000) } });
+
+    // Two cancellations whose storefront update was refused (seed 001's node 1).
+    const rule = await db().faultRule.create({ data: { source: "OMS", target: "STOREFRONT", eventType: "order.canceled", kind: "WRONG_TYPE", storeCode: store.code } });
+    for (const { orderId } of [await place(), await place()]) {
+      await drain();
+      await cancelOrder(db(), { orderId, reason: "test", origin: "OMS" });
+    }
+    await drain();
+    await db().faultRule.delete({ where: { id: rule.id } });
+
+    const later = new Date(Date.now() + 10 * 60_000); // every deadline has passed
+    const health = new Map((await nodeHealth(db(), later, { storeId: store.id })).map((node) => [node.id, node]));
+    expect(health.get("pickup-4")!.last24h).toMatchObject({ delivered: 3, late: 1, rejected: 0, failureRate: 0.25 });
+    expect(health.get("pickup-3")!.last24h).toMatchObject({ delivered: 4, late: 0, failureRate: 0 });
+    expect(health.get("cancellation-1")!.last24h).toMatchObject({ delivered: 0, rejected: 2, failureRate: 1 });
+    expect(health.get("cancellation-1")!.red).toBe(true);
+    expect(health.get("pickup-3")!.red).toBe(false);
+    expect(health.get("placement")!.last24h).toMatchObject({ delivered: 6 * 4, late: 0 });
+    expect(health.get("cancellation-1")!.trend.reduce((sum, count) => sum + count, 0)).toBe(2);
+    expect(health.get("pickup-1")!.last24h.delivered + health.get("pickup-2")!.last24h.delivered).toBe(4);
+  });
+});
