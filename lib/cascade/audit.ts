@@ -27,7 +27,8 @@ export type AuditResult = { verdict: AuditVerdict; evidence: AuditEvidence[]; un
 export function auditVerdict(evidence: AuditEvidence[]): AuditVerdict {
   const failing = evidence.filter((item): item is AuditEvidence & { node: FailureNode } => item.node !== null);
   if (failing.length < MIN_AUDIT_ORDERS) {
-    return { kind: "insufficient", summary: `Only ${failing.length} of these orders ${failing.length === 1 ? "is" : "are"} failing; audit at least ${MIN_AUDIT_ORDERS} failing orders before drawing a conclusion.` };
+    const found = failing.length === 0 ? "None of these orders is failing" : `Only ${failing.length} of these orders ${failing.length === 1 ? "is" : "are"} failing`;
+    return { kind: "insufficient", summary: `${found}; audit at least ${MIN_AUDIT_ORDERS} failing orders before drawing a conclusion.` };
   }
   const byNode = new Map<string, { node: FailureNode; orders: number }>();
   for (const item of failing) {
