@@ -1,3 +1,4 @@
+import { CHAIN_DEFINITIONS } from "@/lib/bus/chains";
 import type { Chain, SystemName } from "@/lib/generated/prisma/enums";
 
 /**
@@ -69,4 +70,16 @@ export function failureNodeOf(step: BrokenStep, options: { leftTheSource: boolea
     if (step.stepNumber === 1 && step.sourceSystem === "POS") return CANCELLATION_NODES[3]!;
   }
   return boundaryNode(step.chain, step.stepNumber, step.sourceSystem, step.targetSystem, step.description);
+}
+
+/** Fix lane and parties of a node by id (a boundary node's owners come from its name). */
+export function nodeDetails(id: string): Pick<FailureNode, "fixLane" | "parties"> {
+  const known = [...Object.values(PICKUP_NODES), ...Object.values(CANCELLATION_NODES)].find((node) => node.id === id);
+  if (known) return { fixLane: known.fixLane, parties: known.parties };
+  const match = /^([a-z-]+)-step-(\d+)$/.exec(id);
+  const chain = match ? (match[1]!.toUpperCase().replace("-", "_") as Chain) : null;
+  const step = chain ? CHAIN_DEFINITIONS[chain]?.find((definition) => definition.stepNumber === Number(match![2])) : undefined;
+  if (!chain || !step) return { fixLane: "Unknown", parties: [] };
+  const { fixLane, parties } = boundaryNode(chain, step.stepNumber, step.source, step.target, step.description);
+  return { fixLane, parties };
 }

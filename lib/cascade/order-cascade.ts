@@ -1,4 +1,6 @@
 import type { Db } from "@/lib/db/prisma";
+import { compareSystems } from "./compare-systems";
+import { nodeDetails } from "./failure-nodes";
 import { locateFailure, breakReason } from "./locate-failure";
 
 const CHAIN_ORDER = ["PLACEMENT", "READY", "PICKUP", "CANCELLATION", "NO_SHOW"] as const;
@@ -14,30 +16,60 @@ export async function loadOrderCascade(db: Db, orderNumber: number, now = new Da
     include: { store: { select: { code: true, name: true, timeZone: true } }, payment: true, lines: { select: { sku: true, quantity: true, shortQuantity: true } } },
   });
   if (!order) return null;
-  const [steps, deliveries, allocations, storefront, task, messages] = await Promise.all([
+  const [steps, deliveries, allocations, storefront, task, messages, mismatches] = await Promise.all([
     db.chainStep.findMany({ where: { orderId: order.id } }),
     db.delivery.findMany({ where: { orderId: order.id }, include: { event: { select: { type: true, source: true, payload: true, occurredAt: true } } }, orderBy: { position: "asc" } }),
     db.wmsAllocation.findMany({ where: { orderId: order.id }, orderBy: { sku: "asc" } }),
     db.storefrontOrderView.findUnique({ where: { orderId: order.id } }),
     db.posOrderTask.findUnique({ where: { orderId: order.id } }),
     db.notificationMessage.findMany({ where: { orderId: order.id }, orderBy: { createdAt: "asc" } }),
+    latestMismatches(db, order.id, order.storeId),
   ]);
   steps.sort((a, b) => CHAIN_ORDER.indexOf(a.chain) - CHAIN_ORDER.indexOf(b.chain) || a.stepNumber - b.stepNumber);
   const failure = locateFailure(steps, deliveries, now);
+  // Reconciliation compares what the systems hold, so it can name a node before any deadline
+  // passes. A mismatch it recorded counts while it still holds (a re-sync may have healed it).
+  const pickupDelivery = deliveries.find((delivery) => delivery.chain === "PICKUP" && delivery.stepNumber === 2);
+  const stillHolding = new Set(
+    compareSystems({
+      status: order.status,
+      storefrontView: storefront?.status ?? null,
+      allocations: allocations.map((allocation) => allocation.status),
+      posStatus: task?.status ?? null,
+      messageKinds: messages.map((message) => message.kind),
+      arrivedSteps: steps.filter((step) => step.status === "DELIVERED").map((step) => `${step.chain}:${step.stepNumber}`),
+      chains: [...new Set(steps.map((step) => step.chain))],
+      pickupLeftPos: pickupDelivery ? pickupDelivery.attempts > 0 || pickupDelivery.status !== "PENDING" : false,
+    }).map((mismatch) => mismatch.node.id),
+  );
+  const current = mismatches.filter((mismatch) => stillHolding.has(mismatch.nodeId));
+  const reconciled = !failure && current.length > 0 ? current[0]! : null;
   const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
 
   return {
     orderNumber: order.number,
     store: order.store,
     customer: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
-    failure: failure && {
-      node: failure.node,
-      reason: failure.reason,
-      chain: failure.step.chain,
-      stepNumber: failure.step.stepNumber,
-      stuckSince: iso(failure.stuckSince),
-      stuckForSeconds: Math.max(0, Math.round((now.getTime() - failure.stuckSince.getTime()) / 1000)),
-    },
+    failure: failure
+      ? {
+          node: failure.node,
+          reason: failure.reason as string,
+          chain: failure.step.chain as string | null,
+          stepNumber: failure.step.stepNumber as number | null,
+          stuckSince: iso(failure.stuckSince),
+          stuckForSeconds: Math.max(0, Math.round((now.getTime() - failure.stuckSince.getTime()) / 1000)),
+        }
+      : reconciled
+        ? {
+            node: { id: reconciled.nodeId, label: reconciled.nodeLabel, ...nodeDetails(reconciled.nodeId) },
+            reason: "mismatch",
+            chain: null,
+            stepNumber: null,
+            stuckSince: iso(reconciled.run.startedAt),
+            stuckForSeconds: Math.max(0, Math.round((now.getTime() - reconciled.run.startedAt.getTime()) / 1000)),
+          }
+        : null,
+    mismatches: current.map(({ system, nodeId, nodeLabel, expected, actual, run }) => ({ system, nodeId, nodeLabel, expected, actual, foundAt: run.startedAt.toISOString() })),
     systems: {
       OMS: { status: order.status, totalCents: order.totalCents, payment: order.payment && { status: order.payment.status, amountCents: order.payment.amountCents, capturedCents: order.payment.capturedCents }, lines: order.lines },
       WMS: { allocations: allocations.map(({ sku, quantity, status, stagingBin }) => ({ sku, quantity, status, stagingBin })) },
@@ -75,6 +107,17 @@ export async function loadOrderCascade(db: Db, orderNumber: number, now = new Da
       };
     }),
   };
+}
+
+/** The order's mismatches in the latest finished reconciliation that checked it, if any. */
+async function latestMismatches(db: Db, orderId: string, storeId: string) {
+  const run = await db.reconciliationRun.findFirst({
+    where: { status: "done", OR: [{ storeId: null }, { storeId }] },
+    orderBy: { startedAt: "desc" },
+    select: { id: true },
+  });
+  if (!run) return [];
+  return db.reconciliationMismatch.findMany({ where: { runId: run.id, orderId }, include: { run: { select: { startedAt: true } } } });
 }
 
 export type OrderCascade = NonNullable<Awaited<ReturnType<typeof loadOrderCascade>>>;
