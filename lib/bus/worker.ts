@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import pg from "pg";
 import type { Db } from "@/lib/db/prisma";
+import { reconcileOnSchedule, RECONCILE_EVERY_MINUTES } from "@/lib/cascade/reconcile-schedule";
 import { expireNoShows, sendPickupReminders } from "@/lib/orders/no-show";
 import { sendQueuedMessages } from "@/lib/systems/notification/send-queued";
 import { claimDeliveries, processClaimed } from "./dispatcher";
@@ -37,6 +38,9 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
   let lastSweep = 0;
   let lastHoldSweep = 0;
   let lastHeartbeat = 0;
+  // The first scheduled reconciliation comes one interval after start, then every interval.
+  let lastReconcile = Date.now();
+  let reconciling: Promise<unknown> | null = null;
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const startedAt = new Date();
   const heartbeat = () =>
@@ -87,6 +91,15 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
           lastHeartbeat = Date.now();
           await heartbeat();
         }
+        if (!reconciling && RECONCILE_EVERY_MINUTES > 0 && Date.now() - lastReconcile > RECONCILE_EVERY_MINUTES * 60_000) {
+          lastReconcile = Date.now();
+          // In the background: a long run must not hold up deliveries.
+          reconciling = reconcileOnSchedule(db)
+            .catch((error: unknown) => log(`[worker] reconciliation: ${(error as Error).message}`))
+            .finally(() => {
+              reconciling = null;
+            });
+        }
         if (Date.now() - lastSweep > MESSAGE_SWEEP_MS) {
           lastSweep = Date.now();
           await sendQueuedMessages(db);
@@ -118,7 +131,7 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
       running = false;
       wake();
       await loop;
-      await Promise.allSettled([...inFlightWork]);
+      await Promise.allSettled([...inFlightWork, reconciling]);
       await listener.end().catch(() => {});
       await db.workerHeartbeat.delete({ where: { workerId } }).catch(() => {});
     },

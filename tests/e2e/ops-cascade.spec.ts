@@ -114,3 +114,12 @@ test("a manager finds a stuck order, reads its failure node and re-syncs it once
   await manager.getByRole("button", { name: "Search" }).click();
   await expect(manager).toHaveURL(new RegExp(`/ops/orders/${number.replace("H-", "")}$`));
 });
+
+test("a manager runs reconciliation on demand and reads its report", async ({ browser }) => {
+  const manager = await signIn(browser, "manager@handoff.test");
+  await manager.getByRole("link", { name: "Reconciliation" }).click();
+  await manager.getByRole("button", { name: "Run reconciliation now" }).click();
+  await expect(manager.getByRole("status").filter({ hasText: "Reconciliation started." })).toBeVisible();
+  await expect(manager.getByRole("progressbar", { name: "Reconciliation progress" })).toHaveAttribute("aria-valuenow", "100", { timeout: 20_000 });
+  await expect(manager.getByRole("row").filter({ hasText: "manual" }).first()).toContainText("done");
+});

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { addFaultAction, removeFaultAction, toggleFaultAction } from "@/app/(ops)/ops/faults/actions";
 import { replayDeadLettersAction } from "@/app/(ops)/ops/dead-letters/actions";
 import { resyncOrderAction } from "@/app/(ops)/ops/orders/actions";
+import { getReconciliationReportAction, resyncOrdersAction, runReconciliationAction } from "@/app/(ops)/ops/reconciliation/actions";
 import { createApiKeyAction, revokeApiKeyAction, rotateSecretAction, saveEndpointAction } from "@/app/(ops)/ops/systems/actions";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import type { ActionResult } from "@/components/ui/action-form";
@@ -159,6 +160,21 @@ describe("every ops action checks the caller's role itself", () => {
     }
     session.current = { user: { id: users.MANAGER } };
     expect(await resyncOrderAction({ ok: true, message: "" }, form({ orderNumber: "999999999" }))).toEqual({ ok: false, message: "Order H-999999999 was not found." });
+  });
+
+  it("keeps reconciliation to managers and admins", async () => {
+    const globalRuns = () => db().reconciliationRun.count({ where: { storeId: null, trigger: "manual" } });
+    const runsBefore = await globalRuns();
+    for (const role of [null, "ASSOCIATE"] as const) {
+      session.current = role ? { user: { id: users[role] } } : null;
+      expect(await runReconciliationAction()).toMatchObject({ ok: false, message: expect.stringMatching(/only a manager or an admin/i) });
+      expect(await resyncOrdersAction({ orderNumbers: [100001] })).toMatchObject({ ok: false, message: expect.stringMatching(/only a manager or an admin/i) });
+      expect(await getReconciliationReportAction()).toBeNull();
+    }
+    expect(await globalRuns()).toBe(runsBefore);
+    session.current = { user: { id: users.MANAGER } };
+    expect(await resyncOrdersAction({ orderNumbers: [] })).toEqual({ ok: false, message: "Nothing to re-sync." });
+    expect(await getReconciliationReportAction()).toMatchObject({ runs: expect.any(Array), groups: expect.any(Array) });
   });
 
   it("goes by the role in the database, not the one the user signed in with", async () => {

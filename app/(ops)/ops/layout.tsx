@@ -5,6 +5,7 @@ import { SignedInStaff } from "@/components/auth/signed-in-staff";
 const NAV = [
   ["/ops", "Overview"],
   ["/ops/audit", "Audit"],
+  ["/ops/reconciliation", "Reconciliation"],
   ["/ops/systems", "Systems"],
   ["/ops/dead-letters", "Dead letters"],
   ["/ops/faults", "Faults"],

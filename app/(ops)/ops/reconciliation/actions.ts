@@ -1,0 +1,44 @@
+"use server";
+
+import { z } from "zod";
+import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
+import { resyncOrder } from "@/lib/cascade/resync-order";
+import { startReconciliation } from "@/lib/cascade/reconcile";
+import { reconciliationReport } from "@/lib/cascade/reconciliation-report";
+import { getDb } from "@/lib/db/prisma";
+
+export type ReconciliationActionResult = { ok: boolean; message: string };
+const DENIED = { ok: false, message: "Only a manager or an admin can run reconciliation." } as const;
+
+/** Starts a run now; the page follows its progress. */
+export async function runReconciliationAction(): Promise<ReconciliationActionResult> {
+  if (!(await staffWithRole(OPS_ROLES))) return DENIED;
+  const db = getDb();
+  if (await db.reconciliationRun.count({ where: { status: "running", startedAt: { gt: new Date(Date.now() - 30 * 60_000) } } })) {
+    return { ok: false, message: "A reconciliation is already running." };
+  }
+  await startReconciliation(db, { trigger: "manual" });
+  return { ok: true, message: "Reconciliation started." };
+}
+
+export async function getReconciliationReportAction() {
+  if (!(await staffWithRole(OPS_ROLES))) return null;
+  return reconciliationReport(getDb());
+}
+
+const bulkSchema = z.object({ orderNumbers: z.array(z.number().int().positive()).min(1, "Nothing to re-sync.").max(5_000) });
+
+/** Re-sends what every order of a mismatch group is missing (idempotent). */
+export async function resyncOrdersAction(input: { orderNumbers: number[] }): Promise<ReconciliationActionResult> {
+  if (!(await staffWithRole(OPS_ROLES))) return { ok: false, message: "Only a manager or an admin can re-sync orders." };
+  const parsed = bulkSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
+  const db = getDb();
+  const orders = await db.order.findMany({ where: { number: { in: parsed.data.orderNumbers } }, select: { id: true } });
+  let sent = 0;
+  for (const order of orders) {
+    const { replayed, hurried } = await resyncOrder(db, order.id);
+    sent += replayed + hurried;
+  }
+  return { ok: true, message: `${orders.length} ${orders.length === 1 ? "order" : "orders"} re-synced: ${sent} ${sent === 1 ? "delivery" : "deliveries"} sent again.` };
+}
