@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { getReconciliationReportAction, resyncOrdersAction, runReconciliationAction } from "@/app/(ops)/ops/reconciliation/actions";
 import type { MismatchGroup, RunReport } from "@/lib/cascade/reconciliation-report";
+import { DataTable } from "./data-table";
 
 type Report = { runs: RunReport[]; groups: MismatchGroup[] };
 
@@ -99,33 +100,20 @@ export function ReconciliationView({ initial, canRun }: { initial: Report; canRu
         <h2 id="runs-heading" className="text-xl font-semibold">
           Reports
         </h2>
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Reconciliation runs, newest first</caption>
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                {["Started (UTC)", "Trigger", "Status", "Checked", "Mismatched", "Re-synced", "Still failing"].map((header) => (
-                  <th key={header} scope="col" className="px-3 py-2 font-medium">
-                    {header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {report.runs.map((run) => (
-                <tr key={run.id}>
-                  <td className="px-3 py-2">{run.startedAt.slice(0, 19).replace("T", " ")}</td>
-                  <td className="px-3 py-2">{run.trigger}</td>
-                  <td className="px-3 py-2">{run.status === "failed" ? `failed: ${run.error}` : run.status}</td>
-                  <td className="px-3 py-2">{run.checked}</td>
-                  <td className="px-3 py-2">{run.mismatchedOrders}</td>
-                  <td className="px-3 py-2">{run.resynced}</td>
-                  <td className="px-3 py-2">{run.stillFailing}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Reconciliation runs, newest first"
+          headers={["Started (UTC)", "Trigger", "Status", "Checked", "Mismatched", "Re-synced", "Still failing"]}
+          empty="No reconciliation has run yet."
+          rows={report.runs.map((run) => [
+            run.startedAt.slice(0, 19).replace("T", " "),
+            run.trigger,
+            run.status === "failed" ? `failed: ${run.error}` : run.status,
+            run.checked,
+            run.mismatchedOrders,
+            run.resynced,
+            run.stillFailing,
+          ])}
+        />
       </section>
     </div>
   );

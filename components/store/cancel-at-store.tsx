@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { cancelAtStoreAction } from "@/app/(store)/store/actions";
 import { STORE_CANCEL_REASONS } from "@/lib/store-queue/short-reasons";
+import { ReasonSelect } from "./reason-select";
 import { ActionMessage, useStoreAction } from "./store-action";
 
 /** Cancel at the POS, with a reason; the OMS runs the cancellation chain from the store's event. */
@@ -21,22 +22,7 @@ export function CancelAtStore({ orderNumber, onDone }: { orderNumber: number; on
         }}
         className="mt-2 flex flex-wrap items-end gap-3"
       >
-        <div>
-          <label htmlFor="cancel-reason" className="block text-base font-medium">
-            Cancel reason
-          </label>
-          <select
-            id="cancel-reason"
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            className="mt-1 block min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3 text-lg"
-          >
-            <option value="">Choose a reason</option>
-            {STORE_CANCEL_REASONS.map((option) => (
-              <option key={option}>{option}</option>
-            ))}
-          </select>
-        </div>
+        <ReasonSelect label="Cancel reason" value={reason} onChange={setReason} reasons={STORE_CANCEL_REASONS} />
         <button type="submit" disabled={cancel.isPending} className="min-h-12 rounded-lg border-2 border-red-600 px-5 text-lg font-semibold text-red-700 hover:bg-red-50 disabled:opacity-60">
           Cancel order
         </button>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { markShortAction } from "@/app/(store)/store/actions";
 import { SHORT_REASONS } from "@/lib/store-queue/short-reasons";
+import { ReasonSelect } from "./reason-select";
 import { ActionMessage, useStoreAction } from "./store-action";
 
 type Props = { orderNumber: number; line: { sku: string; name: string; open: number }; onDone: () => void };
@@ -34,22 +35,7 @@ export function ShortLineForm({ orderNumber, line, onDone }: Props) {
           className="mt-1 block min-h-12 w-24 rounded-lg border-2 border-slate-400 px-3 text-lg"
         />
       </div>
-      <div>
-        <label htmlFor={`short-reason-${line.sku}`} className="block text-base font-medium">
-          Short reason
-        </label>
-        <select
-          id={`short-reason-${line.sku}`}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          className="mt-1 block min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3 text-lg"
-        >
-          <option value="">Choose a reason</option>
-          {SHORT_REASONS.map((option) => (
-            <option key={option}>{option}</option>
-          ))}
-        </select>
-      </div>
+      <ReasonSelect label="Short reason" value={reason} onChange={setReason} reasons={SHORT_REASONS} />
       <button type="submit" disabled={short.isPending} className="min-h-12 rounded-lg bg-amber-700 px-5 text-lg font-semibold text-white hover:bg-amber-800 disabled:opacity-60">
         Confirm short
       </button>
