@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import pg from "pg";
 import type { Db } from "@/lib/db/prisma";
 import { reconcileOnSchedule, RECONCILE_EVERY_MINUTES } from "@/lib/cascade/reconcile-schedule";
+import { ALERT_CHECK_MS, checkAlerts } from "@/lib/operations/check-alerts";
 import { expireNoShows, sendPickupReminders } from "@/lib/orders/no-show";
 import { sendQueuedMessages } from "@/lib/systems/notification/send-queued";
 import { claimDeliveries, processClaimed } from "./dispatcher";
@@ -41,6 +42,7 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
   // The first scheduled reconciliation comes one interval after start, then every interval.
   let lastReconcile = Date.now();
   let reconciling: Promise<unknown> | null = null;
+  let lastAlertCheck = Date.now();
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const startedAt = new Date();
   const heartbeat = () =>
@@ -99,6 +101,10 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
             .finally(() => {
               reconciling = null;
             });
+        }
+        if (Date.now() - lastAlertCheck > ALERT_CHECK_MS) {
+          lastAlertCheck = Date.now();
+          await checkAlerts(db).catch((error: unknown) => log(`[worker] alerts: ${(error as Error).message}`));
         }
         if (Date.now() - lastSweep > MESSAGE_SWEEP_MS) {
           lastSweep = Date.now();

@@ -9,6 +9,7 @@ import { formatDuration } from "@/lib/cascade/format-duration";
 import { NODE_FAILURE_THRESHOLD, nodeHealth } from "@/lib/cascade/node-health";
 import { findStuckOrders } from "@/lib/cascade/stuck-orders";
 import { getDb } from "@/lib/db/prisma";
+import { openIncidents } from "@/lib/operations/alerts";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Operations" };
@@ -16,13 +17,33 @@ export const metadata: Metadata = { title: "Operations" };
 export default async function OpsOverviewPage() {
   await requireStaffPage(OPS_ROLES, "/ops");
   const db = getDb();
-  const [{ bySystem, activeFaults: faults, rejectionsLast24h: rejections }, stuck, nodes] = await Promise.all([busOverview(db), findStuckOrders(db), nodeHealth(db)]);
+  const [{ bySystem, activeFaults: faults, rejectionsLast24h: rejections }, stuck, nodes, incidents] = await Promise.all([
+    busOverview(db),
+    findStuckOrders(db),
+    nodeHealth(db),
+    openIncidents(db),
+  ]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-bold">Operations</h1>
         <OrderSearchForm />
       </div>
+
+      {incidents.length > 0 ? (
+        <section role="alert" aria-label="Open alerts" className="space-y-1 rounded-xl border-2 border-red-500 bg-red-50 p-4 text-red-950">
+          <p className="font-semibold">
+            {incidents.length} open {incidents.length === 1 ? "alert" : "alerts"}
+          </p>
+          <ul className="list-disc pl-5">
+            {incidents.map((incident) => (
+              <li key={incident.id}>
+                {incident.message} <span className="text-sm text-red-800">(since {incident.openedAt.toISOString().slice(11, 16)} UTC{incident.notifyError ? `; webhook failed: ${incident.notifyError}` : ""})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="stuck-heading" className="space-y-3">
         <h2 id="stuck-heading" className="text-xl font-semibold">

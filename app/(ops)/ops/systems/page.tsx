@@ -3,6 +3,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
 import { ALL_SYSTEMS, ensureSystemEndpoints, internalBaseUrl } from "@/lib/bus/endpoints";
 import { getDb } from "@/lib/db/prisma";
+import { alertSigningSecret } from "@/lib/operations/alerts";
 import { createApiKeyAction, revokeApiKeyAction, rotateSecretAction, saveEndpointAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -67,6 +68,22 @@ export default async function SystemsPage() {
           );
         })}
       </ul>
+
+      <section aria-labelledby="alert-webhook" className="space-y-2 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="alert-webhook" className="text-lg font-semibold">
+          Alert webhook
+        </h2>
+        <p className="text-sm text-slate-600">
+          {process.env.HANDOFF_ALERT_WEBHOOK_URL
+            ? `Alerts go to ${process.env.HANDOFF_ALERT_WEBHOOK_URL} as Slack-compatible JSON, one per incident.`
+            : "Set HANDOFF_ALERT_WEBHOOK_URL to send alerts (Slack-compatible JSON, one per incident); until then they show as a banner on the overview."}
+        </p>
+        {isAdmin ? (
+          <p className="text-sm">
+            Signed with (Standard Webhooks): <code className="rounded bg-slate-100 px-1">{alertSigningSecret()}</code>
+          </p>
+        ) : null}
+      </section>
 
       <section aria-labelledby="api-keys" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="api-keys" className="text-lg font-semibold">
