@@ -49,7 +49,15 @@ export function overviewNodeOf(chain: Chain, stepNumber: number, source: SystemN
   }
 }
 
-type Row = { chain: Chain; stepNumber: number; sourceSystem: SystemName; leftTheSource: boolean; outcome: keyof NodeCounts; lastHour: boolean; hoursAgo: number; count: bigint };
+// Which earlier step each step waits for (DESIGN.md's chains): [chain, step, depends on].
+const UPSTREAM: [Chain, number, number][] = [
+  ["PICKUP", 3, 2], ["PICKUP", 4, 2], ["PICKUP", 5, 2], ["PICKUP", 6, 2], ["PICKUP", 7, 4],
+  ["CANCELLATION", 2, 1], ["CANCELLATION", 4, 1], ["CANCELLATION", 5, 1], ["CANCELLATION", 3, 2],
+  ["READY", 3, 2], ["READY", 4, 2],
+  ["NO_SHOW", 3, 2], ["NO_SHOW", 5, 2], ["NO_SHOW", 6, 2], ["NO_SHOW", 4, 3],
+];
+
+type Row = { chain: Chain; stepNumber: number; sourceSystem: SystemName; outcome: keyof NodeCounts; lastHour: boolean; hoursAgo: number; count: bigint };
 
 const empty = (): NodeCounts => ({ delivered: 0, late: 0, retrying: 0, deadLettered: 0, rejected: 0, inFlight: 0 });
 const withRate = (counts: NodeCounts) => {
@@ -71,39 +79,55 @@ export async function nodeHealth(db: Db, now = new Date(), filter: { storeId?: s
   const hourAgo = new Date(now.getTime() - 3_600_000);
   // A step counts at the moment it arrived, or at its deadline while it has not (capped at
   // now, so steps still in flight count in the current hour).
+  const outcome = Prisma.sql`
+    CASE
+      WHEN s."status" = 'DELIVERED' AND s."arrivedAt" <= s."expectedBy" THEN 'delivered'
+      WHEN s."status" = 'DELIVERED' THEN 'late'
+      WHEN s."status" = 'REJECTED' THEN 'rejected'
+      WHEN s."status" = 'DEAD_LETTERED' THEN 'deadLettered'
+      WHEN s."expectedBy" < ${now}::timestamp THEN 'late'
+      WHEN s."status" = 'FAILED' THEN 'retrying'
+      ELSE 'inFlight'
+    END`;
+  const at = Prisma.sql`COALESCE(s."arrivedAt", LEAST(s."expectedBy", ${now}::timestamp))`;
+  const bucket = Prisma.sql`${at} >= ${hourAgo} AS "lastHour", LEAST(23, FLOOR(EXTRACT(EPOCH FROM (${now}::timestamp - ${at})) / 3600))::int AS "hoursAgo"`;
+  // One pass over the window's steps, with no join, so Postgres can scan it in parallel.
   const rows = await db.$queryRaw<Row[]>`
-    SELECT "chain", "stepNumber", "sourceSystem", "leftTheSource", "outcome",
-           "at" >= ${hourAgo} AS "lastHour",
-           LEAST(23, FLOOR(EXTRACT(EPOCH FROM (${now}::timestamp - "at")) / 3600))::int AS "hoursAgo",
-           COUNT(*) AS "count"
-      FROM (
-        SELECT s."chain", s."stepNumber", s."sourceSystem",
-               COALESCE(d."attempts" > 0 OR d."status" <> 'PENDING', s."attempts" > 0) AS "leftTheSource",
-               CASE
-                 WHEN s."status" = 'DELIVERED' AND s."arrivedAt" <= s."expectedBy" THEN 'delivered'
-                 WHEN s."status" = 'DELIVERED' THEN 'late'
-                 WHEN s."status" = 'REJECTED' THEN 'rejected'
-                 WHEN s."status" = 'DEAD_LETTERED' THEN 'deadLettered'
-                 WHEN s."expectedBy" < ${now}::timestamp THEN 'late'
-                 WHEN s."status" = 'FAILED' THEN 'retrying'
-                 ELSE 'inFlight'
-               END AS "outcome",
-               COALESCE(s."arrivedAt", LEAST(s."expectedBy", ${now}::timestamp)) AS "at"
-          FROM "ChainStep" s
-          LEFT JOIN "Delivery" d ON d."orderId" = s."orderId" AND d."chain" = s."chain" AND d."stepNumber" = s."stepNumber"
-         WHERE COALESCE(s."arrivedAt", s."expectedBy") >= ${since}::timestamp ${storeFilter}
-      ) steps
-     GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+    SELECT s."chain", s."stepNumber", s."sourceSystem", ${outcome} AS "outcome", ${bucket}, COUNT(*) AS "count"
+      FROM "ChainStep" s
+     WHERE COALESCE(s."arrivedAt", s."expectedBy") >= ${since}::timestamp ${storeFilter}
+     GROUP BY 1, 2, 3, 4, 5, 6`;
+  // A step waiting behind an upstream break is that break's impact, not a failure of its own node.
+  const blocked = await db.$queryRaw<Row[]>`
+    WITH upstream("chain", "step", "dependsOn") AS (VALUES ${Prisma.join(UPSTREAM.map(([chain, step, dependsOn]) => Prisma.sql`(${chain}::text, ${step}::int, ${dependsOn}::int)`))})
+    SELECT s."chain", s."stepNumber", s."sourceSystem", ${outcome} AS "outcome", ${bucket}, COUNT(*) AS "count"
+      FROM "ChainStep" s
+      JOIN upstream ON upstream."chain" = s."chain"::text AND upstream."step" = s."stepNumber"
+      JOIN "ChainStep" u ON u."orderId" = s."orderId" AND u."chain" = s."chain" AND u."stepNumber" = upstream."dependsOn" AND u."status" <> 'DELIVERED'
+     WHERE s."status" IN ('PENDING', 'FAILED') AND s."expectedBy" >= ${since}::timestamp ${storeFilter}
+     GROUP BY 1, 2, 3, 4, 5, 6`;
+  // Undelivered pickup write-backs that never left the POS are node 1, not node 2: few rows, by index.
+  const neverLeft = await db.$queryRaw<Row[]>`
+    SELECT ${outcome} AS "outcome", ${bucket}, COUNT(*) AS "count"
+      FROM "ChainStep" s
+     WHERE s."status" IN ('PENDING', 'FAILED', 'REJECTED', 'DEAD_LETTERED') AND s."expectedBy" >= ${since}::timestamp ${storeFilter}
+       AND s."chain" = 'PICKUP' AND s."stepNumber" = 2 AND s."attempts" = 0
+       AND NOT EXISTS (SELECT 1 FROM "Delivery" d WHERE d."orderId" = s."orderId" AND d."chain" = 'PICKUP' AND d."stepNumber" = 2 AND (d."attempts" > 0 OR d."status" <> 'PENDING'))
+     GROUP BY 1, 2, 3`;
 
   const byNode = new Map(OVERVIEW_NODES.map((node) => [node.id, { lastHour: empty(), last24h: empty(), trend: Array<number>(24).fill(0) }]));
-  for (const row of rows) {
-    const id = overviewNodeOf(row.chain, row.stepNumber, row.sourceSystem, row.leftTheSource);
+  const add = (id: string | null, row: Pick<Row, "outcome" | "lastHour" | "hoursAgo">, count: number) => {
     const node = id ? byNode.get(id) : undefined;
-    if (!node) continue;
-    const count = Number(row.count);
+    if (!node) return;
     node.last24h[row.outcome] += count;
     if (row.lastHour) node.lastHour[row.outcome] += count;
     if (row.outcome === "late" || row.outcome === "rejected" || row.outcome === "deadLettered") node.trend[23 - Math.max(0, row.hoursAgo)]! += count;
+  };
+  for (const row of rows) add(overviewNodeOf(row.chain, row.stepNumber, row.sourceSystem, true), row, Number(row.count));
+  for (const row of blocked) add(overviewNodeOf(row.chain, row.stepNumber, row.sourceSystem, true), row, -Number(row.count));
+  for (const row of neverLeft) {
+    add("pickup-2", row, -Number(row.count));
+    add("pickup-1", row, Number(row.count));
   }
   return OVERVIEW_NODES.map(({ id, label }) => {
     const counts = byNode.get(id)!;

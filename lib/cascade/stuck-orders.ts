@@ -11,7 +11,8 @@ export type StuckOrder = { orderNumber: number; storeCode: string; failure: Loca
 export async function findStuckOrders(db: Db, now = new Date(), limit = 100, newestFirst = false): Promise<StuckOrder[]> {
   const brokenOrders = await db.chainStep.groupBy({
     by: ["orderId"],
-    where: { status: { not: "DELIVERED" }, OR: [{ status: { in: ["REJECTED", "DEAD_LETTERED"] } }, { expectedBy: { lt: now } }] },
+    // Spelled as the statuses that can be broken (not "not delivered") so the (status, expectedBy) index serves it.
+    where: { OR: [{ status: { in: ["REJECTED", "DEAD_LETTERED"] } }, { status: { in: ["PENDING", "FAILED"] }, expectedBy: { lt: now } }] },
     _min: { expectedBy: true },
     orderBy: { _min: { expectedBy: newestFirst ? "desc" : "asc" } },
     take: limit,

@@ -27,6 +27,15 @@ describe("per-node health on the overview", () => {
     const lateStep = await db().chainStep.findFirstOrThrow({ where: { orderId: picked[0]!.orderId, chain: "PICKUP", stepNumber: 5 } });
     await db().chainStep.update({ where: { id: lateStep.id }, data: { arrivedAt: new Date(lateStep.expectedBy.getTime() + 60_000) } });
 
+    // One pickup that never left the POS (node 1): the crossing is paused.
+    const stuckAtPos = await place();
+    await drain();
+    await recordPosEvent(db(), { orderId: stuckAtPos.orderId, type: "order.ready", associate: "A-1" });
+    await drain();
+    const pause = await db().faultRule.create({ data: { source: "POS", target: "OMS", eventType: "pickup.completed", kind: "PAUSE", storeCode: store.code } });
+    await recordPosEvent(db(), { orderId: stuckAtPos.orderId, type: "pickup.completed", associate: "A-1" });
+    await drain();
+
     // Two cancellations whose storefront update was refused (seed 001's node 1).
     const rule = await db().faultRule.create({ data: { source: "OMS", target: "STOREFRONT", eventType: "order.canceled", kind: "WRONG_TYPE", storeCode: store.code } });
     for (const { orderId } of [await place(), await place()]) {
@@ -43,8 +52,10 @@ describe("per-node health on the overview", () => {
     expect(health.get("cancellation-1")!.last24h).toMatchObject({ delivered: 0, rejected: 2, failureRate: 1 });
     expect(health.get("cancellation-1")!.red).toBe(true);
     expect(health.get("pickup-3")!.red).toBe(false);
-    expect(health.get("placement")!.last24h).toMatchObject({ delivered: 6 * 4, late: 0 });
+    expect(health.get("placement")!.last24h).toMatchObject({ delivered: 7 * 4, late: 0 });
     expect(health.get("cancellation-1")!.trend.reduce((sum, count) => sum + count, 0)).toBe(2);
-    expect(health.get("pickup-1")!.last24h.delivered + health.get("pickup-2")!.last24h.delivered).toBe(4);
+    expect(health.get("pickup-1")!.last24h).toMatchObject({ delivered: 0, late: 1 });
+    expect(health.get("pickup-2")!.last24h).toMatchObject({ delivered: 4, late: 0 });
+    await db().faultRule.delete({ where: { id: pause.id } });
   });
 });
