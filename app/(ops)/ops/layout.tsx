@@ -6,6 +6,7 @@ const NAV = [
   ["/ops", "Overview"],
   ["/ops/audit", "Audit"],
   ["/ops/reconciliation", "Reconciliation"],
+  ["/ops/kpis", "KPIs"],
   ["/ops/systems", "Systems"],
   ["/ops/dead-letters", "Dead letters"],
   ["/ops/faults", "Faults"],
