@@ -123,3 +123,20 @@ test("a manager runs reconciliation on demand and reads its report", async ({ br
   await expect(manager.getByRole("progressbar", { name: "Reconciliation progress" })).toHaveAttribute("aria-valuenow", "100", { timeout: 20_000 });
   await expect(manager.getByRole("row").filter({ hasText: "manual" }).first()).toContainText("done");
 });
+
+test("a manager uploads five systems' logs and reads the cascade map", async ({ browser }) => {
+  const manager = await signIn(browser, "manager@handoff.test");
+  await manager.getByRole("link", { name: "Upload logs" }).click();
+  const at = (second: number) => new Date(Date.UTC(2026, 10, 20, 15, 0, second)).toISOString();
+  const lines = [
+    ...["oms", "wms", "pos", "storefront", "notification"].map((system, i) => ({ system, event: "order.created", order: "EXT-9", at: at(i) })),
+    { system: "pos", event: "order.canceled", order: "EXT-9", at: at(10) },
+    { system: "pos", event: "order.canceled", direction: "sent", order: "EXT-9", at: at(11) },
+    { system: "mainframe", event: "order.created", order: "EXT-9", at: at(12) },
+  ];
+  await manager.getByLabel("Log file (NDJSON or CSV)").setInputFiles({ name: "logs.ndjson", mimeType: "application/x-ndjson", buffer: Buffer.from(lines.map((line) => JSON.stringify(line)).join("\n")) });
+  await manager.getByRole("button", { name: "Upload logs" }).click();
+  await expect(manager.getByRole("status")).toContainText("7 lines read for 1 orders: 1 broken");
+  await expect(manager.getByRole("row").filter({ hasText: "EXT-9" })).toContainText("Cancellation node 3 — POS → OMS cancellation write-back failed");
+  await expect(manager.getByRole("row").filter({ hasText: "got \"mainframe\"" })).toContainText("8");
+});

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { addFaultAction, removeFaultAction, toggleFaultAction } from "@/app/(ops)/ops/faults/actions";
 import { replayDeadLettersAction } from "@/app/(ops)/ops/dead-letters/actions";
 import { resyncOrderAction } from "@/app/(ops)/ops/orders/actions";
+import { uploadLogsAction } from "@/app/(ops)/ops/observations/actions";
 import { getReconciliationReportAction, resyncOrdersAction, runReconciliationAction } from "@/app/(ops)/ops/reconciliation/actions";
 import { createApiKeyAction, revokeApiKeyAction, rotateSecretAction, saveEndpointAction } from "@/app/(ops)/ops/systems/actions";
 import { createApiKey } from "@/lib/api-keys/api-keys";
@@ -170,6 +171,10 @@ describe("every ops action checks the caller's role itself", () => {
       expect(await runReconciliationAction()).toMatchObject({ ok: false, message: expect.stringMatching(/only a manager or an admin/i) });
       expect(await resyncOrdersAction({ orderNumbers: [100001] })).toMatchObject({ ok: false, message: expect.stringMatching(/only a manager or an admin/i) });
       expect(await getReconciliationReportAction()).toBeNull();
+      const logs = new FormData();
+      logs.append("logs", new File(['{"system":"pos","event":"order.created","order":"AUTHZ-1","at":"2026-11-20T15:00:00Z"}'], "logs.ndjson"));
+      expect(await uploadLogsAction(null, logs)).toMatchObject({ ok: false, message: expect.stringMatching(/only a manager or an admin/i) });
+      expect(await db().observation.count({ where: { orderRef: "AUTHZ-1" } })).toBe(0);
     }
     expect(await globalRuns()).toBe(runsBefore);
     session.current = { user: { id: users.MANAGER } };

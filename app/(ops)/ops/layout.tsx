@@ -7,6 +7,7 @@ const NAV = [
   ["/ops/audit", "Audit"],
   ["/ops/reconciliation", "Reconciliation"],
   ["/ops/kpis", "KPIs"],
+  ["/ops/observations", "Upload logs"],
   ["/ops/systems", "Systems"],
   ["/ops/dead-letters", "Dead letters"],
   ["/ops/faults", "Faults"],

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { LogUpload } from "@/components/ops/log-upload";
+import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Upload logs" };
+
+/** For a stack Handoff does not run: its five systems' logs in, the cascade map out. */
+export default async function ObservationsPage() {
+  await requireStaffPage(OPS_ROLES, "/ops/observations");
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">Upload logs</h1>
+      <p className="max-w-3xl text-slate-600">
+        Not running your stack through Handoff? Upload what your POS, OMS, WMS, storefront and notification layer logged, and Handoff matches
+        each order&apos;s events against the same chains and names where each one broke.
+      </p>
+      <LogUpload />
+    </div>
+  );
+}

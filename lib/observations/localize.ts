@@ -1,0 +1,36 @@
+import { CHAIN_DEFINITIONS } from "@/lib/bus/chains";
+import { failureNodeOf, type FailureNode } from "@/lib/cascade/failure-nodes";
+import type { Chain, SystemName } from "@/lib/generated/prisma/enums";
+
+export type SeenEvent = { system: SystemName; eventType: string; direction: string };
+export type LogVerdict = { node: FailureNode; chain: Chain; stepNumber: number; missing: string } | null;
+
+const CHAIN_ORDER: Chain[] = ["PLACEMENT", "READY", "PICKUP", "CANCELLATION", "NO_SHOW"];
+
+/**
+ * The failure node from five systems' logs for one order, with the same chains the bus
+ * uses: a chain is under way once its first event was seen anywhere; each later step is
+ * met when its receiving system logged its event; the first unmet step is the node.
+ */
+export function localizeFromLogs(seen: SeenEvent[]): LogVerdict {
+  const saw = (system: SystemName, eventType: string) => seen.some((event) => event.system === system && event.eventType === eventType && event.direction === "received");
+  const sent = (system: SystemName, eventType: string) => seen.some((event) => event.system === system && event.eventType === eventType && event.direction === "sent");
+  for (const chain of CHAIN_ORDER) {
+    const steps = CHAIN_DEFINITIONS[chain];
+    const first = steps[0]!;
+    if (!seen.some((event) => event.eventType === first.eventType)) continue;
+    for (const step of steps) {
+      if (saw(step.target, step.eventType)) continue;
+      // A cancellation the POS logged but the OMS never did is the POS write-back (seed 001 node 3).
+      const sourceSystem = chain === "CANCELLATION" && step.stepNumber === 1 && saw("POS", "order.canceled") ? "POS" : step.source;
+      return {
+        // Seed 000: no outbound record at the source means the event never left it (node 1).
+        node: failureNodeOf({ chain, stepNumber: step.stepNumber, sourceSystem, targetSystem: step.target, description: step.description }, { leftTheSource: sent(step.source, step.eventType) }),
+        chain,
+        stepNumber: step.stepNumber,
+        missing: `${step.target} never logged ${step.eventType}`,
+      };
+    }
+  }
+  return null;
+}

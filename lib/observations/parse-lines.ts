@@ -1,0 +1,77 @@
+import { z } from "zod";
+import type { SystemName } from "@/lib/generated/prisma/enums";
+
+export type ParsedObservation = { system: SystemName; eventType: string; direction: "sent" | "received"; orderRef: string; observedAt: Date };
+export type LineError = { line: number; errors: string[] };
+export type ParsedLines = { observations: (ParsedObservation & { line: number })[]; rejected: LineError[] };
+
+const SYSTEM_ALIASES: Record<string, SystemName> = {
+  pos: "POS",
+  oms: "OMS",
+  wms: "WMS",
+  storefront: "STOREFRONT",
+  notification: "NOTIFICATION",
+  notifications: "NOTIFICATION",
+};
+
+const observationSchema = z.object({
+  system: z
+    .string({ error: "system is required" })
+    .transform((value, ctx) => {
+      const system = SYSTEM_ALIASES[value.trim().toLowerCase()];
+      if (!system) ctx.addIssue({ code: "custom", message: `system must be one of pos, oms, wms, storefront, notification (got "${value}")` });
+      return system ?? "OMS";
+    }),
+  event: z.string({ error: "event is required" }).trim().min(1, "event is required").max(100),
+  order: z.union([z.string(), z.number()], { error: "order is required" }).transform(String).pipe(z.string().trim().min(1, "order is required").max(100)),
+  at: z.iso.datetime({ offset: true, message: "at must be an ISO 8601 date-time" }),
+  direction: z.enum(["sent", "received"], "direction must be sent or received").default("received"),
+});
+
+const MAX_LINES = 100_000;
+
+function toObservation(value: unknown, line: number): { ok: true; value: ParsedObservation & { line: number } } | { ok: false; error: LineError } {
+  const parsed = observationSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, error: { line, errors: parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)) } };
+  const { system, event, order, at, direction } = parsed.data;
+  return { ok: true, value: { line, system, eventType: event, direction, orderRef: order, observedAt: new Date(at) } };
+}
+
+/** NDJSON: one `{"system","event","order","at"}` object per line (optionally `"direction":"sent"`); blank lines are skipped. */
+export function parseNdjson(text: string): ParsedLines {
+  const result: ParsedLines = { observations: [], rejected: [] };
+  const lines = text.split(/\r?\n/);
+  for (const [index, raw] of lines.slice(0, MAX_LINES).entries()) {
+    if (!raw.trim()) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      result.rejected.push({ line: index + 1, errors: ["not valid JSON"] });
+      continue;
+    }
+    const parsed = toObservation(value, index + 1);
+    if (parsed.ok) result.observations.push(parsed.value);
+    else result.rejected.push(parsed.error);
+  }
+  if (lines.length > MAX_LINES) result.rejected.push({ line: MAX_LINES + 1, errors: [`only the first ${MAX_LINES} lines are read`] });
+  return result;
+}
+
+/** CSV with a header naming the columns system, event, order, at and optionally direction (any order; no quoted commas). */
+export function parseCsv(text: string): ParsedLines {
+  const result: ParsedLines = { observations: [], rejected: [] };
+  const lines = text.split(/\r?\n/);
+  const header = (lines[0] ?? "").split(",").map((cell) => cell.trim().toLowerCase());
+  const missing = ["system", "event", "order", "at"].filter((column) => !header.includes(column));
+  if (missing.length > 0) return { observations: [], rejected: [{ line: 1, errors: [`the header must name the columns system, event, order, at (missing ${missing.join(", ")})`] }] };
+  for (const [index, raw] of lines.slice(1, MAX_LINES).entries()) {
+    if (!raw.trim()) continue;
+    const cells = raw.split(",").map((cell) => cell.trim().replace(/^"(.*)"$/, "$1"));
+    const value = Object.fromEntries(header.map((column, i) => [column, cells[i] === "" ? undefined : cells[i]]));
+    const parsed = toObservation(value, index + 2);
+    if (parsed.ok) result.observations.push(parsed.value);
+    else result.rejected.push(parsed.error);
+  }
+  return result;
+}
