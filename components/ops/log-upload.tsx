@@ -27,8 +27,9 @@ export function LogUpload() {
       ) : null}
       {result?.ok ? (
         <p role="status" className="text-emerald-800">
-          {result.accepted} lines read for {result.cascade.length} orders: {broken.length} broken, {result.cascade.length - broken.length} healthy.
-          {result.rejected.length > 0 ? ` ${result.rejected.length} lines could not be read (below).` : ""}
+          {result.accepted} lines read for {result.cascade.length} {result.cascade.length === 1 ? "order" : "orders"}: {broken.length} broken,{" "}
+          {result.cascade.length - broken.length} healthy.
+          {result.rejected.length > 0 ? ` ${result.rejected.length} ${result.rejected.length === 1 ? "line" : "lines"} could not be read (below).` : ""}
         </p>
       ) : null}
       {result && result.rejected && result.rejected.length > 0 ? (
@@ -40,7 +41,9 @@ export function LogUpload() {
           headers={["Order", "Failure node", "What is missing", "Fix lane", "Owners"]}
           empty="No orders in the file."
           rows={result.cascade.map((entry) => [
-            entry.order,
+            <span key="order" className="whitespace-nowrap">
+              {entry.order}
+            </span>,
             entry.verdict?.node.label ?? <span className="text-emerald-700">Healthy</span>,
             entry.verdict?.missing ?? "",
             entry.verdict?.node.fixLane ?? "",

@@ -136,7 +136,7 @@ test("a manager uploads five systems' logs and reads the cascade map", async ({ 
   ];
   await manager.getByLabel("Log file (NDJSON or CSV)").setInputFiles({ name: "logs.ndjson", mimeType: "application/x-ndjson", buffer: Buffer.from(lines.map((line) => JSON.stringify(line)).join("\n")) });
   await manager.getByRole("button", { name: "Upload logs" }).click();
-  await expect(manager.getByRole("status")).toContainText("7 lines read for 1 orders: 1 broken");
+  await expect(manager.getByRole("status")).toContainText("7 lines read for 1 order: 1 broken");
   await expect(manager.getByRole("row").filter({ hasText: "EXT-9" })).toContainText("Cancellation node 3 — POS → OMS cancellation write-back failed");
   await expect(manager.getByRole("row").filter({ hasText: "got \"mainframe\"" })).toContainText("8");
 });
