@@ -115,6 +115,36 @@ test("a manager finds a stuck order, reads its failure node and re-syncs it once
   await expect(manager).toHaveURL(new RegExp(`/ops/orders/${number.replace("H-", "")}$`));
 });
 
+test("a manager re-syncs every stuck order from the overview once the fault is cleared", async ({ browser }) => {
+  const admin = await signIn(browser, "admin@handoff.test");
+  await admin.getByRole("link", { name: "Faults" }).click();
+  await admin.getByRole("combobox", { name: "Boundary" }).selectOption("OMS>NOTIFICATION");
+  await admin.getByLabel(/Event type/).fill("order.canceled");
+  await admin.getByRole("combobox", { name: "What goes wrong" }).selectOption("CORRUPT");
+  await admin.getByLabel(/Store code/).fill("AUS-RR");
+  await admin.getByRole("button", { name: "Inject fault" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Injecting corrupt on OMS → NOTIFICATION." })).toBeVisible();
+  const numbers: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const { shopper, number } = await orderAtStore(browser, { products: ["Folding Camp Chair"], where: "78681", store: /Round Rock/ });
+    await shopper.getByRole("button", { name: "Cancel order" }).click();
+    await expect(shopper.getByText("Status: Canceled")).toBeVisible({ timeout: 10_000 });
+    numbers.push(number);
+  }
+  await admin.getByRole("link", { name: "Faults" }).click();
+  await admin.getByRole("row").filter({ hasText: "AUS-RR" }).getByRole("button", { name: "Clear" }).click();
+  await expect(admin.getByText("No faults injected.")).toBeVisible();
+
+  const manager = await signIn(browser, "manager@handoff.test");
+  for (const number of numbers) await expect(manager.getByRole("row").filter({ hasText: number })).toContainText("Cancellation step 5");
+  await manager.getByRole("button", { name: "Re-sync all stuck orders" }).click();
+  await expect(manager.getByRole("status").filter({ hasText: /re-synced/ })).toBeVisible();
+  await expect(async () => {
+    await manager.reload();
+    for (const number of numbers) await expect(manager.getByRole("row").filter({ hasText: number })).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+});
+
 test("a manager runs reconciliation on demand and reads its report", async ({ browser }) => {
   const manager = await signIn(browser, "manager@handoff.test");
   await manager.getByRole("link", { name: "Reconciliation" }).click();

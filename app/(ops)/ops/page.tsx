@@ -4,6 +4,7 @@ import { DataTable } from "@/components/ops/data-table";
 import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
 import { NodeHealthTable } from "@/components/ops/node-health-table";
 import { OrderSearchForm } from "@/components/ops/order-search-form";
+import { ResyncAllButton } from "@/components/ops/resync-all-button";
 import { busOverview } from "@/lib/bus/bus-overview";
 import { formatDuration } from "@/lib/cascade/format-duration";
 import { NODE_FAILURE_THRESHOLD, nodeHealth } from "@/lib/cascade/node-health";
@@ -49,6 +50,7 @@ export default async function OpsOverviewPage() {
         <h2 id="stuck-heading" className="text-xl font-semibold">
           Stuck orders {stuck.length > 0 ? <span className="text-red-700">({stuck.length})</span> : null}
         </h2>
+        {stuck.length > 0 ? <ResyncAllButton orderNumbers={stuck.map((order) => order.orderNumber)} label="Re-sync all stuck orders" /> : null}
         <DataTable
           caption="Orders with a step past its deadline, refused or dead-lettered, oldest first"
           headers={["Order", "Store", "Failure node", "Fix lane", "Owners", "Stuck for"]}
