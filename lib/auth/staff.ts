@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/lib/db/prisma";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { auth } from "./auth";
@@ -11,9 +12,10 @@ export const ADMIN_ROLES: Role[] = ["ADMIN"];
 /**
  * The signed-in staff member as the database has them now: the session cookie only
  * names the user, so a changed role or store assignment (or a deleted account) takes
- * effect on the next request rather than when the cookie expires.
+ * effect on the next request rather than when the cookie expires. Read once per request
+ * (layout, page and actions share it).
  */
-export async function currentStaff(): Promise<Staff | null> {
+export const currentStaff = cache(async (): Promise<Staff | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
@@ -23,7 +25,7 @@ export async function currentStaff(): Promise<Staff | null> {
   });
   if (!user) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role, storeIds: user.stores.map((store) => store.storeId) };
-}
+});
 
 /** For pages: the signed-in staff member with one of `roles`, or off to sign in. */
 export async function requireStaffPage(roles: Role[], returnTo: string): Promise<Staff> {

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/prisma";
 import type { FailureNode } from "./failure-nodes";
-import { locateFailure } from "./locate-failure";
+import { locateFailures } from "./locate-failure";
 import { findStuckOrders } from "./stuck-orders";
 
 /** Seed 000: "Repeat for three orders before drawing a conclusion." */
@@ -52,19 +52,11 @@ export function auditVerdict(evidence: AuditEvidence[]): AuditVerdict {
 export async function auditOrders(db: Db, orderNumbers: number[], now = new Date()): Promise<AuditResult> {
   const unique = [...new Set(orderNumbers)].slice(0, 100);
   const orders = await db.order.findMany({ where: { number: { in: unique } }, select: { id: true, number: true } });
-  const ids = orders.map((order) => order.id);
-  const [steps, deliveries] = await Promise.all([
-    db.chainStep.findMany({ where: { orderId: { in: ids } } }),
-    db.delivery.findMany({ where: { orderId: { in: ids }, chain: { not: null } }, select: { orderId: true, chain: true, stepNumber: true, attempts: true, status: true } }),
-  ]);
+  const failures = await locateFailures(db, orders.map((order) => order.id), now);
   const evidence = orders
     .sort((a, b) => unique.indexOf(a.number) - unique.indexOf(b.number))
     .map((order): AuditEvidence => {
-      const failure = locateFailure(
-        steps.filter((step) => step.orderId === order.id),
-        deliveries.filter((delivery) => delivery.orderId === order.id),
-        now,
-      );
+      const failure = failures.get(order.id);
       if (!failure) return { orderNumber: order.number, node: null };
       return {
         orderNumber: order.number,

@@ -1,5 +1,6 @@
 import type { Chain, ChainStepStatus, DeliveryStatus, SystemName } from "@/lib/generated/prisma/enums";
 import { CHAIN_DEFINITIONS } from "@/lib/bus/chains";
+import type { Db } from "@/lib/db/prisma";
 import { failureNodeOf, type FailureNode } from "./failure-nodes";
 
 export type StepState = {
@@ -41,9 +42,31 @@ export function locateFailure(steps: StepState[], deliveries: DeliveryState[], n
   const first = broken[0];
   if (!first) return null;
   const delivery = deliveries.find((candidate) => candidate.chain === first.step.chain && candidate.stepNumber === first.step.stepNumber);
-  // "Left the source": the sender tried at least once (a pause holds it at home, uncounted).
-  const leftTheSource = delivery ? delivery.attempts > 0 || delivery.status !== "PENDING" : first.step.attempts > 0;
+  const leftTheSource = delivery ? deliveryLeftSource(delivery) : first.step.attempts > 0;
   return { step: first.step, reason: first.reason, node: failureNodeOf(first.step, { leftTheSource }), stuckSince: stuckSince(first.step, first.reason) };
+}
+
+/** "Left the source": the sender tried at least once (a pause holds it at home, uncounted). */
+export function deliveryLeftSource(delivery: Pick<DeliveryState, "attempts" | "status">): boolean {
+  return delivery.attempts > 0 || delivery.status !== "PENDING";
+}
+
+/** Each order's failure node (or null), reading all their steps and deliveries in two queries. */
+export async function locateFailures(db: Db, orderIds: string[], now: Date): Promise<Map<string, LocatedFailure | null>> {
+  const [steps, deliveries] = await Promise.all([
+    db.chainStep.findMany({ where: { orderId: { in: orderIds } } }),
+    db.delivery.findMany({ where: { orderId: { in: orderIds }, chain: { not: null } }, select: { orderId: true, chain: true, stepNumber: true, attempts: true, status: true } }),
+  ]);
+  return new Map(
+    orderIds.map((orderId) => [
+      orderId,
+      locateFailure(
+        steps.filter((step) => step.orderId === orderId),
+        deliveries.filter((delivery) => delivery.orderId === orderId),
+        now,
+      ),
+    ]),
+  );
 }
 
 /** A late step is stuck from its deadline; a refused or dead-lettered one from when its chain started. */

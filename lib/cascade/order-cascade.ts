@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/prisma";
 import { compareSystems } from "./compare-systems";
 import { nodeDetails } from "./failure-nodes";
-import { locateFailure, breakReason } from "./locate-failure";
+import { breakReason, deliveryLeftSource, locateFailure } from "./locate-failure";
 
 const CHAIN_ORDER = ["PLACEMENT", "READY", "PICKUP", "CANCELLATION", "NO_SHOW"] as const;
 
@@ -39,7 +39,7 @@ export async function loadOrderCascade(db: Db, orderNumber: number, now = new Da
       messageKinds: messages.map((message) => message.kind),
       arrivedSteps: steps.filter((step) => step.status === "DELIVERED").map((step) => `${step.chain}:${step.stepNumber}`),
       chains: [...new Set(steps.map((step) => step.chain))],
-      pickupLeftPos: pickupDelivery ? pickupDelivery.attempts > 0 || pickupDelivery.status !== "PENDING" : false,
+      pickupLeftPos: pickupDelivery ? deliveryLeftSource(pickupDelivery) : false,
     }).map((mismatch) => mismatch.node.id),
   );
   const current = mismatches.filter((mismatch) => stillHolding.has(mismatch.nodeId));

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/prisma";
 import { compareSystems, type Mismatch } from "./compare-systems";
+import { deliveryLeftSource } from "./locate-failure";
 import { resyncOrder } from "./resync-order";
 
 /** Orders whose last change is younger than this are still settling: events may be in flight. */
@@ -109,7 +110,7 @@ async function compareBatch(db: Db, orders: { id: string; number: number; status
       messageKinds: messages.filter((message) => message.orderId === order.id).map((message) => message.kind),
       arrivedSteps: mine.filter((step) => step.status === "DELIVERED").map((step) => `${step.chain}:${step.stepNumber}`),
       chains: [...new Set(mine.map((step) => step.chain))],
-      pickupLeftPos: pickup ? pickup.attempts > 0 || pickup.status !== "PENDING" : false,
+      pickupLeftPos: pickup ? deliveryLeftSource(pickup) : false,
     });
     if (mismatches.length > 0) found.push({ order, mismatches });
   }

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/prisma";
-import { locateFailure, type LocatedFailure } from "./locate-failure";
+import { locateFailures, type LocatedFailure } from "./locate-failure";
 
 export type StuckOrder = { orderNumber: number; storeCode: string; failure: LocatedFailure; stuckForSeconds: number };
 
@@ -19,18 +19,13 @@ export async function findStuckOrders(db: Db, now = new Date(), limit = 100, new
   });
   const orderIds = brokenOrders.map((row) => row.orderId);
   if (orderIds.length === 0) return [];
-  const [orders, steps, deliveries] = await Promise.all([
+  const [orders, failures] = await Promise.all([
     db.order.findMany({ where: { id: { in: orderIds } }, select: { id: true, number: true, store: { select: { code: true } } } }),
-    db.chainStep.findMany({ where: { orderId: { in: orderIds } } }),
-    db.delivery.findMany({ where: { orderId: { in: orderIds }, chain: { not: null } }, select: { orderId: true, chain: true, stepNumber: true, attempts: true, status: true } }),
+    locateFailures(db, orderIds, now),
   ]);
   const stuck: StuckOrder[] = [];
   for (const order of orders) {
-    const failure = locateFailure(
-      steps.filter((step) => step.orderId === order.id),
-      deliveries.filter((delivery) => delivery.orderId === order.id),
-      now,
-    );
+    const failure = failures.get(order.id);
     if (failure) {
       const stuckForSeconds = Math.max(0, Math.round((now.getTime() - failure.stuckSince.getTime()) / 1000));
       stuck.push({ orderNumber: order.number, storeCode: order.store.code, failure, stuckForSeconds });
