@@ -30,6 +30,7 @@ export const CHAIN_DEFINITIONS: Record<Chain, ChainStepDefinition[]> = {
     [2, "POS", "OMS", "order.ready", "OMS received the ready event and moved the order to READY", 60],
     [3, "OMS", "STOREFRONT", "order.ready", "Storefront order view shows ready for pickup", 120],
     [4, "OMS", "NOTIFICATION", "order.ready", "Customer was told the order is ready", 300],
+    [5, "OMS", "WMS", "order.ready", "WMS knows the staging bin holding the order's units", 120],
   ]),
   PICKUP: steps([
     [1, "POS", "POS", "pickup.completed", "POS recorded pickup-complete (order, time, associate)", 0],

@@ -17,6 +17,7 @@ export const ROUTES: Route[] = [
   { source: "POS", type: "order.ready", target: "OMS", chain: "READY", stepNumber: 2 },
   { source: "OMS", type: "order.ready", target: "STOREFRONT", chain: "READY", stepNumber: 3 },
   { source: "OMS", type: "order.ready", target: "NOTIFICATION", chain: "READY", stepNumber: 4 },
+  { source: "OMS", type: "order.ready", target: "WMS", chain: "READY", stepNumber: 5 },
   { source: "POS", type: "pickup.completed", target: "OMS", chain: "PICKUP", stepNumber: 2 },
   { source: "OMS", type: "order.picked_up", target: "WMS", chain: "PICKUP", stepNumber: 4 },
   { source: "OMS", type: "order.picked_up", target: "STOREFRONT", chain: "PICKUP", stepNumber: 5 },

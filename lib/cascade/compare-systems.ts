@@ -7,7 +7,11 @@ export type OrderSnapshot = {
   status: OrderStatus;
   storefrontView: string | null;
   allocations: string[];
+  /** Staging bins the WMS records on the lines it still holds. */
+  heldBins: (string | null)[];
   posStatus: string | null;
+  /** Where the store says it staged the order. */
+  posBin: string | null;
   messageKinds: string[];
   /** Chain steps that have arrived, as "CHAIN:step". */
   arrivedSteps: string[];
@@ -63,6 +67,12 @@ export function compareSystems(order: OrderSnapshot): Mismatch[] {
     mismatches.push({ system: "WMS", expected: "reservation consumed", actual: `${held} line(s) still held`, node: nodeOfStep("PICKUP", 4) });
   } else if ((status === "CANCELED" || status === "NO_SHOW") && held > 0) {
     mismatches.push({ system: "WMS", expected: "allocation released", actual: `${held} line(s) still held`, node: status === "CANCELED" ? nodeOfStep("CANCELLATION", 2) : nodeOfStep("NO_SHOW", 3) });
+  }
+
+  // The store staged a ready order; the WMS must know which bin holds its units.
+  if (status === "READY" && order.posBin && held > 0 && order.heldBins.some((bin) => bin !== order.posBin)) {
+    const wrong = order.heldBins.find((bin) => bin !== order.posBin) ?? null;
+    mismatches.push({ system: "WMS", expected: `staging bin ${order.posBin}`, actual: wrong ? `staging bin ${wrong}` : "no staging bin", node: nodeOfStep("READY", 5) });
   }
 
   // The storefront's availability follows the WMS's own announcement (seed 000 node 6, seed 001 node 2).

@@ -53,7 +53,7 @@ export function overviewNodeOf(chain: Chain, stepNumber: number, source: SystemN
 const UPSTREAM: [Chain, number, number][] = [
   ["PICKUP", 3, 2], ["PICKUP", 4, 2], ["PICKUP", 5, 2], ["PICKUP", 6, 2], ["PICKUP", 7, 4],
   ["CANCELLATION", 2, 1], ["CANCELLATION", 4, 1], ["CANCELLATION", 5, 1], ["CANCELLATION", 3, 2],
-  ["READY", 3, 2], ["READY", 4, 2],
+  ["READY", 3, 2], ["READY", 4, 2], ["READY", 5, 2],
   ["NO_SHOW", 3, 2], ["NO_SHOW", 5, 2], ["NO_SHOW", 6, 2], ["NO_SHOW", 4, 3],
 ];
 

@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db/prisma";
 import { compareSystems } from "./compare-systems";
 import { nodeDetails } from "./failure-nodes";
-import { breakReason, deliveryLeftSource, locateFailure } from "./locate-failure";
+import { breakReason, locateFailure } from "./locate-failure";
+import { orderSnapshot } from "./order-snapshot";
 
 const CHAIN_ORDER = ["PLACEMENT", "READY", "PICKUP", "CANCELLATION", "NO_SHOW"] as const;
 
@@ -29,18 +30,18 @@ export async function loadOrderCascade(db: Db, orderNumber: number, now = new Da
   const failure = locateFailure(steps, deliveries, now);
   // Reconciliation compares what the systems hold, so it can name a node before any deadline
   // passes. A mismatch it recorded counts while it still holds (a re-sync may have healed it).
-  const pickupDelivery = deliveries.find((delivery) => delivery.chain === "PICKUP" && delivery.stepNumber === 2);
   const stillHolding = new Set(
-    compareSystems({
-      status: order.status,
-      storefrontView: storefront?.status ?? null,
-      allocations: allocations.map((allocation) => allocation.status),
-      posStatus: task?.status ?? null,
-      messageKinds: messages.map((message) => message.kind),
-      arrivedSteps: steps.filter((step) => step.status === "DELIVERED").map((step) => `${step.chain}:${step.stepNumber}`),
-      chains: [...new Set(steps.map((step) => step.chain))],
-      pickupLeftPos: pickupDelivery ? deliveryLeftSource(pickupDelivery) : false,
-    }).map((mismatch) => mismatch.node.id),
+    compareSystems(
+      orderSnapshot({
+        status: order.status,
+        storefrontView: storefront?.status ?? null,
+        allocations,
+        task,
+        messageKinds: messages.map((message) => message.kind),
+        steps,
+        pickupDelivery: deliveries.find((delivery) => delivery.chain === "PICKUP" && delivery.stepNumber === 2),
+      }),
+    ).map((mismatch) => mismatch.node.id),
   );
   const current = mismatches.filter((mismatch) => stillHolding.has(mismatch.nodeId));
   const reconciled = !failure && current.length > 0 ? current[0]! : null;

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/prisma";
 import { compareSystems, type Mismatch } from "./compare-systems";
-import { deliveryLeftSource } from "./locate-failure";
+import { orderSnapshot } from "./order-snapshot";
 import { resyncOrder } from "./resync-order";
 
 /** Orders whose last change is younger than this are still settling: events may be in flight. */
@@ -92,26 +92,25 @@ async function compareBatch(db: Db, orders: { id: string; number: number; status
   const ids = orders.map((order) => order.id);
   const [views, allocations, tasks, messages, steps, pickupDeliveries] = await Promise.all([
     db.storefrontOrderView.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, status: true } }),
-    db.wmsAllocation.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, status: true } }),
-    db.posOrderTask.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, status: true } }),
+    db.wmsAllocation.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, status: true, stagingBin: true } }),
+    db.posOrderTask.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, status: true, stagingBin: true } }),
     db.notificationMessage.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, kind: true } }),
     db.chainStep.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, chain: true, stepNumber: true, status: true } }),
     db.delivery.findMany({ where: { orderId: { in: ids }, chain: "PICKUP", stepNumber: 2 }, select: { orderId: true, attempts: true, status: true } }),
   ]);
   const found: { order: (typeof orders)[number]; mismatches: Mismatch[] }[] = [];
   for (const order of orders) {
-    const mine = steps.filter((step) => step.orderId === order.id);
-    const pickup = pickupDeliveries.find((delivery) => delivery.orderId === order.id);
-    const mismatches = compareSystems({
-      status: order.status,
-      storefrontView: views.find((view) => view.orderId === order.id)?.status ?? null,
-      allocations: allocations.filter((allocation) => allocation.orderId === order.id).map((allocation) => allocation.status),
-      posStatus: tasks.find((task) => task.orderId === order.id)?.status ?? null,
-      messageKinds: messages.filter((message) => message.orderId === order.id).map((message) => message.kind),
-      arrivedSteps: mine.filter((step) => step.status === "DELIVERED").map((step) => `${step.chain}:${step.stepNumber}`),
-      chains: [...new Set(mine.map((step) => step.chain))],
-      pickupLeftPos: pickup ? deliveryLeftSource(pickup) : false,
-    });
+    const mismatches = compareSystems(
+      orderSnapshot({
+        status: order.status,
+        storefrontView: views.find((view) => view.orderId === order.id)?.status ?? null,
+        allocations: allocations.filter((allocation) => allocation.orderId === order.id),
+        task: tasks.find((task) => task.orderId === order.id),
+        messageKinds: messages.filter((message) => message.orderId === order.id).map((message) => message.kind),
+        steps: steps.filter((step) => step.orderId === order.id),
+        pickupDelivery: pickupDeliveries.find((delivery) => delivery.orderId === order.id),
+      }),
+    );
     if (mismatches.length > 0) found.push({ order, mismatches });
   }
   return found;

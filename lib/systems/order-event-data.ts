@@ -53,6 +53,9 @@ export const orderReadyDataSchema = z.object({
   customer: customerSchema,
 });
 
+/** The OMS's ready event also says where the store staged the units. */
+export const orderStagedDataSchema = orderReadyDataSchema.extend({ stagingBin: z.string().min(1).nullable() });
+
 export const orderPickedUpDataSchema = orderReadyDataSchema.extend({
   capturedCents: z.number().int().nonnegative(),
   lines: z.array(orderLineDataSchema.extend({ name: z.string(), unitPriceCents: z.number().int() })).min(1),

@@ -30,14 +30,17 @@ async function postFromPos(event: Record<string, unknown>, options: { webhookId?
 }
 
 describe("the ready chain", () => {
-  it("carries the store's ready from the POS through the OMS to the storefront and the customer", async () => {
+  it("carries the store's ready from the POS through the OMS to the storefront, the customer and the WMS", async () => {
     const { orderId } = await readyOrder();
     expect((await chainSteps(orderId, "READY")).map((s) => [s.stepNumber, s.sourceSystem, s.targetSystem, s.status])).toEqual([
       [1, "POS", "POS", "DELIVERED"],
       [2, "POS", "OMS", "DELIVERED"],
       [3, "OMS", "STOREFRONT", "DELIVERED"],
       [4, "OMS", "NOTIFICATION", "DELIVERED"],
+      [5, "OMS", "WMS", "DELIVERED"],
     ]);
+    // The WMS knows which bin holds the held units.
+    expect((await db().wmsAllocation.findMany({ where: { orderId } })).map((line) => [line.status, line.stagingBin])).toEqual([["HELD", "A-12"]]);
     const order = await db().order.findUniqueOrThrow({ where: { id: orderId } });
     expect(order.status).toBe("READY");
     expect(order.readyAt).not.toBeNull();

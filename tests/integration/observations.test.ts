@@ -24,6 +24,7 @@ const READY: Line[] = [
   { system: "oms", event: "order.ready" },
   { system: "storefront", event: "order.ready" },
   { system: "notification", event: "order.ready" },
+  { system: "wms", event: "order.ready" },
 ];
 const PICKUP: Line[] = [
   { system: "pos", event: "pickup.completed" },

@@ -108,3 +108,37 @@ describe("one on-demand reconciliation", () => {
     await db().faultRule.deleteMany({ where: { id: { in: rules } } });
   });
 });
+
+describe("reconciling the staging bin", () => {
+  it("finds a ready order whose WMS never heard its staging bin, names the ready step, and re-sync fills it in", { timeout: 60_000 }, async () => {
+    const store = await createStore(db());
+    const product = await createProduct(db(), store.id, { onHand: 10 });
+    const slot = await firstSlot(db(), store.id, new Date());
+    const { orderId } = await placeOrder(db(), orderInput({ storeId: store.id, slotStartsAt: slot.startsAt, lines: [{ productId: product.id, quantity: 2 }] }));
+    await drain();
+    const rule = await db().faultRule.create({ data: { source: "OMS", target: "WMS", eventType: "order.ready", kind: "DROP", storeCode: store.code } });
+    await db().posOrderTask.update({ where: { orderId }, data: { stagingBin: "B-7" } });
+    await recordPosEvent(db(), { orderId, type: "order.ready", associate: "A-1", data: { stagingBin: "B-7" } });
+    await drain();
+    expect((await db().wmsAllocation.findFirstOrThrow({ where: { orderId } })).stagingBin).toBeNull();
+
+    const report = await db().reconciliationRun.create({ data: { trigger: "manual", storeId: store.id } });
+    await runReconciliation(db(), report.id, { trigger: "manual", storeId: store.id, graceSeconds: 0, resync: false });
+    const mismatches = await db().reconciliationMismatch.findMany({ where: { runId: report.id } });
+    expect(mismatches.map(({ system, nodeId, expected, actual }) => ({ system, nodeId, expected, actual }))).toEqual([
+      { system: "WMS", nodeId: "ready-step-5", expected: "staging bin B-7", actual: "no staging bin" },
+    ]);
+    const { key } = await createApiKey(db(), "staging bin test");
+    const { number } = await db().order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(await cascadeNode(number, key)).toBe("ready-step-5");
+
+    // Fixed at the boundary, one more pass re-sends the ready event and the WMS catches up.
+    await db().faultRule.delete({ where: { id: rule.id } });
+    const healing = await db().reconciliationRun.create({ data: { trigger: "manual", storeId: store.id } });
+    await runReconciliation(db(), healing.id, { trigger: "manual", storeId: store.id, graceSeconds: 0 });
+    await drain();
+    expect(await db().reconciliationRun.findUniqueOrThrow({ where: { id: healing.id } })).toMatchObject({ mismatchedOrders: 1, resynced: 1 });
+    expect((await db().wmsAllocation.findFirstOrThrow({ where: { orderId } })).stagingBin).toBe("B-7");
+    expect(await cascadeNode(number, key)).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 import { writeOutboxEvent } from "@/lib/bus/outbox";
 import type { Tx } from "@/lib/db/prisma";
-import { inventoryMovementDataSchema, linesShortedDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, orderReadyDataSchema, parseEventData, UnsupportedEventError } from "../order-event-data";
+import { inventoryMovementDataSchema, linesShortedDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, orderReadyDataSchema, orderStagedDataSchema, parseEventData, UnsupportedEventError } from "../order-event-data";
 import type { EventHandler } from "../receive-event";
 
 /** Releases an order's held units back to the floor and tells the storefront what came back. */
@@ -38,6 +38,13 @@ export const applyWmsEvent: EventHandler = async (tx, event) => {
         orderId,
         payload: parseEventData(inventoryMovementDataSchema, { orderNumber: data.orderNumber, storeCode: data.storeCode, lines }),
       });
+      return "applied";
+    }
+    case "order.ready": {
+      // The held units now sit in a staging bin; the WMS tracks where, so a count or a
+      // handover can find them.
+      const data = parseEventData(orderStagedDataSchema, event.data);
+      await tx.wmsAllocation.updateMany({ where: { orderId, status: "HELD" }, data: { stagingBin: data.stagingBin } });
       return "applied";
     }
     case "order.canceled":
