@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import pg from "pg";
 import type { Db } from "@/lib/db/prisma";
 import { reconcileOnSchedule, RECONCILE_EVERY_MINUTES } from "@/lib/cascade/reconcile-schedule";
+import { pruneDeliveredStepBuckets } from "@/lib/cascade/node-health";
 import { ALERT_CHECK_MS, checkAlerts } from "@/lib/operations/check-alerts";
 import { expireNoShows, sendPickupReminders } from "@/lib/orders/no-show";
 import { sendQueuedMessages } from "@/lib/systems/notification/send-queued";
@@ -105,6 +106,7 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
         if (Date.now() - lastAlertCheck > ALERT_CHECK_MS) {
           lastAlertCheck = Date.now();
           await checkAlerts(db).catch((error: unknown) => log(`[worker] alerts: ${(error as Error).message}`));
+          await pruneDeliveredStepBuckets(db);
         }
         if (Date.now() - lastSweep > MESSAGE_SWEEP_MS) {
           lastSweep = Date.now();

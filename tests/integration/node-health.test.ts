@@ -57,5 +57,24 @@ describe("per-node health on the overview", () => {
     expect(health.get("pickup-1")!.last24h).toMatchObject({ delivered: 0, late: 1 });
     expect(health.get("pickup-2")!.last24h).toMatchObject({ delivered: 4, late: 0 });
     await db().faultRule.delete({ where: { id: pause.id } });
+
+    // The delivered-step buckets the overview reads match the steps themselves, after
+    // inserts, deliveries, a moved arrival (the late step above) and a deletion.
+    await db().chainStep.delete({ where: { id: (await db().chainStep.findFirstOrThrow({ where: { orderId: picked[1]!.orderId, chain: "PICKUP", stepNumber: 6 } })).id } });
+    const counted = async () => {
+      const buckets = await db().deliveredStepBucket.groupBy({ by: ["chain", "stepNumber", "late"], where: { storeId: store.id }, _sum: { count: true } });
+      const fromBuckets = buckets.filter((row) => row._sum.count).map((row) => `${row.chain}:${row.stepNumber}:${row.late}=${row._sum.count}`);
+      const steps = await db().chainStep.findMany({ where: { order: { storeId: store.id }, status: "DELIVERED" }, select: { chain: true, stepNumber: true, arrivedAt: true, expectedBy: true } });
+      const fromSteps = new Map<string, number>();
+      for (const step of steps) {
+        const key = `${step.chain}:${step.stepNumber}:${step.arrivedAt! > step.expectedBy}`;
+        fromSteps.set(key, (fromSteps.get(key) ?? 0) + 1);
+      }
+      return { fromBuckets: fromBuckets.sort(), fromSteps: [...fromSteps].map(([key, count]) => `${key}=${count}`).sort() };
+    };
+    const { fromBuckets, fromSteps } = await counted();
+    expect(fromBuckets).toEqual(fromSteps);
+    expect(fromBuckets).toContain("PICKUP:5:true=1");
+    expect(fromBuckets).toContain("PICKUP:6:false=3");
   });
 });
