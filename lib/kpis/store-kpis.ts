@@ -15,7 +15,10 @@ export type Kpis = {
   deliveryErrorRate: { system: string; deliveries: number; failed: number; rate: number }[];
 };
 
-const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+export const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+
+/** Whether an order `o` (with its POS task `t`) was ready by the queue's own target, or 15 minutes when unknown. */
+export const readyWithinTarget = Prisma.sql`o."readyAt" <= COALESCE(t."pickTargetAt", o."placedAt" + make_interval(mins => ${PICK_TO_READY_TARGET_MINUTES}))`;
 
 /**
  * The operating KPIs for a period, for one store or all: orders placed, pick-to-ready
@@ -33,7 +36,7 @@ export async function loadKpis(db: Db, period: { from: Date; to: Date }, storeId
       SELECT COUNT(*) AS "orders",
              percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (o."readyAt" - o."placedAt")) / 60) AS "median",
              percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (o."readyAt" - o."placedAt")) / 60) AS "p90",
-             COUNT(*) FILTER (WHERE o."readyAt" <= COALESCE(t."pickTargetAt", o."placedAt" + make_interval(mins => ${PICK_TO_READY_TARGET_MINUTES}))) AS "within"
+             COUNT(*) FILTER (WHERE ${readyWithinTarget}) AS "within"
         FROM "Order" o LEFT JOIN "PosOrderTask" t ON t."orderId" = o."id"
        WHERE o."readyAt" >= ${period.from} AND o."readyAt" < ${period.to} ${store}`,
     db.$queryRaw<{ pickedUp: bigint; noShows: bigint }[]>`

@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/prisma";
+import { BarList } from "@/components/ops/bar-list";
+import { ColumnChart } from "@/components/ops/column-chart";
+import { loadKpiTrend, type TrendUnit } from "@/lib/kpis/kpi-trend";
+import { loadStoreComparison } from "@/lib/kpis/store-comparison";
 import { loadKpis, PICK_TO_READY_TARGET_MINUTES, PICKUP_CONVERSION_TARGET } from "@/lib/kpis/store-kpis";
 import { formatCents } from "@/lib/money";
 
@@ -8,6 +12,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "KPIs" };
 
 const PERIODS = { "24h": ["Last 24 hours", 1], "7d": ["Last 7 days", 7], "30d": ["Last 30 days", 30] } as const;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** "2026-11-23T14:00" as "14:00" (hourly) or "Nov 23" (daily). */
+const bucketLabel = (start: string, unit: TrendUnit) => (unit === "hour" ? start.slice(11, 16) : `${MONTHS[Number(start.slice(5, 7)) - 1]} ${Number(start.slice(8, 10))}`);
 type PeriodKey = keyof typeof PERIODS;
 
 const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
@@ -33,8 +40,15 @@ export default async function KpisPage({ searchParams }: PageProps<"/ops/kpis">)
   const store = stores.find((candidate) => candidate.code === askedStore) ?? null;
   const to = new Date(await db.$queryRaw<{ now: Date }[]>`SELECT now() AS "now"`.then((rows) => rows[0]!.now));
   const from = new Date(to.getTime() - PERIODS[period][1] * 86_400_000);
-  const kpis = await loadKpis(db, { from, to }, store?.id);
-  const maxErrorRate = Math.max(0.01, ...kpis.deliveryErrorRate.map((row) => row.rate));
+  const unit: TrendUnit = period === "24h" ? "hour" : "day";
+  const timeZone = store ? (await db.store.findUniqueOrThrow({ where: { id: store.id }, select: { timeZone: true } })).timeZone : "UTC";
+  const [kpis, trend, comparison] = await Promise.all([
+    loadKpis(db, { from, to }, store?.id),
+    loadKpiTrend(db, { from, to, unit, timeZone, storeId: store?.id }),
+    store ? Promise.resolve([]) : loadStoreComparison(db, { from, to }),
+  ]);
+  const placedTotal = trend.reduce((sum, point) => sum + point.ordersPlaced, 0);
+  const busiest = trend.reduce((best, point) => (point.ordersPlaced > (best?.ordersPlaced ?? -1) ? point : best), trend[0]);
 
   return (
     <div className="space-y-6">
@@ -96,25 +110,93 @@ export default async function KpisPage({ searchParams }: PageProps<"/ops/kpis">)
         />
       </dl>
 
+      <section aria-labelledby="over-time" className="space-y-3">
+        <h2 id="over-time" className="text-xl font-semibold">
+          Over time
+        </h2>
+        <p className="text-sm text-slate-600">Per {unit}, in {store ? `the store's time zone (${timeZone})` : "UTC"}.</p>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <ColumnChart
+            title="Orders placed"
+            summary={`${placedTotal} orders in ${trend.length} ${unit}s${busiest && busiest.ordersPlaced > 0 ? `, most at ${bucketLabel(busiest.start, unit)} (${busiest.ordersPlaced})` : ""}`}
+            columns={trend.map((point) => ({ key: point.start, label: bucketLabel(point.start, unit), value: point.ordersPlaced, display: String(point.ordersPlaced) }))}
+          />
+          <ColumnChart
+            title={`SLA adherence (ready within ${PICK_TO_READY_TARGET_MINUTES} min; line at 100%)`}
+            summary={`${trend.filter((point) => point.slaAdherence !== null && point.slaAdherence < 1).length} of ${trend.filter((point) => point.slaAdherence !== null).length} ${unit}s with orders ready late`}
+            max={1}
+            target={1}
+            columns={trend.map((point) => ({
+              key: point.start,
+              label: bucketLabel(point.start, unit),
+              value: point.slaAdherence,
+              display: point.slaAdherence === null ? "no orders ready" : `${percent(point.slaAdherence)} of ${point.readied}`,
+              bad: point.slaAdherence !== null && point.slaAdherence < 0.9,
+            }))}
+          />
+        </div>
+      </section>
+
+      {comparison.length > 0 ? (
+        <section aria-labelledby="by-store" className="space-y-3">
+          <h2 id="by-store" className="text-xl font-semibold">
+            By store
+          </h2>
+          <div className="grid gap-6 lg:grid-cols-2">
+            <div className="space-y-2">
+              <h3 className="font-medium">Orders placed</h3>
+              <BarList bars={comparison.map((row) => ({ key: row.code, label: `${row.code} · ${row.name}`, value: row.ordersPlaced, display: String(row.ordersPlaced) }))} />
+            </div>
+            <div className="space-y-2">
+              <h3 className="font-medium">Pick-to-ready p90 (line: {PICK_TO_READY_TARGET_MINUTES}-minute target)</h3>
+              <BarList
+                target={PICK_TO_READY_TARGET_MINUTES}
+                targetLabel={`${PICK_TO_READY_TARGET_MINUTES}-minute target`}
+                bars={comparison.map((row) => ({
+                  key: row.code,
+                  label: `${row.code} · ${row.name}`,
+                  value: row.pickToReadyP90Minutes,
+                  display: minutes(row.pickToReadyP90Minutes),
+                  bad: (row.pickToReadyP90Minutes ?? 0) > PICK_TO_READY_TARGET_MINUTES,
+                }))}
+              />
+            </div>
+            <div className="space-y-2">
+              <h3 className="font-medium">SLA adherence</h3>
+              <BarList
+                max={1}
+                bars={comparison.map((row) => ({ key: row.code, label: `${row.code} · ${row.name}`, value: row.slaAdherence, display: percent(row.slaAdherence), bad: row.slaAdherence !== null && row.slaAdherence < 0.9 }))}
+              />
+            </div>
+            <div className="space-y-2">
+              <h3 className="font-medium">Pickup conversion (line: {PICKUP_CONVERSION_TARGET * 100}% target)</h3>
+              <BarList
+                max={1}
+                target={PICKUP_CONVERSION_TARGET}
+                targetLabel={`${PICKUP_CONVERSION_TARGET * 100}% target`}
+                bars={comparison.map((row) => ({
+                  key: row.code,
+                  label: `${row.code} · ${row.name}`,
+                  value: row.pickupConversion,
+                  display: percent(row.pickupConversion),
+                  bad: row.pickupConversion !== null && row.pickupConversion <= PICKUP_CONVERSION_TARGET,
+                }))}
+              />
+            </div>
+          </div>
+        </section>
+      ) : null}
+
       <section aria-labelledby="delivery-errors" className="space-y-2">
         <h2 id="delivery-errors" className="text-xl font-semibold">
           Delivery error rate by receiving system
         </h2>
         <p className="text-sm text-slate-600">Deliveries that needed a retry, were dropped or were dead-lettered.</p>
-        <ul className="space-y-2">
-          {kpis.deliveryErrorRate.length === 0 ? <li className="text-slate-600">No deliveries in this period.</li> : null}
-          {kpis.deliveryErrorRate.map((row) => (
-            <li key={row.system} className="grid grid-cols-[9rem_1fr_10rem] items-center gap-3 text-sm">
-              <span className="font-medium">{row.system}</span>
-              <span aria-hidden="true" className="h-3 rounded-full bg-slate-100">
-                <span className="block h-3 rounded-full bg-red-500" style={{ width: `${(row.rate / maxErrorRate) * 100}%` }} />
-              </span>
-              <span className="tabular-nums">
-                {percent(row.rate)} ({row.failed} of {row.deliveries})
-              </span>
-            </li>
-          ))}
-        </ul>
+        <BarList
+          max={0.01}
+          emptyText="No deliveries in this period."
+          bars={kpis.deliveryErrorRate.map((row) => ({ key: row.system, label: row.system, value: row.rate, display: `${percent(row.rate)} (${row.failed} of ${row.deliveries})`, bad: row.rate > 0 }))}
+        />
       </section>
     </div>
   );
