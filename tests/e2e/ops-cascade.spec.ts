@@ -170,3 +170,18 @@ test("a manager uploads five systems' logs and reads the cascade map", async ({ 
   await expect(manager.getByRole("row").filter({ hasText: "EXT-9" })).toContainText("Cancellation node 3 — POS → OMS cancellation write-back failed");
   await expect(manager.getByRole("row").filter({ hasText: "got \"mainframe\"" })).toContainText("8");
 });
+
+test("a manager reads the KPIs as charts, across stores and for one store", async ({ browser }) => {
+  await orderAtStore(browser, { products: ["Wireless Earbuds"], where: "78751", store: /Austin North/ });
+  const manager = await signIn(browser, "manager@handoff.test");
+  await manager.getByRole("link", { name: "KPIs" }).click();
+  await expect(manager.getByRole("img", { name: /^Orders placed: [1-9]\d* orders, last 24 hours/ })).toBeVisible();
+  await expect(manager.getByRole("heading", { name: "By store" })).toBeVisible();
+  await manager.getByRole("combobox", { name: "Store" }).selectOption("AUS-NL");
+  await manager.getByRole("combobox", { name: "Period" }).selectOption("7d");
+  await manager.getByRole("button", { name: "Show" }).click();
+  await expect(manager.getByRole("heading", { name: "KPIs · Austin North Lamar" })).toBeVisible();
+  await expect(manager.getByText("Per day, in the store's time zone (America/Chicago).")).toBeVisible();
+  await expect(manager.getByRole("img", { name: /^Orders placed: [1-9]\d* orders, last 7 days/ })).toBeVisible();
+  await expect(manager.getByRole("heading", { name: "By store" })).toHaveCount(0);
+});

@@ -118,7 +118,7 @@ export default async function KpisPage({ searchParams }: PageProps<"/ops/kpis">)
         <div className="grid gap-4 lg:grid-cols-2">
           <ColumnChart
             title="Orders placed"
-            summary={`${placedTotal} orders in ${trend.length} ${unit}s${busiest && busiest.ordersPlaced > 0 ? `, most at ${bucketLabel(busiest.start, unit)} (${busiest.ordersPlaced})` : ""}`}
+            summary={`${placedTotal} orders, ${PERIODS[period][0].toLowerCase()}${busiest && busiest.ordersPlaced > 0 ? `, most at ${bucketLabel(busiest.start, unit)} (${busiest.ordersPlaced})` : ""}`}
             columns={trend.map((point) => ({ key: point.start, label: bucketLabel(point.start, unit), value: point.ordersPlaced, display: String(point.ordersPlaced) }))}
           />
           <ColumnChart
