@@ -10,12 +10,29 @@ import { ensureSlotRow, takeSlotPlace } from "@/lib/slots/book-slot";
 import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
 import { loadStore, type StoreWithHours } from "@/lib/stores/load-stores";
 import { INITIAL_ORDER_STATUS } from "./order-status";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { OrderChannel } from "@/lib/generated/prisma/enums";
 import type { PlaceOrderInput } from "./place-order-input";
 import { hashPickupCode, newAccessToken, pickupCodeFor } from "./pickup-code";
 
 export type PlacedOrder = { orderId: string; number: number; accessToken: string; alreadyPlaced: boolean };
 
+/** An order from another sales channel: the channel took the payment and names it by reference. */
+export type ChannelOrigin = {
+  channel: Exclude<OrderChannel, "WEB">;
+  channelOrderId: string;
+  paymentReference: string;
+  cardLast4: string | null;
+  /** Why the order went to its store, kept on the order for the dashboard. */
+  routing: Prisma.InputJsonValue;
+};
+
+/** Our own checkout pays by card; a channel order arrives with its payment already taken. */
+export type PlaceOrderRequest = Omit<PlaceOrderInput, "cardNumber"> & ({ cardNumber: string; origin?: undefined } | { cardNumber?: undefined; origin: ChannelOrigin });
+
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
+/** How long a channel's payment authorization is good for, as card authorizations are. */
+const CHANNEL_AUTHORIZATION_DAYS = 7;
 
 /**
  * Places an order in one transaction: the order with its lines and reservations, the
@@ -23,7 +40,7 @@ const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
  * allocation per line and a place in the pickup window (each a conditional UPDATE). Any failure
  * rolls all of it back. The same checkout submitted twice yields one order.
  */
-export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date()): Promise<PlacedOrder> {
+export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Date()): Promise<PlacedOrder> {
   // A resubmitted checkout gets its order back even if its stock or slot has since run out.
   const existing = await findByCheckout(db, input.checkoutId);
   if (existing) return existing;
@@ -64,6 +81,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
           accessToken,
           checkoutId: input.checkoutId,
           status: INITIAL_ORDER_STATUS,
+          ...(input.origin ? { channel: input.origin.channel, channelOrderId: input.origin.channelOrderId, routing: input.origin.routing } : {}),
           customerName: input.name,
           customerEmail: input.email,
           customerPhone: input.phone,
@@ -91,25 +109,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
         },
       });
 
-      const authorization = await authorizePayment(tx, {
-        cardNumber: input.cardNumber,
-        amountCents: totalCents,
-        idempotencyKey: `authorize:${input.checkoutId}`,
-        at: now,
-      });
-      await tx.paymentAuthorization.create({
-        data: {
-          orderId,
-          provider: TEST_PROVIDER,
-          providerRef: authorization.reference,
-          idempotencyKey: `authorize:${input.checkoutId}`,
-          amountCents: totalCents,
-          cardLast4: authorization.last4,
-          status: "AUTHORIZED",
-          authorizedAt: now,
-          expiresAt: authorization.expiresAt,
-        },
-      });
+      await recordAuthorization(tx, input, orderId, totalCents, now);
 
       await writeOutboxEvent(tx, {
         type: "order.created",
@@ -157,6 +157,41 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
     }
     throw error;
   }
+}
+
+/** Authorizes the card at checkout, or records the authorization a channel already holds. */
+async function recordAuthorization(tx: Tx, input: PlaceOrderRequest, orderId: string, totalCents: number, now: Date) {
+  const idempotencyKey = `authorize:${input.checkoutId}`;
+  if (input.origin) {
+    await tx.paymentAuthorization.create({
+      data: {
+        orderId,
+        provider: `channel:${input.origin.channel.toLowerCase()}`,
+        providerRef: input.origin.paymentReference,
+        idempotencyKey,
+        amountCents: totalCents,
+        cardLast4: input.origin.cardLast4 ?? "----",
+        status: "AUTHORIZED",
+        authorizedAt: now,
+        expiresAt: new Date(now.getTime() + CHANNEL_AUTHORIZATION_DAYS * 86_400_000),
+      },
+    });
+    return;
+  }
+  const authorization = await authorizePayment(tx, { cardNumber: input.cardNumber, amountCents: totalCents, idempotencyKey, at: now });
+  await tx.paymentAuthorization.create({
+    data: {
+      orderId,
+      provider: TEST_PROVIDER,
+      providerRef: authorization.reference,
+      idempotencyKey,
+      amountCents: totalCents,
+      cardLast4: authorization.last4,
+      status: "AUTHORIZED",
+      authorizedAt: now,
+      expiresAt: authorization.expiresAt,
+    },
+  });
 }
 
 async function findByCheckout(db: Db | Tx, checkoutId: string): Promise<PlacedOrder | null> {

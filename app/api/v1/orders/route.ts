@@ -1,0 +1,39 @@
+import { authenticateApiKey } from "@/lib/api-keys/api-keys";
+import { getDb } from "@/lib/db/prisma";
+import { CHANNEL_ADAPTERS } from "@/lib/intake/channels/adapters";
+import { receiveChannelOrder } from "@/lib/intake/receive-channel-order";
+
+export const dynamic = "force-dynamic";
+
+const MAX_BYTES = 256 * 1024;
+
+/**
+ * Orders from other sales channels, each in its own shape, with the channel's API key.
+ * 201 placed (200 when the channel order was already placed), 422 quarantined with the
+ * reasons, 400 when the body cannot be kept at all, 401/403 for the key.
+ */
+export async function POST(request: Request) {
+  const db = getDb();
+  const key = await authenticateApiKey(db, request.headers);
+  if (!key) return Response.json({ error: "Send your channel's API key as `Authorization: Bearer <key>` (an admin creates it at /ops/systems)." }, { status: 401 });
+  if (!key.channel || key.channel === "WEB") return Response.json({ error: "This API key is not a sales channel's key, so it cannot send orders." }, { status: 403 });
+  const body = await request.text();
+  if (body.length > MAX_BYTES) return Response.json({ error: "The order is larger than 256 KB." }, { status: 413 });
+  let payload: unknown;
+  try {
+    payload = JSON.parse(body);
+  } catch {
+    return Response.json({ error: "The body is not JSON." }, { status: 400 });
+  }
+  if (!payload || typeof payload !== "object" || Array.isArray(payload)) return Response.json({ error: "Send one order as a JSON object." }, { status: 400 });
+
+  const outcome = await receiveChannelOrder(db, CHANNEL_ADAPTERS[key.channel], payload);
+  switch (outcome.status) {
+    case "accepted":
+      return Response.json(outcome, { status: outcome.duplicate ? 200 : 201 });
+    case "quarantined":
+      return Response.json({ ...outcome, error: "The order was kept in quarantine: fix what the reasons say and send it again, or ops can fix and replay it." }, { status: 422 });
+    case "refused":
+      return Response.json({ error: outcome.error }, { status: 400 });
+  }
+}

@@ -1,0 +1,83 @@
+import type { Db } from "@/lib/db/prisma";
+import { DomainError } from "@/lib/errors";
+import { locate } from "@/lib/geo/locate";
+import { mergeCartLines } from "@/lib/inventory/availability";
+import { placeOrder, type PlacedOrder } from "@/lib/orders/place-order";
+import type { UnfillableOffer } from "@/lib/routing/choose-store";
+import { routeOrder } from "@/lib/routing/route-order";
+import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
+import { loadStore } from "@/lib/stores/load-stores";
+import type { CanonicalOrder, ChannelAdapter, IntakeReason } from "./canonical-order";
+import { channelCheckoutId } from "./channel-checkout-id";
+import { chooseSlot } from "./choose-slot";
+
+export type ChannelPlacement =
+  | { ok: true; placed: PlacedOrder; storeCode: string; routing: string }
+  | { ok: false; reasons: IntakeReason[]; offer?: UnfillableOffer };
+
+const refuse = (path: string, message: string, offer?: UnfillableOffer): ChannelPlacement => ({ ok: false, reasons: [{ path, message }], ...(offer ? { offer } : {}) });
+
+/**
+ * Places a valid channel order through the same path as our checkout: SKUs resolved,
+ * the store routed (and why recorded on the order), a pickup window booked. Anything that
+ * stops it comes back as reasons pointing into the channel's payload; nothing is half-placed.
+ */
+export async function placeChannelOrder(db: Db, adapter: ChannelAdapter, order: CanonicalOrder, now: Date): Promise<ChannelPlacement> {
+  const products = await db.product.findMany({ where: { sku: { in: order.lines.map((line) => line.sku) } }, select: { id: true, sku: true } });
+  const productBySku = new Map(products.map((product) => [product.sku, product.id]));
+  const unknown = order.lines.flatMap((line, index) => (productBySku.has(line.sku) ? [] : [{ path: adapter.paths.lineSku(index), message: `No product has the SKU "${line.sku}".` }]));
+  if (unknown.length > 0) return { ok: false, reasons: unknown };
+
+  let origin;
+  if (order.storeCode) {
+    const requested = await db.store.findUnique({ where: { code: order.storeCode }, select: { latitude: true, longitude: true } });
+    if (!requested) return refuse(adapter.paths.store, `No store has the code "${order.storeCode}".`);
+    origin = requested;
+  } else {
+    const place = locate(order.customerPostalCode ?? "");
+    if (!place.ok) return refuse(adapter.paths.postalCode, place.message);
+    origin = place.place;
+  }
+
+  // The same SKU on two lines is one need for routing, as placement merges it too.
+  const skuOf = new Map(products.map((product) => [product.id, product.sku]));
+  const lines = mergeCartLines(order.lines.map((line) => ({ productId: productBySku.get(line.sku)!, quantity: line.quantity }))).map((line) => ({ ...line, sku: skuOf.get(line.productId)! }));
+  const decision = await routeOrder(db, { origin, requestedStoreCode: order.storeCode, lines, now });
+  if (decision.kind === "unfillable") return refuse("(order)", decision.reason, decision.offer);
+
+  const store = (await loadStore(db, decision.storeId))!;
+  if (order.pickupMethod === "CURBSIDE" && !store.curbsideEnabled) {
+    return refuse(adapter.paths.pickupMethod, `${store.name} (${store.code}) does not offer curbside pickup; send in_store.`);
+  }
+  const chosen = chooseSlot((await storeSlotOffer(db, store, now)).slots, order.pickupWindow);
+  if (!chosen) return refuse(adapter.paths.pickupWindow, `${store.name} (${store.code}) has no pickup window open.`);
+
+  const routing = {
+    reason: decision.reason,
+    requestedStore: order.storeCode,
+    slotNote: chosen.note,
+    candidates: decision.candidates.map(({ code, distanceMiles, eligible, why, score, queuedOrders, pickers, slotPlacesLeft }) => ({ code, distanceMiles, eligible, why, score, queuedOrders, pickers, slotPlacesLeft })),
+  };
+  try {
+    const placed = await placeOrder(
+      db,
+      {
+        checkoutId: channelCheckoutId(order.channel, order.channelOrderId),
+        storeId: store.id,
+        pickupMethod: order.pickupMethod,
+        slotStartsAt: chosen.slot.startsAt,
+        lines: lines.map(({ productId, quantity }) => ({ productId, quantity })),
+        name: order.customer.name,
+        email: order.customer.email,
+        phone: order.customer.phone,
+        origin: { channel: order.channel, channelOrderId: order.channelOrderId, paymentReference: order.payment.reference, cardLast4: order.payment.cardLast4, routing },
+      },
+      now,
+    );
+    return { ok: true, placed, storeCode: store.code, routing: decision.reason };
+  } catch (error) {
+    // Stock or the window taken by another order in the meantime: kept for a replay.
+    if (error instanceof DomainError && ["INSUFFICIENT_STOCK", "SLOT_UNAVAILABLE", "INVALID_INPUT"].includes(error.code)) return refuse("(order)", error.message);
+    throw error;
+  }
+}

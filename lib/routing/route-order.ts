@@ -1,0 +1,52 @@
+import type { Db } from "@/lib/db/prisma";
+import { distanceMiles, type Coordinates } from "@/lib/geo/distance";
+import { availableToPromise } from "@/lib/inventory/availability";
+import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
+import { loadAllStores, queuedOrdersByStore } from "@/lib/stores/load-stores";
+import { chooseStore, type RoutingCandidate, type RoutingDecision } from "./choose-store";
+
+/** Stores further than this from the customer (or the store asked for) are not considered. */
+export const ROUTING_RADIUS_MILES = 50;
+
+export type RouteOrderInput = {
+  /** Where distance is measured from: the customer, or the store they asked for. */
+  origin: Coordinates;
+  requestedStoreCode: string | null;
+  lines: { productId: string; sku: string; quantity: number }[];
+  now: Date;
+};
+
+/**
+ * Routes an order against the OMS's own stock ledger (not the storefront's cache, which
+ * may lag): every store within reach is assessed and scored, and the decision says why.
+ */
+export async function routeOrder(db: Db, input: RouteOrderInput): Promise<RoutingDecision> {
+  const stores = (await loadAllStores(db))
+    .map((store) => ({ store, distance: distanceMiles(input.origin, store) }))
+    .filter(({ distance, store }) => distance <= ROUTING_RADIUS_MILES || store.code === input.requestedStoreCode);
+  const storeIds = stores.map(({ store }) => store.id);
+  const [levels, queued] = await Promise.all([
+    db.inventoryLevel.findMany({ where: { storeId: { in: storeIds }, productId: { in: input.lines.map((line) => line.productId) } } }),
+    queuedOrdersByStore(db, storeIds),
+  ]);
+  const candidates: RoutingCandidate[] = [];
+  for (const { store, distance } of stores) {
+    const shortSkus = input.lines
+      .filter((line) => availableToPromise(levels.find((level) => level.storeId === store.id && level.productId === line.productId)) < line.quantity)
+      .map((line) => line.sku);
+    // Pickup windows only matter where the order could go; reading them costs a query per store.
+    const offer = shortSkus.length === 0 ? await storeSlotOffer(db, store, input.now) : null;
+    const slot = offer?.slots.find((candidate) => candidate.remaining > 0);
+    candidates.push({
+      storeId: store.id,
+      code: store.code,
+      name: store.name,
+      distanceMiles: Math.round(distance * 10) / 10,
+      shortSkus,
+      queuedOrders: queued.get(store.id) ?? 0,
+      pickers: store.pickers,
+      slotPlacesLeft: shortSkus.length > 0 ? 0 : slot ? slot.remaining - 1 : null,
+    });
+  }
+  return chooseStore(candidates, input.requestedStoreCode, input.lines.map((line) => line.sku));
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { POST } from "@/app/api/v1/orders/route";
+import { createApiKey } from "@/lib/api-keys/api-keys";
+import { getDb } from "@/lib/db/prisma";
+import { CHANNEL_ADAPTERS } from "@/lib/intake/channels/adapters";
+import { replayIntakeOrder } from "@/lib/intake/receive-channel-order";
+import { drain, serveSystemsForThisFile } from "../support/bus-harness";
+import { createProduct, createStore } from "./factories";
+
+const db = () => getDb();
+serveSystemsForThisFile();
+
+async function post(key: string | null, body: unknown) {
+  const response = await POST(
+    new Request("http://handoff.test/api/v1/orders", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { reasons?: { path: string; message: string }[] } };
+}
+
+const marketplaceKey = async () => (await createApiKey(db(), "Marketplace", "MARKETPLACE")).key;
+const platformKey = async () => (await createApiKey(db(), "Storefront platform", "STOREFRONT_PLATFORM")).key;
+
+/** A store with a product in stock, for one test. */
+async function stockedStore(onHand = 10, options: { curbsideEnabled?: boolean } = {}) {
+  const store = await createStore(db(), options);
+  const product = await createProduct(db(), store.id, { onHand });
+  return { store, product };
+}
+
+function marketplaceOrder(overrides: { storeCode?: string | null; sku: string; quantity?: number; id?: string; postalCode?: string; method?: string }) {
+  return {
+    marketplace_order_id: overrides.id ?? `MP-${randomUUID()}`,
+    buyer: { name: "Jordan Lee", email: "Jordan@Example.com", phone: "(512) 555-0101", ...(overrides.postalCode ? { postal_code: overrides.postalCode } : {}) },
+    fulfillment: { type: "store_pickup", ...(overrides.storeCode ? { store_id: overrides.storeCode } : {}), method: overrides.method ?? "in_store" },
+    order_items: [{ seller_sku: overrides.sku, quantity_ordered: overrides.quantity ?? 1, item_price: { amount: "10.00", currency: "USD" } }],
+    payment: { transaction_id: `mp_txn_${randomUUID()}`, card_last_four: "4242" },
+    order_total: { amount: "10.00", currency: "USD" },
+  };
+}
+
+function platformOrder(overrides: { locationId?: string; zip?: string; sku: string; id?: number }) {
+  return {
+    id: overrides.id ?? Math.floor(Math.random() * 1e12),
+    customer: { first_name: "Ana", last_name: "Ruiz", email: "ana@example.com", phone: "512-555-0199" },
+    line_items: [{ sku: overrides.sku, quantity: 2, price: "10.00" }],
+    pickup: { ...(overrides.locationId ? { location_id: overrides.locationId } : {}), method: "curbside" },
+    ...(overrides.zip ? { billing_address: { zip: overrides.zip } } : {}),
+    total_price: "20.00",
+    transactions: [{ kind: "authorization", status: "success", authorization: `ch_${randomUUID()}`, card_last4: "1881" }],
+  };
+}
+
+describe("the channel intake", () => {
+  it("places a marketplace order at the store it names, in that store's queue, with the channel's payment", async () => {
+    const { store, product } = await stockedStore();
+    const order = marketplaceOrder({ storeCode: store.code, sku: product.sku, quantity: 2 });
+    const { status, body } = await post(await marketplaceKey(), order);
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ status: "accepted", storeCode: store.code, duplicate: false, routing: expect.stringContaining("the store asked for, can fill every line") });
+    const placed = await db().order.findUniqueOrThrow({ where: { number: body.orderNumber as number }, include: { payment: true, lines: true } });
+    expect(placed).toMatchObject({ channel: "MARKETPLACE", channelOrderId: order.marketplace_order_id, customerEmail: "jordan@example.com", customerPhone: "+15125550101", storeId: store.id });
+    expect(placed.payment).toMatchObject({ provider: "channel:marketplace", providerRef: order.payment.transaction_id, cardLast4: "4242", status: "AUTHORIZED" });
+    expect(placed.lines.map((line) => [line.sku, line.quantity])).toEqual([[product.sku, 2]]);
+    await drain();
+    expect(await db().posOrderTask.findUnique({ where: { orderId: placed.id } })).toMatchObject({ storeCode: store.code, status: "new", itemCount: 2 });
+  });
+
+  it("routes a storefront-platform order that names no store to the nearest store that can fill it, and says why", async () => {
+    const near = await stockedStore(0); // nearest, but out of stock
+    const { product } = near;
+    const far = await createStore(db());
+    await db().store.update({ where: { id: far.id }, data: { latitude: 30.35 } }); // about 5.5 miles north
+    await db().inventoryLevel.create({ data: { storeId: far.id, productId: product.id, onHand: 5 } });
+    const order = platformOrder({ zip: "78701", sku: product.sku });
+    const { status, body } = await post(await platformKey(), order);
+    expect(status).toBe(201);
+    expect(body.storeCode).toBe(far.code);
+    expect(body.routing).toMatch(new RegExp(`^Routed to .* \\(${far.code}\\) because the order named no store: lowest score [\\d.]+ \\(distance [\\d.]+ mi \\+ load 0 \\+ slot pressure 0\\)`));
+    const placed = await db().order.findUniqueOrThrow({ where: { number: body.orderNumber as number } });
+    expect(placed).toMatchObject({ channel: "STOREFRONT_PLATFORM", channelOrderId: String(order.id), pickupMethod: "CURBSIDE", customerName: "Ana Ruiz" });
+    const routing = placed.routing as { candidates: { code: string; eligible: boolean; why: string }[] };
+    expect(routing.candidates.find((candidate) => candidate.code === near.store.code)).toMatchObject({ eligible: false, why: `cannot fill ${product.sku}` });
+  });
+
+  it("sends an order away from the store it names when that store cannot fill it", async () => {
+    const asked = await stockedStore(1);
+    const other = await createStore(db());
+    await db().inventoryLevel.create({ data: { storeId: other.id, productId: asked.product.id, onHand: 9 } });
+    const { status, body } = await post(await marketplaceKey(), marketplaceOrder({ storeCode: asked.store.code, sku: asked.product.sku, quantity: 3 }));
+    expect(status).toBe(201);
+    expect(body.storeCode).toBe(other.code);
+    expect(body.routing).toContain(`(${asked.store.code}), the store asked for, cannot fill ${asked.product.sku}`);
+  });
+
+  it("is idempotent on the channel's order id", async () => {
+    const { store, product } = await stockedStore();
+    const key = await marketplaceKey();
+    const order = marketplaceOrder({ storeCode: store.code, sku: product.sku });
+    const first = await post(key, order);
+    const again = await post(key, order);
+    expect(first.status).toBe(201);
+    expect(again).toMatchObject({ status: 200, body: { status: "accepted", orderNumber: first.body.orderNumber, duplicate: true } });
+    expect(await db().order.count({ where: { channelOrderId: order.marketplace_order_id } })).toBe(1);
+    expect((await db().inventoryLevel.findFirstOrThrow({ where: { storeId: store.id } })).allocated).toBe(1);
+  });
+
+  it("keeps every invalid order in quarantine with the exact reasons, and places nothing", async () => {
+    const { store, product } = await stockedStore(10, { curbsideEnabled: false });
+    const key = await marketplaceKey();
+    const base = () => marketplaceOrder({ storeCode: store.code, sku: product.sku });
+    const cases: { name: string; order: Record<string, unknown>; reasons: { path: string; message: string }[] }[] = [
+      { name: "bad email", order: { ...base(), buyer: { name: "Jordan Lee", email: "jordan@", phone: "5125550101" } }, reasons: [{ path: "buyer.email", message: "Not a valid email address." }] },
+      { name: "bad phone", order: { ...base(), buyer: { name: "Jordan Lee", email: "j@example.com", phone: "12345" } }, reasons: [{ path: "buyer.phone", message: "Not a 10-digit US phone number." }] },
+      { name: "zero quantity", order: { ...base(), order_items: [{ seller_sku: product.sku, quantity_ordered: 0 }] }, reasons: [{ path: "order_items.0.quantity_ordered", message: "The quantity must be at least 1." }] },
+      { name: "no items", order: { ...base(), order_items: [] }, reasons: [{ path: "order_items", message: "The order has no items." }] },
+      { name: "unknown SKU", order: { ...base(), order_items: [{ seller_sku: product.sku, quantity_ordered: 1 }, { seller_sku: "NO-SUCH-SKU", quantity_ordered: 1 }] }, reasons: [{ path: "order_items.1.seller_sku", message: 'No product has the SKU "NO-SUCH-SKU".' }] },
+      { name: "unknown store", order: { ...base(), fulfillment: { type: "store_pickup", store_id: "NOPE-1" } }, reasons: [{ path: "fulfillment.store_id", message: 'No store has the code "NOPE-1".' }] },
+      { name: "shipping order", order: { ...base(), fulfillment: { type: "ship_to_home", store_id: store.code } }, reasons: [{ path: "fulfillment.type", message: "Only store pickup orders can be sent here." }] },
+      { name: "no store and no postal code", order: { ...base(), fulfillment: { type: "store_pickup" } }, reasons: [{ path: "fulfillment.store_id", message: "Name a store_id or give the buyer's postal_code, so the order can be routed." }] },
+      { name: "unknown postal code", order: { ...base(), buyer: { name: "Jordan Lee", email: "j@example.com", phone: "5125550101", postal_code: "00000" }, fulfillment: { type: "store_pickup" } }, reasons: [{ path: "buyer.postal_code", message: "We don't know the ZIP code 00000. Check it, or type a city." }] },
+      { name: "euros", order: { ...base(), order_total: { amount: "10.00", currency: "EUR" } }, reasons: [{ path: "order_total.currency", message: "Only USD orders are accepted." }] },
+      { name: "window backwards", order: { ...base(), fulfillment: { type: "store_pickup", store_id: store.code, pickup_after: "2026-12-01T18:00:00Z", pickup_before: "2026-12-01T17:00:00Z" } }, reasons: [{ path: "fulfillment.pickup_before", message: "pickup_before must be after pickup_after." }] },
+      { name: "curbside where there is none", order: { ...base(), fulfillment: { type: "store_pickup", store_id: store.code, method: "curbside" } }, reasons: [{ path: "fulfillment.method", message: `${store.name} (${store.code}) does not offer curbside pickup; send in_store.` }] },
+      { name: "too many", order: { ...base(), order_items: [{ seller_sku: product.sku, quantity_ordered: 11 }] }, reasons: [{ path: "(order)", message: expect.stringContaining("No single store within reach can fill every line.") as unknown as string }] },
+      { name: "no payment", order: { ...base(), payment: { card_last_four: "4242" } }, reasons: [{ path: "payment.transaction_id", message: expect.any(String) as unknown as string }] },
+    ];
+    for (const { name, order, reasons } of cases) {
+      const { status, body } = await post(key, order);
+      expect({ name, status, reasons: body.reasons }).toEqual({ name, status: 422, reasons });
+      const row = await db().intakeOrder.findUniqueOrThrow({ where: { id: body.intakeId as string } });
+      expect(row).toMatchObject({ status: "QUARANTINED", channel: "MARKETPLACE", orderId: null });
+    }
+    expect(await db().order.count({ where: { storeId: store.id } })).toBe(0);
+    expect((await db().inventoryLevel.findFirstOrThrow({ where: { storeId: store.id } })).allocated).toBe(0);
+  });
+
+  it("refuses what it cannot keep, and keys that are not a channel's", async () => {
+    const key = await marketplaceKey();
+    expect(await post(key, "{not json")).toMatchObject({ status: 400, body: { error: "The body is not JSON." } });
+    expect(await post(key, [1, 2])).toMatchObject({ status: 400, body: { error: "Send one order as a JSON object." } });
+    expect((await post(key, { buyer: {} })).status).toBe(400);
+    expect((await post(null, {})).status).toBe(401);
+    expect((await post((await createApiKey(db(), "read only")).key, {})).status).toBe(403);
+    const platform = await post(await platformKey(), { id: 12, customer: {}, line_items: [], pickup: {}, transactions: [{ kind: "capture", status: "success", authorization: "x" }] });
+    expect(platform.status).toBe(422);
+    expect(platform.body.reasons!.map((reason) => reason.path)).toEqual(expect.arrayContaining(["customer.first_name", "customer.email", "line_items", "transactions"]));
+  });
+
+  it("offers split pickup or shipping when no single store can fill the order", async () => {
+    const a = await stockedStore(5);
+    const b = await stockedStore(5);
+    const order = { ...marketplaceOrder({ sku: a.product.sku, postalCode: "78701" }), order_items: [{ seller_sku: a.product.sku, quantity_ordered: 1 }, { seller_sku: b.product.sku, quantity_ordered: 1 }] };
+    const { status, body } = await post(await marketplaceKey(), order);
+    expect(status).toBe(422);
+    expect(body.offer).toEqual({ splitPickup: expect.arrayContaining([expect.objectContaining({ code: a.store.code, skus: [a.product.sku] }), expect.objectContaining({ code: b.store.code, skus: [b.product.sku] })]), shipToHome: true });
+    expect(await db().order.count({ where: { channelOrderId: order.marketplace_order_id } })).toBe(0);
+  });
+
+  it("places a quarantined order once ops fix it and replay it", async () => {
+    const { store, product } = await stockedStore();
+    const order = { ...marketplaceOrder({ storeCode: store.code, sku: product.sku }), order_items: [{ seller_sku: product.sku.toLowerCase(), quantity_ordered: 1 }] };
+    const quarantined = await post(await marketplaceKey(), order);
+    expect(quarantined.status).toBe(422);
+    const intakeId = quarantined.body.intakeId as string;
+    const adapter = CHANNEL_ADAPTERS.MARKETPLACE;
+
+    expect(await replayIntakeOrder(db(), adapter, intakeId, { ...order, marketplace_order_id: "MP-OTHER" }, "Morgan Manager")).toMatchObject({ status: "refused" });
+    const stillWrong = await replayIntakeOrder(db(), adapter, intakeId, order, "Morgan Manager");
+    expect(stillWrong).toMatchObject({ status: "quarantined" });
+    const fixed = await replayIntakeOrder(db(), adapter, intakeId, { ...order, order_items: [{ seller_sku: product.sku, quantity_ordered: 1 }] }, "Morgan Manager");
+    expect(fixed).toMatchObject({ status: "accepted", storeCode: store.code });
+    expect(await db().intakeOrder.findUniqueOrThrow({ where: { id: intakeId } })).toMatchObject({ status: "ACCEPTED", resolvedBy: "Morgan Manager", attempts: 3, reasons: [] });
+    // The channel sending it again now gets the placed order back.
+    expect(await post(await marketplaceKey(), order)).toMatchObject({ status: 200, body: { status: "accepted", duplicate: true } });
+  });
+});
