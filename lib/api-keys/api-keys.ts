@@ -12,6 +12,11 @@ const hashKey = (key: string) => createHash("sha256").update(key).digest("hex");
 
 export const apiKeyNameSchema = z.string().trim().min(1, "Name the key after who will use it.").max(80, "Keep the name to 80 characters.");
 
+/** Empty for a read-only key, or the sales channel whose orders the key may send. */
+export const apiKeyChannelSchema = z
+  .enum(["", "MARKETPLACE", "STOREFRONT_PLATFORM"], "Choose a sales channel or none.")
+  .transform((channel) => (channel === "" ? null : channel));
+
 /** Creates a key; the full key is returned this once and never stored. */
 export async function createApiKey(db: Db, name: string, channel: OrderChannel | null = null): Promise<{ id: string; key: string }> {
   const key = `${KEY_PREFIX}${randomBytes(32).toString("base64url")}`;

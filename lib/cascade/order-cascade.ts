@@ -4,6 +4,13 @@ import { nodeDetails } from "./failure-nodes";
 import { breakReason, locateFailure } from "./locate-failure";
 import { orderSnapshot } from "./order-snapshot";
 
+type RoutingRecord = {
+  reason: string;
+  requestedStore: string | null;
+  slotNote: string | null;
+  candidates: { code: string; distanceMiles: number; eligible: boolean; why: string; score: { total: number } | null }[];
+};
+
 const CHAIN_ORDER = ["PLACEMENT", "READY", "PICKUP", "CANCELLATION", "NO_SHOW"] as const;
 
 /**
@@ -51,6 +58,9 @@ export async function loadOrderCascade(db: Db, orderNumber: number, now = new Da
     orderNumber: order.number,
     store: order.store,
     customer: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
+    channel: { name: order.channel as string, orderId: order.channelOrderId },
+    /** Why a channel order went to its store: the reason and every candidate's score. */
+    routing: order.routing as RoutingRecord | null,
     failure: failure
       ? {
           node: failure.node,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { addFaultAction, removeFaultAction, toggleFaultAction } from "@/app/(ops)/ops/faults/actions";
 import { replayDeadLettersAction } from "@/app/(ops)/ops/dead-letters/actions";
+import { discardIntakeAction, replayIntakeAction } from "@/app/(ops)/ops/intake/actions";
 import { resyncOrderAction } from "@/app/(ops)/ops/orders/actions";
 import { uploadLogsAction } from "@/app/(ops)/ops/observations/actions";
 import { getReconciliationReportAction, resyncOrdersAction, runReconciliationAction } from "@/app/(ops)/ops/reconciliation/actions";
@@ -180,6 +181,27 @@ describe("every ops action checks the caller's role itself", () => {
     session.current = { user: { id: users.MANAGER } };
     expect(await resyncOrdersAction({ orderNumbers: [] })).toEqual({ ok: false, message: "Nothing to re-sync." });
     expect(await getReconciliationReportAction()).toMatchObject({ runs: expect.any(Array), groups: expect.any(Array) });
+  });
+
+  it("lets managers and admins fix, replay and discard quarantined channel orders, and no one else", async () => {
+    const quarantined = () =>
+      db().intakeOrder.create({ data: { channel: "MARKETPLACE", channelOrderId: `AUTHZ-${randomUUID()}`, payload: { marketplace_order_id: "x" }, status: "QUARANTINED", reasons: [{ path: "buyer", message: "missing" }] } });
+    const row = await quarantined();
+    for (const role of [null, "ASSOCIATE"] as const) {
+      session.current = role ? { user: { id: users[role] } } : null;
+      expect(await replayIntakeAction(null, form({ id: row.id, payload: JSON.stringify({ marketplace_order_id: row.channelOrderId }) }))).toMatchObject({ ok: false, message: expect.stringMatching(/only a manager or an admin/i) });
+      expect(await discardIntakeAction(null, form({ id: row.id, reason: "Canceled by the channel" }))).toMatchObject({ ok: false, message: expect.stringMatching(/only a manager or an admin/i) });
+    }
+    expect(await db().intakeOrder.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "QUARANTINED", attempts: 1 });
+
+    session.current = { user: { id: users.MANAGER } };
+    expect(await replayIntakeAction(null, form({ id: row.id, payload: "{not json" }))).toMatchObject({ ok: false, message: expect.stringContaining("not valid JSON") });
+    const replay = await replayIntakeAction(null, form({ id: row.id, payload: JSON.stringify({ marketplace_order_id: row.channelOrderId }) }));
+    expect(replay).toMatchObject({ ok: false, message: expect.stringMatching(/^Still in quarantine: buyer: /) });
+    expect(await db().intakeOrder.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "QUARANTINED", attempts: 2 });
+    expect(await discardIntakeAction(null, form({ id: row.id, reason: "" }))).toMatchObject({ ok: false, message: "Say why it is discarded." });
+    expect(await discardIntakeAction(null, form({ id: row.id, reason: "Canceled by the channel" }))).toEqual({ ok: true, message: "Discarded." });
+    expect(await db().intakeOrder.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "DISCARDED", resolvedBy: "MANAGER" });
   });
 
   it("goes by the role in the database, not the one the user signed in with", async () => {

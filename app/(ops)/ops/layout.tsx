@@ -7,6 +7,7 @@ const NAV = [
   ["/ops/audit", "Audit"],
   ["/ops/reconciliation", "Reconciliation"],
   ["/ops/kpis", "KPIs"],
+  ["/ops/intake", "Intake"],
   ["/ops/observations", "Upload logs"],
   ["/ops/systems", "Systems"],
   ["/ops/dead-letters", "Dead letters"],

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ActionResult } from "@/components/ui/action-form";
-import { apiKeyNameSchema, createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
+import { apiKeyChannelSchema, apiKeyNameSchema, createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { endpointUpdateSchema, rotateSigningSecret, updateSystemEndpoint } from "@/lib/bus/manage-endpoints";
 import { getDb } from "@/lib/db/prisma";
@@ -30,7 +30,9 @@ export async function createApiKeyAction(_previous: ActionResult, formData: Form
   if (!(await staffWithRole(ADMIN_ROLES))) return { ok: false, message: "Only an admin can create API keys." };
   const parsed = apiKeyNameSchema.safeParse(formData.get("name") ?? "");
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
-  const { key } = await createApiKey(getDb(), parsed.data);
+  const channel = apiKeyChannelSchema.safeParse(formData.get("channel") ?? "");
+  if (!channel.success) return { ok: false, message: channel.error.issues[0]!.message };
+  const { key } = await createApiKey(getDb(), parsed.data, channel.data);
   revalidatePath("/ops/systems");
   return { ok: true, message: `Key for ${parsed.data}: ${key} — copy it now; it is not shown again.` };
 }

@@ -4,6 +4,7 @@ import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
 import { ALL_SYSTEMS, ensureSystemEndpoints, internalBaseUrl } from "@/lib/bus/endpoints";
 import { getDb } from "@/lib/db/prisma";
 import { alertSigningSecret } from "@/lib/operations/alerts";
+import { CHANNEL_NAMES } from "@/lib/intake/channel-names";
 import { createApiKeyAction, revokeApiKeyAction, rotateSecretAction, saveEndpointAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -91,13 +92,15 @@ export default async function SystemsPage() {
         </h2>
         <p className="max-w-3xl text-sm text-slate-600">
           Machines read an order&apos;s cascade at <code className="rounded bg-slate-100 px-1">GET /api/v1/orders/&#123;number&#125;/cascade</code> with{" "}
-          <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;key&gt;</code>.
+          <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;key&gt;</code>. A sales channel&apos;s key also sends that channel&apos;s orders to{" "}
+          <code className="rounded bg-slate-100 px-1">POST /api/v1/orders</code>.
         </p>
         <ul className="divide-y divide-slate-100 text-sm">
           {apiKeys.length === 0 ? <li className="py-2 text-slate-500">No keys yet.</li> : null}
           {apiKeys.map((apiKey) => (
             <li key={apiKey.id} className="flex flex-wrap items-center gap-3 py-2">
               <span className="font-medium">{apiKey.name}</span>
+              {apiKey.channel ? <span className="rounded-full bg-brand-50 px-2 text-xs font-medium text-brand-700">{CHANNEL_NAMES[apiKey.channel]} orders</span> : null}
               <code className="rounded bg-slate-100 px-1">{apiKey.prefix}…</code>
               <span className="text-slate-500">
                 {apiKey.revokedAt ? "revoked" : apiKey.lastUsedAt ? `last used ${apiKey.lastUsedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "never used"}
@@ -115,6 +118,14 @@ export default async function SystemsPage() {
             <label className="block text-sm font-medium">
               Key name
               <input name="name" placeholder="Retailer monitoring" className="mt-1 block min-h-11 w-80 rounded-lg border border-slate-300 px-3" />
+            </label>
+            <label className="block text-sm font-medium">
+              Sales channel
+              <select name="channel" defaultValue="" className="mt-1 block min-h-11 w-80 rounded-lg border border-slate-300 bg-white px-2">
+                <option value="">None (read-only key)</option>
+                <option value="MARKETPLACE">{CHANNEL_NAMES.MARKETPLACE}: may send its orders</option>
+                <option value="STOREFRONT_PLATFORM">{CHANNEL_NAMES.STOREFRONT_PLATFORM}: may send its orders</option>
+              </select>
             </label>
           </ActionForm>
         ) : null}

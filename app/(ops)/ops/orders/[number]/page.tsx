@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CHANNEL_NAMES } from "@/lib/intake/channel-names";
 import Link from "next/link";
 import { DataTable } from "@/components/ops/data-table";
 import { ActionForm } from "@/components/ui/action-form";
@@ -77,8 +78,30 @@ export default async function OrderCascadePage({ params }: PageProps<"/ops/order
         </h1>
         <p className="text-sm text-slate-600">
           {cascade.customer.name} · {cascade.customer.email} · {cascade.customer.phone}
+          {cascade.channel.orderId ? ` · ${CHANNEL_NAMES[cascade.channel.name as keyof typeof CHANNEL_NAMES]} order ${cascade.channel.orderId}` : ""}
         </p>
       </div>
+
+      {cascade.routing ? (
+        <section aria-labelledby="routing" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4 text-sm">
+          <h2 id="routing" className="text-lg font-semibold">
+            Routing
+          </h2>
+          <p>{cascade.routing.reason}</p>
+          {cascade.routing.slotNote ? <p className="text-amber-800">{cascade.routing.slotNote}</p> : null}
+          <details>
+            <summary className="cursor-pointer text-slate-600">Every store considered ({cascade.routing.candidates.length})</summary>
+            <ul className="mt-1 space-y-0.5">
+              {cascade.routing.candidates.map((candidate) => (
+                <li key={candidate.code}>
+                  <span className="font-medium">{candidate.code}</span> · {candidate.distanceMiles} mi · {candidate.why}
+                  {candidate.score ? ` · score ${candidate.score.total}` : ""}
+                </li>
+              ))}
+            </ul>
+          </details>
+        </section>
+      ) : null}
 
       {failure ? (
         <section role="alert" aria-label="Failure node" className="space-y-1 rounded-xl border-2 border-red-500 bg-red-50 p-4 text-red-950">

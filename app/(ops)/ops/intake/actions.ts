@@ -1,0 +1,52 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { ActionResult } from "@/components/ui/action-form";
+import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
+import { getDb } from "@/lib/db/prisma";
+import { CHANNEL_ADAPTERS } from "@/lib/intake/channels/adapters";
+import { discardIntakeOrder } from "@/lib/intake/quarantine";
+import { replayIntakeOrder } from "@/lib/intake/receive-channel-order";
+import { formatOrderNumber } from "@/lib/orders/order-number";
+
+const replaySchema = z.object({ id: z.uuid("That quarantined order does not exist."), payload: z.string().max(256 * 1024, "The order is larger than 256 KB.") });
+
+/** Tries a quarantined order again with the payload as ops fixed it. */
+export async function replayIntakeAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const staff = await staffWithRole(OPS_ROLES);
+  if (!staff) return { ok: false, message: "Only a manager or an admin can replay quarantined orders." };
+  const parsed = replaySchema.safeParse({ id: formData.get("id"), payload: formData.get("payload") ?? "" });
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
+  let payload: unknown;
+  try {
+    payload = JSON.parse(parsed.data.payload);
+  } catch (error) {
+    return { ok: false, message: `The order is not valid JSON: ${(error as Error).message}` };
+  }
+  const db = getDb();
+  const row = await db.intakeOrder.findUnique({ where: { id: parsed.data.id }, select: { channel: true } });
+  if (!row || row.channel === "WEB") return { ok: false, message: "That quarantined order does not exist." };
+  const outcome = await replayIntakeOrder(db, CHANNEL_ADAPTERS[row.channel], parsed.data.id, payload, staff.name);
+  revalidatePath("/ops/intake");
+  switch (outcome.status) {
+    case "accepted":
+      return { ok: true, message: `Placed as ${formatOrderNumber(outcome.orderNumber)} at ${outcome.storeCode}. ${outcome.routing ?? ""}`.trim() };
+    case "quarantined":
+      return { ok: false, message: `Still in quarantine: ${outcome.reasons.map((reason) => `${reason.path}: ${reason.message}`).join(" · ")}` };
+    case "refused":
+      return { ok: false, message: outcome.error };
+  }
+}
+
+const discardSchema = z.object({ id: z.uuid("That quarantined order does not exist."), reason: z.string().trim().min(3, "Say why it is discarded.").max(300, "Keep the reason to 300 characters.") });
+
+export async function discardIntakeAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const staff = await staffWithRole(OPS_ROLES);
+  if (!staff) return { ok: false, message: "Only a manager or an admin can discard quarantined orders." };
+  const parsed = discardSchema.safeParse({ id: formData.get("id"), reason: formData.get("reason") ?? "" });
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
+  if (!(await discardIntakeOrder(getDb(), parsed.data.id, staff.name, parsed.data.reason))) return { ok: false, message: "That order is no longer in quarantine." };
+  revalidatePath("/ops/intake");
+  return { ok: true, message: "Discarded." };
+}
