@@ -69,6 +69,11 @@ export function QueueCard({ card, tab, timeZone, now }: Props) {
           </>
         ) : null}
       </dl>
+      {card.stockAlert && tab !== "done" ? (
+        <p className="mt-3 rounded-lg border-2 border-amber-500 bg-amber-50 p-3 text-base text-amber-950">
+          <strong>Stock alert:</strong> {card.stockAlert}
+        </p>
+      ) : null}
       {tab === "new" ? (
         <div className="mt-3 flex items-center gap-3">
           <button

@@ -72,6 +72,12 @@ export function StoreOrderView({ initialTask, canUnlock }: Props) {
         </div>
       ) : null}
 
+      {task.stockAlert && !task.closedAt ? (
+        <div role="alert" className="rounded-xl border-2 border-amber-500 bg-amber-50 p-4 text-lg text-amber-950">
+          <strong>Stock alert</strong> — {task.stockAlert}
+        </div>
+      ) : null}
+
       {task.closedAt ? (
         <div role="status" className="rounded-xl border-2 border-slate-300 bg-slate-50 p-4 text-lg">
           <strong>{task.status === "picked_up" ? "Handed over" : task.status === "no_show" ? "Not collected (no-show)" : "Canceled"}</strong> at{" "}

@@ -37,6 +37,9 @@ export const ROUTES: Route[] = [
   { source: "WMS", type: "inventory.restocked", target: "STOREFRONT", chain: "NO_SHOW", stepNumber: 4 },
   { source: "WMS", type: "inventory.allocated", target: "STOREFRONT" },
   { source: "WMS", type: "inventory.released", target: "STOREFRONT", chain: "CANCELLATION", stepNumber: 3 },
+  // The store stock feed: availability follows the POS, and short stock reaches the associate.
+  { source: "OMS", type: "inventory.adjusted", target: "STOREFRONT" },
+  { source: "OMS", type: "order.stock_short", target: "POS" },
 ];
 
 export function routesFor(source: SystemName, type: string): Route[] {

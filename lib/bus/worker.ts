@@ -4,6 +4,7 @@ import pg from "pg";
 import type { Db } from "@/lib/db/prisma";
 import { reconcileOnSchedule, RECONCILE_EVERY_MINUTES } from "@/lib/cascade/reconcile-schedule";
 import { pruneDeliveredStepBuckets } from "@/lib/cascade/node-health";
+import { drainIntakeQueue } from "@/lib/intake/intake-queue";
 import { ALERT_CHECK_MS, checkAlerts } from "@/lib/operations/check-alerts";
 import { expireNoShows, sendPickupReminders } from "@/lib/orders/no-show";
 import { sendQueuedMessages } from "@/lib/systems/notification/send-queued";
@@ -26,6 +27,8 @@ const MESSAGE_SWEEP_MS = 1_000;
 const HOLD_SWEEP_MS = 30_000;
 /** How often the worker tells /api/health it is alive. */
 const HEARTBEAT_MS = 5_000;
+/** How often the worker looks for channel orders queued above their rate. */
+const INTAKE_POLL_MS = 250;
 
 /**
  * Delivers outbox events until stopped: woken within milliseconds by NOTIFY after a
@@ -44,6 +47,8 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
   let lastReconcile = Date.now();
   let reconciling: Promise<unknown> | null = null;
   let lastAlertCheck = Date.now();
+  let lastIntakeCheck = 0;
+  let intaking: Promise<unknown> | null = null;
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const startedAt = new Date();
   const heartbeat = () =>
@@ -103,6 +108,21 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
               reconciling = null;
             });
         }
+        if (!intaking && Date.now() - lastIntakeCheck > INTAKE_POLL_MS) {
+          lastIntakeCheck = Date.now();
+          // Channel orders queued above their rate, placed in the background beside deliveries.
+          intaking = drainIntakeQueue(db)
+            .then((handled) => {
+              if (handled > 0) {
+                lastIntakeCheck = 0;
+                wake();
+              }
+            })
+            .catch((error: unknown) => log(`[worker] intake: ${(error as Error).message}`))
+            .finally(() => {
+              intaking = null;
+            });
+        }
         if (Date.now() - lastAlertCheck > ALERT_CHECK_MS) {
           lastAlertCheck = Date.now();
           await checkAlerts(db).catch((error: unknown) => log(`[worker] alerts: ${(error as Error).message}`));
@@ -139,7 +159,7 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
       running = false;
       wake();
       await loop;
-      await Promise.allSettled([...inFlightWork, reconciling]);
+      await Promise.allSettled([...inFlightWork, reconciling, intaking]);
       await listener.end().catch(() => {});
       await db.workerHeartbeat.delete({ where: { workerId } }).catch(() => {});
     },

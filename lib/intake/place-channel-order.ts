@@ -15,6 +15,8 @@ export type ChannelPlacement =
   | { ok: true; placed: PlacedOrder; storeCode: string; routing: string }
   | { ok: false; reasons: IntakeReason[]; offer?: UnfillableOffer };
 
+const SLOT_ATTEMPTS = 3;
+
 const refuse = (path: string, message: string, offer?: UnfillableOffer): ChannelPlacement => ({ ok: false, reasons: [{ path, message }], ...(offer ? { offer } : {}) });
 
 /**
@@ -49,35 +51,39 @@ export async function placeChannelOrder(db: Db, adapter: ChannelAdapter, order: 
   if (order.pickupMethod === "CURBSIDE" && !store.curbsideEnabled) {
     return refuse(adapter.paths.pickupMethod, `${store.name} (${store.code}) does not offer curbside pickup; send in_store.`);
   }
-  const chosen = chooseSlot((await storeSlotOffer(db, store, now)).slots, order.pickupWindow);
-  if (!chosen) return refuse(adapter.paths.pickupWindow, `${store.name} (${store.code}) has no pickup window open.`);
-
-  const routing = {
-    reason: decision.reason,
-    requestedStore: order.storeCode,
-    slotNote: chosen.note,
-    candidates: decision.candidates.map(({ code, distanceMiles, eligible, why, score, queuedOrders, pickers, slotPlacesLeft }) => ({ code, distanceMiles, eligible, why, score, queuedOrders, pickers, slotPlacesLeft })),
-  };
-  try {
-    const placed = await placeOrder(
-      db,
-      {
-        checkoutId: channelCheckoutId(order.channel, order.channelOrderId),
-        storeId: store.id,
-        pickupMethod: order.pickupMethod,
-        slotStartsAt: chosen.slot.startsAt,
-        lines: lines.map(({ productId, quantity }) => ({ productId, quantity })),
-        name: order.customer.name,
-        email: order.customer.email,
-        phone: order.customer.phone,
-        origin: { channel: order.channel, channelOrderId: order.channelOrderId, paymentReference: order.payment.reference, cardLast4: order.payment.cardLast4, routing },
-      },
-      now,
-    );
-    return { ok: true, placed, storeCode: store.code, routing: decision.reason };
-  } catch (error) {
-    // Stock or the window taken by another order in the meantime: kept for a replay.
-    if (error instanceof DomainError && ["INSUFFICIENT_STOCK", "SLOT_UNAVAILABLE", "INVALID_INPUT"].includes(error.code)) return refuse("(order)", error.message);
-    throw error;
+  // A window can fill between reading it and booking it (a burst of orders for one store):
+  // read the windows again and take the next open one, a few times, before giving up.
+  for (let attempt = 1; ; attempt++) {
+    const chosen = chooseSlot((await storeSlotOffer(db, store, now)).slots, order.pickupWindow);
+    if (!chosen) return refuse(adapter.paths.pickupWindow, `${store.name} (${store.code}) has no pickup window open.`);
+    const routing = {
+      reason: decision.reason,
+      requestedStore: order.storeCode,
+      slotNote: chosen.note,
+      candidates: decision.candidates.map(({ code, distanceMiles, eligible, why, score, queuedOrders, pickers, slotPlacesLeft }) => ({ code, distanceMiles, eligible, why, score, queuedOrders, pickers, slotPlacesLeft })),
+    };
+    try {
+      const placed = await placeOrder(
+        db,
+        {
+          checkoutId: channelCheckoutId(order.channel, order.channelOrderId),
+          storeId: store.id,
+          pickupMethod: order.pickupMethod,
+          slotStartsAt: chosen.slot.startsAt,
+          lines: lines.map(({ productId, quantity }) => ({ productId, quantity })),
+          name: order.customer.name,
+          email: order.customer.email,
+          phone: order.customer.phone,
+          origin: { channel: order.channel, channelOrderId: order.channelOrderId, paymentReference: order.payment.reference, cardLast4: order.payment.cardLast4, routing },
+        },
+        now,
+      );
+      return { ok: true, placed, storeCode: store.code, routing: decision.reason };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === "SLOT_UNAVAILABLE" && attempt < SLOT_ATTEMPTS) continue;
+      // Stock or every window taken by other orders in the meantime: kept for a replay.
+      if (error instanceof DomainError && ["INSUFFICIENT_STOCK", "SLOT_UNAVAILABLE", "INVALID_INPUT"].includes(error.code)) return refuse("(order)", error.message);
+      throw error;
+    }
   }
 }

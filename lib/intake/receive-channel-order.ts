@@ -2,25 +2,33 @@ import type { Db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UnfillableOffer } from "@/lib/routing/choose-store";
 import type { ChannelAdapter, IntakeReason } from "./canonical-order";
+import { takeIntakeToken } from "./intake-gate";
 import { placeChannelOrder } from "./place-channel-order";
+import { queueChannelOrder } from "./queue-channel-order";
 
 export type IntakeOutcome =
   | { status: "accepted"; intakeId: string; orderNumber: number; storeCode: string; routing: string | null; duplicate: boolean }
   | { status: "quarantined"; intakeId: string; reasons: IntakeReason[]; offer?: UnfillableOffer }
+  | { status: "queued"; intakeId: string }
+  | { status: "queue_full"; retryAfterSeconds: number }
   | { status: "refused"; error: string };
 
 /**
  * Takes one order from a channel. A valid one is placed and its intake record marked
  * accepted; an invalid one is kept in quarantine with the exact reasons, to be fixed and
- * replayed. The channel's order id makes it idempotent: an accepted order sent again
- * returns the same order, a quarantined one sent again is tried again.
+ * replayed; above the channel's rate it is queued for the intake worker. The channel's
+ * order id makes it idempotent: an accepted order sent again returns the same order, a
+ * queued one keeps its place, a quarantined one sent again is tried again.
  */
 export async function receiveChannelOrder(db: Db, adapter: ChannelAdapter, payload: unknown, now = new Date()): Promise<IntakeOutcome> {
   const channelOrderId = adapter.orderIdOf(payload);
   if (!channelOrderId) return { status: "refused", error: "The order has no id of the channel's own, so it cannot be taken (or safely retried)." };
   const existing = await db.intakeOrder.findUnique({ where: { channel_channelOrderId: { channel: adapter.channel, channelOrderId } } });
   if (existing?.status === "ACCEPTED" && existing.orderId) return accepted(db, existing.id, existing.orderId, true);
-  return attempt(db, adapter, payload, channelOrderId, now, null);
+  if (existing?.status === "QUEUED") return { status: "queued", intakeId: existing.id };
+  // Above the channel's rate the order waits for the intake worker instead of being refused.
+  if (!takeIntakeToken(adapter.channel, now.getTime())) return queueChannelOrder(db, adapter, channelOrderId, payload);
+  return processIntake(db, adapter, payload, channelOrderId, now, null);
 }
 
 /** Fix and replay from the ops intake page: the edited payload is tried as the channel's own. */
@@ -30,10 +38,11 @@ export async function replayIntakeOrder(db: Db, adapter: ChannelAdapter, intakeI
   if (existing.status === "ACCEPTED" && existing.orderId) return accepted(db, existing.id, existing.orderId, true);
   const channelOrderId = adapter.orderIdOf(payload);
   if (channelOrderId !== existing.channelOrderId) return { status: "refused", error: `Keep the channel's order id (${existing.channelOrderId}): it is how a resend is recognised.` };
-  return attempt(db, adapter, payload, channelOrderId, now, staffName);
+  return processIntake(db, adapter, payload, channelOrderId, now, staffName);
 }
 
-async function attempt(db: Db, adapter: ChannelAdapter, payload: unknown, channelOrderId: string, now: Date, staffName: string | null): Promise<IntakeOutcome> {
+/** Validates, routes and places one channel order, recording the outcome on its intake row. */
+export async function processIntake(db: Db, adapter: ChannelAdapter, payload: unknown, channelOrderId: string, now: Date, staffName: string | null): Promise<IntakeOutcome> {
   const canonical = adapter.toCanonical(payload);
   const result = canonical.ok ? await placeChannelOrder(db, adapter, canonical.order, now) : ({ ok: false, reasons: canonical.reasons } as const);
   const key = { channel: adapter.channel, channelOrderId };
@@ -43,7 +52,7 @@ async function attempt(db: Db, adapter: ChannelAdapter, payload: unknown, channe
     const row = await db.intakeOrder.upsert({
       where: { channel_channelOrderId: key },
       create: { ...key, payload: json, status: "ACCEPTED", orderId: result.placed.orderId, declaredCents, resolvedBy: staffName },
-      update: { payload: json, status: "ACCEPTED", orderId: result.placed.orderId, reasons: [], declaredCents, attempts: { increment: 1 }, resolvedBy: staffName },
+      update: { payload: json, status: "ACCEPTED", orderId: result.placed.orderId, reasons: [], declaredCents, attempts: { increment: 1 }, resolvedBy: staffName, leaseUntil: null },
     });
     return { status: "accepted", intakeId: row.id, orderNumber: result.placed.number, storeCode: result.storeCode, routing: result.routing, duplicate: result.placed.alreadyPlaced };
   }
@@ -51,7 +60,7 @@ async function attempt(db: Db, adapter: ChannelAdapter, payload: unknown, channe
   const row = await db.intakeOrder.upsert({
     where: { channel_channelOrderId: key },
     create: { ...key, payload: json, status: "QUARANTINED", reasons, declaredCents },
-    update: { payload: json, status: "QUARANTINED", reasons, declaredCents, attempts: { increment: 1 } },
+    update: { payload: json, status: "QUARANTINED", reasons, declaredCents, attempts: { increment: 1 }, leaseUntil: null },
   });
   return { status: "quarantined", intakeId: row.id, reasons: result.reasons, ...("offer" in result && result.offer ? { offer: result.offer } : {}) };
 }

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/prisma";
 import { distanceMiles, type Coordinates } from "@/lib/geo/distance";
 import { availableToPromise } from "@/lib/inventory/availability";
 import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
-import { loadAllStores, queuedOrdersByStore } from "@/lib/stores/load-stores";
+import { loadAllStores, loadStoreByCode, queuedOrdersByStore, type StoreWithHours } from "@/lib/stores/load-stores";
 import { chooseStore, type RoutingCandidate, type RoutingDecision } from "./choose-store";
 
 /** Stores further than this from the customer (or the store asked for) are not considered. */
@@ -21,9 +21,23 @@ export type RouteOrderInput = {
  * may lag): every store within reach is assessed and scored, and the decision says why.
  */
 export async function routeOrder(db: Db, input: RouteOrderInput): Promise<RoutingDecision> {
+  // The store asked for keeps the order whenever it can fill it: assess it alone first.
+  if (input.requestedStoreCode) {
+    const requested = await loadStoreByCode(db, input.requestedStoreCode);
+    if (requested) {
+      const [candidate] = await assess(db, input, [{ store: requested, distance: distanceMiles(input.origin, requested) }]);
+      const decision = chooseStore([candidate!], input.requestedStoreCode, input.lines.map((line) => line.sku));
+      if (decision.kind === "store") return decision;
+    }
+  }
   const stores = (await loadAllStores(db))
     .map((store) => ({ store, distance: distanceMiles(input.origin, store) }))
     .filter(({ distance, store }) => distance <= ROUTING_RADIUS_MILES || store.code === input.requestedStoreCode);
+  return chooseStore(await assess(db, input, stores), input.requestedStoreCode, input.lines.map((line) => line.sku));
+}
+
+/** Each store's standing for this order: what it cannot fill, its queue, its next open window. */
+async function assess(db: Db, input: RouteOrderInput, stores: { store: StoreWithHours; distance: number }[]): Promise<RoutingCandidate[]> {
   const storeIds = stores.map(({ store }) => store.id);
   const [levels, queued] = await Promise.all([
     db.inventoryLevel.findMany({ where: { storeId: { in: storeIds }, productId: { in: input.lines.map((line) => line.productId) } } }),
@@ -48,5 +62,5 @@ export async function routeOrder(db: Db, input: RouteOrderInput): Promise<Routin
       slotPlacesLeft: shortSkus.length > 0 ? 0 : slot ? slot.remaining - 1 : null,
     });
   }
-  return chooseStore(candidates, input.requestedStoreCode, input.lines.map((line) => line.sku));
+  return candidates;
 }

@@ -19,6 +19,8 @@ export type QueueCard = {
   carDescription: string | null;
   stagingBin: string | null;
   handoverLocked: boolean;
+  /** Set when the store's stock shows fewer units than are held: check the shelf. */
+  stockAlert: string | null;
   closedAt: string | null;
 };
 
@@ -64,6 +66,7 @@ export async function loadStoreQueue(db: Db, store: { code: string; timeZone: st
       carDescription: task.carDescription,
       stagingBin: task.stagingBin,
       handoverLocked: task.handoverLockedAt !== null,
+      stockAlert: task.stockAlert,
       closedAt: iso(task.closedAt),
     });
   }

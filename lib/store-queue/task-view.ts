@@ -30,6 +30,7 @@ export function toTaskView(task: ScopedTask, store: { name: string; timeZone: st
     carDescription: task.carDescription,
     failedCodeAttempts: task.failedCodeAttempts,
     handoverLocked: task.handoverLockedAt !== null,
+    stockAlert: task.stockAlert,
     closedAt: iso(task.closedAt),
     lines: task.lines.map((line) => ({
       sku: line.sku,

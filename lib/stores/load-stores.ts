@@ -9,6 +9,10 @@ export function loadStore(db: Db | Tx, storeId: string) {
   return db.store.findUnique({ where: { id: storeId }, include: storeWithHours });
 }
 
+export function loadStoreByCode(db: Db | Tx, code: string) {
+  return db.store.findUnique({ where: { code }, include: storeWithHours });
+}
+
 export function loadAllStores(db: Db | Tx) {
   return db.store.findMany({ include: storeWithHours, orderBy: { name: "asc" } });
 }

@@ -69,6 +69,20 @@ export const inventoryMovementDataSchema = z.object({
   lines: z.array(orderLineDataSchema).min(1),
 });
 
+/** The OMS's change in available-to-promise after a store's stock feed moved its ledger. */
+export const inventoryAdjustedDataSchema = z.object({
+  storeCode: z.string().min(1),
+  lines: z.array(z.object({ sku: z.string().min(1), availableDelta: z.number().int() })).min(1),
+});
+
+/** The store's stock shows fewer units on hand than its orders (this one among them) hold. */
+export const stockShortDataSchema = z.object({
+  orderNumber: z.number().int().positive(),
+  storeCode: z.string().min(1),
+  lines: z.array(z.object({ sku: z.string().min(1), name: z.string(), onHand: z.number().int().nonnegative(), held: z.number().int().positive() })).min(1),
+  message: z.string().min(1),
+});
+
 /** Parses an event's data, throwing an error the receiver reports as a 400. */
 export function parseEventData<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
   const parsed = schema.safeParse(data);

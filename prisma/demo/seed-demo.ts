@@ -1,4 +1,5 @@
 import { hashPassword } from "@/lib/auth/passwords";
+import { newSigningSecret } from "@/lib/bus/signing";
 import type { Db } from "@/lib/db/prisma";
 import { DEMO_PRODUCTS } from "./products";
 import { DEMO_STORES } from "./stores";
@@ -56,6 +57,8 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       const store = await tx.store.create({
         data: {
           ...fields,
+          // Each store's POS signs its stock feed (POST /api/v1/stock) with its own secret.
+          stockFeedSecret: newSigningSecret(),
           hours: {
             create: hours.flatMap((day, i) => (day ? [{ weekday: i + 1, opensAtMin: day[0], closesAtMin: day[1] }] : [])),
           },

@@ -10,6 +10,8 @@ import { createProduct, createStore } from "./factories";
 
 const db = () => getDb();
 serveSystemsForThisFile();
+// Every order here is placed at once; the queue above the rate has its own test file.
+process.env.HANDOFF_INTAKE_RATE_PER_SECOND = "100000";
 
 async function post(key: string | null, body: unknown) {
   const response = await POST(

@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db/prisma";
 import type { EventEnvelope } from "@/lib/bus/envelope";
 import { addOpeningMinutes } from "@/lib/slots/ready-by";
 import { scheduleOf } from "@/lib/stores/load-stores";
-import { customerArrivedDataSchema, orderCreatedDataSchema, orderRefDataSchema, parseEventData, UnsupportedEventError } from "../order-event-data";
+import { customerArrivedDataSchema, orderCreatedDataSchema, orderRefDataSchema, parseEventData, stockShortDataSchema, UnsupportedEventError } from "../order-event-data";
 import type { EventHandler } from "../receive-event";
 import { CLOSED_TASK_STATUSES, type PosTaskStatus } from "./task-status";
 
@@ -86,6 +86,12 @@ export const applyPosEvent: EventHandler = async (tx, event) => {
       where: { orderId: event.orderId },
       data: { arrivedAt: new Date(data.arrivedAt), parkingBay: data.parkingBay, carDescription: data.carDescription },
     });
+    return "applied";
+  }
+  if (event.type === "order.stock_short") {
+    // Each alert covers every item of the order that is short now, so the latest replaces the last.
+    const data = parseEventData(stockShortDataSchema, event.data);
+    await tx.posOrderTask.updateMany({ where: { orderId: event.orderId }, data: { stockAlert: data.message } });
     return "applied";
   }
   const status = TASK_STATUS[event.type];

@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/prisma";
 import type { EventEnvelope } from "@/lib/bus/envelope";
-import { inventoryMovementDataSchema, orderRefDataSchema, parseEventData, UnsupportedEventError } from "../order-event-data";
+import { inventoryAdjustedDataSchema, inventoryMovementDataSchema, orderRefDataSchema, parseEventData, UnsupportedEventError } from "../order-event-data";
 import type { EventHandler } from "../receive-event";
 import type { StorefrontStatus } from "./order-status";
 
@@ -25,6 +25,21 @@ async function moveAvailability(tx: Tx, event: EventEnvelope, sign: 1 | -1) {
   }
 }
 
+/**
+ * Follows the OMS's availability after a store's stock feed: a delta, so adjustments
+ * commute and need no ordering. A row the storefront never had starts from the delta.
+ */
+async function adjustAvailability(tx: Tx, event: EventEnvelope) {
+  const data = parseEventData(inventoryAdjustedDataSchema, event.data);
+  for (const line of data.lines) {
+    await tx.$executeRaw`
+      INSERT INTO "StorefrontAvailability" ("storeCode", "sku", "available", "updatedAt")
+      VALUES (${data.storeCode}, ${line.sku}, GREATEST(0, ${line.availableDelta}::int), now())
+      ON CONFLICT ("storeCode", "sku") DO UPDATE
+         SET "available" = GREATEST(0, "StorefrontAvailability"."available" + ${line.availableDelta}::int), "updatedAt" = now()`;
+  }
+}
+
 const ORDER_VIEW_STATUS: Record<string, StorefrontStatus> = {
   "order.created": "placed",
   "order.ready": "ready",
@@ -35,6 +50,11 @@ const ORDER_VIEW_STATUS: Record<string, StorefrontStatus> = {
 
 /** The storefront's projections: what the shopper's order page and availability show. */
 export const applyStorefrontEvent: EventHandler = async (tx, event) => {
+  // Stock feed adjustments belong to a store and an item, not to an order.
+  if (event.type === "inventory.adjusted") {
+    await adjustAvailability(tx, event);
+    return "applied";
+  }
   if (!event.orderId) return "ignored";
   const viewStatus = ORDER_VIEW_STATUS[event.type];
   if (viewStatus) {

@@ -36,6 +36,8 @@ export async function replayIntakeAction(_previous: ActionResult, formData: Form
       return { ok: false, message: `Still in quarantine: ${outcome.reasons.map((reason) => `${reason.path}: ${reason.message}`).join(" · ")}` };
     case "refused":
       return { ok: false, message: outcome.error };
+    default:
+      return { ok: false, message: "That order is waiting in the intake queue; it will be placed shortly." };
   }
 }
 

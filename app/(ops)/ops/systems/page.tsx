@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { StockFeedSecrets } from "@/components/ops/stock-feed-secrets";
 import { ActionForm } from "@/components/ui/action-form";
 import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
 import { ALL_SYSTEMS, ensureSystemEndpoints, internalBaseUrl } from "@/lib/bus/endpoints";
 import { getDb } from "@/lib/db/prisma";
 import { alertSigningSecret } from "@/lib/operations/alerts";
+import { listStockFeedStores } from "@/lib/stock-feed/stock-feed-secret";
 import { CHANNEL_NAMES } from "@/lib/intake/channel-names";
 import { createApiKeyAction, revokeApiKeyAction, rotateSecretAction, saveEndpointAction } from "./actions";
 
@@ -14,7 +16,11 @@ export default async function SystemsPage() {
   const staff = await requireStaffPage(OPS_ROLES, "/ops/systems");
   const db = getDb();
   await ensureSystemEndpoints(db);
-  const [endpoints, apiKeys] = await Promise.all([db.systemEndpoint.findMany(), db.apiKey.findMany({ orderBy: { createdAt: "desc" } })]);
+  const [endpoints, apiKeys, stockFeedStores] = await Promise.all([
+    db.systemEndpoint.findMany(),
+    db.apiKey.findMany({ orderBy: { createdAt: "desc" } }),
+    listStockFeedStores(db),
+  ]);
   const isAdmin = staff.role === "ADMIN";
   return (
     <div className="space-y-6">
@@ -130,6 +136,8 @@ export default async function SystemsPage() {
           </ActionForm>
         ) : null}
       </section>
+
+      <StockFeedSecrets stores={stockFeedStores} canRotate={isAdmin} />
     </div>
   );
 }

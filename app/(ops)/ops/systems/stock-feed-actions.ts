@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { ActionResult } from "@/components/ui/action-form";
+import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
+import { getDb } from "@/lib/db/prisma";
+import { rotateStockFeedSecret } from "@/lib/stock-feed/stock-feed-secret";
+import { storeCodeSchema } from "@/lib/stock-feed/stock-feed-request";
+
+export async function rotateStockFeedSecretAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  if (!(await staffWithRole(ADMIN_ROLES))) return { ok: false, message: "Only an admin can rotate stock feed secrets." };
+  const parsed = storeCodeSchema.safeParse(formData.get("storeCode"));
+  if (!parsed.success) return { ok: false, message: "Unknown store." };
+  const rotated = await rotateStockFeedSecret(getDb(), parsed.data);
+  if (!rotated) return { ok: false, message: `There is no store ${parsed.data}.` };
+  revalidatePath("/ops/systems");
+  return { ok: true, message: `Stock feed secret for ${rotated.storeCode}: ${rotated.secret} — copy it to the store's POS now; it is not shown again.` };
+}

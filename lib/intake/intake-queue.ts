@@ -1,0 +1,35 @@
+import type { Db } from "@/lib/db/prisma";
+import { CHANNEL_ADAPTERS } from "./channels/adapters";
+import { processIntake } from "./receive-channel-order";
+
+const PARALLEL_PLACEMENTS = 4;
+
+/**
+ * The intake worker's pass: claims queued orders oldest first (several workers never take
+ * the same one) and places or quarantines each. Returns how many it handled.
+ */
+export async function drainIntakeQueue(db: Db, limit = 25, now = () => new Date()): Promise<number> {
+  const claimed = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "IntakeOrder" SET "leaseUntil" = now() + interval '60 seconds'
+     WHERE "id" IN (SELECT "id" FROM "IntakeOrder"
+                     WHERE "status" = 'QUEUED' AND ("leaseUntil" IS NULL OR "leaseUntil" < now())
+                     ORDER BY "receivedAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+     RETURNING "id"`;
+  let handled = 0;
+  let next = 0;
+  // A few placements at once: each is mostly waiting on the database.
+  await Promise.all(
+    Array.from({ length: Math.min(PARALLEL_PLACEMENTS, claimed.length) }, async () => {
+      while (next < claimed.length) {
+        const { id } = claimed[next++]!;
+        const row = await db.intakeOrder.findUnique({ where: { id } });
+        if (row?.status !== "QUEUED" || row.channel === "WEB") continue;
+        // Placement is idempotent on the channel's order id, so a lease that ran out and let
+        // another worker take the same order costs time, never a second order.
+        await processIntake(db, CHANNEL_ADAPTERS[row.channel], row.payload, row.channelOrderId, now(), null);
+        handled++;
+      }
+    }),
+  );
+  return handled;
+}

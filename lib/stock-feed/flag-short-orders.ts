@@ -1,0 +1,53 @@
+import { writeOutboxEvent } from "@/lib/bus/outbox";
+import type { Tx } from "@/lib/db/prisma";
+import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import type { FeedStore } from "./authenticate-store";
+import type { LevelChange } from "./apply-messages";
+
+export const ORDER_STOCK_SHORT = "order.stock_short";
+
+// Orders still to be handed over: their held units are expected on the shelf or in a bin.
+const OPEN_ORDER_STATUSES: OrderStatus[] = ["PLACED", "PICKING", "READY"];
+
+export type ShortLine = { sku: string; name: string; onHand: number; held: number };
+
+/** What the associate reads on the order's card and page. */
+export function stockShortMessage(lines: ShortLine[], counted: boolean): string {
+  const source = counted ? "Stock count" : "The store's stock";
+  const parts = lines.map((line) => `${line.onHand} of ${line.name} on hand but ${line.held} ${line.held === 1 ? "is" : "are"} held for orders`);
+  return `${source} shows ${parts.join("; ")} — check the shelf before picking.`;
+}
+
+/**
+ * When the store now holds fewer units of an item than are allocated to orders, tells the
+ * POS about every open order holding that item, so an associate checks the shelf before
+ * the customer arrives. Each alert covers all of the order's items that are short now,
+ * so the latest one the POS shows is complete. Returns how many orders were flagged.
+ */
+export async function flagShortOrders(tx: Tx, store: FeedStore, changes: LevelChange[]): Promise<number> {
+  const madeShort = changes.filter((change) => change.after.onHand < change.after.allocated).map((change) => change.item.productId);
+  if (madeShort.length === 0) return 0;
+  const orders = await tx.order.findMany({
+    where: { storeId: store.id, status: { in: OPEN_ORDER_STATUSES }, lines: { some: { productId: { in: madeShort }, reservation: { is: { status: "HELD" } } } } },
+    select: { id: true, number: true, lines: { where: { reservation: { is: { status: "HELD" } } }, select: { productId: true, sku: true, name: true } } },
+    orderBy: { number: "asc" },
+  });
+  const productIds = [...new Set(orders.flatMap((order) => order.lines.map((line) => line.productId)))];
+  // Read after this request's updates, in the same transaction: the figures are the new ones.
+  const levels = await tx.inventoryLevel.findMany({ where: { storeId: store.id, productId: { in: productIds } }, select: { productId: true, onHand: true, allocated: true } });
+  const levelOf = new Map(levels.map((level) => [level.productId, level]));
+  const counted = changes.some((change) => change.counted);
+
+  for (const order of orders) {
+    const lines = order.lines.flatMap((line): ShortLine[] => {
+      const level = levelOf.get(line.productId);
+      return level && level.onHand < level.allocated ? [{ sku: line.sku, name: line.name, onHand: level.onHand, held: level.allocated }] : [];
+    });
+    await writeOutboxEvent(tx, {
+      type: ORDER_STOCK_SHORT,
+      orderId: order.id,
+      payload: { orderNumber: order.number, storeCode: store.code, lines, message: stockShortMessage(lines, counted) },
+    });
+  }
+  return orders.length;
+}
