@@ -7,6 +7,7 @@ import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/prisma";
 import type { IntakeReason } from "@/lib/intake/canonical-order";
 import { CHANNEL_NAMES } from "@/lib/intake/channel-names";
+import { formatOrderNumber } from "@/lib/orders/order-number";
 import { discardIntakeAction, replayIntakeAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -17,8 +18,10 @@ export default async function IntakeOrderPage({ params }: PageProps<"/ops/intake
   const { id } = await params;
   await requireStaffPage(OPS_ROLES, `/ops/intake/${id}`);
   if (!z.uuid().safeParse(id).success) notFound();
-  const row = await getDb().intakeOrder.findUnique({ where: { id } });
+  const db = getDb();
+  const row = await db.intakeOrder.findUnique({ where: { id } });
   if (!row) notFound();
+  const order = row.orderId ? await db.order.findUnique({ where: { id: row.orderId }, select: { number: true, routing: true, store: { select: { code: true } } } }) : null;
   const reasons = row.reasons as IntakeReason[];
 
   return (
@@ -33,7 +36,19 @@ export default async function IntakeOrderPage({ params }: PageProps<"/ops/intake
         {row.status === "QUARANTINED" ? "In quarantine" : row.status === "ACCEPTED" ? "Placed" : "Discarded"} · {row.attempts} attempt{row.attempts === 1 ? "" : "s"}
         {row.resolvedBy ? ` · by ${row.resolvedBy}` : ""}
       </p>
-      {reasons.length > 0 ? (
+      {order ? (
+        <section role="status" aria-label="Placed" className="space-y-1 rounded-xl border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-950">
+          <p className="font-semibold">
+            Placed as{" "}
+            <Link href={`/ops/orders/${order.number}`} className="underline">
+              {formatOrderNumber(order.number)}
+            </Link>{" "}
+            at {order.store.code}.
+          </p>
+          {(order.routing as { reason?: string } | null)?.reason ? <p>{(order.routing as { reason: string }).reason}</p> : null}
+        </section>
+      ) : null}
+      {row.status === "QUARANTINED" && reasons.length > 0 ? (
         <section aria-labelledby="reasons">
           <h2 id="reasons" className="text-lg font-semibold">
             Why it was not placed
