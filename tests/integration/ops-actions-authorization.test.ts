@@ -7,10 +7,12 @@ import { resyncOrderAction } from "@/app/(ops)/ops/orders/actions";
 import { uploadLogsAction } from "@/app/(ops)/ops/observations/actions";
 import { getReconciliationReportAction, resyncOrdersAction, runReconciliationAction } from "@/app/(ops)/ops/reconciliation/actions";
 import { createApiKeyAction, revokeApiKeyAction, rotateSecretAction, saveEndpointAction } from "@/app/(ops)/ops/systems/actions";
+import { rotateStockFeedSecretAction } from "@/app/(ops)/ops/systems/stock-feed-actions";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import type { ActionResult } from "@/components/ui/action-form";
 import { getDb } from "@/lib/db/prisma";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { createStore } from "./factories";
 
 // The session is the one thing faked: Auth.js reads it from the request's cookie, which
 // a direct call does not have. Everything behind it (users, roles, data) is real.
@@ -105,6 +107,16 @@ const CASES: Case[] = [
       return { formData: form({ name }), state: () => db().apiKey.count({ where: { name } }) };
     },
     run: (formData) => createApiKeyAction({ ok: true, message: "" }, formData),
+    adminRunsHere: true,
+  },
+  {
+    name: "rotate a store's stock feed secret",
+    arrange: async () => {
+      const store = await createStore(db());
+      await db().store.update({ where: { id: store.id }, data: { stockFeedSecret: "whsec_before" } });
+      return { formData: form({ storeCode: store.code }), state: async () => (await db().store.findUnique({ where: { id: store.id } }))?.stockFeedSecret };
+    },
+    run: (formData) => rotateStockFeedSecretAction({ ok: true, message: "" }, formData),
     adminRunsHere: true,
   },
   {
