@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/prisma";
 import { reconcileOnSchedule, RECONCILE_EVERY_MINUTES } from "@/lib/cascade/reconcile-schedule";
 import { pruneDeliveredStepBuckets } from "@/lib/cascade/node-health";
 import { drainIntakeQueue } from "@/lib/intake/intake-queue";
+import { INVENTORY_ACCURACY_EVERY_HOURS, INVENTORY_ACCURACY_POLL_MS, inventoryAccuracyOnSchedule } from "@/lib/inventory-accuracy/inventory-accuracy-schedule";
 import { ALERT_CHECK_MS, checkAlerts } from "@/lib/operations/check-alerts";
 import { expireNoShows, sendPickupReminders } from "@/lib/orders/no-show";
 import { sendQueuedMessages } from "@/lib/systems/notification/send-queued";
@@ -46,6 +47,9 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
   // The first scheduled reconciliation comes one interval after start, then every interval.
   let lastReconcile = Date.now();
   let reconciling: Promise<unknown> | null = null;
+  // The database's last scheduled run decides whether an accuracy check is due; the worker only asks.
+  let lastAccuracyPoll = Date.now();
+  let checkingAccuracy: Promise<unknown> | null = null;
   let lastAlertCheck = Date.now();
   let lastIntakeCheck = 0;
   let intaking: Promise<unknown> | null = null;
@@ -108,6 +112,14 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
               reconciling = null;
             });
         }
+        if (!checkingAccuracy && INVENTORY_ACCURACY_EVERY_HOURS > 0 && Date.now() - lastAccuracyPoll > INVENTORY_ACCURACY_POLL_MS) {
+          lastAccuracyPoll = Date.now();
+          checkingAccuracy = inventoryAccuracyOnSchedule(db)
+            .catch((error: unknown) => log(`[worker] inventory accuracy: ${(error as Error).message}`))
+            .finally(() => {
+              checkingAccuracy = null;
+            });
+        }
         if (!intaking && Date.now() - lastIntakeCheck > INTAKE_POLL_MS) {
           lastIntakeCheck = Date.now();
           // Channel orders queued above their rate, placed in the background beside deliveries.
@@ -159,7 +171,7 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
       running = false;
       wake();
       await loop;
-      await Promise.allSettled([...inFlightWork, reconciling, intaking]);
+      await Promise.allSettled([...inFlightWork, reconciling, checkingAccuracy, intaking]);
       await listener.end().catch(() => {});
       await db.workerHeartbeat.delete({ where: { workerId } }).catch(() => {});
     },

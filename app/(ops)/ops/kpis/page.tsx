@@ -3,10 +3,14 @@ import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/prisma";
 import { BarList } from "@/components/ops/bar-list";
 import { ColumnChart } from "@/components/ops/column-chart";
+import { InventoryAccuracySection } from "@/components/ops/inventory-accuracy-section";
+import { describeRunTime, formatAccuracy, INVENTORY_ACCURACY_TARGET, meetsAccuracyTarget } from "@/lib/inventory-accuracy/accuracy";
+import { latestAccuracyRun } from "@/lib/inventory-accuracy/latest-accuracy-run";
 import { loadKpiTrend, type TrendUnit } from "@/lib/kpis/kpi-trend";
 import { loadStoreComparison } from "@/lib/kpis/store-comparison";
 import { loadKpis, PICK_TO_READY_TARGET_MINUTES, PICKUP_CONVERSION_TARGET } from "@/lib/kpis/store-kpis";
 import { formatCents } from "@/lib/money";
+import { checkInventoryAccuracyAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "KPIs" };
@@ -42,10 +46,11 @@ export default async function KpisPage({ searchParams }: PageProps<"/ops/kpis">)
   const from = new Date(to.getTime() - PERIODS[period][1] * 86_400_000);
   const unit: TrendUnit = period === "24h" ? "hour" : "day";
   const timeZone = store ? (await db.store.findUniqueOrThrow({ where: { id: store.id }, select: { timeZone: true } })).timeZone : "UTC";
-  const [kpis, trend, comparison] = await Promise.all([
+  const [kpis, trend, comparison, accuracyRun] = await Promise.all([
     loadKpis(db, { from, to }, store?.id),
     loadKpiTrend(db, { from, to, unit, timeZone, storeId: store?.id }),
     store ? Promise.resolve([]) : loadStoreComparison(db, { from, to }),
+    latestAccuracyRun(db, store ?? undefined),
   ]);
   const placedTotal = trend.reduce((sum, point) => sum + point.ordersPlaced, 0);
   const busiest = trend.reduce((best, point) => (point.ordersPlaced > (best?.ordersPlaced ?? -1) ? point : best), trend[0]);
@@ -101,6 +106,16 @@ export default async function KpisPage({ searchParams }: PageProps<"/ops/kpis">)
           value={percent(kpis.availabilityMismatch.rate)}
           detail={`${kpis.availabilityMismatch.mismatched} of ${kpis.availabilityMismatch.checked} store items`}
           bad={(kpis.availabilityMismatch.rate ?? 0) > 0.002}
+        />
+        <Tile
+          label={`Inventory accuracy (target ${INVENTORY_ACCURACY_TARGET * 100}%)`}
+          value={accuracyRun ? formatAccuracy(accuracyRun.figures.accuracy) : "never run"}
+          detail={
+            accuracyRun
+              ? `${accuracyRun.figures.itemsMismatched} of ${accuracyRun.figures.itemsChecked} store items mismatched · ${describeRunTime(accuracyRun.finishedAt, to)}`
+              : "No accuracy check has finished yet."
+          }
+          bad={accuracyRun !== null && accuracyRun.figures.accuracy !== null && !meetsAccuracyTarget(accuracyRun.figures.accuracy)}
         />
         <Tile
           label="Authorizations uncaptured past the hold"
@@ -186,6 +201,8 @@ export default async function KpisPage({ searchParams }: PageProps<"/ops/kpis">)
           </div>
         </section>
       ) : null}
+
+      <InventoryAccuracySection latest={accuracyRun} now={to} storeCode={store?.code} checkAction={checkInventoryAccuracyAction} />
 
       <section aria-labelledby="delivery-errors" className="space-y-2">
         <h2 id="delivery-errors" className="text-xl font-semibold">

@@ -1,0 +1,25 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { ActionResult } from "@/components/ui/action-form";
+import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
+import { getDb } from "@/lib/db/prisma";
+import { formatAccuracy, INVENTORY_ACCURACY_TARGET, meetsAccuracyTarget } from "@/lib/inventory-accuracy/accuracy";
+import { checkInventoryAccuracy, inventoryAccuracyCheckRunning } from "@/lib/inventory-accuracy/run-inventory-accuracy";
+
+/** Checks every store item's inventory accuracy now and reports the result (managers and admins). */
+export async function checkInventoryAccuracyAction(): Promise<ActionResult> {
+  if (!(await staffWithRole(OPS_ROLES))) return { ok: false, message: "Only a manager or an admin can check inventory accuracy." };
+  const db = getDb();
+  if (await inventoryAccuracyCheckRunning(db)) return { ok: false, message: "An inventory accuracy check is already running." };
+  const result = await checkInventoryAccuracy(db, { trigger: "manual" }).catch((error: unknown) => error as Error);
+  revalidatePath("/ops/kpis");
+  if (result instanceof Error) return { ok: false, message: `The check failed: ${result.message}` };
+  const items = `${result.itemsChecked} ${result.itemsChecked === 1 ? "item" : "items"}`;
+  if (result.accuracy === null) return { ok: true, message: `Checked ${items}: nothing to compare yet.` };
+  const verdict = meetsAccuracyTarget(result.accuracy) ? "meets" : "below";
+  return {
+    ok: true,
+    message: `Checked ${items}: ${result.itemsMismatched} mismatched, accuracy ${formatAccuracy(result.accuracy)} (${verdict} the ${INVENTORY_ACCURACY_TARGET * 100}% target).`,
+  };
+}
