@@ -29,5 +29,5 @@ export type ChannelAdapter = {
   declaredCentsOf(payload: unknown): number | null;
   toCanonical(payload: unknown): { ok: true; order: CanonicalOrder } | { ok: false; reasons: IntakeReason[] };
   /** Where in the channel's payload a field lives, to point reasons found after parsing at it. */
-  paths: { lineSku(index: number): string; store: string; postalCode: string; pickupMethod: string; pickupWindow: string };
+  paths: { lineSku(index: number): string; store: string; postalCode: string; pickupWindow: string };
 };

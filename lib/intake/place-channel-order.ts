@@ -44,13 +44,10 @@ export async function placeChannelOrder(db: Db, adapter: ChannelAdapter, order: 
   // The same SKU on two lines is one need for routing, as placement merges it too.
   const skuOf = new Map(products.map((product) => [product.id, product.sku]));
   const lines = mergeCartLines(order.lines.map((line) => ({ productId: productBySku.get(line.sku)!, quantity: line.quantity }))).map((line) => ({ ...line, sku: skuOf.get(line.productId)! }));
-  const decision = await routeOrder(db, { origin, requestedStoreCode: order.storeCode, lines, now });
+  const decision = await routeOrder(db, { origin, requestedStoreCode: order.storeCode, lines, pickupMethod: order.pickupMethod, now });
   if (decision.kind === "unfillable") return refuse("(order)", decision.reason, decision.offer);
 
   const store = (await loadStore(db, decision.storeId))!;
-  if (order.pickupMethod === "CURBSIDE" && !store.curbsideEnabled) {
-    return refuse(adapter.paths.pickupMethod, `${store.name} (${store.code}) does not offer curbside pickup; send in_store.`);
-  }
   // A window can fill between reading it and booking it (a burst of orders for one store):
   // read the windows again and take the next open one, a few times, before giving up.
   for (let attempt = 1; ; attempt++) {

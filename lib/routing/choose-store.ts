@@ -12,6 +12,8 @@ export type RoutingCandidate = {
   pickers: number;
   /** Places left in the pickup window the order would get, or null when none is open. */
   slotPlacesLeft: number | null;
+  /** False when the order wants curbside pickup and the store offers none. */
+  offersPickupMethod: boolean;
 };
 
 export type ScoredCandidate = RoutingCandidate & { eligible: boolean; why: string; score: RouteScore | null };
@@ -39,6 +41,7 @@ function splitPickup(candidates: ScoredCandidate[], skus: string[]): UnfillableO
 
 function assess(candidate: RoutingCandidate): ScoredCandidate {
   if (candidate.shortSkus.length > 0) return { ...candidate, eligible: false, why: `cannot fill ${candidate.shortSkus.join(", ")}`, score: null };
+  if (!candidate.offersPickupMethod) return { ...candidate, eligible: false, why: "offers no curbside pickup", score: null };
   if (candidate.slotPlacesLeft === null) return { ...candidate, eligible: false, why: "no pickup window open", score: null };
   const score = routeScore({ distanceMiles: candidate.distanceMiles, queuedOrders: candidate.queuedOrders, pickers: candidate.pickers, slotPlacesLeft: candidate.slotPlacesLeft });
   return { ...candidate, eligible: true, why: "can fill every line", score };
@@ -57,6 +60,12 @@ export function chooseStore(candidates: RoutingCandidate[], requestedCode: strin
   }
   const best = scored.find((candidate) => candidate.eligible);
   if (!best) {
+    // Stores that have every item but cannot take the order as asked are named, not hidden.
+    const couldFill = scored.filter((candidate) => candidate.shortSkus.length === 0);
+    if (couldFill.length > 0) {
+      const why = couldFill.map((candidate) => `${candidate.name} (${candidate.code}) ${candidate.why}`).join("; ");
+      return { kind: "unfillable", reason: `No store within reach can take this order as asked: ${why}.`, candidates: scored, offer: { splitPickup: null, shipToHome: true } };
+    }
     const offer: UnfillableOffer = { splitPickup: splitPickup(scored, skus), shipToHome: true };
     const split = offer.splitPickup ? ` Split pickup: ${offer.splitPickup.map((store) => `${store.skus.join(", ")} at ${store.code}`).join("; ")}.` : "";
     return { kind: "unfillable", reason: `No single store within reach can fill every line.${split} Or ship to home.`, candidates: scored, offer };

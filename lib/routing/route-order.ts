@@ -13,6 +13,7 @@ export type RouteOrderInput = {
   origin: Coordinates;
   requestedStoreCode: string | null;
   lines: { productId: string; sku: string; quantity: number }[];
+  pickupMethod: "IN_STORE" | "CURBSIDE";
   now: Date;
 };
 
@@ -59,6 +60,7 @@ async function assess(db: Db, input: RouteOrderInput, stores: { store: StoreWith
       shortSkus,
       queuedOrders: queued.get(store.id) ?? 0,
       pickers: store.pickers,
+      offersPickupMethod: input.pickupMethod === "IN_STORE" || store.curbsideEnabled,
       slotPlacesLeft: shortSkus.length > 0 ? 0 : slot ? slot.remaining - 1 : null,
     });
   }

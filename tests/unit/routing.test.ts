@@ -11,6 +11,7 @@ const store = (code: string, overrides: Partial<RoutingCandidate> = {}): Routing
   queuedOrders: 0,
   pickers: 2,
   slotPlacesLeft: 3,
+  offersPickupMethod: true,
   ...overrides,
 });
 
@@ -31,6 +32,7 @@ describe("choosing the store", () => {
     { name: "a store with no pickup window open is skipped", candidates: [store("A", { distanceMiles: 1, slotPlacesLeft: null }), store("B", { distanceMiles: 20 })], requested: null, expected: "B" },
     { name: "a tie goes to the nearer store", candidates: [store("B", { distanceMiles: 4, queuedOrders: 1, pickers: 4 }), store("A", { distanceMiles: 5 })], requested: null, expected: "B" },
     { name: "the requested store is not within reach", candidates: [store("A", { distanceMiles: 7 })], requested: "ZZ", expected: "A" },
+    { name: "a curbside order skips a store without curbside, even the one asked for", candidates: [store("A", { distanceMiles: 0, offersPickupMethod: false }), store("B", { distanceMiles: 9 })], requested: "A", expected: "B" },
     { name: "no single store can fill every line", candidates: [store("A", { shortSkus: ["KNIFE"] }), store("B", { shortSkus: ["CHAIR"] })], requested: null, expected: null },
   ];
   for (const { name, candidates, requested, expected } of cases) {

@@ -40,7 +40,7 @@ const record = (value: unknown) => (value && typeof value === "object" ? (value 
 
 export const marketplaceAdapter: ChannelAdapter = {
   channel: "MARKETPLACE",
-  paths: { lineSku: (index) => `order_items.${index}.seller_sku`, store: "fulfillment.store_id", postalCode: "buyer.postal_code", pickupMethod: "fulfillment.method", pickupWindow: "fulfillment.pickup_after" },
+  paths: { lineSku: (index) => `order_items.${index}.seller_sku`, store: "fulfillment.store_id", postalCode: "buyer.postal_code", pickupWindow: "fulfillment.pickup_after" },
   orderIdOf: (payload) => readString(record(payload).marketplace_order_id),
   declaredCentsOf: (payload) => {
     const parsed = moneyField.safeParse(record(record(payload).order_total).amount);

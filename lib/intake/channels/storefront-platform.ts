@@ -34,7 +34,7 @@ const record = (value: unknown) => (value && typeof value === "object" ? (value 
 
 export const storefrontPlatformAdapter: ChannelAdapter = {
   channel: "STOREFRONT_PLATFORM",
-  paths: { lineSku: (index) => `line_items.${index}.sku`, store: "pickup.location_id", postalCode: "billing_address.zip", pickupMethod: "pickup.method", pickupWindow: "pickup.window" },
+  paths: { lineSku: (index) => `line_items.${index}.sku`, store: "pickup.location_id", postalCode: "billing_address.zip", pickupWindow: "pickup.window" },
   orderIdOf: (payload) => readString(record(payload).id),
   declaredCentsOf: (payload) => {
     const parsed = moneyField.safeParse(record(payload).total_price);
