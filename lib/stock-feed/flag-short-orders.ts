@@ -18,17 +18,20 @@ export function stockShortMessage(lines: ShortLine[], counted: boolean): string 
   return `${source} shows ${parts.join("; ")} — check the shelf before picking.`;
 }
 
+const isShort = (level: { onHand: number; allocated: number }) => level.onHand < level.allocated;
+
 /**
  * When the store now holds fewer units of an item than are allocated to orders, tells the
  * POS about every open order holding that item, so an associate checks the shelf before
  * the customer arrives. Each alert covers all of the order's items that are short now,
- * so the latest one the POS shows is complete. Returns how many orders were flagged.
+ * so the latest one the POS shows is complete; when a later count covers them again, an
+ * alert with no lines clears it. Returns how many orders were told.
  */
 export async function flagShortOrders(tx: Tx, store: FeedStore, changes: LevelChange[]): Promise<number> {
-  const madeShort = changes.filter((change) => change.after.onHand < change.after.allocated).map((change) => change.item.productId);
-  if (madeShort.length === 0) return 0;
+  const affected = changes.filter((change) => isShort(change.after) || isShort(change.before)).map((change) => change.item.productId);
+  if (affected.length === 0) return 0;
   const orders = await tx.order.findMany({
-    where: { storeId: store.id, status: { in: OPEN_ORDER_STATUSES }, lines: { some: { productId: { in: madeShort }, reservation: { is: { status: "HELD" } } } } },
+    where: { storeId: store.id, status: { in: OPEN_ORDER_STATUSES }, lines: { some: { productId: { in: affected }, reservation: { is: { status: "HELD" } } } } },
     select: { id: true, number: true, lines: { where: { reservation: { is: { status: "HELD" } } }, select: { productId: true, sku: true, name: true } } },
     orderBy: { number: "asc" },
   });
@@ -41,12 +44,12 @@ export async function flagShortOrders(tx: Tx, store: FeedStore, changes: LevelCh
   for (const order of orders) {
     const lines = order.lines.flatMap((line): ShortLine[] => {
       const level = levelOf.get(line.productId);
-      return level && level.onHand < level.allocated ? [{ sku: line.sku, name: line.name, onHand: level.onHand, held: level.allocated }] : [];
+      return level && isShort(level) ? [{ sku: line.sku, name: line.name, onHand: level.onHand, held: level.allocated }] : [];
     });
     await writeOutboxEvent(tx, {
       type: ORDER_STOCK_SHORT,
       orderId: order.id,
-      payload: { orderNumber: order.number, storeCode: store.code, lines, message: stockShortMessage(lines, counted) },
+      payload: { orderNumber: order.number, storeCode: store.code, lines, message: lines.length > 0 ? stockShortMessage(lines, counted) : null },
     });
   }
   return orders.length;

@@ -79,8 +79,9 @@ export const inventoryAdjustedDataSchema = z.object({
 export const stockShortDataSchema = z.object({
   orderNumber: z.number().int().positive(),
   storeCode: z.string().min(1),
-  lines: z.array(z.object({ sku: z.string().min(1), name: z.string(), onHand: z.number().int().nonnegative(), held: z.number().int().positive() })).min(1),
-  message: z.string().min(1),
+  /** Empty, with no message, when the order's items are all covered again: the alert clears. */
+  lines: z.array(z.object({ sku: z.string().min(1), name: z.string(), onHand: z.number().int().nonnegative(), held: z.number().int().positive() })),
+  message: z.string().min(1).nullable(),
 });
 
 /** Parses an event's data, throwing an error the receiver reports as a 400. */

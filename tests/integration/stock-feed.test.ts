@@ -271,6 +271,15 @@ describe("POST /api/v1/stock", () => {
     });
     // The storefront offers none of the knives: 2 on hand, 3 held.
     expect(await storefrontAvailable(store.code, knife.sku)).toBe(0);
+
+    // A recount finds the third knife: the alerts clear.
+    expect((await postStock({ storeCode: store.code, messages: [message("count", knife.sku, 3, 5)] }, { secret })).status).toBe(202);
+    await drain();
+    expect(await db().posOrderTask.findMany({ where: { storeCode: store.code }, select: { orderNumber: true, stockAlert: true }, orderBy: { orderNumber: "asc" } })).toEqual([
+      { orderNumber: first.number, stockAlert: null },
+      { orderNumber: second.number, stockAlert: null },
+      { orderNumber: other.number, stockAlert: null },
+    ]);
   });
 });
 
