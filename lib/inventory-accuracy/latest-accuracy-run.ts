@@ -1,21 +1,10 @@
 import type { Db } from "@/lib/db/prisma";
 import { accuracyOf } from "./accuracy";
-import type { MismatchKind } from "./compare-item";
+import type { ItemFigures, MismatchKind } from "./compare-item";
 
 export type AccuracyShare = { itemsChecked: number; itemsMismatched: number; accuracy: number | null };
 
-export type AccuracyMismatchRow = {
-  storeCode: string;
-  sku: string;
-  kinds: MismatchKind[];
-  onHand: number;
-  allocated: number;
-  safetyStock: number;
-  reservedUnits: number;
-  wmsHeldUnits: number;
-  storefrontAvailable: number | null;
-  availableToPromise: number;
-};
+export type AccuracyMismatchRow = ItemFigures & { storeCode: string; sku: string; kinds: MismatchKind[]; availableToPromise: number };
 
 export type LatestAccuracyRun = {
   runId: string;
