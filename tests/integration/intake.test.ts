@@ -141,6 +141,30 @@ describe("the channel intake", () => {
     expect((await db().inventoryLevel.findFirstOrThrow({ where: { storeId: store.id } })).allocated).toBe(0);
   });
 
+  it("quarantines each kind of bad storefront-platform order with its reason", async () => {
+    const { store, product } = await stockedStore();
+    const key = await platformKey();
+    const base = () => platformOrder({ locationId: store.code, sku: product.sku });
+    const cases: { order: Record<string, unknown>; reasons: { path: string; message: string }[] }[] = [
+      { order: { ...base(), customer: { first_name: "Ana", email: "ana@", phone: "5125550199" } }, reasons: [{ path: "customer.email", message: "Not a valid email address." }] },
+      { order: { ...base(), line_items: [{ sku: product.sku, quantity: 21 }] }, reasons: [{ path: "line_items.0.quantity", message: "At most 20 of one item per order." }] },
+      { order: { ...base(), line_items: [{ sku: product.sku, quantity: 1, price: "12,99" }] }, reasons: [{ path: "line_items.0.price", message: "Not an amount such as 12.99." }] },
+      { order: { ...base(), currency: "CAD" }, reasons: [{ path: "currency", message: "Only USD orders are accepted." }] },
+      { order: { ...base(), pickup: { location_id: "NOPE-2" } }, reasons: [{ path: "pickup.location_id", message: 'No store has the code "NOPE-2".' }] },
+      { order: { ...base(), pickup: { method: "drive_thru", location_id: store.code } }, reasons: [{ path: "pickup.method", message: "The pickup method must be in_store or curbside." }] },
+      { order: { ...base(), pickup: { location_id: store.code, window: { start: "2026-12-01T18:00:00Z", end: "2026-12-01T17:00:00Z" } } }, reasons: [{ path: "pickup.window.end", message: "The window must end after it starts." }] },
+      { order: { ...base(), pickup: {}, billing_address: { zip: "7870" } }, reasons: [{ path: "billing_address.zip", message: "Not a US ZIP code." }] },
+      { order: { ...base(), pickup: {} }, reasons: [{ path: "pickup.location_id", message: "Give a pickup location_id or a billing_address zip, so the order can be routed." }] },
+      { order: { ...base(), transactions: [{ kind: "authorization", status: "failure", authorization: "ch_1" }] }, reasons: [{ path: "transactions", message: "The order has no successful payment authorization." }] },
+      { order: { ...base(), line_items: [{ sku: "GHOST-1", quantity: 1 }] }, reasons: [{ path: "line_items.0.sku", message: 'No product has the SKU "GHOST-1".' }] },
+    ];
+    for (const { order, reasons } of cases) {
+      const { status, body } = await post(key, order);
+      expect({ status, reasons: body.reasons }).toEqual({ status: 422, reasons });
+    }
+    expect(await db().order.count({ where: { storeId: store.id } })).toBe(0);
+  });
+
   it("refuses what it cannot keep, and keys that are not a channel's", async () => {
     const key = await marketplaceKey();
     expect(await post(key, "{not json")).toMatchObject({ status: 400, body: { error: "The body is not JSON." } });
