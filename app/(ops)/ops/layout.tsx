@@ -20,13 +20,13 @@ export default async function OpsLayout({ children }: { children: React.ReactNod
   return (
     <>
       <header className="border-b border-slate-800 bg-slate-900 text-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
           <Link href="/ops" className="text-lg font-bold">
             Handoff ops
           </Link>
           <nav aria-label="Operations" className="flex flex-wrap gap-1">
             {NAV.map(([href, label]) => (
-              <Link key={href} href={href} className="rounded-md px-3 py-2 text-sm text-slate-200 hover:bg-slate-800">
+              <Link key={href} href={href} className="rounded-md px-2 py-2 text-sm text-slate-200 hover:bg-slate-800">
                 {label}
               </Link>
             ))}
