@@ -21,7 +21,7 @@ export async function loadStoreComparison(db: Db, period: { from: Date; to: Date
            COUNT(o."id") FILTER (WHERE o."readyAt" >= ${from} AND o."readyAt" < ${to}) AS "readied",
            COUNT(o."id") FILTER (WHERE o."readyAt" >= ${from} AND o."readyAt" < ${to} AND ${readyWithinTarget}) AS "within",
            COUNT(o."id") FILTER (WHERE o."status" = 'PICKED_UP' AND o."pickedUpAt" >= ${from} AND o."pickedUpAt" < ${to}) AS "pickedUp",
-           COUNT(o."id") FILTER (WHERE o."status" = 'NO_SHOW' AND o."updatedAt" >= ${from} AND o."updatedAt" < ${to}) AS "noShows"
+           COUNT(o."id") FILTER (WHERE o."status" = 'NO_SHOW' AND o."holdUntil" >= ${from} AND o."holdUntil" < ${to}) AS "noShows"
       FROM "Store" s
       LEFT JOIN "Order" o ON o."storeId" = s."id" AND (o."placedAt" >= ${from} OR o."readyAt" >= ${from} OR o."pickedUpAt" >= ${from} OR o."updatedAt" >= ${from})
       LEFT JOIN "PosOrderTask" t ON t."orderId" = o."id"

@@ -41,7 +41,7 @@ export async function loadKpis(db: Db, period: { from: Date; to: Date }, storeId
        WHERE o."readyAt" >= ${period.from} AND o."readyAt" < ${period.to} ${store}`,
     db.$queryRaw<{ pickedUp: bigint; noShows: bigint }[]>`
       SELECT COUNT(*) FILTER (WHERE o."status" = 'PICKED_UP' AND o."pickedUpAt" >= ${period.from} AND o."pickedUpAt" < ${period.to}) AS "pickedUp",
-             COUNT(*) FILTER (WHERE o."status" = 'NO_SHOW' AND o."updatedAt" >= ${period.from} AND o."updatedAt" < ${period.to}) AS "noShows"
+             COUNT(*) FILTER (WHERE o."status" = 'NO_SHOW' AND o."holdUntil" >= ${period.from} AND o."holdUntil" < ${period.to}) AS "noShows"
         FROM "Order" o WHERE o."status" IN ('PICKED_UP', 'NO_SHOW') ${store}`,
     db.$queryRaw<{ checked: bigint; mismatched: bigint }[]>`
       SELECT COUNT(*) AS "checked",
