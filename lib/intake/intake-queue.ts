@@ -3,6 +3,16 @@ import { CHANNEL_ADAPTERS } from "./channels/adapters";
 import { processIntake } from "./receive-channel-order";
 
 const PARALLEL_PLACEMENTS = 4;
+/** A queued order that fails this often (not a reason of its own: the database, a timeout) goes to quarantine. */
+const MAX_FAILED_ATTEMPTS = 5;
+
+/** Counts a failed try; the lease keeps it from being retried for a while, and enough failures quarantine it. */
+async function recordFailedAttempt(db: Db, id: string, error: unknown) {
+  const row = await db.intakeOrder.update({ where: { id }, data: { attempts: { increment: 1 } } });
+  if (row.attempts < MAX_FAILED_ATTEMPTS) return;
+  const message = `Could not be placed after ${row.attempts} attempts: ${String((error as Error)?.message ?? error).slice(0, 300)}`;
+  await db.intakeOrder.updateMany({ where: { id, status: "QUEUED" }, data: { status: "QUARANTINED", reasons: [{ path: "(order)", message }], leaseUntil: null } });
+}
 
 /**
  * The intake worker's pass: claims queued orders oldest first (several workers never take
@@ -10,7 +20,7 @@ const PARALLEL_PLACEMENTS = 4;
  */
 export async function drainIntakeQueue(db: Db, limit = 25, now = () => new Date()): Promise<number> {
   const claimed = await db.$queryRaw<{ id: string }[]>`
-    UPDATE "IntakeOrder" SET "leaseUntil" = now() + interval '60 seconds'
+    UPDATE "IntakeOrder" SET "leaseUntil" = now() + interval '120 seconds'
      WHERE "id" IN (SELECT "id" FROM "IntakeOrder"
                      WHERE "status" = 'QUEUED' AND ("leaseUntil" IS NULL OR "leaseUntil" < now())
                      ORDER BY "receivedAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
@@ -26,7 +36,11 @@ export async function drainIntakeQueue(db: Db, limit = 25, now = () => new Date(
         if (row?.status !== "QUEUED" || row.channel === "WEB") continue;
         // Placement is idempotent on the channel's order id, so a lease that ran out and let
         // another worker take the same order costs time, never a second order.
-        await processIntake(db, CHANNEL_ADAPTERS[row.channel], row.payload, row.channelOrderId, now(), null);
+        try {
+          await processIntake(db, CHANNEL_ADAPTERS[row.channel], row.payload, row.channelOrderId, now(), null);
+        } catch (error) {
+          await recordFailedAttempt(db, id, error);
+        }
         handled++;
       }
     }),

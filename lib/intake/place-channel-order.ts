@@ -3,7 +3,7 @@ import { DomainError } from "@/lib/errors";
 import { locate } from "@/lib/geo/locate";
 import { mergeCartLines } from "@/lib/inventory/availability";
 import { placeOrder, type PlacedOrder } from "@/lib/orders/place-order";
-import type { UnfillableOffer } from "@/lib/routing/choose-store";
+import type { RoutingDecision, UnfillableOffer } from "@/lib/routing/choose-store";
 import { routeOrder } from "@/lib/routing/route-order";
 import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
 import { loadStore } from "@/lib/stores/load-stores";
@@ -16,6 +16,7 @@ export type ChannelPlacement =
   | { ok: false; reasons: IntakeReason[]; offer?: UnfillableOffer };
 
 const SLOT_ATTEMPTS = 3;
+const ROUTE_ATTEMPTS = 2;
 
 const refuse = (path: string, message: string, offer?: UnfillableOffer): ChannelPlacement => ({ ok: false, reasons: [{ path, message }], ...(offer ? { offer } : {}) });
 
@@ -44,9 +45,19 @@ export async function placeChannelOrder(db: Db, adapter: ChannelAdapter, order: 
   // The same SKU on two lines is one need for routing, as placement merges it too.
   const skuOf = new Map(products.map((product) => [product.id, product.sku]));
   const lines = mergeCartLines(order.lines.map((line) => ({ productId: productBySku.get(line.sku)!, quantity: line.quantity }))).map((line) => ({ ...line, sku: skuOf.get(line.productId)! }));
-  const decision = await routeOrder(db, { origin, requestedStoreCode: order.storeCode, lines, pickupMethod: order.pickupMethod, now });
-  if (decision.kind === "unfillable") return refuse("(order)", decision.reason, decision.offer);
+  // Stock another order took between routing and placing: route once more before giving up.
+  for (let route = 1; ; route++) {
+    const decision = await routeOrder(db, { origin, requestedStoreCode: order.storeCode, lines, pickupMethod: order.pickupMethod, now });
+    if (decision.kind === "unfillable") return refuse("(order)", decision.reason, decision.offer);
+    const placement = await placeAtStore(db, adapter, order, decision, lines, now);
+    if (placement.ok || placement.code !== "INSUFFICIENT_STOCK" || route === ROUTE_ATTEMPTS) return placement;
+  }
+}
 
+type Routed = Extract<RoutingDecision, { kind: "store" }>;
+
+/** Books the first open window at the routed store and places the order there. */
+async function placeAtStore(db: Db, adapter: ChannelAdapter, order: CanonicalOrder, decision: Routed, lines: { productId: string; quantity: number }[], now: Date): Promise<ChannelPlacement & { code?: string }> {
   const store = (await loadStore(db, decision.storeId))!;
   // A window can fill between reading it and booking it (a burst of orders for one store):
   // read the windows again and take the next open one, a few times, before giving up.
@@ -67,7 +78,7 @@ export async function placeChannelOrder(db: Db, adapter: ChannelAdapter, order: 
           storeId: store.id,
           pickupMethod: order.pickupMethod,
           slotStartsAt: chosen.slot.startsAt,
-          lines: lines.map(({ productId, quantity }) => ({ productId, quantity })),
+          lines,
           name: order.customer.name,
           email: order.customer.email,
           phone: order.customer.phone,
@@ -79,7 +90,7 @@ export async function placeChannelOrder(db: Db, adapter: ChannelAdapter, order: 
     } catch (error) {
       if (error instanceof DomainError && error.code === "SLOT_UNAVAILABLE" && attempt < SLOT_ATTEMPTS) continue;
       // Stock or every window taken by other orders in the meantime: kept for a replay.
-      if (error instanceof DomainError && ["INSUFFICIENT_STOCK", "SLOT_UNAVAILABLE", "INVALID_INPUT"].includes(error.code)) return refuse("(order)", error.message);
+      if (error instanceof DomainError && ["INSUFFICIENT_STOCK", "SLOT_UNAVAILABLE", "INVALID_INPUT"].includes(error.code)) return { ...refuse("(order)", error.message), code: error.code };
       throw error;
     }
   }

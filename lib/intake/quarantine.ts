@@ -18,11 +18,22 @@ export type QuarantinedOrder = {
   waitingSeconds: number;
 };
 
+const LIST_LIMIT = 500;
+
 /** Orders waiting in quarantine: high-value or old ones first, then by value and age. */
 export async function listQuarantine(db: Db, now = new Date()): Promise<QuarantinedOrder[]> {
   const oldBefore = new Date(now.getTime() - OLD_AFTER_MINUTES * 60_000);
-  const rows = await db.intakeOrder.findMany({ where: { status: "QUARANTINED" }, orderBy: { receivedAt: "asc" }, take: 500 });
-  return rows
+  // Urgent ones are read on their own, so a long quarantine cannot push them off the page.
+  const urgentWhere = { status: "QUARANTINED" as const, OR: [{ declaredCents: { gte: HIGH_VALUE_CENTS } }, { receivedAt: { lt: oldBefore } }] };
+  const [urgent, rest] = await Promise.all([
+    db.intakeOrder.findMany({ where: urgentWhere, orderBy: [{ declaredCents: { sort: "desc", nulls: "last" } }, { receivedAt: "asc" }], take: LIST_LIMIT }),
+    db.intakeOrder.findMany({
+      where: { status: "QUARANTINED", receivedAt: { gte: oldBefore }, OR: [{ declaredCents: null }, { declaredCents: { lt: HIGH_VALUE_CENTS } }] }, orderBy: [{ declaredCents: { sort: "desc", nulls: "last" } }, { receivedAt: "asc" }],
+      take: LIST_LIMIT,
+    }),
+  ]);
+  return [...urgent, ...rest]
+    .slice(0, LIST_LIMIT)
     .map((row) => ({
       id: row.id,
       channel: row.channel,

@@ -132,7 +132,6 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
           }),
         },
       });
-      await startChain(tx, { orderId, chain: "PLACEMENT", at: now, arrived: [1] });
 
       // The contended rows (stock levels, the pickup window) are taken last, so their
       // row locks are held only for the moment before commit. A fixed lock order (by
@@ -145,6 +144,9 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
       if (!(await takeSlotPlace(tx, slotId))) {
         throw new DomainError("SLOT_UNAVAILABLE", "That pickup time just filled up. Choose another time.", { field: "slotStartsAt" });
       }
+      // Last: marking step 1 arrived also counts it in the store's delivered-step bucket, a row
+      // every placement at this store updates, so its lock is held only until the commit.
+      await startChain(tx, { orderId, chain: "PLACEMENT", at: now, arrived: [1] });
       return { orderId, number: order.number, accessToken, alreadyPlaced: false };
     }, TRANSACTION_OPTIONS);
     if (!placed.alreadyPlaced) await wakeDispatcher(db);

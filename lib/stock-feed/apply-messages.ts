@@ -37,11 +37,11 @@ export async function applyStockMessages(
   items: Map<string, StockedItem>,
 ): Promise<{ results: MessageResult[]; changes: LevelChange[] }> {
   const levelIds = [...new Set([...items.values()].map((item) => item.levelId))];
-  // Locked in one order, so two requests for the same store queue up instead of deadlocking,
-  // and a checkout allocating the same item waits for this request to commit.
+  // Locked by product, the order checkout allocates in (one store), so two feed requests or a
+  // feed request and a multi-item checkout queue up instead of deadlocking.
   const locked = await tx.$queryRaw<LockedLevel[]>`
     SELECT "id", "onHand", "allocated", "safetyStock", "countSequence" FROM "InventoryLevel"
-     WHERE "id" = ANY(${levelIds}::uuid[]) ORDER BY "id" FOR UPDATE`;
+     WHERE "id" = ANY(${levelIds}::uuid[]) ORDER BY "productId" FOR UPDATE`;
   const lockedById = new Map(locked.map((level) => [level.id, level]));
 
   const written = await tx.stockMessage.createManyAndReturn({

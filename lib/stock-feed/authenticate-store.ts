@@ -1,3 +1,4 @@
+import { UNSAFE_TEXT_MESSAGE, unsafeTextPath } from "@/lib/http/unsafe-text";
 import { z } from "zod";
 import type { Db } from "@/lib/db/prisma";
 import { verifySignedRequest } from "@/lib/bus/signing";
@@ -21,6 +22,8 @@ export async function authenticateStockFeed(db: Db, request: Request): Promise<{
   const body = await request.text();
   const json = parseJson(body);
   if (!json.ok) return { ok: false, status: 400, body: { error: "The body is not valid JSON.", fields: [] } };
+  const unsafe = unsafeTextPath(json.value);
+  if (unsafe) return { ok: false, status: 400, body: { error: "The body holds text that cannot be stored.", fields: [{ path: unsafe, message: UNSAFE_TEXT_MESSAGE }] } };
   const named = storeNamedSchema.safeParse(json.value);
   if (!named.success) return { ok: false, status: 400, body: { error: "The request must name its store.", fields: fieldErrors(named.error) } };
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { GET as cascadeGet } from "@/app/api/v1/orders/[number]/cascade/route";
 import { POST } from "@/app/api/v1/orders/route";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { getDb } from "@/lib/db/prisma";
@@ -99,6 +100,17 @@ describe("the channel intake", () => {
     expect(body.routing).toContain(`(${asked.store.code}), the store asked for, cannot fill ${asked.product.sku}`);
   });
 
+  it("places one order when the channel sends the same order twice at once, even for the last unit", async () => {
+    const { store, product } = await stockedStore(1);
+    const key = await marketplaceKey();
+    const order = marketplaceOrder({ storeCode: store.code, sku: product.sku });
+    const [a, b] = await Promise.all([post(key, order), post(key, order)]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.body.orderNumber).toBe(b.body.orderNumber);
+    expect(await db().order.count({ where: { channelOrderId: order.marketplace_order_id } })).toBe(1);
+    expect(await db().intakeOrder.findUniqueOrThrow({ where: { channel_channelOrderId: { channel: "MARKETPLACE", channelOrderId: order.marketplace_order_id } } })).toMatchObject({ status: "ACCEPTED" });
+  });
+
   it("is idempotent on the channel's order id", async () => {
     const { store, product } = await stockedStore();
     const key = await marketplaceKey();
@@ -129,6 +141,7 @@ describe("the channel intake", () => {
       { name: "window backwards", order: { ...base(), fulfillment: { type: "store_pickup", store_id: store.code, pickup_after: "2026-12-01T18:00:00Z", pickup_before: "2026-12-01T17:00:00Z" } }, reasons: [{ path: "fulfillment.pickup_before", message: "pickup_before must be after pickup_after." }] },
       { name: "curbside where there is none", order: { ...base(), fulfillment: { type: "store_pickup", store_id: store.code, method: "curbside" } }, reasons: [{ path: "(order)", message: `No store within reach can take this order as asked: ${store.name} (${store.code}) offers no curbside pickup.` }] },
       { name: "too many", order: { ...base(), order_items: [{ seller_sku: product.sku, quantity_ordered: 11 }] }, reasons: [{ path: "(order)", message: expect.stringContaining("No single store within reach can fill every line.") as unknown as string }] },
+      { name: "an absurd total", order: { ...base(), order_total: { amount: "25000000.00", currency: "USD" } }, reasons: [{ path: "order_total.amount", message: "An amount cannot be over $1,000,000." }] },
       { name: "no payment", order: { ...base(), payment: { card_last_four: "4242" } }, reasons: [{ path: "payment.transaction_id", message: expect.any(String) as unknown as string }] },
     ];
     for (const { name, order, reasons } of cases) {
@@ -172,6 +185,14 @@ describe("the channel intake", () => {
     expect((await post(key, { buyer: {} })).status).toBe(400);
     expect((await post(null, {})).status).toBe(401);
     expect((await post((await createApiKey(db(), "read only")).key, {})).status).toBe(403);
+    expect(await post(key, { marketplace_order_id: "MP-NUL", buyer: { name: "Jo\u0000rdan" } })).toMatchObject({
+      status: 400,
+      body: { error: "The order cannot be kept: buyer.name contains a NUL character or a broken surrogate pair, which cannot be stored." },
+    });
+    expect(await db().intakeOrder.count({ where: { channelOrderId: "MP-NUL" } })).toBe(0);
+    // A channel's key sends its own orders; it cannot read other orders' customers.
+    const cascade = await cascadeGet(new Request("http://handoff.test/api/v1/orders/100001/cascade", { headers: { authorization: `Bearer ${key}` } }), { params: Promise.resolve({ number: "100001" }) } as never);
+    expect(cascade.status).toBe(403);
     const platform = await post(await platformKey(), { id: 12, customer: {}, line_items: [], pickup: {}, transactions: [{ kind: "capture", status: "success", authorization: "x" }] });
     expect(platform.status).toBe(422);
     expect(platform.body.reasons!.map((reason) => reason.path)).toEqual(expect.arrayContaining(["customer.first_name", "customer.email", "line_items", "transactions"]));
@@ -200,6 +221,8 @@ describe("the channel intake", () => {
     expect(stillWrong).toMatchObject({ status: "quarantined" });
     const fixed = await replayIntakeOrder(db(), adapter, intakeId, { ...order, order_items: [{ seller_sku: product.sku, quantity_ordered: 1 }] }, "Morgan Manager");
     expect(fixed).toMatchObject({ status: "accepted", storeCode: store.code });
+    const discarded = await db().intakeOrder.create({ data: { channel: "MARKETPLACE", channelOrderId: `MP-${randomUUID()}`, payload: {}, status: "DISCARDED" } });
+    expect(await replayIntakeOrder(db(), adapter, discarded.id, { marketplace_order_id: discarded.channelOrderId }, "Morgan Manager")).toMatchObject({ status: "refused", error: expect.stringContaining("discarded") });
     expect(await db().intakeOrder.findUniqueOrThrow({ where: { id: intakeId } })).toMatchObject({ status: "ACCEPTED", resolvedBy: "Morgan Manager", attempts: 3, reasons: [] });
     // The channel sending it again now gets the placed order back.
     expect(await post(await marketplaceKey(), order)).toMatchObject({ status: 200, body: { status: "accepted", duplicate: true } });

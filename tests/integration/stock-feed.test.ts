@@ -233,6 +233,10 @@ describe("POST /api/v1/stock", () => {
       body: { fields: [{ path: "messages.2.id", message: `id "${repeated.id}" repeats messages.0.id; each message is sent once per request` }] },
     });
     expect(await postStock({ storeCode: store.code, messages: [] }, { secret })).toMatchObject({ status: 400, body: { fields: [{ path: "messages", message: "send at least one message" }] } });
+    expect(await postStock({ storeCode: `${store.code}\u0000`, messages: [] }, { secret })).toMatchObject({
+      status: 400,
+      body: { fields: [{ path: "storeCode", message: "contains a NUL character or a broken surrogate pair, which cannot be stored" }] },
+    });
     expect(await postStock({ storeCode: store.code, messages: "all of them" }, { secret })).toMatchObject({ status: 400, body: { fields: [{ path: "messages", message: "messages must be a list" }] } });
     expect(await db().stockMessage.count({ where: { storeId: store.id } })).toBe(0);
   });

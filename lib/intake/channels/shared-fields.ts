@@ -21,10 +21,14 @@ export const quantityField = z.number("The quantity must be a number.").int("The
 export const postalCodeField = z.string().trim().regex(/^\d{5}(-\d{4})?$/, "Not a US ZIP code.").transform((zip) => zip.slice(0, 5));
 export const isoDateTime = z.iso.datetime({ offset: true, message: "Not an ISO 8601 date and time." }).transform((value) => new Date(value));
 
+/** More than any pickup order; it keeps amounts inside the 32-bit cents columns. */
+export const MAX_AMOUNT_CENTS = 100_000_000;
+
 /** "12.99" or 12.99 as cents, refusing anything that is not a price. */
 export const moneyField = z
   .union([z.string().trim().regex(/^\d+(\.\d{1,2})?$/, "Not an amount such as 12.99."), z.number().nonnegative("An amount cannot be negative.")])
-  .transform((value) => Math.round(Number(value) * 100));
+  .transform((value) => Math.round(Number(value) * 100))
+  .refine((cents) => cents <= MAX_AMOUNT_CENTS, `An amount cannot be over $${(MAX_AMOUNT_CENTS / 100).toLocaleString("en-US")}.`);
 
 /** A zod error as reasons with dotted paths into the channel's payload. */
 export function reasonsOf(error: z.ZodError): IntakeReason[] {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { ActionResult } from "@/components/ui/action-form";
 import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/prisma";
+import { UNSAFE_TEXT_MESSAGE, unsafeTextPath } from "@/lib/http/unsafe-text";
 import { CHANNEL_ADAPTERS } from "@/lib/intake/channels/adapters";
 import { discardIntakeOrder } from "@/lib/intake/quarantine";
 import { replayIntakeOrder } from "@/lib/intake/receive-channel-order";
@@ -24,6 +25,8 @@ export async function replayIntakeAction(_previous: ActionResult, formData: Form
   } catch (error) {
     return { ok: false, message: `The order is not valid JSON: ${(error as Error).message}` };
   }
+  const unsafe = unsafeTextPath(payload);
+  if (unsafe) return { ok: false, message: `${unsafe} ${UNSAFE_TEXT_MESSAGE}.` };
   const db = getDb();
   const row = await db.intakeOrder.findUnique({ where: { id: parsed.data.id }, select: { channel: true } });
   if (!row || row.channel === "WEB") return { ok: false, message: "That quarantined order does not exist." };

@@ -13,9 +13,10 @@ const MAX_BYTES = 20 * 1024 * 1024;
  */
 export async function POST(request: Request) {
   const db = getDb();
-  if (!(await authenticateApiKey(db, request.headers))) {
-    return Response.json({ error: "Send a valid API key as `Authorization: Bearer <key>` (create one at /ops/systems)." }, { status: 401 });
-  }
+  const key = await authenticateApiKey(db, request.headers);
+  if (!key) return Response.json({ error: "Send a valid API key as `Authorization: Bearer <key>` (create one at /ops/systems)." }, { status: 401 });
+  // A sales channel's key sends its own orders; it may not read other orders' customers.
+  if (key.channel) return Response.json({ error: "A sales channel's key cannot send observations; use a key with no channel." }, { status: 403 });
   const body = await request.text();
   if (body.length > MAX_BYTES) return Response.json({ error: "The body is larger than 20 MB; send it in parts." }, { status: 413 });
   const parsed = parseNdjson(body);

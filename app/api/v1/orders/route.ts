@@ -1,5 +1,6 @@
 import { authenticateApiKey } from "@/lib/api-keys/api-keys";
 import { getDb } from "@/lib/db/prisma";
+import { UNSAFE_TEXT_MESSAGE, unsafeTextPath } from "@/lib/http/unsafe-text";
 import { CHANNEL_ADAPTERS } from "@/lib/intake/channels/adapters";
 import { receiveChannelOrder } from "@/lib/intake/receive-channel-order";
 
@@ -27,6 +28,8 @@ export async function POST(request: Request) {
     return Response.json({ error: "The body is not JSON." }, { status: 400 });
   }
   if (!payload || typeof payload !== "object" || Array.isArray(payload)) return Response.json({ error: "Send one order as a JSON object." }, { status: 400 });
+  const unsafe = unsafeTextPath(payload);
+  if (unsafe) return Response.json({ error: `The order cannot be kept: ${unsafe} ${UNSAFE_TEXT_MESSAGE}.` }, { status: 400 });
 
   const outcome = await receiveChannelOrder(db, CHANNEL_ADAPTERS[key.channel], payload);
   switch (outcome.status) {

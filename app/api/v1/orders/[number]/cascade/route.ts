@@ -8,9 +8,10 @@ export const dynamic = "force-dynamic";
 /** One order's cascade across the five systems, with its failure node, as JSON (API key). */
 export async function GET(request: Request, context: RouteContext<"/api/v1/orders/[number]/cascade">) {
   const db = getDb();
-  if (!(await authenticateApiKey(db, request.headers))) {
-    return Response.json({ error: "Send a valid API key as `Authorization: Bearer <key>` (create one at /ops/systems)." }, { status: 401 });
-  }
+  const key = await authenticateApiKey(db, request.headers);
+  if (!key) return Response.json({ error: "Send a valid API key as `Authorization: Bearer <key>` (create one at /ops/systems)." }, { status: 401 });
+  // A sales channel's key sends its own orders; it may not read other orders' customers.
+  if (key.channel) return Response.json({ error: "A sales channel's key cannot read order cascades; use a key with no channel." }, { status: 403 });
   const { number } = await context.params;
   const orderNumber = parseOrderNumber(number);
   if (orderNumber === null) return Response.json({ error: `"${number}" is not an order number (H-100012 or 100012).` }, { status: 400 });

@@ -9,7 +9,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, context: RouteContext<"/api/v1/orders/intake/[id]">) {
   const db = getDb();
   const key = await authenticateApiKey(db, request.headers);
-  if (!key?.channel) return Response.json({ error: "Send your channel's API key as `Authorization: Bearer <key>`." }, { status: 401 });
+  if (!key) return Response.json({ error: "Send your channel's API key as `Authorization: Bearer <key>`." }, { status: 401 });
+  if (!key.channel || key.channel === "WEB") return Response.json({ error: "This API key is not a sales channel's key." }, { status: 403 });
   const { id } = await context.params;
   if (!z.uuid().safeParse(id).success) return Response.json({ error: `"${id}" is not an intake id.` }, { status: 400 });
   const status = await intakeStatus(db, id, key.channel);
