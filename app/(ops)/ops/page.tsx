@@ -50,7 +50,7 @@ export default async function OpsOverviewPage() {
         <h2 id="stuck-heading" className="text-xl font-semibold">
           Stuck orders {stuck.length > 0 ? <span className="text-red-700">({stuck.length})</span> : null}
         </h2>
-        {stuck.length > 0 ? <ResyncAllButton orderNumbers={stuck.map((order) => order.orderNumber)} label="Re-sync all stuck orders" /> : null}
+        <ResyncAllButton orderNumbers={stuck.map((order) => order.orderNumber)} label="Re-sync all stuck orders" />
         <DataTable
           caption="Orders with a step past its deadline, refused or dead-lettered, oldest first"
           headers={["Order", "Store", "Failure node", "Fix lane", "Owners", "Stuck for"]}
