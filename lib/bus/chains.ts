@@ -77,7 +77,8 @@ type StartChainInput = {
  */
 export async function startChain(tx: Tx, input: StartChainInput) {
   const definition = CHAIN_DEFINITIONS[input.chain].filter((step) => !input.only || input.only.includes(step.stepNumber));
-  await tx.chainStep.createMany({
+  const arrived = new Set(input.arrived ?? []);
+  const { count } = await tx.chainStep.createMany({
     data: definition.map((step) => ({
       orderId: input.orderId,
       chain: input.chain,
@@ -87,10 +88,13 @@ export async function startChain(tx: Tx, input: StartChainInput) {
       eventType: step.eventType,
       description: step.description,
       expectedBy: new Date(input.at.getTime() + step.deadlineSeconds * 1000),
+      // Steps that happened in the starting transaction are written as arrived.
+      ...(arrived.has(step.stepNumber) ? { status: "DELIVERED" as const, arrivedAt: input.at, attempts: 1 } : {}),
     })),
     skipDuplicates: true,
   });
-  if (input.arrived?.length) await markStepsArrived(tx, input.orderId, input.chain, input.arrived, input.at);
+  // Some rows existed already (the chain was started before): mark the arrivals on them.
+  if (arrived.size > 0 && count < definition.length) await markStepsArrived(tx, input.orderId, input.chain, [...arrived], input.at);
 }
 
 export async function markStepsArrived(tx: Tx, orderId: string, chain: Chain, stepNumbers: number[], at: Date) {

@@ -1,5 +1,5 @@
 import type { Db, Tx } from "@/lib/db/prisma";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { SystemName } from "@/lib/generated/prisma/enums";
 import { routesFor } from "./routes";
 
@@ -27,26 +27,28 @@ export function announcedIn(tx: Tx): boolean {
  * delivery per subscribed system, so the change, its announcement and the duty to
  * deliver it commit or roll back together (transactional outbox).
  */
-export async function writeOutboxEvent(tx: Tx, event: OutboxEventInput) {
+export async function writeOutboxEvent(tx: Tx, event: OutboxEventInput): Promise<void> {
   const source = event.source ?? "OMS";
-  const written = await tx.outboxEvent.create({
-    data: { source, type: event.type, orderId: event.orderId, payload: event.payload, occurredAt: event.occurredAt ?? new Date() },
-  });
-  announcingTransactions.add(tx);
   const routes = routesFor(source, event.type);
-  if (routes.length > 0) {
-    await tx.delivery.createMany({
-      data: routes.map((route) => ({
-        outboxEventId: written.id,
-        targetSystem: route.target,
-        position: written.position,
-        orderId: event.orderId,
-        chain: event.orderId ? route.chain : undefined,
-        stepNumber: event.orderId ? route.stepNumber : undefined,
-      })),
-    });
-  }
-  return written;
+  announcingTransactions.add(tx);
+  // One statement for the event and its deliveries: this runs in every state change.
+  const targets = routes.map((route) => {
+    const chain = event.orderId && route.chain ? route.chain : null;
+    const step = event.orderId && route.stepNumber !== undefined ? route.stepNumber : null;
+    return Prisma.sql`(${route.target}::text, ${chain}::text, ${step}::int)`;
+  });
+  const deliveries = targets.length
+    ? Prisma.sql`, deliveries AS (
+        INSERT INTO "Delivery" ("id", "outboxEventId", "targetSystem", "position", "orderId", "chain", "stepNumber")
+        SELECT gen_random_uuid(), written."id", target."system"::"SystemName", written."position", written."orderId", target."chain"::"Chain", target."step"
+          FROM written, (VALUES ${Prisma.join(targets)}) AS target("system", "chain", "step"))`
+    : Prisma.empty;
+  await tx.$executeRaw`
+    WITH written AS (
+      INSERT INTO "OutboxEvent" ("id", "source", "type", "orderId", "payload", "occurredAt")
+      VALUES (gen_random_uuid(), ${source}::"SystemName", ${event.type}, ${event.orderId}::uuid, ${JSON.stringify(event.payload)}::jsonb, ${event.occurredAt ?? new Date()}::timestamp)
+      RETURNING "id", "position", "orderId")${deliveries}
+    SELECT 1`;
 }
 
 /**

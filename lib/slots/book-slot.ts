@@ -8,12 +8,18 @@ type SlotWindow = { storeId: string; startsAt: Date; endsAt: Date; capacity: num
  * checkouts for the same window wait.
  */
 export async function ensureSlotRow(tx: Tx, slot: SlotWindow): Promise<string> {
-  const inserted = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "PickupSlot" ("id", "storeId", "startsAt", "endsAt", "capacity", "booked")
-    VALUES (gen_random_uuid(), ${slot.storeId}::uuid, ${slot.startsAt}, ${slot.endsAt}, ${slot.capacity}, 0)
-    ON CONFLICT ("storeId", "startsAt") DO NOTHING
-    RETURNING "id"`;
-  if (inserted[0]) return inserted[0].id;
+  const found = await tx.$queryRaw<{ id: string }[]>`
+    WITH inserted AS (
+      INSERT INTO "PickupSlot" ("id", "storeId", "startsAt", "endsAt", "capacity", "booked")
+      VALUES (gen_random_uuid(), ${slot.storeId}::uuid, ${slot.startsAt}, ${slot.endsAt}, ${slot.capacity}, 0)
+      ON CONFLICT ("storeId", "startsAt") DO NOTHING
+      RETURNING "id")
+    SELECT "id" FROM inserted
+    UNION ALL
+    SELECT "id" FROM "PickupSlot" WHERE "storeId" = ${slot.storeId}::uuid AND "startsAt" = ${slot.startsAt}
+    LIMIT 1`;
+  if (found[0]) return found[0].id;
+  // Inserted by a checkout that committed after this statement's snapshot: visible now.
   const existing = await tx.pickupSlot.findUniqueOrThrow({
     where: { storeId_startsAt: { storeId: slot.storeId, startsAt: slot.startsAt } },
     select: { id: true },
