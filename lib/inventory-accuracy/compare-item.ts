@@ -29,7 +29,8 @@ export function compareItem(item: ItemFigures): ItemComparison {
   const kinds: MismatchKind[] = [];
   if (item.allocated !== item.reservedUnits) kinds.push("reservations");
   // The storefront only seeds a row once it has heard of the item: no row is right while nothing can be promised.
-  if (item.storefrontAvailable === null ? atp > 0 : item.storefrontAvailable !== atp) kinds.push("storefront");
+  // It tracks the unfloored figure and shows it floored, as available-to-promise is.
+  if (item.storefrontAvailable === null ? atp > 0 : Math.max(0, item.storefrontAvailable) !== atp) kinds.push("storefront");
   if (item.wmsHeldUnits !== item.allocated) kinds.push("wms");
   return { availableToPromise: atp, kinds };
 }

@@ -45,7 +45,7 @@ export async function loadKpis(db: Db, period: { from: Date; to: Date }, storeId
         FROM "Order" o WHERE o."status" IN ('PICKED_UP', 'NO_SHOW') ${store}`,
     db.$queryRaw<{ checked: bigint; mismatched: bigint }[]>`
       SELECT COUNT(*) AS "checked",
-             COUNT(*) FILTER (WHERE sa."available" <> GREATEST(0, i."onHand" - i."allocated" - i."safetyStock")) AS "mismatched"
+             COUNT(*) FILTER (WHERE GREATEST(0, sa."available") <> GREATEST(0, i."onHand" - i."allocated" - i."safetyStock")) AS "mismatched"
         FROM "InventoryLevel" i
         JOIN "Store" s ON s."id" = i."storeId"
         JOIN "Product" p ON p."id" = i."productId"

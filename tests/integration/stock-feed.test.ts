@@ -5,6 +5,7 @@ import { rotateStockFeedSecretAction } from "@/app/(ops)/ops/systems/stock-feed-
 import { signedHeaders } from "@/lib/bus/signing";
 import { getDb } from "@/lib/db/prisma";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { cancelOrder } from "@/lib/orders/cancel-order";
 import { placeOrder } from "@/lib/orders/place-order";
 import { loadStoreQueue } from "@/lib/store-queue/queue";
 import { findPickupStores } from "@/lib/stores/find-pickup-stores";
@@ -273,17 +274,28 @@ describe("POST /api/v1/stock", () => {
       source: "OMS",
       payload: { orderNumber: first.number, storeCode: store.code, lines: [{ sku: knife.sku, name: knife.name, onHand: 2, held: 3 }], message: alert },
     });
-    // The storefront offers none of the knives: 2 on hand, 3 held.
-    expect(await storefrontAvailable(store.code, knife.sku)).toBe(0);
+    // The storefront tracks 2 on hand less 3 held, -1, and checkout offers none of the knives.
+    expect(await storefrontAvailable(store.code, knife.sku)).toBe(-1);
+    const offered = async () => (await findPickupStores(db(), { origin: store, lines: [{ productId: knife.id, quantity: 1 }], radiusMiles: 1, now: new Date() })).find((option) => option.id === store.id)!.coverage.canFillAll;
+    expect(await offered()).toBe(false);
 
-    // A recount finds the third knife: the alerts clear.
+    // A cancellation hands one knife back: 2 on hand, 2 held, still none to offer, and the
+    // storefront agrees with the ledger (a floor at 0 before adding would now show 1).
+    await cancelOrder(db(), { orderId: second.orderId, reason: "Changed my mind", origin: "OMS" });
+    await drain();
+    expect(await stockOf(db(), store.id, knife.id)).toMatchObject({ onHand: 2, allocated: 2 });
+    expect(await storefrontAvailable(store.code, knife.sku)).toBe(0);
+    expect(await offered()).toBe(false);
+
+    // A recount finds five: the open orders' alerts clear and three knives are offered.
     expect((await postStock({ storeCode: store.code, messages: [message("count", knife.sku, 3, 5)] }, { secret })).status).toBe(202);
     await drain();
-    expect(await db().posOrderTask.findMany({ where: { storeCode: store.code }, select: { orderNumber: true, stockAlert: true }, orderBy: { orderNumber: "asc" } })).toEqual([
+    expect(await db().posOrderTask.findMany({ where: { orderId: { in: [first.orderId, other.orderId] } }, select: { orderNumber: true, stockAlert: true }, orderBy: { orderNumber: "asc" } })).toEqual([
       { orderNumber: first.number, stockAlert: null },
-      { orderNumber: second.number, stockAlert: null },
       { orderNumber: other.number, stockAlert: null },
     ]);
+    expect(await storefrontAvailable(store.code, knife.sku)).toBe(3);
+    expect(await offered()).toBe(true);
   });
 });
 

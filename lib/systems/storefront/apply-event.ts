@@ -26,17 +26,19 @@ async function moveAvailability(tx: Tx, event: EventEnvelope, sign: 1 | -1) {
 }
 
 /**
- * Follows the OMS's availability after a store's stock feed: a delta, so adjustments
- * commute and need no ordering. A row the storefront never had starts from the delta.
+ * Follows the OMS's availability after a store's stock feed: a delta of the unfloored
+ * figure, like allocations and releases, so every change adds up in any order (a floor
+ * here would make the result depend on the order). A row the storefront never had
+ * starts from the delta.
  */
 async function adjustAvailability(tx: Tx, event: EventEnvelope) {
   const data = parseEventData(inventoryAdjustedDataSchema, event.data);
   for (const line of data.lines) {
     await tx.$executeRaw`
       INSERT INTO "StorefrontAvailability" ("storeCode", "sku", "available", "updatedAt")
-      VALUES (${data.storeCode}, ${line.sku}, GREATEST(0, ${line.availableDelta}::int), now())
+      VALUES (${data.storeCode}, ${line.sku}, ${line.availableDelta}::int, now())
       ON CONFLICT ("storeCode", "sku") DO UPDATE
-         SET "available" = GREATEST(0, "StorefrontAvailability"."available" + ${line.availableDelta}::int), "updatedAt" = now()`;
+         SET "available" = "StorefrontAvailability"."available" + ${line.availableDelta}::int, "updatedAt" = now()`;
   }
 }
 
