@@ -44,25 +44,25 @@ async function assess(db: Db, input: RouteOrderInput, stores: { store: StoreWith
     db.inventoryLevel.findMany({ where: { storeId: { in: storeIds }, productId: { in: input.lines.map((line) => line.productId) } } }),
     queuedOrdersByStore(db, storeIds),
   ]);
-  const candidates: RoutingCandidate[] = [];
-  for (const { store, distance } of stores) {
-    const shortSkus = input.lines
-      .filter((line) => availableToPromise(levels.find((level) => level.storeId === store.id && level.productId === line.productId)) < line.quantity)
-      .map((line) => line.sku);
-    // Pickup windows only matter where the order could go; reading them costs a query per store.
-    const offer = shortSkus.length === 0 ? await storeSlotOffer(db, store, input.now) : null;
-    const slot = offer?.slots.find((candidate) => candidate.remaining > 0);
-    candidates.push({
-      storeId: store.id,
-      code: store.code,
-      name: store.name,
-      distanceMiles: Math.round(distance * 10) / 10,
-      shortSkus,
-      queuedOrders: queued.get(store.id) ?? 0,
-      pickers: store.pickers,
-      offersPickupMethod: input.pickupMethod === "IN_STORE" || store.curbsideEnabled,
-      slotPlacesLeft: shortSkus.length > 0 ? 0 : slot ? slot.remaining - 1 : null,
-    });
-  }
-  return candidates;
+  // Pickup windows only matter where the order could go; they are read for those stores at once.
+  return Promise.all(
+    stores.map(async ({ store, distance }): Promise<RoutingCandidate> => {
+      const shortSkus = input.lines
+        .filter((line) => availableToPromise(levels.find((level) => level.storeId === store.id && level.productId === line.productId)) < line.quantity)
+        .map((line) => line.sku);
+      const offer = shortSkus.length === 0 ? await storeSlotOffer(db, store, input.now) : null;
+      const slot = offer?.slots.find((candidate) => candidate.remaining > 0);
+      return {
+        storeId: store.id,
+        code: store.code,
+        name: store.name,
+        distanceMiles: Math.round(distance * 10) / 10,
+        shortSkus,
+        queuedOrders: queued.get(store.id) ?? 0,
+        pickers: store.pickers,
+        offersPickupMethod: input.pickupMethod === "IN_STORE" || store.curbsideEnabled,
+        slotPlacesLeft: shortSkus.length > 0 ? 0 : slot ? slot.remaining - 1 : null,
+      };
+    }),
+  );
 }
