@@ -58,7 +58,7 @@ export async function loadOrderCascade(db: Db, orderNumber: number, now = new Da
     orderNumber: order.number,
     store: order.store,
     customer: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
-    channel: { name: order.channel as string, orderId: order.channelOrderId },
+    channel: { name: order.channel, orderId: order.channelOrderId },
     /** Why a channel order went to its store: the reason and every candidate's score. */
     routing: order.routing as RoutingRecord | null,
     failure: failure

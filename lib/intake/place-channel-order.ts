@@ -6,7 +6,7 @@ import { placeOrder, type PlacedOrder } from "@/lib/orders/place-order";
 import type { RoutingDecision, UnfillableOffer } from "@/lib/routing/choose-store";
 import { routeOrder } from "@/lib/routing/route-order";
 import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
-import { loadStore } from "@/lib/stores/load-stores";
+import { loadStore, loadStoreByCode } from "@/lib/stores/load-stores";
 import type { CanonicalOrder, ChannelAdapter, IntakeReason } from "./canonical-order";
 import { channelCheckoutId } from "./channel-checkout-id";
 import { chooseSlot } from "./choose-slot";
@@ -32,8 +32,8 @@ export async function placeChannelOrder(db: Db, adapter: ChannelAdapter, order: 
   if (unknown.length > 0) return { ok: false, reasons: unknown };
 
   let origin;
+  const requested = order.storeCode ? await loadStoreByCode(db, order.storeCode) : null;
   if (order.storeCode) {
-    const requested = await db.store.findUnique({ where: { code: order.storeCode }, select: { latitude: true, longitude: true } });
     if (!requested) return refuse(adapter.paths.store, `No store has the code "${order.storeCode}".`);
     origin = requested;
   } else {
@@ -47,7 +47,7 @@ export async function placeChannelOrder(db: Db, adapter: ChannelAdapter, order: 
   const lines = mergeCartLines(order.lines.map((line) => ({ productId: productBySku.get(line.sku)!, quantity: line.quantity }))).map((line) => ({ ...line, sku: skuOf.get(line.productId)! }));
   // Stock another order took between routing and placing: route once more before giving up.
   for (let route = 1; ; route++) {
-    const decision = await routeOrder(db, { origin, requestedStoreCode: order.storeCode, lines, pickupMethod: order.pickupMethod, now });
+    const decision = await routeOrder(db, { origin, requestedStore: requested, lines, pickupMethod: order.pickupMethod, now });
     if (decision.kind === "unfillable") return refuse("(order)", decision.reason, decision.offer);
     const placement = await placeAtStore(db, adapter, order, decision, lines, now);
     if (placement.ok || placement.code !== "INSUFFICIENT_STOCK" || route === ROUTE_ATTEMPTS) return placement;

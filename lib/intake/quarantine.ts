@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/prisma";
+import type { OrderChannel } from "@/lib/generated/prisma/enums";
 import type { IntakeReason } from "./canonical-order";
 
 /** A quarantined order worth at least this much is listed first. */
@@ -8,7 +9,7 @@ export const OLD_AFTER_MINUTES = 60;
 
 export type QuarantinedOrder = {
   id: string;
-  channel: string;
+  channel: OrderChannel;
   channelOrderId: string;
   declaredCents: number | null;
   receivedAt: Date;

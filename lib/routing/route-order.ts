@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/prisma";
 import { distanceMiles, type Coordinates } from "@/lib/geo/distance";
 import { availableToPromise } from "@/lib/inventory/availability";
 import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
-import { loadAllStores, loadStoreByCode, queuedOrdersByStore, type StoreWithHours } from "@/lib/stores/load-stores";
+import { loadAllStores, queuedOrdersByStore, type StoreWithHours } from "@/lib/stores/load-stores";
 import { chooseStore, type RoutingCandidate, type RoutingDecision } from "./choose-store";
 
 /** Stores further than this from the customer (or the store asked for) are not considered. */
@@ -11,7 +11,8 @@ export const ROUTING_RADIUS_MILES = 50;
 export type RouteOrderInput = {
   /** Where distance is measured from: the customer, or the store they asked for. */
   origin: Coordinates;
-  requestedStoreCode: string | null;
+  /** The store the order asked for, already loaded by the caller (it gave the origin too). */
+  requestedStore: StoreWithHours | null;
   lines: { productId: string; sku: string; quantity: number }[];
   pickupMethod: "IN_STORE" | "CURBSIDE";
   now: Date;
@@ -23,18 +24,17 @@ export type RouteOrderInput = {
  */
 export async function routeOrder(db: Db, input: RouteOrderInput): Promise<RoutingDecision> {
   // The store asked for keeps the order whenever it can fill it: assess it alone first.
-  if (input.requestedStoreCode) {
-    const requested = await loadStoreByCode(db, input.requestedStoreCode);
-    if (requested) {
-      const [candidate] = await assess(db, input, [{ store: requested, distance: distanceMiles(input.origin, requested) }]);
-      const decision = chooseStore([candidate!], input.requestedStoreCode, input.lines.map((line) => line.sku));
-      if (decision.kind === "store") return decision;
-    }
+  const requested = input.requestedStore;
+  const skus = input.lines.map((line) => line.sku);
+  if (requested) {
+    const [candidate] = await assess(db, input, [{ store: requested, distance: distanceMiles(input.origin, requested) }]);
+    const decision = chooseStore([candidate!], requested.code, skus);
+    if (decision.kind === "store") return decision;
   }
   const stores = (await loadAllStores(db))
     .map((store) => ({ store, distance: distanceMiles(input.origin, store) }))
-    .filter(({ distance, store }) => distance <= ROUTING_RADIUS_MILES || store.code === input.requestedStoreCode);
-  return chooseStore(await assess(db, input, stores), input.requestedStoreCode, input.lines.map((line) => line.sku));
+    .filter(({ distance, store }) => distance <= ROUTING_RADIUS_MILES || store.code === requested?.code);
+  return chooseStore(await assess(db, input, stores), requested?.code ?? null, skus);
 }
 
 /** Each store's standing for this order: what it cannot fill, its queue, its next open window. */

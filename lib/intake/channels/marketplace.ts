@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ChannelAdapter } from "../canonical-order";
-import { emailField, isoDateTime, MAX_LINES, moneyField, phoneField, postalCodeField, quantityField, readString, reasonsOf, skuField } from "./shared-fields";
+import { emailField, isoDateTime, MAX_LINES, moneyField, phoneField, postalCodeField, quantityField, readString, reasonsOf, record, skuField } from "./shared-fields";
 
 // A marketplace's order: snake_case, money as { amount, currency }, the buyer's ZIP code,
 // an optional store to pick up at and a pickup-after / pickup-before window.
@@ -35,8 +35,6 @@ const marketplaceOrderSchema = z
     message: "pickup_before must be after pickup_after.",
     path: ["fulfillment", "pickup_before"],
   });
-
-const record = (value: unknown) => (value && typeof value === "object" ? (value as Record<string, unknown>) : {});
 
 export const marketplaceAdapter: ChannelAdapter = {
   channel: "MARKETPLACE",

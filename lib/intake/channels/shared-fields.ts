@@ -35,4 +35,7 @@ export function reasonsOf(error: z.ZodError): IntakeReason[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(body)", message: issue.message }));
 }
 
+/** A payload's fields, read leniently (anything else reads as no fields). */
+export const record = (value: unknown) => (value && typeof value === "object" ? (value as Record<string, unknown>) : {});
+
 export const readString = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim().slice(0, 200) : typeof value === "number" ? String(value) : null);

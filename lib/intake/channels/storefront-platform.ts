@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ChannelAdapter } from "../canonical-order";
-import { emailField, isoDateTime, MAX_LINES, moneyField, phoneField, postalCodeField, quantityField, readString, reasonsOf, skuField } from "./shared-fields";
+import { emailField, isoDateTime, MAX_LINES, moneyField, phoneField, postalCodeField, quantityField, readString, reasonsOf, record, skuField } from "./shared-fields";
 
 // A hosted storefront platform's order: numeric id, line_items, a pickup location id
 // (configured on the platform as our store code), a pickup window, the customer, and
@@ -29,8 +29,6 @@ const storefrontPlatformOrderSchema = z
       .refine((transactions) => transactions.some((transaction) => transaction.kind === "authorization" && transaction.status === "success"), "The order has no successful payment authorization."),
   })
   .refine((order) => order.pickup.location_id || order.billing_address, { message: "Give a pickup location_id or a billing_address zip, so the order can be routed.", path: ["pickup", "location_id"] });
-
-const record = (value: unknown) => (value && typeof value === "object" ? (value as Record<string, unknown>) : {});
 
 export const storefrontPlatformAdapter: ChannelAdapter = {
   channel: "STOREFRONT_PLATFORM",

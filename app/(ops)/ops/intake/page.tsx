@@ -45,7 +45,7 @@ export default async function IntakePage() {
             <li key={row.id} className={`rounded-xl border bg-white p-4 ${row.urgent ? "border-amber-400" : "border-slate-200"}`}>
               <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
                 <span className="font-semibold">
-                  {CHANNEL_NAMES[row.channel as keyof typeof CHANNEL_NAMES]} order {row.channelOrderId}
+                  {CHANNEL_NAMES[row.channel]} order {row.channelOrderId}
                 </span>
                 {row.urgent ? <span className="rounded-full bg-amber-100 px-2 text-xs font-medium text-amber-900">first</span> : null}
                 <span className="text-sm text-slate-600">{row.declaredCents === null ? "value not given" : formatCents(row.declaredCents)}</span>

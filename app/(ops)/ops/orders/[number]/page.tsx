@@ -78,7 +78,7 @@ export default async function OrderCascadePage({ params }: PageProps<"/ops/order
         </h1>
         <p className="text-sm text-slate-600">
           {cascade.customer.name} · {cascade.customer.email} · {cascade.customer.phone}
-          {cascade.channel.orderId ? ` · ${CHANNEL_NAMES[cascade.channel.name as keyof typeof CHANNEL_NAMES]} order ${cascade.channel.orderId}` : ""}
+          {cascade.channel.orderId ? ` · ${CHANNEL_NAMES[cascade.channel.name]} order ${cascade.channel.orderId}` : ""}
         </p>
       </div>
 
