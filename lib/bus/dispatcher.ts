@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/prisma";
-import { corruptPayload, pickFault, WRONG_EVENT_TYPE, type FaultRuleLike } from "@/lib/faults/pick-fault";
+import { corruptPayload, pickFault, storeCodeOf, WRONG_EVENT_TYPE, type FaultRuleLike } from "@/lib/faults/pick-fault";
 import type { OutboxEvent } from "@/lib/generated/prisma/client";
 import type { Chain, ChainStepStatus, FaultKind, SystemName } from "@/lib/generated/prisma/enums";
 import { isRetryableStatus, nextRetryDelayMs, parseRetryAfter } from "./backoff";
@@ -33,7 +33,9 @@ type ClaimedRow = Omit<ClaimedDelivery, "event"> & {
 export type DeliveryOutcome =
   | { kind: "delivered"; status: number }
   | { kind: "retry"; status: number | null; error: string; retryAfterSeconds: number | null }
-  | { kind: "rejected"; status: number; error: string };
+  | { kind: "rejected"; status: number; error: string }
+  /** Lost in transit (an injected drop): the bus knows it will never arrive, so it is dead at once. */
+  | { kind: "dropped"; error: string };
 
 /** How long a claim holds a delivery; a worker that dies lets it lapse after this. */
 const LEASE_SECONDS = Number(process.env.HANDOFF_DELIVERY_LEASE_SECONDS ?? 30);
@@ -117,7 +119,10 @@ export async function recordOutcome(db: Db, delivery: ClaimedDelivery, outcome: 
   await db.$transaction(async (tx) => {
     let stepStatus: ChainStepStatus;
     const lastError = outcome.error;
-    if (outcome.kind === "rejected") {
+    if (outcome.kind === "dropped") {
+      await tx.delivery.update({ where: { id: delivery.id }, data: { status: "DEAD", leaseUntil: null, lastStatusCode: null, lastError, injectedFault } });
+      stepStatus = "DEAD_LETTERED";
+    } else if (outcome.kind === "rejected") {
       await tx.delivery.update({
         where: { id: delivery.id },
         data: { status: "DEAD", rejected: true, leaseUntil: null, lastStatusCode: outcome.status, lastError: outcome.error, injectedFault },
@@ -175,14 +180,14 @@ export async function processClaimed(db: Db, claimed: ClaimedDelivery[]): Promis
   await Promise.all(
     claimed.map(async (delivery) => {
       const { event } = delivery;
-      const storeCode = (event.payload as { storeCode?: unknown } | null)?.storeCode;
-      const fault = pickFault(rules, { source: event.source, target: delivery.targetSystem, type: event.type, storeCode: typeof storeCode === "string" ? storeCode : null });
+      const fault = pickFault(rules, { source: event.source, target: delivery.targetSystem, type: event.type, storeCode: storeCodeOf(event.payload) });
       if (fault?.kind === "PAUSE") return holdPaused(db, delivery);
       handled++;
-      if (fault?.kind === "DROP") return recordDropped(db, delivery);
-      const outcome =
-        fault?.kind === "HTTP_500"
-          ? ({ kind: "retry", status: 500, error: "HTTP 500 (injected fault)", retryAfterSeconds: null } as const)
+      const outcome: DeliveryOutcome =
+        fault?.kind === "DROP"
+          ? { kind: "dropped", error: DROPPED_ERROR }
+          : fault?.kind === "HTTP_500"
+          ? { kind: "retry", status: 500, error: "HTTP 500 (injected fault)", retryAfterSeconds: null }
           : await sendDelivery(delivery, event, endpoints, fault).catch(
               (error: unknown): DeliveryOutcome => ({ kind: "retry", status: null, error: String(error), retryAfterSeconds: null }),
             );
@@ -202,10 +207,8 @@ async function holdPaused(db: Db, delivery: ClaimedDelivery) {
   });
 }
 
-/** Lost in transit: the sender's side shows it sent, the receiver never saw it, the chain step stays open. */
-async function recordDropped(db: Db, delivery: ClaimedDelivery) {
-  await db.delivery.update({
-    where: { id: delivery.id },
-    data: { status: "DELIVERED", deliveredAt: new Date(), leaseUntil: null, injectedFault: "DROP", lastError: "Dropped in transit (injected fault)" },
-  });
-}
+/**
+ * What a dropped delivery records. The receiver never saw it; the bus did, so the
+ * delivery is a dead letter now, not a silence discovered at the step's deadline.
+ */
+export const DROPPED_ERROR = "Dropped in transit by an injected fault; the receiver never saw it";

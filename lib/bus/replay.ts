@@ -12,22 +12,23 @@ export type ReplayFilter = {
 };
 
 /**
- * Sends dead-lettered deliveries (and ones lost to an injected drop) again from a clean
- * slate. Receivers deduplicate on the event id, so replaying something that did arrive
- * changes nothing. Returns how many were queued.
+ * Sends dead-lettered deliveries (refused, out of retries, or lost to an injected drop)
+ * again from a clean slate. Receivers deduplicate on the event id, so replaying
+ * something that did arrive changes nothing. Returns the ids of those queued again.
  */
-export async function replayDeliveries(db: Db, filter: ReplayFilter): Promise<number> {
+export async function replayDeliveries(db: Db, filter: ReplayFilter): Promise<string[]> {
   const where: Prisma.DeliveryWhereInput = {
-    OR: [{ status: "DEAD" }, { status: "DELIVERED", injectedFault: "DROP" }],
+    status: "DEAD",
     ...(filter.ids ? { id: { in: filter.ids } } : {}),
     ...(filter.orderId ? { orderId: filter.orderId } : {}),
     ...(filter.target ? { targetSystem: filter.target } : {}),
     ...(filter.source || filter.eventType ? { event: { ...(filter.source ? { source: filter.source } : {}), ...(filter.eventType ? { type: filter.eventType } : {}) } } : {}),
   };
-  const { count } = await db.delivery.updateMany({
+  const queued = await db.delivery.updateManyAndReturn({
     where,
     data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), leaseUntil: null, rejected: false, injectedFault: null, deliveredAt: null },
+    select: { id: true },
   });
-  if (count > 0) await wakeDispatcher(db);
-  return count;
+  if (queued.length > 0) await wakeDispatcher(db);
+  return queued.map((delivery) => delivery.id);
 }

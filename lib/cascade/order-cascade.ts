@@ -1,4 +1,6 @@
 import type { Db } from "@/lib/db/prisma";
+import { describeFault } from "@/lib/faults/describe-fault";
+import { faultsInTheWay } from "@/lib/faults/faults-in-the-way";
 import { compareSystems } from "./compare-systems";
 import { nodeDetails } from "./failure-nodes";
 import { breakReason, locateFailure } from "./locate-failure";
@@ -24,7 +26,7 @@ export async function loadOrderCascade(db: Db, orderNumber: number, now = new Da
     include: { store: { select: { code: true, name: true, timeZone: true } }, payment: true, lines: { select: { sku: true, quantity: true, shortQuantity: true } } },
   });
   if (!order) return null;
-  const [steps, deliveries, allocations, storefront, task, messages, mismatches] = await Promise.all([
+  const [steps, deliveries, allocations, storefront, task, messages, mismatches, faults] = await Promise.all([
     db.chainStep.findMany({ where: { orderId: order.id } }),
     db.delivery.findMany({ where: { orderId: order.id }, include: { event: { select: { type: true, source: true, payload: true, occurredAt: true } } }, orderBy: { position: "asc" } }),
     db.wmsAllocation.findMany({ where: { orderId: order.id }, orderBy: { sku: "asc" } }),
@@ -32,6 +34,7 @@ export async function loadOrderCascade(db: Db, orderNumber: number, now = new Da
     db.posOrderTask.findUnique({ where: { orderId: order.id } }),
     db.notificationMessage.findMany({ where: { orderId: order.id }, orderBy: { createdAt: "asc" } }),
     latestMismatches(db, order.id, order.storeId),
+    faultsInTheWay(db, [order.id]),
   ]);
   steps.sort((a, b) => CHAIN_ORDER.indexOf(a.chain) - CHAIN_ORDER.indexOf(b.chain) || a.stepNumber - b.stepNumber);
   const failure = locateFailure(steps, deliveries, now);
@@ -69,6 +72,7 @@ export async function loadOrderCascade(db: Db, orderNumber: number, now = new Da
           stepNumber: failure.step.stepNumber as number | null,
           stuckSince: iso(failure.stuckSince),
           stuckForSeconds: Math.max(0, Math.round((now.getTime() - failure.stuckSince.getTime()) / 1000)),
+          lastError: failure.step.lastError,
         }
       : reconciled
         ? {
@@ -78,8 +82,15 @@ export async function loadOrderCascade(db: Db, orderNumber: number, now = new Da
             stepNumber: null,
             stuckSince: iso(reconciled.run.startedAt),
             stuckForSeconds: Math.max(0, Math.round((now.getTime() - reconciled.run.startedAt.getTime()) / 1000)),
+            lastError: `${reconciled.system}: expected ${reconciled.expected}, has ${reconciled.actual}`,
           }
         : null,
+    /** Dead-lettered deliveries that fulfil no chain step (e.g. the POS told of a cancel): failures too. */
+    deadLetters: deliveries
+      .filter((delivery) => delivery.status === "DEAD" && delivery.chain === null)
+      .map((delivery) => ({ source: delivery.event.source, target: delivery.targetSystem, eventType: delivery.event.type, lastError: delivery.lastError })),
+    /** Enabled fault rules a re-sync of this order would run into again. */
+    activeFaults: (faults.get(order.id) ?? []).map(describeFault),
     mismatches: current.map(({ system, nodeId, nodeLabel, expected, actual, run }) => ({ system, nodeId, nodeLabel, expected, actual, foundAt: run.startedAt.toISOString() })),
     systems: {
       OMS: { status: order.status, totalCents: order.totalCents, payment: order.payment && { status: order.payment.status, amountCents: order.payment.amountCents, capturedCents: order.payment.capturedCents }, lines: order.lines },

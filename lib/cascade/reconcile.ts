@@ -1,7 +1,6 @@
 import type { Db } from "@/lib/db/prisma";
-import { compareSystems, type Mismatch } from "./compare-systems";
-import { orderSnapshot } from "./order-snapshot";
-import { resyncOrder } from "./resync-order";
+import { compareOrders } from "./compare-orders";
+import { resyncAndConfirm } from "./resync-and-confirm";
 
 /** Orders whose last change is younger than this are still settling: events may be in flight. */
 export const RECONCILE_GRACE_SECONDS = Number(process.env.HANDOFF_RECONCILE_GRACE_SECONDS ?? 120);
@@ -16,6 +15,8 @@ export type ReconcileOptions = {
   graceSeconds?: number;
   /** Re-send what mismatched orders are missing (on unless only a report is wanted). */
   resync?: boolean;
+  /** How long to wait for re-sent deliveries to arrive before counting an order as still failing. */
+  confirmWithinMs?: number;
 };
 
 /** Starts a run and returns its id at once; the work continues in the background. */
@@ -28,8 +29,9 @@ export async function startReconciliation(db: Db, options: ReconcileOptions): Pr
 /**
  * One reconciliation pass: for open and recently closed orders that have settled,
  * compare the OMS with the storefront, WMS, POS and notification layer; record each
- * mismatch with the node it implies; re-send what can be re-sent (idempotently); and
- * leave a report of checked, mismatched, re-synced and still failing orders.
+ * mismatch with the node it implies; re-send what can be re-sent (idempotently) and
+ * confirm it arrived; and leave a report of checked, mismatched, re-synced (confirmed)
+ * and still failing orders.
  */
 export async function runReconciliation(db: Db, runId: string, options: ReconcileOptions) {
   const now = options.now ?? new Date();
@@ -57,10 +59,10 @@ export async function runReconciliation(db: Db, runId: string, options: Reconcil
       });
       if (orders.length === 0) break;
       cursor = orders.at(-1)!.id;
-      const found = await compareBatch(db, orders);
-      for (const { order, mismatches } of found) {
-        await db.reconciliationMismatch.createMany({
-          data: mismatches.map((mismatch) => ({
+      const found = await compareOrders(db, orders);
+      await db.reconciliationMismatch.createMany({
+        data: found.flatMap(({ order, mismatches }) =>
+          mismatches.map((mismatch) => ({
             runId,
             orderId: order.id,
             orderNumber: order.number,
@@ -70,11 +72,14 @@ export async function runReconciliation(db: Db, runId: string, options: Reconcil
             expected: mismatch.expected,
             actual: mismatch.actual,
           })),
-        });
-        if (options.resync === false) continue;
-        const { replayed, hurried } = await resyncOrder(db, order.id, now);
-        if (replayed + hurried > 0) resynced++;
-        else stillFailing++;
+        ),
+      });
+      if (options.resync !== false && found.length > 0) {
+        // Counted as re-synced only once what was sent has arrived and the systems agree.
+        const outcomes = await resyncAndConfirm(db, found.map(({ order }) => order.id), { now, confirmWithinMs: options.confirmWithinMs });
+        const healed = outcomes.filter((outcome) => outcome.healed).length;
+        resynced += healed;
+        stillFailing += found.length - healed;
       }
       checked += orders.length;
       mismatchedOrders += found.length;
@@ -85,33 +90,4 @@ export async function runReconciliation(db: Db, runId: string, options: Reconcil
     await db.reconciliationRun.update({ where: { id: runId }, data: { status: "failed", finishedAt: new Date(), error: String((error as Error).message ?? error).slice(0, 500) } });
     throw error;
   }
-}
-
-/** Reads what each system holds for a batch of orders (one query per system) and compares. */
-async function compareBatch(db: Db, orders: { id: string; number: number; status: Parameters<typeof compareSystems>[0]["status"] }[]) {
-  const ids = orders.map((order) => order.id);
-  const [views, allocations, tasks, messages, steps, pickupDeliveries] = await Promise.all([
-    db.storefrontOrderView.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, status: true } }),
-    db.wmsAllocation.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, status: true, stagingBin: true } }),
-    db.posOrderTask.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, status: true, stagingBin: true } }),
-    db.notificationMessage.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, kind: true } }),
-    db.chainStep.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, chain: true, stepNumber: true, status: true } }),
-    db.delivery.findMany({ where: { orderId: { in: ids }, chain: "PICKUP", stepNumber: 2 }, select: { orderId: true, attempts: true, status: true } }),
-  ]);
-  const found: { order: (typeof orders)[number]; mismatches: Mismatch[] }[] = [];
-  for (const order of orders) {
-    const mismatches = compareSystems(
-      orderSnapshot({
-        status: order.status,
-        storefrontView: views.find((view) => view.orderId === order.id)?.status ?? null,
-        allocations: allocations.filter((allocation) => allocation.orderId === order.id),
-        task: tasks.find((task) => task.orderId === order.id),
-        messageKinds: messages.filter((message) => message.orderId === order.id).map((message) => message.kind),
-        steps: steps.filter((step) => step.orderId === order.id),
-        pickupDelivery: pickupDeliveries.find((delivery) => delivery.orderId === order.id),
-      }),
-    );
-    if (mismatches.length > 0) found.push({ order, mismatches });
-  }
-  return found;
 }

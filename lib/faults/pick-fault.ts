@@ -10,18 +10,27 @@ export type FaultRuleLike = {
   delayMs: number | null;
 };
 
+export type Crossing = { source: SystemName; target: SystemName; type: string; storeCode: string | null };
+
+/** Whether a rule covers a crossing (before its probability is rolled). */
+export function faultCovers(rule: FaultRuleLike, crossing: Crossing): boolean {
+  return (
+    rule.source === crossing.source &&
+    rule.target === crossing.target &&
+    (!rule.eventType || rule.eventType === crossing.type) &&
+    (!rule.storeCode || rule.storeCode === crossing.storeCode)
+  );
+}
+
+/** The store an event belongs to, as fault rules scope it. */
+export function storeCodeOf(payload: unknown): string | null {
+  const storeCode = (payload as { storeCode?: unknown } | null)?.storeCode;
+  return typeof storeCode === "string" ? storeCode : null;
+}
+
 /** The injected fault (if any) for one crossing: the first enabled rule on the boundary that fires. */
-export function pickFault<T extends FaultRuleLike>(
-  rules: T[],
-  crossing: { source: SystemName; target: SystemName; type: string; storeCode: string | null },
-  random: () => number = Math.random,
-): T | null {
-  for (const rule of rules) {
-    if (rule.source !== crossing.source || rule.target !== crossing.target) continue;
-    if (rule.eventType && rule.eventType !== crossing.type) continue;
-    if (rule.storeCode && rule.storeCode !== crossing.storeCode) continue;
-    if (random() < rule.probability) return rule;
-  }
+export function pickFault<T extends FaultRuleLike>(rules: T[], crossing: Crossing, random: () => number = Math.random): T | null {
+  for (const rule of rules) if (faultCovers(rule, crossing) && random() < rule.probability) return rule;
   return null;
 }
 

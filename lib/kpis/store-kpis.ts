@@ -57,7 +57,7 @@ export async function loadKpis(db: Db, period: { from: Date; to: Date }, storeId
        WHERE pa."status" = 'AUTHORIZED' AND o."holdUntil" < ${period.to} ${store}`,
     db.$queryRaw<{ system: string; deliveries: bigint; failed: bigint }[]>`
       SELECT d."targetSystem"::text AS "system", COUNT(*) AS "deliveries",
-             COUNT(*) FILTER (WHERE d."status" = 'DEAD' OR d."attempts" > 1 OR d."injectedFault" = 'DROP') AS "failed"
+             COUNT(*) FILTER (WHERE d."status" = 'DEAD' OR d."attempts" > 1) AS "failed"
         FROM "Delivery" d ${storeId ? Prisma.sql`JOIN "Order" o ON o."id" = d."orderId"` : Prisma.empty}
        WHERE d."createdAt" >= ${period.from} AND d."createdAt" < ${period.to} ${store}
        GROUP BY 1 ORDER BY 1`,

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { busOverview } from "@/lib/bus/bus-overview";
+import { DROPPED_ERROR } from "@/lib/bus/dispatcher";
 import { replayDeliveries } from "@/lib/bus/replay";
+import { auditOrders } from "@/lib/cascade/audit";
+import { nodeHealth } from "@/lib/cascade/node-health";
 import { loadOrderCascade } from "@/lib/cascade/order-cascade";
 import { findStuckOrders } from "@/lib/cascade/stuck-orders";
 import { getDb } from "@/lib/db/prisma";
@@ -18,7 +22,7 @@ type NodeCase = {
   scenario: Scenario;
   chain: Chain;
   /** The step the seeds say stays undelivered, and how it shows. */
-  broken: { step: number; status: "PENDING" | "REJECTED" | "FAILED"; attempts?: number };
+  broken: { step: number; status: "PENDING" | "REJECTED" | "FAILED" | "DEAD_LETTERED"; attempts?: number };
   /** Steps downstream of the break on the same path: they never happen either. */
   blocked: number[];
   /** The failure node the cascade view names for it. */
@@ -30,14 +34,14 @@ type NodeCase = {
 const NODES: NodeCase[] = [
   { node: "P1", rule: { source: "POS", target: "OMS", eventType: "pickup.completed", kind: "PAUSE" }, scenario: "pickup", chain: "PICKUP", broken: { step: 2, status: "PENDING", attempts: 0 }, blocked: [3, 4, 5, 6, 7], named: "pickup-1" },
   { node: "P2", rule: { source: "POS", target: "OMS", eventType: "pickup.completed", kind: "WRONG_TYPE" }, scenario: "pickup", chain: "PICKUP", broken: { step: 2, status: "REJECTED" }, blocked: [3, 4, 5, 6, 7], named: "pickup-2" },
-  { node: "P3", rule: { source: "OMS", target: "WMS", eventType: "order.picked_up", kind: "DROP" }, scenario: "pickup", chain: "PICKUP", broken: { step: 4, status: "PENDING" }, blocked: [7], named: "pickup-3" },
-  { node: "P4", rule: { source: "OMS", target: "STOREFRONT", eventType: "order.picked_up", kind: "DROP" }, scenario: "pickup", chain: "PICKUP", broken: { step: 5, status: "PENDING" }, blocked: [], named: "pickup-4" },
+  { node: "P3", rule: { source: "OMS", target: "WMS", eventType: "order.picked_up", kind: "DROP" }, scenario: "pickup", chain: "PICKUP", broken: { step: 4, status: "DEAD_LETTERED" }, blocked: [7], named: "pickup-3" },
+  { node: "P4", rule: { source: "OMS", target: "STOREFRONT", eventType: "order.picked_up", kind: "DROP" }, scenario: "pickup", chain: "PICKUP", broken: { step: 5, status: "DEAD_LETTERED" }, blocked: [], named: "pickup-4" },
   { node: "P5", rule: { source: "OMS", target: "NOTIFICATION", eventType: "order.picked_up", kind: "HTTP_500" }, scenario: "pickup", chain: "PICKUP", broken: { step: 6, status: "FAILED" }, blocked: [], named: "pickup-5" },
-  { node: "P6", rule: { source: "WMS", target: "STOREFRONT", eventType: "inventory.consumed", kind: "DROP" }, scenario: "pickup", chain: "PICKUP", broken: { step: 7, status: "PENDING" }, blocked: [], named: "pickup-6" },
-  { node: "C1", rule: { source: "OMS", target: "STOREFRONT", eventType: "order.canceled", kind: "DROP" }, scenario: "cancel-online", chain: "CANCELLATION", broken: { step: 4, status: "PENDING" }, blocked: [], named: "cancellation-1" },
-  { node: "C2", rule: { source: "WMS", target: "STOREFRONT", eventType: "inventory.released", kind: "DROP" }, scenario: "cancel-online", chain: "CANCELLATION", broken: { step: 3, status: "PENDING" }, blocked: [], named: "cancellation-2" },
+  { node: "P6", rule: { source: "WMS", target: "STOREFRONT", eventType: "inventory.consumed", kind: "DROP" }, scenario: "pickup", chain: "PICKUP", broken: { step: 7, status: "DEAD_LETTERED" }, blocked: [], named: "pickup-6" },
+  { node: "C1", rule: { source: "OMS", target: "STOREFRONT", eventType: "order.canceled", kind: "DROP" }, scenario: "cancel-online", chain: "CANCELLATION", broken: { step: 4, status: "DEAD_LETTERED" }, blocked: [], named: "cancellation-1" },
+  { node: "C2", rule: { source: "WMS", target: "STOREFRONT", eventType: "inventory.released", kind: "DROP" }, scenario: "cancel-online", chain: "CANCELLATION", broken: { step: 3, status: "DEAD_LETTERED" }, blocked: [], named: "cancellation-2" },
   { node: "C3", rule: { source: "POS", target: "OMS", eventType: "order.canceled", kind: "CORRUPT" }, scenario: "cancel-at-pos", chain: "CANCELLATION", broken: { step: 1, status: "REJECTED" }, blocked: [2, 3, 4, 5], named: "cancellation-3" },
-  { node: "C4", rule: { source: "OMS", target: "WMS", eventType: "order.canceled", kind: "DROP" }, scenario: "cancel-online", chain: "CANCELLATION", broken: { step: 2, status: "PENDING" }, blocked: [3], named: "cancellation-step-2" },
+  { node: "C4", rule: { source: "OMS", target: "WMS", eventType: "order.canceled", kind: "DROP" }, scenario: "cancel-online", chain: "CANCELLATION", broken: { step: 2, status: "DEAD_LETTERED" }, blocked: [3], named: "cancellation-step-2" },
 ];
 
 async function runScenario(scenario: Scenario, orderId: string) {
@@ -76,8 +80,10 @@ describe.each(NODES)("fault injected at node $node", ({ node, rule, scenario, ch
       expect([step.stepNumber, step.status]).toEqual([step.stepNumber, blocked.includes(step.stepNumber) ? "PENDING" : "DELIVERED"]);
     }
 
-    // Once the deadlines have passed, the cascade names the node, with its fix lane.
+    // A refused or dead-lettered delivery is a failure at once; silence only once the deadlines have passed.
     const { number } = await db().order.findUniqueOrThrow({ where: { id: orderId }, select: { number: true } });
+    const failsAtOnce = broken.status === "REJECTED" || broken.status === "DEAD_LETTERED";
+    expect((await loadOrderCascade(db(), number))?.failure?.node.id ?? null).toBe(failsAtOnce ? named : null);
     const later = new Date(Date.now() + 10 * 60_000);
     expect((await loadOrderCascade(db(), number, later))?.failure).toMatchObject({ node: { id: named }, chain, stepNumber: broken.step });
     expect((await findStuckOrders(db(), later, 10_000)).find((stuck) => stuck.orderNumber === number)?.failure.node.id).toBe(named);
@@ -125,7 +131,29 @@ describe("what each broken node looks like to the other systems", () => {
     const other = await placedOrder(1);
     await db().faultRule.create({ data: { source: "OMS", target: "WMS", eventType: "order.created", kind: "DROP", storeCode: affected.store.code } });
     await drain();
-    expect((await chainSteps(affected.orderId, "PLACEMENT"))[1]).toMatchObject({ status: "PENDING" });
+    expect((await chainSteps(affected.orderId, "PLACEMENT"))[1]).toMatchObject({ status: "DEAD_LETTERED" });
     expect((await chainSteps(other.orderId, "PLACEMENT"))[1]).toMatchObject({ status: "DELIVERED" });
+  });
+});
+
+describe("one dropped delivery, one account of it", () => {
+  it("is a dead letter at once to the bus panel, the chain node, the cascade and the audit alike", async () => {
+    const { orderId, orderNumber, store } = await placedOrder(1);
+    await drain();
+    await db().faultRule.create({ data: { source: "OMS", target: "STOREFRONT", eventType: "order.canceled", kind: "DROP", storeCode: store.code } });
+    await runScenario("cancel-online", orderId);
+    const now = new Date();
+
+    const delivery = await db().delivery.findFirstOrThrow({ where: { orderId, chain: "CANCELLATION", stepNumber: 4 } });
+    expect(delivery).toMatchObject({ status: "DEAD", injectedFault: "DROP", lastError: DROPPED_ERROR });
+    const storefront = (await busOverview(db())).bySystem.find((row) => row.system === "STOREFRONT")!;
+    expect(storefront.counts.DEAD).toBeGreaterThanOrEqual(1);
+
+    const node = (await nodeHealth(db(), now, { storeId: store.id })).find((row) => row.id === "cancellation-1")!;
+    expect(node.lastHour).toMatchObject({ deadLettered: 1, late: 0, rejected: 0 });
+
+    expect((await loadOrderCascade(db(), orderNumber, now))?.failure).toMatchObject({ node: { id: "cancellation-1" }, reason: "dead_lettered" });
+    const audit = await auditOrders(db(), [orderNumber], now);
+    expect(audit.evidence).toEqual([expect.objectContaining({ orderNumber, reason: "dead_lettered", lastError: DROPPED_ERROR })]);
   });
 });

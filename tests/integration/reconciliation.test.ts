@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/orders/[number]/cascade/route";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { runReconciliation } from "@/lib/cascade/reconcile";
+import { describeResync, resyncAndConfirm } from "@/lib/cascade/resync-and-confirm";
 import { getDb } from "@/lib/db/prisma";
 import type { FaultKind, SystemName } from "@/lib/generated/prisma/enums";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import { placeOrder } from "@/lib/orders/place-order";
 import { recordPosEvent } from "@/lib/systems/pos/record-pos-event";
-import { drain, serveSystemsForThisFile } from "../support/bus-harness";
+import { drain, drainWhile, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore, firstSlot, orderInput } from "./factories";
 
 const db = () => getDb();
@@ -135,10 +136,49 @@ describe("reconciling the staging bin", () => {
     // Fixed at the boundary, one more pass re-sends the ready event and the WMS catches up.
     await db().faultRule.delete({ where: { id: rule.id } });
     const healing = await db().reconciliationRun.create({ data: { trigger: "manual", storeId: store.id } });
-    await runReconciliation(db(), healing.id, { trigger: "manual", storeId: store.id, graceSeconds: 0 });
-    await drain();
+    await drainWhile(runReconciliation(db(), healing.id, { trigger: "manual", storeId: store.id, graceSeconds: 0 }));
     expect(await db().reconciliationRun.findUniqueOrThrow({ where: { id: healing.id } })).toMatchObject({ mismatchedOrders: 1, resynced: 1 });
     expect((await db().wmsAllocation.findFirstOrThrow({ where: { orderId } })).stagingBin).toBe("B-7");
     expect(await cascadeNode(number, key)).toBeNull();
+  });
+});
+
+describe("what a re-sync reports", () => {
+  it("counts an order re-synced only once its re-sent step has arrived, not while a fault still drops it", { timeout: 60_000 }, async () => {
+    const store = await createStore(db());
+    const product = await createProduct(db(), store.id, { onHand: 10 });
+    const slot = await firstSlot(db(), store.id, new Date());
+    const { orderId } = await placeOrder(db(), orderInput({ storeId: store.id, slotStartsAt: slot.startsAt, lines: [{ productId: product.id, quantity: 1 }] }));
+    await drain();
+    const rule = await db().faultRule.create({ data: { source: "OMS", target: "STOREFRONT", eventType: "order.canceled", kind: "DROP", storeCode: store.code } });
+    await cancelOrder(db(), { orderId, reason: "Changed my mind", origin: "STOREFRONT" });
+    await drain();
+
+    // The fault is still on: the re-sent cancellation is dropped again, and the report says so.
+    const blocked = await db().reconciliationRun.create({ data: { trigger: "manual", storeId: store.id } });
+    await drainWhile(runReconciliation(db(), blocked.id, { trigger: "manual", storeId: store.id, graceSeconds: 0 }));
+    expect(await db().reconciliationRun.findUniqueOrThrow({ where: { id: blocked.id } })).toMatchObject({ mismatchedOrders: 1, resynced: 0, stillFailing: 1 });
+    expect(await db().storefrontOrderView.findUniqueOrThrow({ where: { orderId } })).toMatchObject({ status: "placed" });
+
+    await db().faultRule.delete({ where: { id: rule.id } });
+    const healing = await db().reconciliationRun.create({ data: { trigger: "manual", storeId: store.id } });
+    await drainWhile(runReconciliation(db(), healing.id, { trigger: "manual", storeId: store.id, graceSeconds: 0 }));
+    expect(await db().reconciliationRun.findUniqueOrThrow({ where: { id: healing.id } })).toMatchObject({ mismatchedOrders: 1, resynced: 1, stillFailing: 0 });
+    expect(await db().storefrontOrderView.findUniqueOrThrow({ where: { orderId } })).toMatchObject({ status: "canceled" });
+  });
+
+  it("names the active fault that will drop a re-sync again", { timeout: 60_000 }, async () => {
+    const store = await createStore(db());
+    const product = await createProduct(db(), store.id, { onHand: 10 });
+    const slot = await firstSlot(db(), store.id, new Date());
+    const { orderId } = await placeOrder(db(), orderInput({ storeId: store.id, slotStartsAt: slot.startsAt, lines: [{ productId: product.id, quantity: 1 }] }));
+    await drain();
+    await db().faultRule.create({ data: { source: "OMS", target: "STOREFRONT", eventType: "order.canceled", kind: "DROP", storeCode: store.code } });
+    await cancelOrder(db(), { orderId, reason: "Changed my mind", origin: "STOREFRONT" });
+    await drain();
+    const [outcome] = await drainWhile(resyncAndConfirm(db(), [orderId]));
+    expect(outcome).toMatchObject({ resent: 1, healed: false, blockedBy: [`Drop on OMS → STOREFRONT (order.canceled, store ${store.code})`] });
+    expect(describeResync([outcome!])).toContain("An active fault drops it again");
+    await db().faultRule.deleteMany({ where: { storeCode: store.code } });
   });
 });

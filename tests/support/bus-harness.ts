@@ -28,6 +28,18 @@ export async function drain() {
   throw new Error("the outbox did not drain");
 }
 
+/** Runs the dispatcher, as a worker would, until `work` settles: for code that waits for deliveries to arrive. */
+export async function drainWhile<T>(work: Promise<T>): Promise<T> {
+  let settled = false;
+  const done = work.finally(() => {
+    settled = true;
+  });
+  while (!settled) {
+    if ((await dispatchBatch(getDb(), 32)) === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return done;
+}
+
 /** A placed order at a fresh store whose storefront availability cache starts at 10. */
 export async function placedOrder(quantity = 2) {
   const db = getDb();

@@ -15,7 +15,7 @@ export async function replayDeadLettersAction(_previous: ActionResult, formData:
   const parsed = replaySchema.safeParse({ scope: formData.get("scope"), ids: formData.getAll("ids") });
   if (!parsed.success) return { ok: false, message: "That selection is not valid. Reload the page and try again." };
   if (parsed.data.scope === "selected" && parsed.data.ids.length === 0) return { ok: false, message: "Tick the dead letters to replay first." };
-  const count = await replayDeliveries(getDb(), parsed.data.scope === "all" ? {} : { ids: parsed.data.ids });
+  const { length: count } = await replayDeliveries(getDb(), parsed.data.scope === "all" ? {} : { ids: parsed.data.ids });
   revalidatePath("/ops/dead-letters");
   return { ok: true, message: count === 1 ? "1 delivery queued again." : `${count} deliveries queued again.` };
 }

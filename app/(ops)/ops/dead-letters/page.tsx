@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Dead letters" };
 export default async function DeadLettersPage() {
   const staff = await requireStaffPage(OPS_ROLES, "/ops/dead-letters");
   const dead = await getDb().delivery.findMany({
-    where: { OR: [{ status: "DEAD" }, { status: "DELIVERED", injectedFault: "DROP" }] },
+    where: { status: "DEAD" },
     include: { event: { select: { type: true, source: true, payload: true, occurredAt: true } } },
     orderBy: { createdAt: "desc" },
     take: 500,

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ActionResult } from "@/components/ui/action-form";
 import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
-import { resyncOrder } from "@/lib/cascade/resync-order";
+import { describeResync, resyncAndConfirm } from "@/lib/cascade/resync-and-confirm";
 import { getDb } from "@/lib/db/prisma";
 
 const resyncSchema = z.object({ orderNumber: z.coerce.number().int().positive() });
@@ -17,8 +17,7 @@ export async function resyncOrderAction(_previous: ActionResult, formData: FormD
   const db = getDb();
   const order = await db.order.findUnique({ where: { number: parsed.data.orderNumber }, select: { id: true } });
   if (!order) return { ok: false, message: `Order H-${parsed.data.orderNumber} was not found.` };
-  const { replayed, hurried } = await resyncOrder(db, order.id);
+  const [outcome] = await resyncAndConfirm(db, [order.id]);
   revalidatePath(`/ops/orders/${parsed.data.orderNumber}`);
-  const total = replayed + hurried;
-  return { ok: true, message: total === 0 ? "Nothing was missing to re-send." : `${total} ${total === 1 ? "delivery" : "deliveries"} sent again.` };
+  return { ok: outcome!.healed || (outcome!.resent === 0 && outcome!.remaining.length === 0), message: describeResync([outcome!]) };
 }

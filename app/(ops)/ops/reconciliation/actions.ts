@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
-import { resyncOrder } from "@/lib/cascade/resync-order";
+import { describeResync, resyncAndConfirm } from "@/lib/cascade/resync-and-confirm";
 import { startReconciliation } from "@/lib/cascade/reconcile";
 import { reconciliationReport } from "@/lib/cascade/reconciliation-report";
 import { getDb } from "@/lib/db/prisma";
@@ -35,10 +35,6 @@ export async function resyncOrdersAction(input: { orderNumbers: number[] }): Pro
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
   const db = getDb();
   const orders = await db.order.findMany({ where: { number: { in: parsed.data.orderNumbers } }, select: { id: true } });
-  let sent = 0;
-  for (const order of orders) {
-    const { replayed, hurried } = await resyncOrder(db, order.id);
-    sent += replayed + hurried;
-  }
-  return { ok: true, message: `${orders.length} ${orders.length === 1 ? "order" : "orders"} re-synced: ${sent} ${sent === 1 ? "delivery" : "deliveries"} sent again.` };
+  const outcomes = await resyncAndConfirm(db, orders.map((order) => order.id));
+  return { ok: outcomes.every((outcome) => outcome.healed), message: describeResync(outcomes) };
 }

@@ -7,6 +7,7 @@ import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
 import { loadOrderCascade, type OrderCascade } from "@/lib/cascade/order-cascade";
 import { getDb } from "@/lib/db/prisma";
 import { parseOrderNumber } from "@/lib/orders/order-number";
+import { BREAK_REASON_LABELS } from "@/lib/cascade/break-reasons";
 import { formatDuration } from "@/lib/cascade/format-duration";
 import { resyncOrderAction } from "../actions";
 
@@ -53,7 +54,8 @@ function SystemCard({ system, cascade }: { system: (typeof SYSTEMS)[number]; cas
 
 export default async function OrderCascadePage({ params }: PageProps<"/ops/orders/[number]">) {
   const { number } = await params;
-  await requireStaffPage(OPS_ROLES, `/ops/orders/${number}`);
+  const staff = await requireStaffPage(OPS_ROLES, `/ops/orders/${number}`);
+  const isAdmin = staff.role === "ADMIN";
   const orderNumber = parseOrderNumber(number);
   const cascade = orderNumber === null ? null : await loadOrderCascade(getDb(), orderNumber);
   if (!cascade) {
@@ -107,22 +109,51 @@ export default async function OrderCascadePage({ params }: PageProps<"/ops/order
         <section role="alert" aria-label="Failure node" className="space-y-1 rounded-xl border-2 border-red-500 bg-red-50 p-4 text-red-950">
           <p className="text-lg font-semibold">{failure.node.label}</p>
           <p>
-            {failure.reason === "late" ? "Past its deadline" : failure.reason === "rejected" ? "Refused by the receiver" : "Retries exhausted"} — stuck for{" "}
-            {formatDuration(failure.stuckForSeconds)}.
+            {BREAK_REASON_LABELS[failure.reason]} — stuck for {formatDuration(failure.stuckForSeconds)}.
           </p>
+          {failure.lastError ? <p className="break-words text-sm">Last error: {failure.lastError}</p> : null}
           <p>
             Fix lane: <strong>{failure.node.fixLane}</strong> · Owners: {failure.node.parties.join(", ")}
           </p>
         </section>
-      ) : (
+      ) : cascade.deadLetters.length === 0 ? (
         <p role="status" className="rounded-xl border border-emerald-300 bg-emerald-50 p-4 text-emerald-900">
           Every step so far arrived or is within its deadline.
         </p>
-      )}
+      ) : null}
+      {cascade.deadLetters.length > 0 ? (
+        <section role="alert" aria-label="Dead-lettered deliveries" className="space-y-1 rounded-xl border-2 border-red-500 bg-red-50 p-4 text-red-950">
+          <p className="font-semibold">
+            {cascade.deadLetters.length} {cascade.deadLetters.length === 1 ? "delivery outside the chains is" : "deliveries outside the chains are"} dead-lettered
+          </p>
+          <ul className="list-disc pl-5 text-sm">
+            {cascade.deadLetters.map((dead) => (
+              <li key={`${dead.source}-${dead.target}-${dead.eventType}`}>
+                {dead.eventType} {dead.source} → {dead.target}
+                {dead.lastError ? `: ${dead.lastError}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
-      <ActionForm action={resyncOrderAction} submitLabel="Re-sync" pendingLabel="Re-syncing…">
-        <input type="hidden" name="orderNumber" value={cascade.orderNumber} />
-      </ActionForm>
+      <div className="space-y-2">
+        {cascade.activeFaults.length > 0 ? (
+          <p className="rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
+            <strong>An active fault will drop a re-sync again:</strong> {cascade.activeFaults.join("; ")}.{" "}
+            {isAdmin ? (
+              <Link href="/ops/faults" className="underline">
+                Clear it at Faults first
+              </Link>
+            ) : (
+              "Ask an admin to clear it first."
+            )}
+          </p>
+        ) : null}
+        <ActionForm action={resyncOrderAction} submitLabel="Re-sync" pendingLabel="Re-syncing and waiting for arrival…">
+          <input type="hidden" name="orderNumber" value={cascade.orderNumber} />
+        </ActionForm>
+      </div>
 
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         {SYSTEMS.map((system) => (
