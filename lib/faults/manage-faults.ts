@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/prisma";
+import { DomainError } from "@/lib/errors";
 import { ROUTES } from "@/lib/bus/routes";
 
 const SYSTEMS = ["STOREFRONT", "OMS", "WMS", "POS", "NOTIFICATION"] as const;
@@ -26,7 +27,11 @@ export const faultRuleSchema = z
 
 export type FaultRuleInput = z.output<typeof faultRuleSchema>;
 
+/** Adds a rule; one scoped to a store needs a store with that code, or it would never fire. */
 export async function addFaultRule(db: Db, input: FaultRuleInput) {
+  if (input.storeCode && !(await db.store.findUnique({ where: { code: input.storeCode }, select: { id: true } }))) {
+    throw new DomainError("INVALID_INPUT", `No store has the code ${input.storeCode}.`, { field: "storeCode" });
+  }
   return db.faultRule.create({ data: { ...input, delayMs: input.delayMs ?? null, note: input.note ?? null } });
 }
 

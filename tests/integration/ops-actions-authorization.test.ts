@@ -25,6 +25,8 @@ const users = {} as Record<Role, string>;
 const storeCode = `AUTHZ${Date.now().toString(36).toUpperCase()}`.slice(0, 20);
 
 beforeAll(async () => {
+  const store = await createStore(db());
+  await db().store.update({ where: { id: store.id }, data: { code: storeCode } });
   for (const role of ["ASSOCIATE", "MANAGER", "ADMIN"] as Role[]) {
     const user = await db().user.create({ data: { email: `${role.toLowerCase()}-${randomUUID()}@handoff.test`, name: role, passwordHash: "unused", role } });
     users[role] = user.id;
@@ -165,6 +167,13 @@ describe("every ops action checks the caller's role itself", () => {
       expect(await state()).not.toEqual(before);
     });
   }
+
+  it("refuses a fault scoped to a store code no store has, and writes nothing", async () => {
+    session.current = { user: { id: users.ADMIN } };
+    const result = await addFaultAction({ ok: true, message: "" }, form({ boundary: "OMS>WMS", kind: "DROP", probability: "100", storeCode: "aus-xx" }));
+    expect(result).toEqual({ ok: false, message: "No store has the code AUS-XX." });
+    expect(await db().faultRule.count({ where: { storeCode: "AUS-XX" } })).toBe(0);
+  });
 
   it("lets managers and admins re-sync an order, and no one else", async () => {
     const formData = form({ orderNumber: "100001" });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { ActionResult } from "@/components/ui/action-form";
 import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/prisma";
+import { isDomainError } from "@/lib/errors";
 import { addFaultRule, faultRuleSchema, removeFaultRule, setFaultRuleEnabled } from "@/lib/faults/manage-faults";
 
 const DENIED: ActionResult = { ok: false, message: "Only an admin can inject faults." };
@@ -28,7 +29,12 @@ export async function addFaultAction(_previous: ActionResult, formData: FormData
     note: field(formData, "note"),
   });
   if (!parsed.success) return { ok: false, message: parsed.error.issues.map((issue) => issue.message).join(" ") };
-  await addFaultRule(getDb(), parsed.data);
+  try {
+    await addFaultRule(getDb(), parsed.data);
+  } catch (error) {
+    if (isDomainError(error, "INVALID_INPUT")) return { ok: false, message: error.message };
+    throw error;
+  }
   revalidatePath("/ops/faults");
   return { ok: true, message: `Injecting ${parsed.data.kind.toLowerCase().replace("_", " ")} on ${parsed.data.source} → ${parsed.data.target}.` };
 }

@@ -34,7 +34,10 @@ const NODE_RECIPES = [
 
 export default async function FaultsPage() {
   const staff = await requireStaffPage(OPS_ROLES, "/ops/faults");
-  const rules = await getDb().faultRule.findMany({ orderBy: { createdAt: "desc" } });
+  const [rules, stores] = await Promise.all([
+    getDb().faultRule.findMany({ orderBy: { createdAt: "desc" } }),
+    getDb().store.findMany({ select: { code: true, name: true }, orderBy: { code: "asc" } }),
+  ]);
   const boundaries = faultableBoundaries();
   const isAdmin = staff.role === "ADMIN";
   return (
@@ -78,7 +81,14 @@ export default async function FaultsPage() {
             </label>
             <label className="text-sm font-medium">
               Store code (empty: all stores)
-              <input name="storeCode" className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 px-3" />
+              <input name="storeCode" list="store-codes" autoComplete="off" className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 px-3" />
+              <datalist id="store-codes">
+                {stores.map((store) => (
+                  <option key={store.code} value={store.code}>
+                    {store.name}
+                  </option>
+                ))}
+              </datalist>
             </label>
             <label className="text-sm font-medium">
               Probability (%)
