@@ -20,17 +20,27 @@ export function localizeFromLogs(seen: SeenEvent[]): LogVerdict {
     const first = steps[0]!;
     if (!seen.some((event) => event.eventType === first.eventType)) continue;
     for (const step of steps) {
-      if (saw(step.target, step.eventType)) continue;
+      // A system's own step (it recorded what it did) is met by any line of its own, an outbound record included.
+      if (saw(step.target, step.eventType) || (step.source === step.target && sent(step.source, step.eventType))) continue;
       // A cancellation the POS logged but the OMS never did is the POS write-back (seed 001 node 3).
       const sourceSystem = chain === "CANCELLATION" && step.stepNumber === 1 && saw("POS", "order.canceled") ? "POS" : step.source;
+      const leftTheSource = sent(step.source, step.eventType);
       return {
         // Seed 000: no outbound record at the source means the event never left it (node 1).
-        node: failureNodeOf({ chain, stepNumber: step.stepNumber, sourceSystem, targetSystem: step.target, description: step.description }, { leftTheSource: sent(step.source, step.eventType) }),
+        node: failureNodeOf({ chain, stepNumber: step.stepNumber, sourceSystem, targetSystem: step.target, description: step.description }, { leftTheSource }),
         chain,
         stepNumber: step.stepNumber,
-        missing: `${step.target} never logged ${step.eventType}`,
+        missing: missingLine(step.source, step.target, step.eventType, leftTheSource, saw(step.source, step.eventType)),
       };
     }
   }
   return null;
+}
+
+/** What the logs lack, in words: which side is silent, and whether the source says it sent. */
+function missingLine(source: SystemName, target: SystemName, eventType: string, sent: boolean, sourceLogged: boolean): string {
+  if (source === target) return `${target} never logged ${eventType}`;
+  if (sent) return `${source} sent ${eventType}; ${target} never logged receiving it`;
+  if (sourceLogged) return `${source} has no record of sending ${eventType}; ${target} never logged it`;
+  return `${target} never logged ${eventType}`;
 }
