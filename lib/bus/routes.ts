@@ -14,6 +14,8 @@ export const ROUTES: Route[] = [
   { source: "OMS", type: "order.canceled", target: "NOTIFICATION", chain: "CANCELLATION", stepNumber: 5 },
   { source: "OMS", type: "order.canceled", target: "POS" },
   { source: "POS", type: "order.picking_started", target: "OMS" },
+  // The shopper's page says "Being picked" once the OMS has the pick under way.
+  { source: "OMS", type: "order.picking_started", target: "STOREFRONT" },
   { source: "POS", type: "order.ready", target: "OMS", chain: "READY", stepNumber: 2 },
   { source: "OMS", type: "order.ready", target: "STOREFRONT", chain: "READY", stepNumber: 3 },
   { source: "OMS", type: "order.ready", target: "NOTIFICATION", chain: "READY", stepNumber: 4 },

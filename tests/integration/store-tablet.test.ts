@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Staff } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/prisma";
 import { checkInCustomer } from "@/lib/orders/check-in";
+import { getOrderViewByToken } from "@/lib/orders/get-order-view";
 import { placeOrder } from "@/lib/orders/place-order";
 import { pickupCodeFor } from "@/lib/orders/pickup-code";
 import { cancelAtStore } from "@/lib/store-queue/cancel";
@@ -96,6 +97,15 @@ describe("the store queue", () => {
     expect(await db().posAuditEntry.findMany({ where: { orderId: order.id }, select: { action: true, staffName: true, verification: true, device: true, storeCode: true } })).toEqual([
       { action: "handover", staffName: "Ana Associate", verification: "qr_code+id_check", device: DEVICE, storeCode: store.code },
     ]);
+  });
+
+  it("shows the shopper \"Being picked\" once the pick starts, through the OMS and the storefront", async () => {
+    const { order, number, associate } = await queuedOrder();
+    await startPicking(db(), associate, number);
+    await drain();
+    expect(await db().order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PICKING" });
+    expect(await db().storefrontOrderView.findUniqueOrThrow({ where: { orderId: order.id } })).toMatchObject({ status: "picking" });
+    expect(await getOrderViewByToken(db(), order.accessToken)).toMatchObject({ status: "PICKING", statusLabel: "Being picked", canCancel: true });
   });
 
   it("locks the handover after five wrong codes until a manager unlocks it, auditing each", async () => {

@@ -7,6 +7,7 @@ import { cancelOrderInTx } from "../cancel-order";
 import type { z } from "zod";
 import { completePickupInTx } from "../complete-pickup";
 import { markOrderReadyInTx } from "../mark-ready";
+import { orderEventContext } from "../order-event-context";
 import { shortOrderLinesInTx } from "../short-lines";
 import { transitionOrder } from "../transition-order";
 import { inboundEventSchema, isPosEventType, POS_EVENTS, type PosEventType } from "./inbound-event";
@@ -76,7 +77,7 @@ type PosEvent = { [K in PosEventType]: { type: K; data: z.infer<(typeof POS_EVEN
 async function applyPosEvent(tx: Tx, event: PosEvent, orderId: string, at: Date) {
   switch (event.type) {
     case "order.picking_started":
-      await transitionOrder(tx, { orderId, to: "PICKING", at, payload: { associate: event.data.associate ?? null } });
+      await transitionOrder(tx, { orderId, to: "PICKING", at, payload: { ...(await orderEventContext(tx, orderId)), associate: event.data.associate ?? null } });
       break;
     case "order.ready":
       await markOrderReadyInTx(tx, { orderId, at, stagingBin: event.data.stagingBin ?? null });

@@ -44,6 +44,7 @@ async function adjustAvailability(tx: Tx, event: EventEnvelope) {
 
 const ORDER_VIEW_STATUS: Record<string, StorefrontStatus> = {
   "order.created": "placed",
+  "order.picking_started": "picking",
   "order.ready": "ready",
   "order.picked_up": "picked_up",
   "order.canceled": "canceled",

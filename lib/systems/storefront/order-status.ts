@@ -1,10 +1,11 @@
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 
 /** What the storefront knows of an order; it may lag the OMS when a boundary is broken. */
-export type StorefrontStatus = "placed" | "ready" | "picked_up" | "canceled" | "no_show";
+export type StorefrontStatus = "placed" | "picking" | "ready" | "picked_up" | "canceled" | "no_show";
 
 const AS_ORDER_STATUS: Record<StorefrontStatus, OrderStatus> = {
   placed: "PLACED",
+  picking: "PICKING",
   ready: "READY",
   picked_up: "PICKED_UP",
   canceled: "CANCELED",
