@@ -38,7 +38,6 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
   const order = data ?? initialOrder;
   const zone = order.store.timeZone;
   const firstName = order.customerName.split(" ")[0];
-  const pickupStart = new Date(Math.max(Date.parse(order.slot.startsAt), Date.parse(order.promisedReadyAt)));
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -102,7 +101,7 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
             </div>
             <div>
               <dt className="inline font-medium">Pickup window: </dt>
-              <dd className="inline">{formatSlot(pickupStart, new Date(order.slot.endsAt), zone)}</dd>
+              <dd className="inline">{formatSlot(new Date(order.pickupWindow.startsAt), new Date(order.pickupWindow.endsAt), zone)}</dd>
             </div>
           </dl>
         </div>

@@ -47,10 +47,10 @@ export function QueueCard({ card, tab, timeZone, now }: Props) {
         )}
       </div>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 text-base">
-        {card.slotStartsAt && card.slotEndsAt ? (
+        {card.pickupWindow ? (
           <>
-            <dt className="text-slate-500">Slot</dt>
-            <dd>{formatSlot(new Date(card.slotStartsAt), new Date(card.slotEndsAt), timeZone, new Date(now))}</dd>
+            <dt className="text-slate-500">Pickup</dt>
+            <dd>{formatSlot(new Date(card.pickupWindow.startsAt), new Date(card.pickupWindow.endsAt), timeZone, new Date(now))}</dd>
           </>
         ) : null}
         {card.promisedReadyAt ? (

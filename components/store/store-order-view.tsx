@@ -57,7 +57,7 @@ export function StoreOrderView({ initialTask, canUnlock }: Props) {
             {task.stagingBin ? ` · Bin ${task.stagingBin}` : ""}
           </p>
           <p className="mt-1 text-base text-slate-700">
-            {task.slotStartsAt && task.slotEndsAt ? `Slot ${formatSlot(new Date(task.slotStartsAt), new Date(task.slotEndsAt), task.timeZone, new Date(now))}` : null}
+            {task.pickupWindow ? `Pickup ${formatSlot(new Date(task.pickupWindow.startsAt), new Date(task.pickupWindow.endsAt), task.timeZone, new Date(now))}` : null}
             {task.promisedReadyAt ? ` · Promised ${formatStoreTime(new Date(task.promisedReadyAt), task.timeZone)}` : null}
           </p>
         </div>

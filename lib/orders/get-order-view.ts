@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/prisma";
 import { formatOrderNumber } from "./order-number";
 import { isOpenStatus, STATUS_LABELS } from "./order-status";
 import { pickupCodeFor } from "./pickup-code";
+import { pickupWindow } from "@/lib/slots/pickup-window";
 import { shopperVisibleStatus } from "@/lib/systems/storefront/order-status";
 
 /** Everything the shopper's order page shows, found by the secret link token. */
@@ -30,6 +31,7 @@ export async function getOrderViewByToken(db: Db, accessToken: string) {
     pickupMethod: order.pickupMethod,
     promisedReadyAt: order.promisedReadyAt.toISOString(),
     slot: { startsAt: order.slot.startsAt.toISOString(), endsAt: order.slot.endsAt.toISOString() },
+    pickupWindow: isoWindow(pickupWindow({ slotStartsAt: order.slot.startsAt, slotEndsAt: order.slot.endsAt, promisedReadyAt: order.promisedReadyAt })),
     cancelReason: order.cancelReason,
     checkedIn: order.customerArrivedAt
       ? { at: order.customerArrivedAt.toISOString(), parkingBay: order.parkingBay, carDescription: order.carDescription }
@@ -55,5 +57,7 @@ export async function getOrderViewByToken(db: Db, accessToken: string) {
     })),
   };
 }
+
+const isoWindow = (window: { startsAt: Date; endsAt: Date }) => ({ startsAt: window.startsAt.toISOString(), endsAt: window.endsAt.toISOString() });
 
 export type OrderView = NonNullable<Awaited<ReturnType<typeof getOrderViewByToken>>>;

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { Db } from "@/lib/db/prisma";
+import { pickupWindow } from "@/lib/slots/pickup-window";
 import { CLOSED_TASK_STATUSES } from "@/lib/systems/pos/task-status";
 import { QUEUE_TABS, type QueueTab } from "./queue-tabs";
 
@@ -11,6 +12,8 @@ export type QueueCard = {
   status: string;
   slotStartsAt: string | null;
   slotEndsAt: string | null;
+  /** When the customer can collect: what the shopper's page and messages say too. */
+  pickupWindow: { startsAt: string; endsAt: string } | null;
   promisedReadyAt: string | null;
   pickTargetAt: string | null;
   readyAt: string | null;
@@ -35,6 +38,13 @@ export function tabOf(task: { status: string; arrivedAt: Date | null }): QueueTa
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
+/** The task's pickup window as ISO strings, or null before the POS knows the slot. */
+export function windowOf(task: { slotStartsAt: Date | null; slotEndsAt: Date | null; promisedReadyAt: Date | null }) {
+  if (!task.slotStartsAt || !task.slotEndsAt) return null;
+  const window = pickupWindow({ slotStartsAt: task.slotStartsAt, slotEndsAt: task.slotEndsAt, promisedReadyAt: task.promisedReadyAt });
+  return { startsAt: window.startsAt.toISOString(), endsAt: window.endsAt.toISOString() };
+}
+
 /**
  * The store's queue, by tab, each ordered by promised time (curbside by arrival: the
  * customer waiting longest first). "Done today" is the store's own calendar day.
@@ -58,6 +68,7 @@ export async function loadStoreQueue(db: Db, store: { code: string; timeZone: st
       status: task.status,
       slotStartsAt: iso(task.slotStartsAt),
       slotEndsAt: iso(task.slotEndsAt),
+      pickupWindow: windowOf(task),
       promisedReadyAt: iso(task.promisedReadyAt),
       pickTargetAt: iso(task.pickTargetAt),
       readyAt: iso(task.readyAt),

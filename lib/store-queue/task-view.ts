@@ -1,5 +1,6 @@
 import { canApplyAtPos } from "@/lib/systems/pos/task-status";
 import { unitsOpen } from "./pick";
+import { windowOf } from "./queue";
 import type { ScopedTask } from "./scope";
 
 /** One order as the tablet shows it: its pick list and where it stands. */
@@ -21,6 +22,7 @@ export function toTaskView(task: ScopedTask, store: { name: string; timeZone: st
     itemCount: task.itemCount,
     slotStartsAt: iso(task.slotStartsAt),
     slotEndsAt: iso(task.slotEndsAt),
+    pickupWindow: windowOf(task),
     promisedReadyAt: iso(task.promisedReadyAt),
     pickTargetAt: iso(task.pickTargetAt),
     readyAt: iso(task.readyAt),

@@ -108,6 +108,20 @@ describe("the store queue", () => {
     expect(await getOrderViewByToken(db(), order.accessToken)).toMatchObject({ status: "PICKING", statusLabel: "Being picked", canCancel: true });
   });
 
+  it("shows the tablet the same pickup window as the shopper: from the promised ready time, not the slot's start", async () => {
+    const { store, order, number } = await queuedOrder();
+    const slot = await db().pickupSlot.findUniqueOrThrow({ where: { id: order.slotId } });
+    // Ready five minutes into the slot, as an order placed mid-hour is.
+    const readyAt = new Date(slot.startsAt.getTime() + 5 * 60_000);
+    await db().order.update({ where: { id: order.id }, data: { promisedReadyAt: readyAt } });
+    await db().posOrderTask.update({ where: { orderId: order.id }, data: { promisedReadyAt: readyAt } });
+    const expected = { startsAt: readyAt.toISOString(), endsAt: slot.endsAt.toISOString() };
+    const shopper = await getOrderViewByToken(db(), order.accessToken);
+    const queue = await loadStoreQueue(db(), store);
+    expect(shopper?.pickupWindow).toEqual(expected);
+    expect(queue.tabs.new.find((card) => card.orderNumber === number)?.pickupWindow).toEqual(expected);
+  });
+
   it("locks the handover after five wrong codes until a manager unlocks it, auditing each", async () => {
     const { order, number, code, associate } = await readyOrder();
     for (let attempt = 1; attempt < MAX_CODE_ATTEMPTS; attempt++) {
