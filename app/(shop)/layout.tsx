@@ -9,7 +9,12 @@ export default function ShopLayout({ children }: { children: React.ReactNode }) 
           <Link href="/" className="text-xl font-bold tracking-tight text-brand-700">
             Handoff
           </Link>
-          <CartSummary />
+          <div className="flex items-center gap-4">
+            <Link href="/find-order" className="text-sm font-medium text-brand-700 underline-offset-4 hover:underline">
+              Find my order
+            </Link>
+            <CartSummary />
+          </div>
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>

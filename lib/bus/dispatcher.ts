@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/prisma";
 import { corruptPayload, pickFault, storeCodeOf, WRONG_EVENT_TYPE, type FaultRuleLike } from "@/lib/faults/pick-fault";
 import type { OutboxEvent } from "@/lib/generated/prisma/client";
 import type { Chain, ChainStepStatus, FaultKind, SystemName } from "@/lib/generated/prisma/enums";
+import { shopperAccessFor } from "@/lib/orders/shopper-access";
 import { isRetryableStatus, nextRetryDelayMs, parseRetryAfter } from "./backoff";
 import { deliveryTarget, loadEndpoints } from "./endpoints";
 import { envelopeOf } from "./envelope";
@@ -18,6 +19,8 @@ export type ClaimedDelivery = {
   orderId: string | null;
   chain: Chain | null;
   stepNumber: number | null;
+  /** The order's link token, read only for deliveries to the notification layer (see `sendDelivery`). */
+  shopperAccessToken: string | null;
   event: ClaimedEvent;
 };
 
@@ -67,17 +70,23 @@ export async function claimDeliveries(db: Db, limit: number): Promise<ClaimedDel
         FOR UPDATE SKIP LOCKED)
     RETURNING d."id", d."outboxEventId", d."targetSystem", d."attempts", d."orderId", d."chain", d."stepNumber")
     SELECT c.*, o."source" AS "eventSource", o."type" AS "eventType", o."orderId" AS "eventOrderId", o."position" AS "eventPosition",
-           o."occurredAt" AS "eventOccurredAt", o."payload" AS "eventPayload"
-      FROM claimed c JOIN "OutboxEvent" o ON o."id" = c."outboxEventId"`;
+           o."occurredAt" AS "eventOccurredAt", o."payload" AS "eventPayload", ord."accessToken" AS "shopperAccessToken"
+      FROM claimed c JOIN "OutboxEvent" o ON o."id" = c."outboxEventId"
+      LEFT JOIN "Order" ord ON ord."id" = o."orderId" AND c."targetSystem" = ${SHOPPER_FACING_SYSTEM}::"SystemName"`;
   return rows.map(({ eventSource, eventType, eventOrderId, eventPosition, eventOccurredAt, eventPayload, ...delivery }) => ({
     ...delivery,
     event: { id: delivery.outboxEventId, source: eventSource, type: eventType, position: eventPosition, orderId: eventOrderId, occurredAt: eventOccurredAt, payload: eventPayload },
   }));
 }
 
+/** The one system that messages shoppers, and so the only one sent their link and pickup code. */
+const SHOPPER_FACING_SYSTEM: SystemName = "NOTIFICATION";
+
 /**
  * One signed POST; never throws, every way it can end is an outcome. An injected
  * fault changes what is sent (a corrupted payload, a wrong type) or when (a delay).
+ * An order event to the notification layer carries the shopper's link and pickup code,
+ * attached here at send time: the outbox never stores them, and no other system sees them.
  */
 export async function sendDelivery(
   delivery: ClaimedDelivery,
@@ -87,6 +96,7 @@ export async function sendDelivery(
 ): Promise<DeliveryOutcome> {
   const { url, secret } = deliveryTarget(endpoints, event.source, delivery.targetSystem);
   const envelope = envelopeOf(event);
+  if (delivery.shopperAccessToken) envelope.data = { ...envelope.data, shopper: shopperAccessFor(delivery.shopperAccessToken) };
   if (fault?.kind === "CORRUPT") Object.assign(envelope, { data: corruptPayload(envelope.data), orderNumber: null });
   if (fault?.kind === "WRONG_TYPE") envelope.type = WRONG_EVENT_TYPE;
   if (fault?.kind === "DELAY") await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 5_000));

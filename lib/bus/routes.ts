@@ -31,6 +31,8 @@ export const ROUTES: Route[] = [
   { source: "OMS", type: "order.lines_shorted", target: "WMS" },
   { source: "OMS", type: "order.lines_shorted", target: "NOTIFICATION" },
   { source: "OMS", type: "order.customer_arrived", target: "POS" },
+  // "Find my order": the shopper's link sent again to a contact on the order.
+  { source: "OMS", type: "order.link_requested", target: "NOTIFICATION" },
   { source: "OMS", type: "order.pickup_reminder", target: "NOTIFICATION", chain: "NO_SHOW", stepNumber: 1 },
   { source: "OMS", type: "order.no_show", target: "WMS", chain: "NO_SHOW", stepNumber: 3 },
   { source: "OMS", type: "order.no_show", target: "STOREFRONT", chain: "NO_SHOW", stepNumber: 5 },

@@ -8,6 +8,7 @@ import { drainIntakeQueue } from "@/lib/intake/intake-queue";
 import { INVENTORY_ACCURACY_EVERY_HOURS, INVENTORY_ACCURACY_POLL_MS, inventoryAccuracyOnSchedule } from "@/lib/inventory-accuracy/inventory-accuracy-schedule";
 import { ALERT_CHECK_MS, checkAlerts } from "@/lib/operations/check-alerts";
 import { expireNoShows, sendPickupReminders } from "@/lib/orders/no-show";
+import { pruneRateLimits } from "@/lib/security/rate-limit";
 import { sendQueuedMessages } from "@/lib/systems/notification/send-queued";
 import { claimDeliveries, processClaimed } from "./dispatcher";
 import { OUTBOX_CHANNEL } from "./outbox";
@@ -139,6 +140,7 @@ export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promi
           lastAlertCheck = Date.now();
           await checkAlerts(db).catch((error: unknown) => log(`[worker] alerts: ${(error as Error).message}`));
           await pruneDeliveredStepBuckets(db);
+          await pruneRateLimits(db);
         }
         if (Date.now() - lastSweep > MESSAGE_SWEEP_MS) {
           lastSweep = Date.now();

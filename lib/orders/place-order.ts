@@ -8,6 +8,7 @@ import { allocateStock } from "@/lib/inventory/reserve";
 import { authorizePayment, TEST_PROVIDER } from "@/lib/payments/test-provider";
 import { ensureSlotRow, takeSlotPlace } from "@/lib/slots/book-slot";
 import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
+import { pickupDetailsOf } from "./order-event-context";
 import { loadStore, type StoreWithHours } from "@/lib/stores/load-stores";
 import { INITIAL_ORDER_STATUS } from "./order-status";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -124,6 +125,8 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
           pickupCodeHash: order.pickupCodeHash,
           slot: { startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() },
           promisedReadyAt: promisedReadyAt.toISOString(),
+          storeName: store.name,
+          pickup: pickupDetailsOf({ pickupMethod: input.pickupMethod, promisedReadyAt, holdUntil, slot, store }),
           totalCents,
           customer: { name: input.name, email: input.email, phone: input.phone },
           lines: sortedLines.map((line) => {

@@ -29,3 +29,17 @@ export function formatMinutesOfDay(minutes: number): string {
   const hour12 = hour % 12 === 0 ? 12 : hour % 12;
   return minute === 0 ? `${hour12} ${suffix}` : `${hour12}:${String(minute).padStart(2, "0")} ${suffix}`;
 }
+
+// Messages are read later than they are written: they name the date, never "Today".
+
+/** "Sat, Dec 5, 6:00 PM CST" */
+export function formatStoreDateTime(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(date);
+}
+
+/** "Sat, Dec 5, 12:05 PM – 1:00 PM CST" */
+export function formatStoreWindow(startsAt: Date, endsAt: Date, timeZone: string): string {
+  const day = new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", timeZone }).format(startsAt);
+  const start = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone }).format(startsAt);
+  return `${day}, ${start} – ${formatStoreTime(endsAt, timeZone)}`;
+}

@@ -8,6 +8,20 @@ export const orderRefDataSchema = z.object({ orderNumber: z.number().int().posit
 
 export const orderLineDataSchema = z.object({ sku: z.string().min(1), quantity: z.number().int().positive() });
 
+/** Where and when the shopper collects (events written before it was added lack it). */
+export const pickupDetailsSchema = z.object({
+  method: z.enum(["IN_STORE", "CURBSIDE"]),
+  store: z.object({ name: z.string().min(1), address: z.string(), phone: z.string(), timeZone: z.string().min(1) }),
+  window: z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() }),
+  holdUntil: z.iso.datetime().nullable(),
+});
+
+/** The shopper's link and pickup code: attached by the bus for the notification layer only. */
+export const shopperAccessSchema = z.object({ orderUrl: z.url(), pickupCode: z.string().regex(/^\d{6}$/) });
+
+/** What the notification layer needs on top of an event's own data to write to the shopper. */
+const messagingFields = { pickup: pickupDetailsSchema.optional(), shopper: shopperAccessSchema.optional() };
+
 export const orderCreatedDataSchema = z.object({
   orderNumber: z.number().int().positive(),
   storeCode: z.string().min(1),
@@ -18,6 +32,8 @@ export const orderCreatedDataSchema = z.object({
   slot: z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() }).optional(),
   customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
   lines: z.array(orderLineDataSchema.extend({ name: z.string(), unitPriceCents: z.number().int() })).min(1),
+  storeName: z.string().min(1).optional(),
+  ...messagingFields,
 });
 
 export const customerArrivedDataSchema = z.object({
@@ -35,6 +51,7 @@ export const linesShortedDataSchema = z.object({
   customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
   shorted: z.array(orderLineDataSchema.extend({ name: z.string(), reason: z.string() })).min(1),
   totalCents: z.number().int().nonnegative(),
+  ...messagingFields,
 });
 
 export const orderCanceledDataSchema = z.object({
@@ -42,6 +59,8 @@ export const orderCanceledDataSchema = z.object({
   storeCode: z.string().min(1),
   reason: z.string(),
   customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
+  storeName: z.string().min(1).optional(),
+  ...messagingFields,
 });
 
 const customerSchema = z.object({ name: z.string(), email: z.string(), phone: z.string() });
@@ -51,7 +70,11 @@ export const orderReadyDataSchema = z.object({
   storeCode: z.string().min(1),
   storeName: z.string().min(1),
   customer: customerSchema,
+  ...messagingFields,
 });
+
+/** The shopper asked for their order link again ("Find my order"), to one contact on the order. */
+export const linkRequestedDataSchema = orderReadyDataSchema.extend({ channel: z.enum(["email", "sms"]) });
 
 /** The OMS's ready event also says where the store staged the units. */
 export const orderStagedDataSchema = orderReadyDataSchema.extend({ stagingBin: z.string().min(1).nullable() });

@@ -7,10 +7,10 @@ import { transports, type MessageTransport } from "./transports";
  * reason while the bus step that triggered it stays delivered.
  */
 export async function sendQueuedMessages(db: Db, transport: MessageTransport = transports, limit = 20): Promise<number> {
-  const claimed = await db.$queryRaw<{ id: string; channel: string; recipient: string; subject: string; body: string }[]>`
+  const claimed = await db.$queryRaw<{ id: string; channel: string; recipient: string; subject: string; body: string; html: string | null; qrPayload: string | null }[]>`
     UPDATE "NotificationMessage" SET "status" = 'sending'
      WHERE "id" IN (SELECT "id" FROM "NotificationMessage" WHERE "status" = 'queued' ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "channel", "recipient", "subject", "body"`;
+    RETURNING "id", "channel", "recipient", "subject", "body", "html", "qrPayload"`;
   const sent: string[] = [];
   for (const message of claimed) {
     try {
