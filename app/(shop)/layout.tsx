@@ -4,7 +4,8 @@ import { CartSummary } from "@/components/cart/cart-summary";
 export default function ShopLayout({ children }: { children: React.ReactNode }) {
   return (
     <>
-      <header className="border-b border-slate-200 bg-white">
+      {/* Sticky, so the cart and checkout stay in reach however far the shopper scrolls. */}
+      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
           <Link href="/" className="text-xl font-bold tracking-tight text-brand-700">
             Handoff

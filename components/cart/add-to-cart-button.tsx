@@ -8,7 +8,7 @@ export function AddToCartButton({ productId, productName }: { productId: string;
   const [justAdded, setJustAdded] = useState(false);
   const inCart = lines.find((line) => line.productId === productId)?.quantity ?? 0;
   return (
-    <div className="flex items-center justify-between gap-2">
+    <div className="flex flex-wrap items-center justify-between gap-2">
       <button
         type="button"
         onClick={() => {

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useQueryClient } from "@tanstack/react-query";
-import { useActionState, useEffect, useMemo, useState } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { placeOrderAction } from "@/app/(shop)/checkout/actions";
 import type { CheckoutResult, StoreChoice } from "@/app/(shop)/checkout/types";
 import type { CatalogProduct } from "@/lib/catalog/list-products";
@@ -12,8 +12,10 @@ import { useCart } from "../cart/cart-provider";
 import { Field } from "../ui/field";
 import { SectionCard } from "../ui/section-card";
 import { CartLines } from "./cart-lines";
+import { formatCardNumber } from "./card-number";
 import { PickupOptions } from "./pickup-options";
 import { StorePicker } from "./store-picker";
+import { usePickupSlots } from "./use-pickup-slots";
 
 const IDLE: CheckoutResult = { status: "idle" };
 
@@ -29,10 +31,17 @@ export function CheckoutForm({ products, checkoutId }: { products: CatalogProduc
   const [state, formAction, pending] = useActionState(placeOrderAction, IDLE);
   const errors = state.status === "error" ? state.fieldErrors : {};
   const queryClient = useQueryClient();
+  const form = useRef<HTMLFormElement>(null);
+  const [cardHint, setCardHint] = useState<string | null>(null);
+  const chosenSlot = usePickupSlots(store?.id ?? null).data?.slots.find((option) => option.value === slot);
 
   // A failed placement means stock or slots moved: show the stores and times as they are now.
+  // Focus goes to the first field in error (or the message), so nobody hunts for what went wrong.
   useEffect(() => {
-    if (state.status === "error") void queryClient.invalidateQueries();
+    if (state.status !== "error") return;
+    void queryClient.invalidateQueries();
+    const target = form.current?.querySelector<HTMLElement>("[aria-invalid=true]") ?? form.current?.querySelector<HTMLElement>("#checkout-error");
+    target?.focus();
   }, [state, queryClient]);
 
   function chooseStore(next: StoreChoice | null) {
@@ -56,9 +65,14 @@ export function CheckoutForm({ products, checkoutId }: { products: CatalogProduc
   const totalCents = cartLines.reduce((sum, line) => sum + (productById.get(line.productId)?.priceCents ?? 0) * line.quantity, 0);
   const setField = (field: keyof typeof contact) => (event: React.ChangeEvent<HTMLInputElement>) =>
     setContact((current) => ({ ...current, [field]: event.target.value }));
+  const setCardNumber = (event: React.ChangeEvent<HTMLInputElement>) => {
+    const typed = event.target.value;
+    setCardHint(/[^\d\s-]/.test(typed) ? "Card numbers have digits only." : null);
+    setContact((current) => ({ ...current, cardNumber: formatCardNumber(typed) }));
+  };
 
   return (
-    <form action={formAction} className="grid gap-6 lg:grid-cols-[1fr_22rem]" noValidate>
+    <form ref={form} action={formAction} className="grid gap-6 lg:grid-cols-[1fr_22rem]" noValidate>
       <input type="hidden" name="checkoutId" value={checkoutId} />
       <input type="hidden" name="lines" value={JSON.stringify(cartLines)} />
       <input type="hidden" name="storeId" value={store?.id ?? ""} />
@@ -91,8 +105,9 @@ export function CheckoutForm({ products, checkoutId }: { products: CatalogProduc
               inputMode="numeric"
               autoComplete="cc-number"
               value={contact.cardNumber}
-              onChange={setField("cardNumber")}
-              error={errors.cardNumber}
+              onChange={setCardNumber}
+              maxLength={23}
+              error={errors.cardNumber ?? cardHint ?? undefined}
               hint={`Test payments: ${TEST_CARDS.approved} is approved, ${TEST_CARDS.declined} is declined.`}
             />
             <p className="text-xs text-slate-500">Your card is authorized now and charged only when you pick up.</p>
@@ -111,8 +126,18 @@ export function CheckoutForm({ products, checkoutId }: { products: CatalogProduc
             </div>
           </dl>
           <input type="hidden" name="pickupMethod" value={method} />
+          {store ? (
+            <p className="mt-3 rounded-lg bg-slate-50 p-3 text-sm text-slate-800" aria-live="polite">
+              {method === "CURBSIDE" ? "Curbside pickup" : "In-store pickup"} at <strong>{store.name}</strong>
+              {chosenSlot ? (
+                <>
+                  , <strong>{chosenSlot.label}</strong>
+                </>
+              ) : null}
+            </p>
+          ) : null}
           {state.status === "error" ? (
-            <div role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+            <div id="checkout-error" tabIndex={-1} role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
               <p>{state.message}</p>
               {state.alternatives && state.alternatives.length > 0 ? (
                 <div className="mt-2">

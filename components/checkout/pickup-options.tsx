@@ -1,8 +1,8 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { pickupSlotsAction } from "@/app/(shop)/checkout/actions";
+import { useEffect, useMemo } from "react";
 import type { StoreChoice } from "@/app/(shop)/checkout/types";
+import { usePickupSlots } from "./use-pickup-slots";
 
 type PickupOptionsProps = {
   store: StoreChoice;
@@ -13,13 +13,26 @@ type PickupOptionsProps = {
   error?: string;
 };
 
-/** In-store or curbside, and a pickup window from the store's live offer. */
+/**
+ * In-store or curbside, then a day and a time from the store's live offer. The earliest
+ * free window is chosen for the shopper; changing the day picks that day's earliest.
+ */
 export function PickupOptions({ store, method, onMethodChange, slot, onSlotChange, error }: PickupOptionsProps) {
-  const slots = useQuery({
-    queryKey: ["pickup-slots", store.id],
-    queryFn: () => pickupSlotsAction(store.id),
-    refetchInterval: 60_000,
-  });
+  const slots = usePickupSlots(store.id);
+  const offered = useMemo(() => slots.data?.slots ?? [], [slots.data]);
+  const days = useMemo(() => [...new Map(offered.map((option) => [option.day, option.dayLabel])).entries()], [offered]);
+  const chosen = offered.find((option) => option.value === slot);
+  const day = chosen?.day ?? days[0]?.[0] ?? null;
+
+  // Preselect the earliest free window, and move off one that is no longer offered.
+  useEffect(() => {
+    if (offered.length > 0 && !offered.some((option) => option.value === slot)) onSlotChange(offered[0]!.value);
+  }, [offered, slot, onSlotChange]);
+
+  const chooseDay = (next: string) => {
+    const first = offered.find((option) => option.day === next);
+    if (first) onSlotChange(first.value);
+  };
 
   return (
     <div className="space-y-4">
@@ -30,7 +43,7 @@ export function PickupOptions({ store, method, onMethodChange, slot, onSlotChang
             ["CURBSIDE", "Curbside pickup", store.curbsideEnabled ? "Tell us you're here and we bring it to your car." : "Not offered at this store."],
           ] as const
         ).map(([value, label, hint]) => (
-          <label key={value} className="flex min-h-11 flex-1 cursor-pointer items-start gap-2 rounded-lg border border-slate-200 p-3 has-[:checked]:border-brand-600 has-[:disabled]:opacity-50">
+          <label key={value} className="flex min-h-11 flex-1 cursor-pointer items-start gap-2 rounded-lg border border-slate-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:ring-2 has-[:checked]:ring-brand-100 has-[:disabled]:opacity-50">
             <input
               type="radio"
               name="pickupMethod"
@@ -48,6 +61,23 @@ export function PickupOptions({ store, method, onMethodChange, slot, onSlotChang
         ))}
       </div>
 
+      {days.length > 0 ? (
+        <fieldset>
+          <legend className="text-sm font-medium">Pickup day</legend>
+          <div role="radiogroup" aria-label="Pickup day" className="mt-1 flex gap-2 overflow-x-auto pb-1">
+            {days.map(([value, label]) => (
+              <label
+                key={value}
+                className="flex min-h-11 shrink-0 cursor-pointer items-center rounded-full border border-slate-300 px-4 text-sm font-medium has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:checked]:text-brand-800 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600"
+              >
+                <input type="radio" name="pickupDay" value={value} checked={day === value} onChange={() => chooseDay(value)} className="sr-only" />
+                {label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+
       <div>
         <label htmlFor="pickup-time" className="block text-sm font-medium">
           Pickup time
@@ -62,12 +92,14 @@ export function PickupOptions({ store, method, onMethodChange, slot, onSlotChang
           className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3"
         >
           <option value="">{slots.isLoading ? "Loading pickup times…" : "Choose a pickup time"}</option>
-          {slots.data?.slots.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-              {option.remaining <= 2 ? ` (only ${option.remaining} left)` : ""}
-            </option>
-          ))}
+          {offered
+            .filter((option) => option.day === day)
+            .map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.timeLabel}
+                {option.remaining <= 2 ? ` (only ${option.remaining} left)` : ""}
+              </option>
+            ))}
         </select>
         {error ? (
           <p id="pickup-time-error" className="mt-1 text-sm text-red-700">
@@ -76,7 +108,7 @@ export function PickupOptions({ store, method, onMethodChange, slot, onSlotChang
         ) : (
           <p id="pickup-time-hint" className="mt-1 text-sm text-slate-600">
             {slots.data?.readyByLabel
-              ? `Ready by ${slots.data.readyByLabel}. Times are the store's local time; we hold your order until the end of the hold window.`
+              ? `Ready by ${slots.data.readyByLabel}. Times are the store's local time.${chosen ? ` We hold it until ${chosen.holdUntilLabel}.` : ""}`
               : slots.data
                 ? "This store has no pickup times available right now."
                 : ""}

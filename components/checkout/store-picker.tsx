@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { findStoresAction } from "@/app/(shop)/checkout/actions";
 import type { StoreChoice } from "@/app/(shop)/checkout/types";
 import type { CartLine } from "../cart/cart-provider";
+import { StoreHoursList } from "../orders/store-hours-list";
 
 type Search = { query: string } | { coordinates: { latitude: number; longitude: number } };
 
@@ -96,7 +97,8 @@ export function StorePicker({ lines, productNames, selectedStoreId, onSelect }: 
 
       <div aria-live="polite" className="text-sm">
         {geoError ? <p className="text-red-700">{geoError}</p> : null}
-        {stores.isFetching ? <p className="text-slate-600">Looking for stores…</p> : null}
+        {/* Only while there is nothing to show yet: a background refresh keeps the list in place. */}
+        {stores.isLoading ? <p className="text-slate-600">Looking for stores…</p> : null}
         {stores.isError ? <p className="text-red-700">We could not load stores. Try again.</p> : null}
         {result && !result.ok ? <p className="text-red-700">{result.message}</p> : null}
         {result?.ok && result.stores.length === 0 ? (
@@ -112,12 +114,13 @@ export function StorePicker({ lines, productNames, selectedStoreId, onSelect }: 
       {result?.ok && result.stores.length > 0 ? (
         <div role="radiogroup" aria-label="Pickup store" className="space-y-2">
           {result.stores.map((store) => (
-            <label
+            <div
               key={store.id}
-              className={`flex gap-3 rounded-lg border p-3 ${
-                store.canFillAll ? "cursor-pointer border-slate-200 hover:border-brand-600" : "border-slate-100 bg-slate-50 text-slate-500"
-              } ${selectedStoreId === store.id ? "border-brand-600 ring-2 ring-brand-100" : ""}`}
+              className={`rounded-lg border p-3 ${store.canFillAll ? "border-slate-200 hover:border-brand-600" : "border-slate-100 bg-slate-50 text-slate-500"} ${
+                selectedStoreId === store.id ? "border-brand-600 ring-2 ring-brand-100" : ""
+              }`}
             >
+              <label className={`flex gap-3 ${store.canFillAll ? "cursor-pointer" : ""}`}>
               <input
                 type="radio"
                 name="pickupStore"
@@ -141,10 +144,20 @@ export function StorePicker({ lines, productNames, selectedStoreId, onSelect }: 
                     <span className="block">Not enough: {store.shortProductIds.map((id) => productNames.get(id) ?? "an item").join(", ")}</span>
                   ) : null}
                   <span className="block">{store.readyByLabel ? `Ready by ${store.readyByLabel}` : "No pickup times available"}</span>
+                  <span className="block">{store.openingStatus}</span>
                   {store.curbsideEnabled ? <span className="block">Curbside available</span> : null}
                 </span>
               </span>
-            </label>
+              </label>
+              <details className="mt-1 pl-8 text-sm">
+                <summary className="cursor-pointer text-brand-700 underline">
+                  Store hours<span className="sr-only"> at {store.name}</span>
+                </summary>
+                <div className="mt-1">
+                  <StoreHoursList hours={store.hours} />
+                </div>
+              </details>
+            </div>
           ))}
         </div>
       ) : null}

@@ -2,11 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Image from "next/image";
-import { useEffect } from "react";
+import { useEffect, useRef, useState } from "react";
 import { cancelOrderAction, getOrderAction } from "@/app/(shop)/orders/[token]/actions";
 import type { OrderView } from "@/lib/orders/get-order-view";
 import { formatCents } from "@/lib/money";
-import { formatReadyBy, formatSlot } from "@/lib/slots/format";
+import { formatReadyBy, formatSlot, formatStoreDateTime } from "@/lib/slots/format";
 import { useCart } from "../cart/cart-provider";
 import { CheckInForm } from "./check-in-form";
 import { OrderProgress } from "./order-progress";
@@ -28,8 +28,17 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
   });
   const cancel = useMutation({
     mutationFn: () => cancelOrderAction(token),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["order", token] }),
+    onSettled: () => {
+      setConfirmingCancel(false);
+      return queryClient.invalidateQueries({ queryKey: ["order", token] });
+    },
   });
+  // Canceling cannot be undone: the button opens a confirmation first.
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
+  const keepOrder = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirmingCancel) keepOrder.current?.focus();
+  }, [confirmingCancel]);
 
   useEffect(() => {
     if (justPlaced) clear();
@@ -93,7 +102,21 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
             {order.pickupMethod === "CURBSIDE" ? "Curbside pickup" : "In-store pickup"} at {order.store.name}
           </h2>
           <p className="text-sm">{order.store.address}</p>
-          <p className="text-sm">{order.store.phone}</p>
+          <p className="text-sm">
+            <a href={order.store.phoneHref} className="text-brand-700 underline">
+              {order.store.phone}
+            </a>
+          </p>
+          <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            <a href={order.store.directionsUrl} target="_blank" rel="noopener noreferrer" className="font-medium text-brand-700 underline">
+              Directions
+            </a>
+            {order.canCancel ? (
+              <a href={`/orders/${token}/calendar`} download className="font-medium text-brand-700 underline">
+                Add to calendar
+              </a>
+            ) : null}
+          </p>
           <dl className="mt-3 space-y-1 text-sm">
             <div>
               <dt className="inline font-medium">Ready by: </dt>
@@ -103,6 +126,12 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
               <dt className="inline font-medium">Pickup window: </dt>
               <dd className="inline">{formatSlot(new Date(order.pickupWindow.startsAt), new Date(order.pickupWindow.endsAt), zone)}</dd>
             </div>
+            {order.holdUntil && order.canCancel ? (
+              <div>
+                <dt className="inline font-medium">We hold it until: </dt>
+                <dd className="inline">{formatStoreDateTime(new Date(order.holdUntil), zone)}</dd>
+              </div>
+            ) : null}
           </dl>
         </div>
         <div>
@@ -144,14 +173,38 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
 
       {order.canCancel ? (
         <div className="space-y-2">
-          <button
-            type="button"
-            onClick={() => cancel.mutate()}
-            disabled={cancel.isPending}
-            className="min-h-11 rounded-lg border border-red-300 px-4 font-medium text-red-700 hover:bg-red-50 disabled:opacity-60"
-          >
-            {cancel.isPending ? "Canceling…" : "Cancel order"}
-          </button>
+          {confirmingCancel ? (
+            <div role="alertdialog" aria-labelledby="cancel-heading" aria-describedby="cancel-detail" className="space-y-3 rounded-xl border-2 border-red-300 bg-red-50 p-4">
+              <h2 id="cancel-heading" className="font-semibold text-red-900">
+                Cancel order {order.number}?
+              </h2>
+              <p id="cancel-detail" className="text-sm text-red-900">
+                The store stops preparing it and the hold on your card is released. This cannot be undone.
+              </p>
+              <div className="flex flex-wrap gap-3">
+                <button
+                  type="button"
+                  onClick={() => cancel.mutate()}
+                  disabled={cancel.isPending}
+                  className="min-h-11 rounded-lg bg-red-700 px-4 font-semibold text-white hover:bg-red-800 disabled:opacity-60"
+                >
+                  {cancel.isPending ? "Canceling…" : "Yes, cancel order"}
+                </button>
+                <button ref={keepOrder} type="button" onClick={() => setConfirmingCancel(false)} className="min-h-11 rounded-lg border border-slate-300 bg-white px-4 font-medium text-slate-800 hover:bg-slate-50">
+                  Keep my order
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button
+              type="button"
+              onClick={() => setConfirmingCancel(true)}
+              aria-haspopup="dialog"
+              className="min-h-11 rounded-lg border border-red-300 px-4 font-medium text-red-700 hover:bg-red-50"
+            >
+              Cancel order
+            </button>
+          )}
           {cancel.data && !cancel.data.ok ? (
             <p role="alert" className="text-sm text-red-700">
               {cancel.data.message}

@@ -5,15 +5,15 @@ import { handOverAction, unlockHandoverAction } from "@/app/(store)/store/action
 import type { StoreTaskView } from "@/lib/store-queue/task-view";
 import { ActionMessage, useStoreAction } from "./store-action";
 
-type Props = { task: StoreTaskView; canUnlock: boolean; onChange: () => void };
+type Props = { task: StoreTaskView; canUnlock: boolean; onChange: () => void; startOpen?: boolean };
 
 /**
  * The handover: the customer's pickup code typed or scanned (the confirmation's QR
  * types the same), an optional ID check, then "Confirm pickup". Five wrong codes lock
  * it until a manager unlocks it.
  */
-export function HandoverPanel({ task, canUnlock, onChange }: Props) {
-  const [opened, setOpened] = useState(false);
+export function HandoverPanel({ task, canUnlock, onChange, startOpen = false }: Props) {
+  const [opened, setOpened] = useState(startOpen);
   // A customer who checked in is at the counter or the curb: the form is ready for them.
   const open = opened || task.arrivedAt !== null;
   const codeRef = useRef<HTMLInputElement>(null);

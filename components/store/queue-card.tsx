@@ -25,7 +25,7 @@ export function QueueCard({ card, tab, timeZone, now }: Props) {
   const headingId = `order-${card.orderNumber}`;
 
   return (
-    <li aria-labelledby={headingId} className={`rounded-xl border bg-white p-4 shadow-sm ${tab === "curbside" ? "border-red-400 ring-2 ring-red-200" : "border-slate-200"}`}>
+    <li aria-labelledby={headingId} className={`rounded-xl border bg-white p-4 shadow-sm ${tab === "curbside" || card.waitingAtCounter ? "border-red-400 ring-2 ring-red-200" : "border-slate-200"}`}>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h3 id={headingId} className="text-xl font-bold">
@@ -38,8 +38,10 @@ export function QueueCard({ card, tab, timeZone, now }: Props) {
             {card.stagingBin ? ` · Bin ${card.stagingBin}` : ""}
           </p>
         </div>
-        {tab === "curbside" ? (
-          <span className="rounded-full bg-red-600 px-3 py-1 text-base font-semibold text-white tabular-nums">Waiting {formatElapsed(waitingMs)}</span>
+        {tab === "curbside" || card.waitingAtCounter ? (
+          <span className="rounded-full bg-red-600 px-3 py-1 text-base font-semibold text-white tabular-nums">
+            {card.waitingAtCounter ? "Waiting at counter" : "Waiting"} {formatElapsed(waitingMs)}
+          </span>
         ) : tab === "done" ? (
           <span className="rounded-full bg-slate-100 px-3 py-1 text-base">{card.status === "picked_up" ? "Picked up" : card.status === "no_show" ? "No-show" : "Canceled"}</span>
         ) : (
@@ -73,6 +75,16 @@ export function QueueCard({ card, tab, timeZone, now }: Props) {
         <p className="mt-3 rounded-lg border-2 border-amber-500 bg-amber-50 p-3 text-base text-amber-950">
           <strong>Stock alert:</strong> {card.stockAlert}
         </p>
+      ) : null}
+      {tab === "ready" || tab === "curbside" ? (
+        <div className="mt-3">
+          <Link
+            href={`/store/orders/${card.orderNumber}?handover=1`}
+            className="inline-flex min-h-12 items-center rounded-lg bg-emerald-700 px-5 text-lg font-semibold text-white hover:bg-emerald-800"
+          >
+            Hand over
+          </Link>
+        </div>
       ) : null}
       {tab === "new" ? (
         <div className="mt-3 flex items-center gap-3">

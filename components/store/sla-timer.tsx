@@ -17,7 +17,8 @@ export function SlaTimer({ targetAt, readyAt, now }: { targetAt: string | null; 
   const state = slaState(target, new Date(now), readyAt ? new Date(readyAt) : null);
   const running = state === "on_track" || state === "near" || state === "over";
   return (
-    <span data-sla={state} className={`inline-flex items-center gap-2 rounded-full border px-3 py-1 text-base font-semibold tabular-nums ${STYLE[state]}`}>
+    <span data-sla={state} title="Time from placement to ready, against the store's pick target" className={`inline-flex items-center gap-2 rounded-full border px-3 py-1 text-base font-semibold tabular-nums ${STYLE[state]}`}>
+      <span className="font-normal">Pick-to-ready</span>
       <span>{LABEL[state]}</span>
       {running ? <span>{formatCountdown(target.getTime() - now)}</span> : null}
     </span>

@@ -24,10 +24,10 @@ const STATUS_LABEL: Record<string, string> = {
   no_show: "No-show",
 };
 
-type Props = { initialTask: StoreTaskView; canUnlock: boolean };
+type Props = { initialTask: StoreTaskView; canUnlock: boolean; openHandover?: boolean };
 
 /** One order on the tablet: pick, stage, mark ready, hand over, or cancel. */
-export function StoreOrderView({ initialTask, canUnlock }: Props) {
+export function StoreOrderView({ initialTask, canUnlock, openHandover = false }: Props) {
   const queryClient = useQueryClient();
   const queryKey = ["store-task", initialTask.orderNumber];
   const { data } = useQuery({
@@ -66,11 +66,13 @@ export function StoreOrderView({ initialTask, canUnlock }: Props) {
 
       {task.arrivedAt && task.status === "ready" ? (
         <div role="alert" className="rounded-xl border-2 border-red-500 bg-red-50 p-4 text-lg text-red-900">
-          <strong>Customer is here</strong> — waiting {formatElapsed(now - Date.parse(task.arrivedAt))}
+          <strong>{task.waitingAtCounter ? "Customer is waiting at the counter" : "Customer is here"}</strong> — waiting {formatElapsed(now - Date.parse(task.arrivedAt))}
           {task.parkingBay ? ` · Bay ${task.parkingBay}` : ""}
           {task.carDescription ? ` · ${task.carDescription}` : ""}
         </div>
       ) : null}
+      {/* A ready order is waiting for its customer: the handover comes first. */}
+      {task.canHandOver ? <HandoverPanel task={task} canUnlock={canUnlock} onChange={refresh} startOpen={openHandover} /> : null}
 
       {task.stockAlert && !task.closedAt ? (
         <div role="alert" className="rounded-xl border-2 border-amber-500 bg-amber-50 p-4 text-lg text-amber-950">
@@ -90,7 +92,6 @@ export function StoreOrderView({ initialTask, canUnlock }: Props) {
 
       {task.status === "new" ? <StartPickingButton orderNumber={task.orderNumber} onDone={refresh} /> : null}
       <PickList task={task} onChange={refresh} />
-      {task.canHandOver ? <HandoverPanel task={task} canUnlock={canUnlock} onChange={refresh} /> : null}
       {open ? <CancelAtStore orderNumber={task.orderNumber} onDone={refresh} /> : null}
     </div>
   );

@@ -30,6 +30,7 @@ export function StoreQueueView({ store, initialQueue }: Props) {
   const [selected, setSelected] = useState<QueueTab>("new");
   const tabRefs = useRef<Record<QueueTab, HTMLButtonElement | null>>({ new: null, picking: null, ready: null, curbside: null, done: null });
   const waiting = queue.tabs.curbside;
+  const atCounter = queue.tabs.ready.filter((card) => card.waitingAtCounter);
 
   // The tablet stays on this store when it comes back to the queue from an order.
   useEffect(() => {
@@ -56,6 +57,19 @@ export function StoreQueueView({ store, initialQueue }: Props) {
           {selected !== "curbside" ? (
             <button type="button" onClick={() => setSelected("curbside")} className="min-h-11 rounded-lg bg-red-700 px-4 font-semibold text-white hover:bg-red-800">
               Show curbside
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {atCounter.length > 0 ? (
+        <div role="alert" className="flex flex-wrap items-center gap-3 rounded-xl border-2 border-red-500 bg-red-50 p-4 text-red-900">
+          <p className="text-xl font-bold">
+            {atCounter.length === 1 ? "A customer is waiting at the counter" : `${atCounter.length} customers are waiting at the counter`}:{" "}
+            {atCounter.map((card) => `H-${card.orderNumber}`).join(", ")}
+          </p>
+          {selected !== "ready" ? (
+            <button type="button" onClick={() => setSelected("ready")} className="min-h-11 rounded-lg bg-red-700 px-4 font-semibold text-white hover:bg-red-800">
+              Show ready
             </button>
           ) : null}
         </div>

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/prisma";
+import { storeAddress } from "./order-event-context";
 import { formatOrderNumber } from "./order-number";
 import { isOpenStatus, STATUS_LABELS } from "./order-status";
 import { pickupCodeFor } from "./pickup-code";
@@ -30,6 +31,7 @@ export async function getOrderViewByToken(db: Db, accessToken: string) {
     pickupCode: isOpenStatus(status) ? pickupCodeFor(order.accessToken) : null,
     pickupMethod: order.pickupMethod,
     promisedReadyAt: order.promisedReadyAt.toISOString(),
+    holdUntil: order.holdUntil?.toISOString() ?? null,
     slot: { startsAt: order.slot.startsAt.toISOString(), endsAt: order.slot.endsAt.toISOString() },
     pickupWindow: isoWindow(pickupWindow({ slotStartsAt: order.slot.startsAt, slotEndsAt: order.slot.endsAt, promisedReadyAt: order.promisedReadyAt })),
     cancelReason: order.cancelReason,
@@ -41,8 +43,10 @@ export async function getOrderViewByToken(db: Db, accessToken: string) {
     payment: order.payment,
     store: {
       name: store.name,
-      address: `${store.addressLine}, ${store.city}, ${store.state} ${store.postalCode}`,
+      address: storeAddress(store),
       phone: store.phone,
+      phoneHref: `tel:${store.phone.replace(/[^\d+]/g, "")}`,
+      directionsUrl: `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(`${store.name}, ${storeAddress(store)}`)}`,
       timeZone: store.timeZone,
       hours: store.hours.map(({ weekday, opensAtMin, closesAtMin }) => ({ weekday, opensAtMin, closesAtMin })),
     },

@@ -16,9 +16,14 @@ export function formatReadyBy(date: Date, timeZone: string, now: Date = new Date
   return `${formatStoreDay(date, timeZone, now)} ${formatStoreTime(date, timeZone)}`;
 }
 
-export function formatSlot(startsAt: Date, endsAt: Date, timeZone: string, now: Date = new Date()): string {
+/** "12:05 PM – 1:00 PM CST" */
+export function formatSlotTimes(startsAt: Date, endsAt: Date, timeZone: string): string {
   const short = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone });
-  return `${formatStoreDay(startsAt, timeZone, now)} ${short.format(startsAt)} – ${formatStoreTime(endsAt, timeZone)}`;
+  return `${short.format(startsAt)} – ${formatStoreTime(endsAt, timeZone)}`;
+}
+
+export function formatSlot(startsAt: Date, endsAt: Date, timeZone: string, now: Date = new Date()): string {
+  return `${formatStoreDay(startsAt, timeZone, now)} ${formatSlotTimes(startsAt, endsAt, timeZone)}`;
 }
 
 export function formatMinutesOfDay(minutes: number): string {

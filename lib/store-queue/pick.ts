@@ -48,6 +48,24 @@ export async function confirmPick(db: Db, staff: Staff, input: PickInput, now = 
   return picked;
 }
 
+/**
+ * Takes back one confirmed unit of a line (a mis-tap or a wrong scan) while the pick is
+ * open. The guard is the UPDATE's own WHERE, so two undos cannot take back the same unit.
+ */
+export async function undoPick(db: Db, staff: Staff, input: { orderNumber: number; sku: string }) {
+  return db.$transaction(async (tx) => {
+    const task = await taskInScope(tx, staff, input.orderNumber);
+    if (task.status !== "new" && task.status !== "picking") {
+      throw new DomainError("INVALID_TRANSITION", `Order H-${task.orderNumber} is ${task.status.replace("_", " ")}; its pick is closed.`);
+    }
+    const line = task.lines.find((candidate) => candidate.sku === input.sku);
+    if (!line) throw new DomainError("NOT_FOUND", `That item is not on order H-${task.orderNumber}.`);
+    const { count } = await tx.posOrderLine.updateMany({ where: { id: line.id, pickedQuantity: { gt: 0 } }, data: { pickedQuantity: { decrement: 1 } } });
+    if (count === 0) throw new DomainError("CONFLICT", `No ${line.name} is picked yet.`);
+    return { name: line.name, picked: line.pickedQuantity - 1, of: line.quantity - line.shortQuantity };
+  });
+}
+
 export type ShortInput = { orderNumber: number; sku: string; quantity: number; reason: ShortReason };
 
 /**
@@ -65,6 +83,8 @@ export async function markShort(db: Db, staff: Staff, input: ShortInput, device:
     }
     await announcePickStarted(tx, staff, task, now);
     await tx.posOrderLine.update({ where: { id: line.id }, data: { shortQuantity: { increment: input.quantity }, shortReason: input.reason } });
+    // The card counts what the customer will collect: short units are not coming.
+    await tx.posOrderTask.update({ where: { orderId: task.orderId }, data: { itemCount: { decrement: input.quantity } } });
     await writePosEvent(tx, {
       orderId: task.orderId,
       type: "order.lines_shorted",

@@ -21,6 +21,8 @@ export type QueueCard = {
   parkingBay: string | null;
   carDescription: string | null;
   stagingBin: string | null;
+  /** An in-store customer said "I'm here": they are at the counter, not at the curb. */
+  waitingAtCounter: boolean;
   handoverLocked: boolean;
   /** Set when the store's stock shows fewer units than are held: check the shelf. */
   stockAlert: string | null;
@@ -29,14 +31,20 @@ export type QueueCard = {
 
 export type StoreQueue = { storeCode: string; timeZone: string; generatedAt: string; tabs: Record<QueueTab, QueueCard[]> };
 
-/** Which tab a queue entry shows under: a ready order whose customer checked in is curbside. */
-export function tabOf(task: { status: string; arrivedAt: Date | null }): QueueTab {
+/**
+ * Which tab a queue entry shows under: a ready curbside order whose customer checked in
+ * is at the curb; an in-store customer who checked in waits at the counter, on Ready.
+ */
+export function tabOf(task: { status: string; arrivedAt: Date | null; pickupMethod: string }): QueueTab {
   if (CLOSED_TASK_STATUSES.includes(task.status as never)) return "done";
-  if (task.status === "ready") return task.arrivedAt ? "curbside" : "ready";
+  if (task.status === "ready") return task.arrivedAt && task.pickupMethod === "CURBSIDE" ? "curbside" : "ready";
   return task.status === "picking" ? "picking" : "new";
 }
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+export const isWaitingAtCounter = (task: { status: string; arrivedAt: Date | null; pickupMethod: string }) =>
+  task.status === "ready" && task.arrivedAt !== null && task.pickupMethod !== "CURBSIDE";
 
 /** The task's pickup window as ISO strings, or null before the POS knows the slot. */
 export function windowOf(task: { slotStartsAt: Date | null; slotEndsAt: Date | null; promisedReadyAt: Date | null }) {
@@ -76,12 +84,15 @@ export async function loadStoreQueue(db: Db, store: { code: string; timeZone: st
       parkingBay: task.parkingBay,
       carDescription: task.carDescription,
       stagingBin: task.stagingBin,
+      waitingAtCounter: isWaitingAtCounter(task),
       handoverLocked: task.handoverLockedAt !== null,
       stockAlert: task.stockAlert,
       closedAt: iso(task.closedAt),
     });
   }
   tabs.curbside.sort((a, b) => (a.arrivedAt ?? "").localeCompare(b.arrivedAt ?? ""));
+  // Someone standing at the counter comes before orders still waiting for their customer.
+  tabs.ready.sort((a, b) => Number(b.waitingAtCounter) - Number(a.waitingAtCounter) || (a.arrivedAt ?? "").localeCompare(b.arrivedAt ?? ""));
   tabs.done.sort((a, b) => (b.closedAt ?? "").localeCompare(a.closedAt ?? ""));
   return { storeCode: store.code, timeZone: store.timeZone, generatedAt: now.toISOString(), tabs };
 }

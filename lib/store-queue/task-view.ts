@@ -1,6 +1,6 @@
 import { canApplyAtPos } from "@/lib/systems/pos/task-status";
 import { unitsOpen } from "./pick";
-import { windowOf } from "./queue";
+import { isWaitingAtCounter, windowOf } from "./queue";
 import type { ScopedTask } from "./scope";
 
 /** One order as the tablet shows it: its pick list and where it stands. */
@@ -28,6 +28,7 @@ export function toTaskView(task: ScopedTask, store: { name: string; timeZone: st
     readyAt: iso(task.readyAt),
     stagingBin: task.stagingBin,
     arrivedAt: iso(task.arrivedAt),
+    waitingAtCounter: isWaitingAtCounter(task),
     parkingBay: task.parkingBay,
     carDescription: task.carDescription,
     failedCodeAttempts: task.failedCodeAttempts,

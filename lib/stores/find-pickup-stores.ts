@@ -11,6 +11,7 @@ export type PickupStoreOption = {
   address: string;
   phone: string;
   timeZone: string;
+  hours: { weekday: number; opensAtMin: number; closesAtMin: number }[];
   distanceMiles: number;
   curbsideEnabled: boolean;
   readyBy: Date | null;
@@ -66,6 +67,7 @@ export async function findPickupStores(db: Db, input: FindPickupStoresInput): Pr
     address: `${store.addressLine}, ${store.city}, ${store.state} ${store.postalCode}`,
     phone: store.phone,
     timeZone: store.timeZone,
+    hours: store.hours.map(({ weekday, opensAtMin, closesAtMin }) => ({ weekday, opensAtMin, closesAtMin })),
     distanceMiles: Math.round(distance * 10) / 10,
     curbsideEnabled: store.curbsideEnabled,
     readyBy: computeReadyBy({

@@ -26,7 +26,9 @@ describe("the no-show chain", () => {
     await sendPickupReminders(db(), reminderTime, { storeId: store.id });
     await sendPickupReminders(db(), new Date(reminderTime.getTime() + 60_000), { storeId: store.id });
     await drain();
-    expect(await db().notificationMessage.count({ where: { orderId, kind: "pickup_reminder" } })).toBe(1);
+    // Once: one email and one text, however many sweeps ran.
+    const reminders = await db().notificationMessage.findMany({ where: { orderId, kind: "pickup_reminder" }, select: { channel: true }, orderBy: { channel: "asc" } });
+    expect(reminders.map((message) => message.channel)).toEqual(["email", "sms"]);
     expect((await chainSteps(orderId, "NO_SHOW")).map((s) => [s.stepNumber, s.status])).toEqual([[1, "DELIVERED"]]);
 
     expect(await expireNoShows(db(), new Date(holdUntil.getTime() - 60_000), { storeId: store.id })).toBe(0); // the hold has not ended

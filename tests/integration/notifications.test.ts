@@ -121,7 +121,7 @@ describe("what every message tells the shopper", () => {
     expect(short.text).toContain("curbside");
     expect(short.text).not.toMatch(/counter/i);
 
-    const ready = await mailAbout(`Order ${number} is ready for curbside pickup`);
+    const ready = await mailAbout(`Order ${number} is ready for pickup at`);
     expect(ready.text).toContain("Park in a marked curbside pickup bay");
     expect(ready.text).not.toMatch(/counter/i);
     expect(ready.text).toContain(code);
@@ -141,7 +141,7 @@ describe("what every message tells the shopper", () => {
     const { order, number, link, code } = await orderWith("IN_STORE");
     await recordPosEvent(db(), { orderId: order.id, type: "order.ready", associate: "A-1", data: { stagingBin: "C-2" } });
     await drain();
-    const ready = await mailAbout(`Order ${number} is ready for in-store pickup`);
+    const ready = await mailAbout(`Order ${number} is ready for pickup at`);
     expect(ready.text).toContain("Come to the pickup counter");
     const sms = await db().notificationMessage.findFirstOrThrow({ where: { orderId: order.id, kind: "order_ready", channel: "sms" } });
     expect(sms.body).toContain(`show code ${code} at the counter`);

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { StoreSchedule } from "@/lib/slots/opening-hours";
+import { openingStatus } from "@/lib/slots/opening-status";
 import { candidateSlots, offerSlots } from "@/lib/slots/slots";
 
 const everyDay = (open: number, close: number) => Array.from({ length: 7 }, (_, i) => ({ weekday: i + 1, opensAtMin: open * 60, closesAtMin: close * 60 }));
@@ -50,5 +51,16 @@ describe("pickup slots", () => {
       ["03-03 19:00", 2],
       ["03-03 20:00", 3],
     ]);
+  });
+});
+
+describe("a store's opening status", () => {
+  const schedule = { timeZone: "America/Chicago", hours: [{ weekday: 2, opensAtMin: 9 * 60, closesAtMin: 21 * 60 }] };
+  it("says whether it is open now, opens later today, or is closed, in the store's zone", () => {
+    // Tuesday 1 December 2026 in Chicago (UTC-6).
+    expect(openingStatus(schedule, new Date("2026-12-01T13:00:00Z"))).toBe("Opens today at 9 AM");
+    expect(openingStatus(schedule, new Date("2026-12-01T18:30:00Z"))).toBe("Open now until 9 PM");
+    expect(openingStatus(schedule, new Date("2026-12-02T03:30:00Z"))).toBe("Closed for today (open 9 AM – 9 PM)");
+    expect(openingStatus(schedule, new Date("2026-12-02T18:00:00Z"))).toBe("Closed today");
   });
 });

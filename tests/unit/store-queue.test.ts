@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { addOpeningMinutes } from "@/lib/slots/ready-by";
 import { readPickupCode } from "@/lib/store-queue/handover";
-import { tabOf } from "@/lib/store-queue/queue";
+import { isWaitingAtCounter, tabOf } from "@/lib/store-queue/queue";
 import { formatCountdown, formatElapsed, slaState } from "@/lib/store-queue/sla";
 import { canApplyAtPos } from "@/lib/systems/pos/task-status";
 
@@ -63,12 +63,16 @@ describe("pickup code entry", () => {
 });
 
 describe("queue tabs and the POS transition table", () => {
-  it("puts a checked-in ready order under curbside and closed ones under done", () => {
-    expect(tabOf({ status: "new", arrivedAt: null })).toBe("new");
-    expect(tabOf({ status: "picking", arrivedAt: null })).toBe("picking");
-    expect(tabOf({ status: "ready", arrivedAt: null })).toBe("ready");
-    expect(tabOf({ status: "ready", arrivedAt: new Date() })).toBe("curbside");
-    for (const status of ["picked_up", "canceled", "no_show"]) expect(tabOf({ status, arrivedAt: null })).toBe("done");
+  it("puts a checked-in curbside order under curbside, a checked-in in-store one on Ready at the counter, and closed ones under done", () => {
+    const curbside = "CURBSIDE";
+    expect(tabOf({ status: "new", arrivedAt: null, pickupMethod: curbside })).toBe("new");
+    expect(tabOf({ status: "picking", arrivedAt: null, pickupMethod: curbside })).toBe("picking");
+    expect(tabOf({ status: "ready", arrivedAt: null, pickupMethod: curbside })).toBe("ready");
+    expect(tabOf({ status: "ready", arrivedAt: new Date(), pickupMethod: curbside })).toBe("curbside");
+    expect(tabOf({ status: "ready", arrivedAt: new Date(), pickupMethod: "IN_STORE" })).toBe("ready");
+    expect(isWaitingAtCounter({ status: "ready", arrivedAt: new Date(), pickupMethod: "IN_STORE" })).toBe(true);
+    expect(isWaitingAtCounter({ status: "ready", arrivedAt: new Date(), pickupMethod: curbside })).toBe(false);
+    for (const status of ["picked_up", "canceled", "no_show"]) expect(tabOf({ status, arrivedAt: null, pickupMethod: curbside })).toBe("done");
   });
 
   it("hands over only ready orders and cancels only open ones", () => {

@@ -7,7 +7,10 @@ import { isDomainError } from "@/lib/errors";
 import { locate } from "@/lib/geo/locate";
 import { cartLineSchema, placeOrderSchema } from "@/lib/orders/place-order-input";
 import { placeOrder } from "@/lib/orders/place-order";
-import { formatReadyBy, formatSlot } from "@/lib/slots/format";
+import { DateTime } from "luxon";
+import { formatReadyBy, formatSlot, formatSlotTimes, formatStoreDateTime, formatStoreDay } from "@/lib/slots/format";
+import { openingStatus } from "@/lib/slots/opening-status";
+import { pickupWindow } from "@/lib/slots/pickup-window";
 import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
 import { findPickupStores, type PickupStoreOption } from "@/lib/stores/find-pickup-stores";
 import { loadStore } from "@/lib/stores/load-stores";
@@ -31,6 +34,8 @@ function toStoreChoice(store: PickupStoreOption, now: Date): StoreChoice {
     distanceMiles: store.distanceMiles,
     curbsideEnabled: store.curbsideEnabled,
     readyByLabel: store.readyBy ? formatReadyBy(store.readyBy, store.timeZone, now) : null,
+    openingStatus: openingStatus({ timeZone: store.timeZone, hours: store.hours }, now),
+    hours: store.hours,
     linesTotal: store.coverage.linesTotal,
     linesAvailable: store.coverage.linesAvailable,
     canFillAll: store.coverage.canFillAll,
@@ -65,16 +70,19 @@ export async function pickupSlotsAction(storeId: string): Promise<{ readyByLabel
   const offer = await storeSlotOffer(getDb(), store, now);
   return {
     readyByLabel: offer.readyBy ? formatReadyBy(offer.readyBy, store.timeZone, now) : null,
-    slots: offer.slots.map((slot) => ({
-      value: slot.startsAt.toISOString(),
-      label: formatSlot(
-        offer.readyBy && offer.readyBy > slot.startsAt ? offer.readyBy : slot.startsAt,
-        slot.endsAt,
-        store.timeZone,
-        now,
-      ),
-      remaining: slot.remaining,
-    })),
+    slots: offer.slots.map((slot) => {
+      // The same window the order page, the tablet and the messages will show.
+      const window = pickupWindow({ slotStartsAt: slot.startsAt, slotEndsAt: slot.endsAt, promisedReadyAt: offer.readyBy });
+      return {
+        value: slot.startsAt.toISOString(),
+        label: formatSlot(window.startsAt, window.endsAt, store.timeZone, now),
+        day: DateTime.fromJSDate(window.startsAt, { zone: store.timeZone }).toISODate()!,
+        dayLabel: formatStoreDay(window.startsAt, store.timeZone, now),
+        timeLabel: formatSlotTimes(window.startsAt, window.endsAt, store.timeZone),
+        holdUntilLabel: formatStoreDateTime(new Date(slot.endsAt.getTime() + store.holdHours * 3_600_000), store.timeZone),
+        remaining: slot.remaining,
+      };
+    }),
   };
 }
 

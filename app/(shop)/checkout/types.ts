@@ -6,13 +6,28 @@ export type StoreChoice = {
   distanceMiles: number;
   curbsideEnabled: boolean;
   readyByLabel: string | null;
+  /** "Open now until 9 PM", in the store's zone. */
+  openingStatus: string;
+  hours: { weekday: number; opensAtMin: number; closesAtMin: number }[];
   linesTotal: number;
   linesAvailable: number;
   canFillAll: boolean;
   shortProductIds: string[];
 };
 
-export type SlotChoice = { value: string; label: string; remaining: number };
+export type SlotChoice = {
+  value: string;
+  /** "Today 12:05 PM – 1:00 PM CST" */
+  label: string;
+  /** The store-local day, to group times by day: "2026-12-01" and "Today". */
+  day: string;
+  dayLabel: string;
+  /** "12:05 PM – 1:00 PM CST" */
+  timeLabel: string;
+  /** "Sat, Dec 5, 6:00 PM CST": when the store stops holding an order picked up in this window. */
+  holdUntilLabel: string;
+  remaining: number;
+};
 
 export type CheckoutResult =
   | { status: "idle" }

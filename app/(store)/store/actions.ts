@@ -8,7 +8,7 @@ import { isDomainError } from "@/lib/errors";
 import { parseOrderNumber } from "@/lib/orders/order-number";
 import { cancelAtStore } from "@/lib/store-queue/cancel";
 import { handOver, unlockHandover } from "@/lib/store-queue/handover";
-import { confirmPick, markShort, startPicking } from "@/lib/store-queue/pick";
+import { confirmPick, markShort, startPicking, undoPick } from "@/lib/store-queue/pick";
 import { loadStoreQueue, type StoreQueue } from "@/lib/store-queue/queue";
 import { markReady, stageOrder } from "@/lib/store-queue/ready";
 import { storesInScope, STORE_ROLES, taskInScope } from "@/lib/store-queue/scope";
@@ -92,6 +92,18 @@ export async function confirmPickAction(input: { orderNumber: number; sku?: stri
     if (!parsed.data.sku && !parsed.data.barcode) return { ok: false, message: "Scan or type a barcode." };
     const picked = await confirmPick(getDb(), staff, parsed.data);
     return { ok: true, message: `${picked.name}: ${picked.picked} of ${picked.of} picked.` };
+  });
+}
+
+const undoSchema = z.object({ orderNumber: orderNumberSchema, sku: z.string().trim().min(1, "Choose the item to take back.").max(64) });
+
+/** Takes back one confirmed unit of a line (a mis-tap or a wrong scan). */
+export async function undoPickAction(input: { orderNumber: number; sku: string }): Promise<StoreActionResult> {
+  return asStaff(async (staff) => {
+    const parsed = undoSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const line = await undoPick(getDb(), staff, parsed.data);
+    return { ok: true, message: `${line.name}: back to ${line.picked} of ${line.of} picked.` };
   });
 }
 

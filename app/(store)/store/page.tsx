@@ -35,7 +35,8 @@ export default async function StoreQueuePage({ searchParams }: PageProps<"/store
                 aria-current={candidate.code === store.code ? "page" : undefined}
                 className="flex min-h-11 items-center rounded-full border border-slate-300 px-4 aria-[current=page]:border-emerald-700 aria-[current=page]:bg-emerald-50 aria-[current=page]:font-semibold"
               >
-                {candidate.code}
+                {candidate.name}
+                <span className="ml-2 text-sm text-slate-600">{candidate.code}</span>
               </Link>
             ))}
           </nav>

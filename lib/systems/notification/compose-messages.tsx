@@ -97,7 +97,7 @@ export async function orderReady(facts: OrderFacts, kind = "order_ready"): Promi
   const store = facts.pickup?.store.name ?? facts.storeName;
   const hold = facts.pickup?.holdUntil ? ` We hold it until ${formatStoreDateTime(new Date(facts.pickup.holdUntil), facts.pickup.store.timeZone)}.` : "";
   const reminder = kind === "pickup_reminder";
-  const subject = reminder ? `Reminder: order ${number} is waiting at ${store}` : `Order ${number} is ready for ${pickupName(method)} at ${store}`;
+  const subject = reminder ? `Reminder: order ${number} is waiting at ${store}` : `Order ${number} is ready for pickup at ${store} (${method === "CURBSIDE" ? "curbside" : "in store"})`;
   const arrive = method === "CURBSIDE" ? "Park in a curbside bay and tap I'm here" : `Tap I'm here when you arrive and show code ${code ?? "from your order page"} at the counter`;
   return [
     await email(

@@ -45,9 +45,11 @@ export async function checkInAction(token: string, input: { parkingBay: string; 
   const db = getDb();
   const order = await db.order.findUnique({ where: { accessToken: token }, select: { id: true, pickupMethod: true } });
   if (!order) return { ok: false, message: "We could not find this order." };
-  if (order.pickupMethod === "CURBSIDE" && !parsed.data.parkingBay) return { ok: false, message: "Tell us which bay you parked in." };
+  const curbside = order.pickupMethod === "CURBSIDE";
+  if (curbside && !parsed.data.parkingBay) return { ok: false, message: "Tell us which bay you parked in." };
   try {
-    await checkInCustomer(db, { orderId: order.id, ...parsed.data });
+    // In store, the customer is at the counter: a bay or a car means nothing there.
+    await checkInCustomer(db, { orderId: order.id, ...(curbside ? parsed.data : { parkingBay: null, carDescription: null }) });
     return { ok: true };
   } catch (error) {
     if (isDomainError(error, "INVALID_TRANSITION")) return { ok: false, message: error.message };

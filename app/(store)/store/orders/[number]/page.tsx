@@ -24,8 +24,9 @@ async function loadTask(staff: Awaited<ReturnType<typeof requireStaffPage>>, num
   }
 }
 
-export default async function StoreOrderPage({ params }: PageProps<"/store/orders/[number]">) {
+export default async function StoreOrderPage({ params, searchParams }: PageProps<"/store/orders/[number]">) {
   const { number } = await params;
+  const { handover } = await searchParams;
   const staff = await requireStaffPage([...STORE_ROLES], `/store/orders/${number}`);
   const task = await loadTask(staff, parseOrderNumber(number));
   if (!task) {
@@ -39,5 +40,5 @@ export default async function StoreOrderPage({ params }: PageProps<"/store/order
       </div>
     );
   }
-  return <StoreOrderView initialTask={task} canUnlock={worksAllStores(staff)} />;
+  return <StoreOrderView initialTask={task} canUnlock={worksAllStores(staff)} openHandover={handover === "1"} />;
 }
