@@ -8,7 +8,7 @@ import { placeOrder } from "@/lib/orders/place-order";
 import { pickupCodeFor } from "@/lib/orders/pickup-code";
 import { cancelAtStore } from "@/lib/store-queue/cancel";
 import { handOver, MAX_CODE_ATTEMPTS, unlockHandover } from "@/lib/store-queue/handover";
-import { confirmPick, markShort, startPicking } from "@/lib/store-queue/pick";
+import { confirmPick, markShort, startPicking, undoPick } from "@/lib/store-queue/pick";
 import { loadStoreQueue } from "@/lib/store-queue/queue";
 import { markReady, stageOrder } from "@/lib/store-queue/ready";
 import { chainSteps, drain, serveSystemsForThisFile } from "../support/bus-harness";
@@ -157,6 +157,8 @@ describe("the store queue", () => {
       body: expect.stringContaining("1 × " + first.name),
     });
     expect(await db().posAuditEntry.findFirstOrThrow({ where: { orderId: order.id } })).toMatchObject({ action: "short_pick", details: { sku: first.sku, quantity: 1, reason: "Damaged" } });
+    // The card counts what the customer will collect: 3 items less the short one.
+    expect((await loadStoreQueue(db(), store)).tabs.picking.find((card) => card.orderNumber === number)?.itemCount).toBe(2);
 
     await stageOrder(db(), associate, { orderNumber: number, bin: "B7" });
     await markReady(db(), associate, number);
@@ -165,6 +167,19 @@ describe("the store queue", () => {
     await drain();
     expect(await db().paymentAuthorization.findUniqueOrThrow({ where: { orderId: order.id } })).toMatchObject({ status: "CAPTURED", capturedCents: 1_500 });
     expect((await db().posOrderTask.findUniqueOrThrow({ where: { orderNumber: number } })).stagingBin).toBe("B-7");
+  });
+
+  it("takes back a mistaken pick, but never below none and never once the pick is closed", async () => {
+    const { first, number, associate } = await queuedOrder();
+    await confirmPick(db(), associate, { orderNumber: number, barcode: first.barcode! });
+    expect(await undoPick(db(), associate, { orderNumber: number, sku: first.sku })).toMatchObject({ picked: 0, of: 2 });
+    await expect(undoPick(db(), associate, { orderNumber: number, sku: first.sku })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await db().posOrderLine.findFirstOrThrow({ where: { task: { orderNumber: number }, sku: first.sku } })).pickedQuantity).toBe(0);
+    await expect(undoPick(db(), associateAt(randomUUID()), { orderNumber: number, sku: first.sku })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    await cancelAtStore(db(), associate, { orderNumber: number, reason: "Damaged" }, DEVICE);
+    await drain();
+    await expect(undoPick(db(), associate, { orderNumber: number, sku: first.sku })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
   });
 
   it("cancels the order when every line is short", async () => {
