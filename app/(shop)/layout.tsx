@@ -11,7 +11,7 @@ export default function ShopLayout({ children }: { children: React.ReactNode }) 
             Handoff
           </Link>
           <div className="flex items-center gap-4">
-            <Link href="/find-order" className="text-sm font-medium text-brand-700 underline-offset-4 hover:underline">
+            <Link href="/find-order" className="whitespace-nowrap text-sm font-medium text-brand-700 underline-offset-4 hover:underline">
               Find my order
             </Link>
             <CartSummary />

@@ -8,8 +8,16 @@ export function CartSummary() {
   const router = useRouter();
   return (
     <div className="flex items-center gap-3">
-      <span className="text-sm text-slate-600" aria-live="polite">
-        {ready ? `${itemCount} ${itemCount === 1 ? "item" : "items"} in cart` : ""}
+      <span className="whitespace-nowrap text-sm text-slate-600" aria-live="polite">
+        {ready ? (
+          <>
+            {/* A phone shows the count alone; the words stay for screen readers and wider screens. */}
+            <span aria-hidden="true" className="rounded-full bg-slate-100 px-2 py-0.5 font-semibold sm:hidden">
+              {itemCount}
+            </span>
+            <span className="sr-only sm:not-sr-only">{`${itemCount} ${itemCount === 1 ? "item" : "items"} in cart`}</span>
+          </>
+        ) : null}
       </span>
       <button
         type="button"

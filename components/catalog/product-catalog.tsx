@@ -42,7 +42,7 @@ export function ProductCatalog({ products }: { products: CatalogProduct[] }) {
           {[ALL, ...categories].map((name) => (
             <label
               key={name}
-              className="flex min-h-11 shrink-0 cursor-pointer items-center rounded-full border border-slate-300 bg-white px-4 text-sm font-medium has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:checked]:text-brand-800 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600"
+              className="relative flex min-h-11 shrink-0 cursor-pointer items-center rounded-full border border-slate-300 bg-white px-4 text-sm font-medium has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:checked]:text-brand-800 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600"
             >
               <input type="radio" name="category" value={name} checked={category === name} onChange={() => setCategory(name)} className="sr-only" />
               {name}

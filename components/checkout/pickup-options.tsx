@@ -68,7 +68,7 @@ export function PickupOptions({ store, method, onMethodChange, slot, onSlotChang
             {days.map(([value, label]) => (
               <label
                 key={value}
-                className="flex min-h-11 shrink-0 cursor-pointer items-center rounded-full border border-slate-300 px-4 text-sm font-medium has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:checked]:text-brand-800 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600"
+                className="relative flex min-h-11 shrink-0 cursor-pointer items-center rounded-full border border-slate-300 px-4 text-sm font-medium has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:checked]:text-brand-800 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600"
               >
                 <input type="radio" name="pickupDay" value={value} checked={day === value} onChange={() => chooseDay(value)} className="sr-only" />
                 {label}

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { findStoresAction } from "@/app/(shop)/checkout/actions";
 import type { StoreChoice } from "@/app/(shop)/checkout/types";
+import { plural } from "@/lib/format/plural";
 import type { CartLine } from "../cart/cart-provider";
 import { StoreHoursList } from "../orders/store-hours-list";
 
@@ -18,7 +19,7 @@ type StorePickerProps = {
 
 function availabilityText(store: StoreChoice): string {
   if (store.canFillAll) return store.linesTotal === 1 ? "In stock" : `All ${store.linesTotal} items available`;
-  return `${store.linesAvailable} of ${store.linesTotal} items`;
+  return `${store.linesAvailable} of ${plural(store.linesTotal, "item")}`;
 }
 
 /** Finds nearby stores and lets the shopper choose one that has the whole cart. */

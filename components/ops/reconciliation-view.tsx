@@ -4,6 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { getReconciliationReportAction, resyncOrdersAction, runReconciliationAction } from "@/app/(ops)/ops/reconciliation/actions";
 import type { MismatchGroup, RunReport } from "@/lib/cascade/reconciliation-report";
+import { formatOpsTime } from "@/lib/format/ops-time";
+import { plural } from "@/lib/format/plural";
 import { DataTable } from "./data-table";
 
 type Report = { runs: RunReport[]; groups: MismatchGroup[] };
@@ -16,7 +18,7 @@ function Progress({ run }: { run: RunReport }) {
         <div className="h-full bg-brand-600 transition-all" style={{ width: `${percent}%` }} />
       </div>
       <p className="text-sm text-slate-600">
-        {run.status === "running" ? `Checking… ${run.checked} of ${run.total} orders` : `${run.checked} orders checked`}
+        {run.status === "running" ? `Checking… ${run.checked} of ${plural(run.total, "order")}` : `${plural(run.checked, "order")} checked`}
       </p>
     </div>
   );
@@ -68,7 +70,7 @@ export function ReconciliationView({ initial, canRun }: { initial: Report; canRu
           <article key={group.nodeId} aria-label={group.nodeLabel} className="space-y-2 rounded-xl border border-red-200 bg-white p-4">
             <div className="flex flex-wrap items-center justify-between gap-3">
               <h3 className="font-semibold">
-                {group.nodeLabel} — {group.orders.length} {group.orders.length === 1 ? "order" : "orders"}
+                {group.nodeLabel} — {plural(group.orders.length, "order")}
               </h3>
               {canRun ? (
                 <button
@@ -102,10 +104,10 @@ export function ReconciliationView({ initial, canRun }: { initial: Report; canRu
         </h2>
         <DataTable
           caption="Reconciliation runs, newest first"
-          headers={["Started (UTC)", "Trigger", "Status", "Checked", "Mismatched", "Re-synced", "Still failing"]}
+          headers={["Started", "Trigger", "Status", "Checked", "Mismatched", "Re-synced", "Still failing"]}
           empty="No reconciliation has run yet."
           rows={report.runs.map((run) => [
-            run.startedAt.slice(0, 19).replace("T", " "),
+            formatOpsTime(run.startedAt),
             run.trigger,
             run.status === "failed" ? `failed: ${run.error}` : run.status,
             run.checked,

@@ -10,25 +10,27 @@ export type FailureNode = {
   id: string;
   /** "Node 4 — OMS → storefront order-status-update never arrived" */
   label: string;
+  /** The boundary itself, for when nothing is wrong there: "Pickup node 4 — OMS → storefront order-status-update" */
+  boundary: string;
   fixLane: string;
   parties: string[];
 };
 
-const node = (id: string, label: string, fixLane: string, parties: string[]): FailureNode => ({ id, label, fixLane, parties });
+const node = (id: string, label: string, boundary: string, fixLane: string, parties: string[]): FailureNode => ({ id, label, boundary, fixLane, parties });
 
 export const PICKUP_NODES: Record<number, FailureNode> = {
-  1: node("pickup-1", "Pickup node 1 — POS recorded the pickup, but the event never left the POS", "POS configuration", ["POS vendor", "Store IT"]),
-  2: node("pickup-2", "Pickup node 2 — POS → OMS pickup write-back failed", "POS-OMS integration", ["POS integration developer", "OMS admin"]),
-  3: node("pickup-3", "Pickup node 3 — OMS → WMS fulfillment-complete never arrived", "OMS-WMS event routing", ["OMS admin", "WMS vendor"]),
-  4: node("pickup-4", "Pickup node 4 — OMS → storefront order-status-update never arrived", "OMS-storefront API path", ["OMS admin", "Storefront platform team"]),
-  5: node("pickup-5", "Pickup node 5 — OMS → notification pickup confirmation never fired", "OMS notification trigger", ["OMS admin", "Notification system owner"]),
-  6: node("pickup-6", "Pickup node 6 — WMS → storefront availability update failed after the deduction", "WMS-storefront availability channel", ["WMS vendor", "Storefront platform team"]),
+  1: node("pickup-1", "Pickup node 1 — POS recorded the pickup, but the event never left the POS", "Pickup node 1 — POS outbound pickup-complete", "POS configuration", ["POS vendor", "Store IT"]),
+  2: node("pickup-2", "Pickup node 2 — POS → OMS pickup write-back failed", "Pickup node 2 — POS → OMS pickup write-back", "POS-OMS integration", ["POS integration developer", "OMS admin"]),
+  3: node("pickup-3", "Pickup node 3 — OMS → WMS fulfillment-complete never arrived", "Pickup node 3 — OMS → WMS fulfillment-complete", "OMS-WMS event routing", ["OMS admin", "WMS vendor"]),
+  4: node("pickup-4", "Pickup node 4 — OMS → storefront order-status-update never arrived", "Pickup node 4 — OMS → storefront order-status-update", "OMS-storefront API path", ["OMS admin", "Storefront platform team"]),
+  5: node("pickup-5", "Pickup node 5 — OMS → notification pickup confirmation never fired", "Pickup node 5 — OMS → notification pickup confirmation", "OMS notification trigger", ["OMS admin", "Notification system owner"]),
+  6: node("pickup-6", "Pickup node 6 — WMS → storefront availability update failed after the deduction", "Pickup node 6 — WMS → storefront availability update", "WMS-storefront availability channel", ["WMS vendor", "Storefront platform team"]),
 };
 
 export const CANCELLATION_NODES: Record<number, FailureNode> = {
-  1: node("cancellation-1", "Cancellation node 1 — OMS → storefront cancellation never arrived", "OMS event routing", ["OMS admin", "Storefront platform team"]),
-  2: node("cancellation-2", "Cancellation node 2 — WMS → storefront inventory sync failed", "WMS-storefront inventory feed", ["WMS vendor", "Storefront platform team"]),
-  3: node("cancellation-3", "Cancellation node 3 — POS → OMS cancellation write-back failed", "Originating system boundary", ["POS integration developer", "OMS admin"]),
+  1: node("cancellation-1", "Cancellation node 1 — OMS → storefront cancellation never arrived", "Cancellation node 1 — OMS → storefront cancellation", "OMS event routing", ["OMS admin", "Storefront platform team"]),
+  2: node("cancellation-2", "Cancellation node 2 — WMS → storefront inventory sync failed", "Cancellation node 2 — WMS → storefront inventory sync", "WMS-storefront inventory feed", ["WMS vendor", "Storefront platform team"]),
+  3: node("cancellation-3", "Cancellation node 3 — POS → OMS cancellation write-back failed", "Cancellation node 3 — POS → OMS cancellation write-back", "Originating system boundary", ["POS integration developer", "OMS admin"]),
 };
 
 const SYSTEM_NAMES: Record<SystemName, string> = { STOREFRONT: "storefront", OMS: "OMS", WMS: "WMS", POS: "POS", NOTIFICATION: "notification" };
@@ -44,9 +46,11 @@ const OWNERS: Record<SystemName, string> = {
 function boundaryNode(chain: Chain, stepNumber: number, source: SystemName, target: SystemName, description: string): FailureNode {
   const crossing = source === target ? SYSTEM_NAMES[source] : `${SYSTEM_NAMES[source]} → ${SYSTEM_NAMES[target]}`;
   const chainName = chain.toLowerCase().replace("_", "-");
+  const chainTitle = `${chainName[0]!.toUpperCase()}${chainName.slice(1)}`;
   return node(
     `${chainName}-step-${stepNumber}`,
-    `${chainName[0]!.toUpperCase()}${chainName.slice(1)} step ${stepNumber} — ${crossing}: ${description.charAt(0).toLowerCase()}${description.slice(1)} did not happen`,
+    `${chainTitle} step ${stepNumber} — ${crossing}: ${description.charAt(0).toLowerCase()}${description.slice(1)} did not happen`,
+    `${chainTitle} step ${stepNumber} — ${crossing}`,
     source === target ? `${SYSTEM_NAMES[source]} configuration` : `${SYSTEM_NAMES[source]}-${SYSTEM_NAMES[target]} integration`,
     [...new Set([OWNERS[source], OWNERS[target]])],
   );

@@ -9,20 +9,25 @@ export const NODE_FAILURE_THRESHOLD = Number(process.env.HANDOFF_NODE_FAILURE_TH
 export type NodeCounts = { delivered: number; late: number; retrying: number; deadLettered: number; rejected: number; inFlight: number };
 export type NodeHealth = {
   id: string;
+  /** How the node reads when it is failing ("… never arrived"). */
   label: string;
+  /** How it reads when it is healthy: the boundary itself. */
+  boundary: string;
   lastHour: NodeCounts & { failureRate: number };
   last24h: NodeCounts & { failureRate: number };
   /** Failed steps per hour, oldest first, for the last 24 hours. */
   trend: number[];
+  /** All steps due per hour (failed or not), oldest first: the trend's scale. */
+  volume: number[];
   red: boolean;
 };
 
 // The overview's rows: one per chain for placement and ready, and the seeds' numbered nodes.
-const OVERVIEW_NODES: { id: string; label: string }[] = [
-  { id: "placement", label: "Placement" },
-  { id: "ready", label: "Ready" },
-  ...Object.values(PICKUP_NODES).map(({ id, label }) => ({ id, label })),
-  ...Object.values(CANCELLATION_NODES).map(({ id, label }) => ({ id, label })),
+const OVERVIEW_NODES: { id: string; label: string; boundary: string }[] = [
+  { id: "placement", label: "Placement — OMS → WMS, POS, storefront, notification", boundary: "Placement — OMS → WMS, POS, storefront, notification" },
+  { id: "ready", label: "Ready — POS → OMS → storefront, notification, WMS", boundary: "Ready — POS → OMS → storefront, notification, WMS" },
+  ...Object.values(PICKUP_NODES).map(({ id, label, boundary }) => ({ id, label, boundary })),
+  ...Object.values(CANCELLATION_NODES).map(({ id, label, boundary }) => ({ id, label, boundary })),
 ];
 
 /**
@@ -123,13 +128,14 @@ export async function nodeHealth(db: Db, now = new Date(), filter: { storeId?: s
        GROUP BY 1, 2`,
   ]);
 
-  const byNode = new Map(OVERVIEW_NODES.map((node) => [node.id, { lastHour: empty(), last24h: empty(), trend: Array<number>(24).fill(0) }]));
+  const byNode = new Map(OVERVIEW_NODES.map((node) => [node.id, { lastHour: empty(), last24h: empty(), trend: Array<number>(24).fill(0), volume: Array<number>(24).fill(0) }]));
   const add = (id: string | null, row: Pick<Row, "outcome" | "bucket">, count: number) => {
     const node = id ? byNode.get(id) : undefined;
     if (!node) return;
     node.last24h[row.outcome] += count;
     if (row.bucket >= hourAgo) node.lastHour[row.outcome] += count;
     const hoursAgo = Math.min(23, Math.max(0, Math.floor((now.getTime() - row.bucket.getTime()) / 3_600_000)));
+    node.volume[23 - hoursAgo]! += count;
     if (row.outcome === "late" || row.outcome === "rejected" || row.outcome === "deadLettered") node.trend[23 - hoursAgo]! += count;
   };
   for (const row of [...delivered, ...undelivered]) add(overviewNodeOf(row.chain, row.stepNumber, row.sourceSystem, true), row, Number(row.count));
@@ -138,11 +144,11 @@ export async function nodeHealth(db: Db, now = new Date(), filter: { storeId?: s
     add("pickup-2", row, -Number(row.count));
     add("pickup-1", row, Number(row.count));
   }
-  return OVERVIEW_NODES.map(({ id, label }) => {
+  return OVERVIEW_NODES.map(({ id, label, boundary }) => {
     const counts = byNode.get(id)!;
     const lastHour = withRate(counts.lastHour);
     const last24h = withRate(counts.last24h);
-    return { id, label, lastHour, last24h, trend: counts.trend, red: lastHour.failureRate > NODE_FAILURE_THRESHOLD || last24h.failureRate > NODE_FAILURE_THRESHOLD };
+    return { id, label, boundary, lastHour, last24h, trend: counts.trend, volume: counts.volume, red: lastHour.failureRate > NODE_FAILURE_THRESHOLD || last24h.failureRate > NODE_FAILURE_THRESHOLD };
   });
 }
 

@@ -1,12 +1,15 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { signedHeaders } from "@/lib/bus/signing";
 import type { Db } from "@/lib/db/prisma";
-import type { NodeHealth } from "@/lib/cascade/node-health";
+import { NODE_FAILURE_THRESHOLD, type NodeHealth } from "@/lib/cascade/node-health";
 import { getAppSecret } from "@/lib/orders/pickup-code";
 
 export const DEAD_LETTERS_KEY = "dead-letters";
 
-export type AlertConditions = { nodes: Pick<NodeHealth, "id" | "label" | "red" | "lastHour">[]; deadLetters: number };
+export type AlertConditions = { nodes: Pick<NodeHealth, "id" | "label" | "lastHour">[]; deadLetters: number };
+
+/** Remembers that someone resolved an incident by hand: it stays quiet until its condition clears (or, for dead letters, grows past this). */
+const mutedKey = (key: string) => `muted:${key}`;
 export type AlertSender = (incident: { key: string; message: string; openedAt: Date }) => Promise<void>;
 
 /** The secret alert webhooks are signed with (Standard Webhooks), derived from the app secret and shown to admins. */
@@ -24,15 +27,17 @@ export const sendAlertWebhook: AlertSender = async (incident) => {
 };
 
 /**
- * Opens an incident when a condition starts (a node's failure rate over its threshold, the
- * dead-letter queue growing), notifies once, and resolves it when the condition clears:
- * one alert per incident, not one per order. The unique index on open keys makes this
- * safe with several workers evaluating at once.
+ * Opens an incident when a condition starts (a node's failure rate over its threshold in
+ * the last hour, the dead-letter queue growing), notifies once, and resolves it when the
+ * condition clears: one alert per incident, not one per order. An incident resolved by
+ * hand is not reopened while its condition lasts. The unique index on open keys makes
+ * this safe with several workers evaluating at once.
  */
 export async function evaluateAlerts(db: Db, conditions: AlertConditions, send: AlertSender = sendAlertWebhook, now = new Date()) {
   const firing = new Map<string, string>();
   for (const node of conditions.nodes) {
-    if (node.red) firing.set(node.id, `${node.label}: ${(node.lastHour.failureRate * 100).toFixed(0)}% of steps failed in the last hour.`);
+    // The last hour's rate, as the message says: a burst yesterday does not keep an alert open today.
+    if (node.lastHour.failureRate > NODE_FAILURE_THRESHOLD) firing.set(node.id, `${node.label}: ${(node.lastHour.failureRate * 100).toFixed(0)}% of steps failed in the last hour.`);
   }
   const previous = await db.alertState.findUnique({ where: { key: DEAD_LETTERS_KEY } });
   const openDeadLetters = await db.alertIncident.findFirst({ where: { key: DEAD_LETTERS_KEY, resolvedAt: null } });
@@ -41,6 +46,15 @@ export async function evaluateAlerts(db: Db, conditions: AlertConditions, send: 
     firing.set(DEAD_LETTERS_KEY, `The dead-letter queue holds ${conditions.deadLetters} ${conditions.deadLetters === 1 ? "delivery" : "deliveries"}${previous ? ` (was ${previous.value})` : ""}.`);
   }
   await db.alertState.upsert({ where: { key: DEAD_LETTERS_KEY }, create: { key: DEAD_LETTERS_KEY, value: conditions.deadLetters }, update: { value: conditions.deadLetters } });
+
+  // Hand-resolved incidents stay quiet while their condition lasts; once it clears, the mute goes.
+  const mutes = await db.alertState.findMany({ where: { key: { startsWith: mutedKey("") } } });
+  for (const mute of mutes) {
+    const key = mute.key.slice(mutedKey("").length);
+    const stillMuted = firing.has(key) && (key !== DEAD_LETTERS_KEY || conditions.deadLetters <= mute.value);
+    if (stillMuted) firing.delete(key);
+    else await db.alertState.delete({ where: { key: mute.key } }).catch(() => {});
+  }
 
   // Resolve what stopped; open what started.
   await db.alertIncident.updateMany({ where: { resolvedAt: null, key: { notIn: [...firing.keys()] } }, data: { resolvedAt: now } });
@@ -61,6 +75,18 @@ export async function evaluateAlerts(db: Db, conditions: AlertConditions, send: 
     }
   }
   return { opened: opened.length, firing: firing.size };
+}
+
+/** Someone on the ops team resolves an open incident by hand; it is not reopened while its condition lasts. */
+export async function resolveIncident(db: Db, id: string, by: string, now = new Date()): Promise<boolean> {
+  const incident = await db.alertIncident.findUnique({ where: { id } });
+  if (!incident || incident.resolvedAt) return false;
+  const level = incident.key === DEAD_LETTERS_KEY ? ((await db.alertState.findUnique({ where: { key: DEAD_LETTERS_KEY } }))?.value ?? 0) : 1;
+  await db.$transaction([
+    db.alertIncident.updateMany({ where: { id, resolvedAt: null }, data: { resolvedAt: now, resolvedBy: by } }),
+    db.alertState.upsert({ where: { key: mutedKey(incident.key) }, create: { key: mutedKey(incident.key), value: level }, update: { value: level } }),
+  ]);
+  return true;
 }
 
 export function openIncidents(db: Db) {

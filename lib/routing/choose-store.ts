@@ -1,3 +1,4 @@
+import { plural } from "@/lib/format/plural";
 import { routeScore, type RouteScore } from "./route-score";
 
 /** One store as routing sees it: can it fill every line, how far, how busy, its next window. */
@@ -80,7 +81,7 @@ export function chooseStore(candidates: RoutingCandidate[], requestedCode: strin
     kind: "store",
     storeId: best.storeId,
     code: best.code,
-    reason: `Routed to ${best.name} (${best.code}) because ${because}: lowest score ${score.total} (distance ${score.distance} mi + load ${score.load} + slot pressure ${score.slotPressure}) of ${scored.filter((candidate) => candidate.eligible).length} stores that can fill every line.`,
+    reason: `Routed to ${best.name} (${best.code}) because ${because}: lowest score ${score.total} (distance ${score.distance} mi + load ${score.load} + slot pressure ${score.slotPressure}) of ${plural(scored.filter((candidate) => candidate.eligible).length, "store")} that can fill every line.`,
     candidates: scored,
   };
 }

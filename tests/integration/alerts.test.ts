@@ -1,9 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { verifySignedRequest } from "@/lib/bus/signing";
 import { getDb } from "@/lib/db/prisma";
-import { alertSigningSecret, DEAD_LETTERS_KEY, evaluateAlerts, sendAlertWebhook } from "@/lib/operations/alerts";
+import { alertSigningSecret, DEAD_LETTERS_KEY, evaluateAlerts, resolveIncident, sendAlertWebhook } from "@/lib/operations/alerts";
 
 const db = () => getDb();
 
@@ -20,9 +20,13 @@ const hook = createServer((req, res) => {
   });
 });
 
+let hookUrl = "";
 beforeAll(async () => {
   await new Promise<void>((resolve) => hook.listen(0, "127.0.0.1", resolve));
-  process.env.HANDOFF_ALERT_WEBHOOK_URL = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hooks/ops`;
+  hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hooks/ops`;
+});
+beforeEach(() => {
+  process.env.HANDOFF_ALERT_WEBHOOK_URL = hookUrl;
 });
 afterAll(async () => {
   delete process.env.HANDOFF_ALERT_WEBHOOK_URL;
@@ -65,6 +69,46 @@ describe("alerts", () => {
     process.env.HANDOFF_ALERT_WEBHOOK_URL = "http://127.0.0.1:9/unreachable";
     await evaluateAlerts(db(), { nodes: [node(true)], deadLetters: 0 }, sendAlertWebhook);
     expect(await db().alertIncident.findFirstOrThrow({ where: { key: "test-node-alerts", resolvedAt: null } })).toMatchObject({ notifiedAt: null, notifyError: expect.any(String) });
+    await evaluateAlerts(db(), { nodes: [], deadLetters: 0 });
+  });
+
+  it("resolves a node's alert once its last hour recovers, though the last 24 hours still show the failures", async () => {
+    received.length = 0;
+    await evaluateAlerts(db(), { nodes: [node(true)], deadLetters: 0 });
+    expect(await db().alertIncident.count({ where: { key: "test-node-alerts", resolvedAt: null } })).toBe(1);
+    // Still red over the day, healthy in the last hour: the condition the alert names has cleared.
+    await evaluateAlerts(db(), { nodes: [node(true, 0)], deadLetters: 0 });
+    expect(await db().alertIncident.count({ where: { key: "test-node-alerts", resolvedAt: null } })).toBe(0);
+    expect(received).toHaveLength(1);
+  });
+
+  it("keeps an incident resolved by hand quiet while its condition lasts, and opens a new one when it returns", async () => {
+    received.length = 0;
+    await evaluateAlerts(db(), { nodes: [node(true)], deadLetters: 0 });
+    const incident = await db().alertIncident.findFirstOrThrow({ where: { key: "test-node-alerts", resolvedAt: null } });
+    expect(await resolveIncident(db(), incident.id, "Max Manager")).toBe(true);
+    expect(await resolveIncident(db(), incident.id, "Max Manager")).toBe(false); // already resolved
+    await evaluateAlerts(db(), { nodes: [node(true)], deadLetters: 0 });
+    expect(await db().alertIncident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ resolvedBy: "Max Manager", resolvedAt: expect.any(Date) });
+    expect(await db().alertIncident.count({ where: { key: "test-node-alerts", resolvedAt: null } })).toBe(0);
+
+    await evaluateAlerts(db(), { nodes: [node(false, 0)], deadLetters: 0 }); // it clears…
+    await evaluateAlerts(db(), { nodes: [node(true)], deadLetters: 0 }); // …and comes back: a new incident
+    expect(await db().alertIncident.count({ where: { key: "test-node-alerts", resolvedAt: null } })).toBe(1);
+    expect(received).toHaveLength(2);
+    await evaluateAlerts(db(), { nodes: [], deadLetters: 0 });
+  });
+
+  it("keeps a hand-resolved dead-letter alert quiet until the queue grows past what it held", async () => {
+    received.length = 0;
+    await db().alertState.deleteMany({ where: { key: DEAD_LETTERS_KEY } });
+    await evaluateAlerts(db(), { nodes: [], deadLetters: 2 });
+    const incident = await db().alertIncident.findFirstOrThrow({ where: { key: DEAD_LETTERS_KEY, resolvedAt: null } });
+    await resolveIncident(db(), incident.id, "Max Manager");
+    await evaluateAlerts(db(), { nodes: [], deadLetters: 2 });
+    expect(await db().alertIncident.count({ where: { key: DEAD_LETTERS_KEY, resolvedAt: null } })).toBe(0);
+    await evaluateAlerts(db(), { nodes: [], deadLetters: 3 });
+    expect(await db().alertIncident.count({ where: { key: DEAD_LETTERS_KEY, resolvedAt: null } })).toBe(1);
     await evaluateAlerts(db(), { nodes: [], deadLetters: 0 });
   });
 });

@@ -5,6 +5,7 @@ import { replayDeadLettersAction } from "@/app/(ops)/ops/dead-letters/actions";
 import { discardIntakeAction, replayIntakeAction } from "@/app/(ops)/ops/intake/actions";
 import { resyncOrderAction } from "@/app/(ops)/ops/orders/actions";
 import { uploadLogsAction } from "@/app/(ops)/ops/observations/actions";
+import { resolveAlertAction } from "@/app/(ops)/ops/actions";
 import { getReconciliationReportAction, resyncOrdersAction, runReconciliationAction } from "@/app/(ops)/ops/reconciliation/actions";
 import { createApiKeyAction, revokeApiKeyAction, rotateSecretAction, saveEndpointAction } from "@/app/(ops)/ops/systems/actions";
 import { rotateStockFeedSecretAction } from "@/app/(ops)/ops/systems/stock-feed-actions";
@@ -202,6 +203,20 @@ describe("every ops action checks the caller's role itself", () => {
     session.current = { user: { id: users.MANAGER } };
     expect(await resyncOrdersAction({ orderNumbers: [] })).toEqual({ ok: false, message: "Nothing to re-sync." });
     expect(await getReconciliationReportAction()).toMatchObject({ runs: expect.any(Array), groups: expect.any(Array) });
+  });
+
+  it("lets managers and admins resolve an alert by hand, and no one else", async () => {
+    const incident = await db().alertIncident.create({ data: { key: `authz-${randomUUID()}`, message: "Authorization test alert" } });
+    for (const role of [null, "ASSOCIATE"] as const) {
+      session.current = role ? { user: { id: users[role] } } : null;
+      expect(await resolveAlertAction(null, form({ id: incident.id }))).toMatchObject({ ok: false, message: expect.stringMatching(/only a manager or an admin/i) });
+    }
+    expect(await db().alertIncident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ resolvedAt: null });
+    session.current = { user: { id: users.MANAGER } };
+    expect(await resolveAlertAction(null, form({ id: "not-a-uuid" }))).toEqual({ ok: false, message: "That alert is not known. Reload the page." });
+    expect(await resolveAlertAction(null, form({ id: incident.id }))).toEqual({ ok: true, message: "Alert resolved." });
+    expect(await db().alertIncident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ resolvedBy: "MANAGER", resolvedAt: expect.any(Date) });
+    await db().alertState.deleteMany({ where: { key: `muted:${incident.key}` } });
   });
 
   it("lets managers and admins fix, replay and discard quarantined channel orders, and no one else", async () => {

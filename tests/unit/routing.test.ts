@@ -45,7 +45,7 @@ describe("choosing the store", () => {
   it("says why, with the score's parts", () => {
     const decision = chooseStore([store("A", { distanceMiles: 0, shortSkus: ["KNIFE"] }), store("B", { distanceMiles: 4.2, queuedOrders: 1 })], "A", ["KNIFE"]);
     expect(decision.reason).toBe(
-      "Routed to Store B (B) because Store A (A), the store asked for, cannot fill KNIFE: lowest score 6.2 (distance 4.2 mi + load 2 + slot pressure 0) of 1 stores that can fill every line.",
+      "Routed to Store B (B) because Store A (A), the store asked for, cannot fill KNIFE: lowest score 6.2 (distance 4.2 mi + load 2 + slot pressure 0) of 1 store that can fill every line.",
     );
     expect(decision.candidates.map((candidate) => [candidate.code, candidate.eligible, candidate.why])).toEqual([
       ["B", true, "can fill every line"],

@@ -35,6 +35,9 @@ export default async function OpsLayout({ children }: { children: React.ReactNod
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      <footer className="mx-auto max-w-7xl px-4 pb-6 text-xs text-slate-500">
+        Times are in the store&apos;s own time zone where one store is concerned, otherwise in UTC; every time names its zone.
+      </footer>
     </>
   );
 }

@@ -11,6 +11,10 @@ import { NODE_FAILURE_THRESHOLD, nodeHealth } from "@/lib/cascade/node-health";
 import { findStuckOrders } from "@/lib/cascade/stuck-orders";
 import { getDb } from "@/lib/db/prisma";
 import { openIncidents } from "@/lib/operations/alerts";
+import { ActionForm } from "@/components/ui/action-form";
+import { formatOpsTime } from "@/lib/format/ops-time";
+import { plural } from "@/lib/format/plural";
+import { resolveAlertAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Operations" };
@@ -33,16 +37,24 @@ export default async function OpsOverviewPage() {
 
       {incidents.length > 0 ? (
         <section role="alert" aria-label="Open alerts" className="space-y-1 rounded-xl border-2 border-red-500 bg-red-50 p-4 text-red-950">
-          <p className="font-semibold">
-            {incidents.length} open {incidents.length === 1 ? "alert" : "alerts"}
-          </p>
-          <ul className="list-disc pl-5">
+          <p className="font-semibold">{plural(incidents.length, "open alert")}</p>
+          <ul className="space-y-2">
             {incidents.map((incident) => (
-              <li key={incident.id}>
-                {incident.message} <span className="text-sm text-red-800">(since {incident.openedAt.toISOString().slice(11, 16)} UTC{incident.notifyError ? `; webhook failed: ${incident.notifyError}` : ""})</span>
+              <li key={incident.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                <span>
+                  {incident.message}{" "}
+                  <span className="text-sm text-red-800">
+                    (since {formatOpsTime(incident.openedAt)}
+                    {incident.notifyError ? `; webhook failed: ${incident.notifyError}` : ""})
+                  </span>
+                </span>
+                <ActionForm action={resolveAlertAction} submitLabel="Resolve" pendingLabel="Resolving…" danger buttonLabel={`Resolve: ${incident.message}`}>
+                  <input type="hidden" name="id" value={incident.id} />
+                </ActionForm>
               </li>
             ))}
           </ul>
+          <p className="text-sm text-red-800">An alert resolves itself when its condition clears; one resolved by hand stays quiet until it clears and comes back.</p>
         </section>
       ) : null}
 
@@ -78,7 +90,7 @@ export default async function OpsOverviewPage() {
       <h2 className="text-xl font-semibold">Integration bus</h2>
       {faults > 0 ? (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-900">
-          {faults} injected {faults === 1 ? "fault is" : "faults are"} active. <Link href="/ops/faults" className="underline">Review faults</Link>
+          {plural(faults, "injected fault")} {faults === 1 ? "is" : "are"} active. <Link href="/ops/faults" className="underline">Review faults</Link>
         </p>
       ) : null}
       <DataTable

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatOpsTime } from "@/lib/format/ops-time";
 import Link from "next/link";
 import { DataTable } from "@/components/ops/data-table";
 import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
@@ -111,7 +112,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/ops/audit"
               <span key="e" className="block max-w-80 break-words">
                 {item.lastError ?? ""}
               </span>,
-              item.stuckSince ? `${item.stuckSince.slice(0, 19).replace("T", " ")} UTC` : "",
+              item.stuckSince ? formatOpsTime(item.stuckSince) : "",
             ])}
           />
         </>

@@ -9,6 +9,7 @@ import { latestAccuracyRun } from "@/lib/inventory-accuracy/latest-accuracy-run"
 import { loadKpiTrend, type TrendUnit } from "@/lib/kpis/kpi-trend";
 import { loadStoreComparison } from "@/lib/kpis/store-comparison";
 import { loadKpis, PICK_TO_READY_TARGET_MINUTES, PICKUP_CONVERSION_TARGET } from "@/lib/kpis/store-kpis";
+import { plural } from "@/lib/format/plural";
 import { formatCents } from "@/lib/money";
 import { checkInventoryAccuracyAction } from "./actions";
 
@@ -90,10 +91,10 @@ export default async function KpisPage({ searchParams }: PageProps<"/ops/kpis">)
         <Tile
           label={`Pick-to-ready (target ${PICK_TO_READY_TARGET_MINUTES} min)`}
           value={`${minutes(kpis.pickToReady.medianMinutes)} median`}
-          detail={`p90 ${minutes(kpis.pickToReady.p90Minutes)} · ${kpis.pickToReady.orders} orders ready`}
+          detail={`p90 ${minutes(kpis.pickToReady.p90Minutes)} · ${plural(kpis.pickToReady.orders, "order")} ready`}
           bad={(kpis.pickToReady.p90Minutes ?? 0) > PICK_TO_READY_TARGET_MINUTES}
         />
-        <Tile label="SLA adherence (ready by target)" value={percent(kpis.pickToReady.adherence)} detail={`${kpis.pickToReady.withinTarget} of ${kpis.pickToReady.orders}`} />
+        <Tile label="SLA adherence (ready by target)" value={percent(kpis.pickToReady.adherence)} detail={`${kpis.pickToReady.withinTarget} of ${plural(kpis.pickToReady.orders, "order")}`} />
         <Tile
           label={`Pickup conversion (target > ${PICKUP_CONVERSION_TARGET * 100}%)`}
           value={percent(kpis.pickupConversion.rate)}
@@ -101,21 +102,16 @@ export default async function KpisPage({ searchParams }: PageProps<"/ops/kpis">)
           bad={kpis.pickupConversion.rate !== null && kpis.pickupConversion.rate <= PICKUP_CONVERSION_TARGET}
         />
         <Tile label="No-show rate" value={percent(kpis.noShowRate)} />
-        <Tile
-          label="Storefront vs inventory mismatch"
-          value={percent(kpis.availabilityMismatch.rate)}
-          detail={`${kpis.availabilityMismatch.mismatched} of ${kpis.availabilityMismatch.checked} store items`}
-          bad={(kpis.availabilityMismatch.rate ?? 0) > 0.002}
-        />
+        {/* One inventory tile: the last full check, and what the storefront shows against the ledger right now. */}
         <Tile
           label={`Inventory accuracy (target ${INVENTORY_ACCURACY_TARGET * 100}%)`}
           value={accuracyRun ? formatAccuracy(accuracyRun.figures.accuracy) : "never run"}
-          detail={
+          detail={`${
             accuracyRun
-              ? `${accuracyRun.figures.itemsMismatched} of ${accuracyRun.figures.itemsChecked} store items mismatched · ${describeRunTime(accuracyRun.finishedAt, to)}`
-              : "No accuracy check has finished yet."
-          }
-          bad={accuracyRun !== null && accuracyRun.figures.accuracy !== null && !meetsAccuracyTarget(accuracyRun.figures.accuracy)}
+              ? `${accuracyRun.figures.itemsMismatched} of ${plural(accuracyRun.figures.itemsChecked, "store item")} mismatched at the last check (${describeRunTime(accuracyRun.finishedAt, to)})`
+              : "No full check has finished yet"
+          }. Storefront vs ledger now: ${kpis.availabilityMismatch.mismatched} of ${plural(kpis.availabilityMismatch.checked, "store item")} disagree (${percent(kpis.availabilityMismatch.rate)}).`}
+          bad={(accuracyRun !== null && accuracyRun.figures.accuracy !== null && !meetsAccuracyTarget(accuracyRun.figures.accuracy)) || (kpis.availabilityMismatch.rate ?? 0) > 1 - INVENTORY_ACCURACY_TARGET}
         />
         <Tile
           label="Authorizations uncaptured past the hold"
@@ -133,7 +129,7 @@ export default async function KpisPage({ searchParams }: PageProps<"/ops/kpis">)
         <div className="grid gap-4 lg:grid-cols-2">
           <ColumnChart
             title="Orders placed"
-            summary={`${placedTotal} orders, ${PERIODS[period][0].toLowerCase()}${busiest && busiest.ordersPlaced > 0 ? `, most at ${bucketLabel(busiest.start, unit)} (${busiest.ordersPlaced})` : ""}`}
+            summary={`${plural(placedTotal, "order")}, ${PERIODS[period][0].toLowerCase()}${busiest && busiest.ordersPlaced > 0 ? `, most at ${bucketLabel(busiest.start, unit)} (${busiest.ordersPlaced})` : ""}`}
             columns={trend.map((point) => ({ key: point.start, label: bucketLabel(point.start, unit), value: point.ordersPlaced, display: String(point.ordersPlaced) }))}
           />
           <ColumnChart

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatOpsTime } from "@/lib/format/ops-time";
 import { DataTable } from "@/components/ops/data-table";
 import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/prisma";
@@ -21,7 +22,7 @@ export default async function NotificationsPage() {
         caption="Sent messages"
         headers={["Sent", "Order", "To", "Subject", "Message", "Status"]}
         rows={messages.map((message) => [
-          message.createdAt.toISOString().replace("T", " ").slice(0, 19),
+          formatOpsTime(message.createdAt),
           message.orderNumber ? formatOrderNumber(message.orderNumber) : "—",
           message.recipient,
           message.subject,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatOpsTime } from "@/lib/format/ops-time";
 import { StockFeedSecrets } from "@/components/ops/stock-feed-secrets";
 import { ActionForm } from "@/components/ui/action-form";
 import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
@@ -109,7 +110,7 @@ export default async function SystemsPage() {
               {apiKey.channel ? <span className="rounded-full bg-brand-50 px-2 text-xs font-medium text-brand-700">{CHANNEL_NAMES[apiKey.channel]} orders</span> : null}
               <code className="rounded bg-slate-100 px-1">{apiKey.prefix}…</code>
               <span className="text-slate-500">
-                {apiKey.revokedAt ? "revoked" : apiKey.lastUsedAt ? `last used ${apiKey.lastUsedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "never used"}
+                {apiKey.revokedAt ? "revoked" : apiKey.lastUsedAt ? `last used ${formatOpsTime(apiKey.lastUsedAt)}` : "never used"}
               </span>
               {isAdmin && !apiKey.revokedAt ? (
                 <ActionForm action={revokeApiKeyAction} submitLabel="Revoke" buttonLabel={`Revoke ${apiKey.name}`} danger>

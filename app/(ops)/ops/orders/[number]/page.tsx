@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatOpsTime } from "@/lib/format/ops-time";
 import { CHANNEL_NAMES } from "@/lib/intake/channel-names";
 import Link from "next/link";
 import { DataTable } from "@/components/ops/data-table";
@@ -17,9 +18,7 @@ export const metadata: Metadata = { title: "Order cascade" };
 const STEP_STATUS: Record<string, string> = { PENDING: "waiting", DELIVERED: "arrived", FAILED: "retrying", REJECTED: "rejected", DEAD_LETTERED: "dead-lettered" };
 const SYSTEMS = ["POS", "OMS", "WMS", "STOREFRONT", "NOTIFICATION"] as const;
 
-function time(iso: string | null, timeZone: string) {
-  return iso ? new Intl.DateTimeFormat("en-US", { dateStyle: "short", timeStyle: "medium", timeZone }).format(new Date(iso)) : "—";
-}
+const time = (iso: string | null, timeZone: string) => formatOpsTime(iso, timeZone);
 
 /** What one system holds for the order, in a few lines. */
 function SystemCard({ system, cascade }: { system: (typeof SYSTEMS)[number]; cascade: OrderCascade }) {

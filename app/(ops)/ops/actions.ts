@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { ActionResult } from "@/components/ui/action-form";
+import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
+import { getDb } from "@/lib/db/prisma";
+import { resolveIncident } from "@/lib/operations/alerts";
+
+const incidentSchema = z.object({ id: z.uuid() });
+
+/** Resolves an open alert by hand (managers and admins); it stays quiet while its condition lasts. */
+export async function resolveAlertAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const staff = await staffWithRole(OPS_ROLES);
+  if (!staff) return { ok: false, message: "Only a manager or an admin can resolve alerts." };
+  const parsed = incidentSchema.safeParse({ id: formData.get("id") });
+  if (!parsed.success) return { ok: false, message: "That alert is not known. Reload the page." };
+  const resolved = await resolveIncident(getDb(), parsed.data.id, staff.name);
+  revalidatePath("/ops");
+  return resolved ? { ok: true, message: "Alert resolved." } : { ok: false, message: "That alert was already resolved." };
+}

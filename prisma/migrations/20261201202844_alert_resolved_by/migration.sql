@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AlertIncident" ADD COLUMN     "resolvedBy" TEXT;
