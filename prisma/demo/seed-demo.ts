@@ -2,17 +2,9 @@ import { hashPassword } from "@/lib/auth/passwords";
 import { newSigningSecret } from "@/lib/bus/signing";
 import type { Db } from "@/lib/db/prisma";
 import { DEMO_PRODUCTS } from "./products";
+import { mulberry32 } from "./random";
+import { seedOrderHistory } from "./seed-history";
 import { DEMO_STORES } from "./stores";
-
-/** A small deterministic random generator, so every fresh demo has the same stock. */
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** EAN-13 with its check digit, so a scanner's output matches the product. */
 export function ean13(body12: string): string {
@@ -85,5 +77,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       SELECT s."code", p."sku", GREATEST(0, i."onHand" - i."allocated" - i."safetyStock"), now()
         FROM "InventoryLevel" i JOIN "Store" s ON s."id" = i."storeId" JOIN "Product" p ON p."id" = i."productId"`;
   }, { timeout: 60_000 });
+  // A month of finished orders, so the dashboards have history to show from the first start.
+  await seedOrderHistory(db);
   return true;
 }
