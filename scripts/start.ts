@@ -26,7 +26,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) exitHook.unhookEvent(signa
 
 let stopping: Promise<never> | null = null;
 let worker: DeliveryWorker | undefined;
-let server: ChildProcess | undefined;
+const next: { server?: ChildProcess } = {};
 /**
  * Stops in dependency order: Next stops taking requests and finishes the ones in flight,
  * the worker finishes its deliveries, and only then does the database go. Asked again
@@ -34,9 +34,10 @@ let server: ChildProcess | undefined;
  */
 function shutdown(code: number): Promise<never> {
   stopping ??= (async () => {
+    const { server } = next;
     const running = server && server.exitCode === null && server.signalCode === null;
-    const nextExited = running ? new Promise((resolve) => server!.once("exit", resolve)) : Promise.resolve();
-    if (running) server!.kill("SIGTERM");
+    const nextExited = running ? new Promise((resolve) => server.once("exit", resolve)) : Promise.resolve();
+    if (running) server.kill("SIGTERM");
     await Promise.all([nextExited, worker?.stop().catch(() => {})]);
     await disconnectDb().catch(() => {});
     await database.stop().catch((error) => console.error(error));
@@ -73,8 +74,8 @@ if (mode === "start" && buildIsStale()) {
   if (build.status !== 0) await shutdown(build.status ?? 1);
 }
 
-server = spawn(process.execPath, [nextBin, mode, "-p", String(env.PORT)], { stdio: "inherit", env: process.env });
-server.on("exit", (code) => void shutdown(code ?? 0));
+next.server = spawn(process.execPath, [nextBin, mode, "-p", String(env.PORT)], { stdio: "inherit", env: process.env });
+next.server.on("exit", (code) => void shutdown(code ?? 0));
 
 // The delivery worker runs in this process once the app answers (its modules receive over HTTP).
 if (await waitForApp(`${internalBaseUrl()}/api/health`)) {
