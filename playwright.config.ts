@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
 
 // Browser tests drive Debian's Chromium against the real app: `npm start`'s own
 // launcher on a fresh embedded PostgreSQL (.data/e2e is wiped first), with demo data.
@@ -29,12 +30,22 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: "rm -rf .data/e2e && tsx scripts/start.ts",
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    env: { HANDOFF_DATA_DIR: ".data/e2e", PORT: String(PORT), DATABASE_URL: "" },
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-  },
+  webServer: [
+    // A real SMTP server: the app's customer email arrives here for the tests to read.
+    { command: "tsx tests/e2e/support/mail-sink.ts", port: SMTP_PORT, env: { E2E_SMTP_PORT: String(SMTP_PORT) }, reuseExistingServer: false, timeout: 30_000 },
+    {
+      command: "rm -rf .data/e2e && tsx scripts/start.ts",
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      env: {
+        HANDOFF_DATA_DIR: ".data/e2e",
+        PORT: String(PORT),
+        DATABASE_URL: "",
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        HANDOFF_PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+      },
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+  ],
 });

@@ -53,3 +53,9 @@ export async function orderAtStore(browser: Browser, input: { products: string[]
   const code = (await shopper.getByText(/^\d{6}$/).textContent())!;
   return { shopper, number, code };
 }
+
+/** "Cancel order" asks first; the shopper confirms. */
+export async function cancelOrder(page: Page) {
+  await page.getByRole("button", { name: "Cancel order", exact: true }).click();
+  await page.getByRole("alertdialog", { name: /^Cancel order H-\d+\?$/ }).getByRole("button", { name: "Yes, cancel order" }).click();
+}

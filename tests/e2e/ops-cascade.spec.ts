@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { orderAtStore } from "./helpers";
+import { cancelOrder, orderAtStore } from "./helpers";
 
 async function signIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -43,7 +43,7 @@ test("an admin breaks the OMS → storefront cancellation route (seed 001, C1), 
   // A shopper orders at Round Rock and cancels.
   const { shopper, number: orderNumber } = await orderAtStore(browser, { products: ["Folding Camp Chair"], where: "78681", store: /Round Rock/ });
   await expect(shopper.getByText("Status: Order placed")).toBeVisible();
-  await shopper.getByRole("button", { name: "Cancel order" }).click();
+  await cancelOrder(shopper);
 
   // The OMS canceled it, but the storefront never heard: the shopper still sees it active.
   await shopper.waitForTimeout(5_000);
@@ -79,7 +79,7 @@ test("a manager finds a stuck order, reads its failure node and re-syncs it once
   await expect(admin.getByRole("status").filter({ hasText: "Injecting wrong type on OMS → STOREFRONT." })).toBeVisible();
 
   const { shopper, number } = await orderAtStore(browser, { products: ["Folding Camp Chair"], where: "78681", store: /Round Rock/ });
-  await shopper.getByRole("button", { name: "Cancel order" }).click();
+  await cancelOrder(shopper);
 
   // The storefront refuses the mistyped event: the order is stuck at once, at seed 001's node 1.
   const manager = await signIn(browser, "manager@handoff.test");
@@ -100,7 +100,7 @@ test("a manager finds a stuck order, reads its failure node and re-syncs it once
   await expect(admin.getByText("No faults injected.")).toBeVisible();
 
   await manager.getByRole("button", { name: "Re-sync" }).click();
-  await expect(manager.getByRole("status").filter({ hasText: /\d+ deliver(y|ies) sent again\./ })).toBeVisible();
+  await expect(manager.getByRole("status").filter({ hasText: /re-synced: \d+ deliver(y|ies) sent again and confirmed\./ })).toBeVisible({ timeout: 25_000 });
   await expect(async () => {
     await manager.reload();
     await expect(manager.getByText("Every step so far arrived or is within its deadline.")).toBeVisible({ timeout: 1_000 });
@@ -127,7 +127,7 @@ test("a manager re-syncs every stuck order from the overview once the fault is c
   const numbers: string[] = [];
   for (let i = 0; i < 2; i++) {
     const { shopper, number } = await orderAtStore(browser, { products: ["Folding Camp Chair"], where: "78681", store: /Round Rock/ });
-    await shopper.getByRole("button", { name: "Cancel order" }).click();
+    await cancelOrder(shopper);
     await expect(shopper.getByText("Status: Canceled")).toBeVisible({ timeout: 10_000 });
     numbers.push(number);
   }
@@ -138,7 +138,7 @@ test("a manager re-syncs every stuck order from the overview once the fault is c
   const manager = await signIn(browser, "manager@handoff.test");
   for (const number of numbers) await expect(manager.getByRole("row").filter({ hasText: number })).toContainText("Cancellation step 5");
   await manager.getByRole("button", { name: "Re-sync all stuck orders" }).click();
-  await expect(manager.getByRole("status").filter({ hasText: /re-synced/ })).toBeVisible();
+  await expect(manager.getByRole("status").filter({ hasText: /^Re-synced \d+ orders?: arrival confirmed\.$/ })).toBeVisible({ timeout: 25_000 });
   await expect(async () => {
     await manager.reload();
     for (const number of numbers) await expect(manager.getByRole("row").filter({ hasText: number })).toHaveCount(0, { timeout: 1_000 });

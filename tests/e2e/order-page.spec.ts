@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { placeOrder } from "./helpers";
+import { cancelOrder, placeOrder } from "./helpers";
 
 test("the order page follows the order without a reload", async ({ page, context }) => {
   const url = await placeOrder(page, ["Hand Soap Refill"]);
@@ -8,7 +8,7 @@ test("the order page follows the order without a reload", async ({ page, context
   // The same order open in a second tab is canceled there; the first tab catches up by itself.
   const other = await context.newPage();
   await other.goto(url.replace("?placed=1", ""));
-  await other.getByRole("button", { name: "Cancel order" }).click();
+  await cancelOrder(other);
   await expect(other.getByText("Status: Canceled")).toBeVisible();
 
   await expect(page.getByText("Status: Canceled")).toBeVisible({ timeout: 15_000 });

@@ -134,3 +134,57 @@ test("an associate cannot open another store's order", async ({ browser }) => {
   await tablet.goto(`/store/orders/${number}`);
   await expect(tablet.getByRole("heading", { name: "Order not found" })).toBeVisible();
 });
+
+test("a scan after a tap still lands, an in-store arrival waits at the counter, and the Ready card hands over", async ({ browser }) => {
+  const { shopper, number, code } = await orderAtStore(browser, { products: ["Chef's Knife 8 in", "Remote Control Car"], where: "78751", store: /Austin North Lamar/ });
+  const tablet = await signInAtStore(browser);
+  await tablet.goto(`/store/orders/${number.replace("H-", "")}`);
+  await tablet.getByRole("button", { name: "Start picking" }).click();
+  await expect(tablet.getByText("Picking", { exact: true })).toBeVisible();
+  await expect(shopper.getByText("Status: Being picked")).toBeVisible({ timeout: 10_000 });
+
+  // A tap on Picked, then the wedge scanner types straight away, into whatever has focus.
+  await tablet.getByRole("button", { name: "Picked one Chef's Knife 8 in" }).click();
+  await expect(tablet.getByRole("status").filter({ hasText: "Chef's Knife 8 in: 1 of 1 picked." })).toBeVisible();
+  await expect(tablet.getByRole("textbox", { name: "Scan barcode" })).toBeFocused();
+  await expect(tablet.getByText("Ready to scan")).toBeVisible();
+  const barcode = (await tablet.getByRole("listitem").filter({ hasText: "Remote Control Car" }).locator(".font-mono").textContent())!;
+  await tablet.keyboard.type(barcode);
+  await tablet.keyboard.press("Enter");
+  await expect(tablet.getByRole("status").filter({ hasText: "Remote Control Car: 1 of 1 picked." })).toBeVisible();
+  // A mistaken pick can be taken back, and picked again.
+  await tablet.getByRole("button", { name: "Undo one Remote Control Car" }).click();
+  await expect(tablet.getByRole("status").filter({ hasText: "Remote Control Car: back to 0 of 1 picked." })).toBeVisible();
+  await tablet.keyboard.type(barcode);
+  await tablet.keyboard.press("Enter");
+  await expect(tablet.getByText("1 of 1 picked", { exact: true })).toHaveCount(2);
+
+  await tablet.getByRole("textbox", { name: "Staging bin" }).fill("C-4");
+  await tablet.getByRole("button", { name: "Stage" }).click();
+  await expect(tablet.getByText("Staged in bin C-4")).toBeVisible();
+  await tablet.getByRole("button", { name: "Mark ready" }).click();
+  await expect(tablet.getByRole("button", { name: "Hand over" })).toBeVisible();
+
+  // In store, "I'm here" asks for no bay or car, and lands at the counter, not at the curb.
+  await expect(shopper.getByText("Status: Ready for pickup")).toBeVisible({ timeout: 10_000 });
+  await expect(shopper.getByRole("textbox", { name: "Parking bay" })).toHaveCount(0);
+  await shopper.getByRole("button", { name: "I'm here" }).click();
+  await expect(shopper.getByRole("heading", { name: "You're checked in — waiting at the counter" })).toBeVisible();
+
+  await tablet.getByRole("link", { name: "Queue" }).click();
+  await expect(tablet.getByRole("alert").filter({ hasText: `A customer is waiting at the counter: ${number}` })).toBeVisible({ timeout: 8_000 });
+  await tablet.getByRole("tab", { name: "Curbside" }).click();
+  await expect(tablet.getByRole("tabpanel", { name: "Curbside" }).getByRole("heading", { name: new RegExp(number) })).toHaveCount(0);
+  await tablet.getByRole("tab", { name: "Ready" }).click();
+  const card = tablet.getByRole("tabpanel", { name: "Ready" }).getByRole("listitem").filter({ has: tablet.getByRole("heading", { name: new RegExp(number) }) });
+  await expect(card).toContainText("Waiting at counter");
+  await expectNoSeriousA11yViolations(tablet);
+  await card.getByRole("link", { name: "Hand over" }).click();
+
+  // The handover is first on the page and ready for the code.
+  await expect(tablet.getByRole("textbox", { name: "Pickup code" })).toBeFocused();
+  await tablet.getByRole("textbox", { name: "Pickup code" }).fill(code);
+  await tablet.getByRole("button", { name: "Confirm pickup" }).click();
+  await expect(tablet.getByRole("status").filter({ hasText: "Handed over" })).toBeVisible();
+  await expect(shopper.getByText("Status: Picked up")).toBeVisible({ timeout: 10_000 });
+});
