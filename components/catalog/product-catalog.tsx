@@ -5,6 +5,7 @@ import { useDeferredValue, useMemo, useState } from "react";
 import type { CatalogProduct } from "@/lib/catalog/list-products";
 import { formatCents } from "@/lib/money";
 import { AddToCartButton } from "../cart/add-to-cart-button";
+import { ChipRadioGroup } from "../ui/chip-radio-group";
 
 const ALL = "All";
 
@@ -38,17 +39,7 @@ export function ProductCatalog({ products }: { products: CatalogProduct[] }) {
             className="mt-1 block min-h-11 w-full max-w-md rounded-lg border border-slate-300 bg-white px-3"
           />
         </div>
-        <div role="radiogroup" aria-label="Category" className="flex gap-2 overflow-x-auto pb-1">
-          {[ALL, ...categories].map((name) => (
-            <label
-              key={name}
-              className="relative flex min-h-11 shrink-0 cursor-pointer items-center rounded-full border border-slate-300 bg-white px-4 text-sm font-medium has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:checked]:text-brand-800 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600"
-            >
-              <input type="radio" name="category" value={name} checked={category === name} onChange={() => setCategory(name)} className="sr-only" />
-              {name}
-            </label>
-          ))}
-        </div>
+        <ChipRadioGroup label="Category" name="category" options={[ALL, ...categories].map((name) => ({ value: name, label: name }))} value={category} onChange={setCategory} />
         <p aria-live="polite" className="text-sm text-slate-600">
           {shown.length === products.length ? `${products.length} products` : `${shown.length} of ${products.length} products`}
         </p>

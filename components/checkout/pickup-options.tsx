@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo } from "react";
 import type { StoreChoice } from "@/app/(shop)/checkout/types";
+import { ChipRadioGroup } from "../ui/chip-radio-group";
 import { usePickupSlots } from "./use-pickup-slots";
 
 type PickupOptionsProps = {
@@ -64,16 +65,8 @@ export function PickupOptions({ store, method, onMethodChange, slot, onSlotChang
       {days.length > 0 ? (
         <fieldset>
           <legend className="text-sm font-medium">Pickup day</legend>
-          <div role="radiogroup" aria-label="Pickup day" className="mt-1 flex gap-2 overflow-x-auto pb-1">
-            {days.map(([value, label]) => (
-              <label
-                key={value}
-                className="relative flex min-h-11 shrink-0 cursor-pointer items-center rounded-full border border-slate-300 px-4 text-sm font-medium has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:checked]:text-brand-800 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600"
-              >
-                <input type="radio" name="pickupDay" value={value} checked={day === value} onChange={() => chooseDay(value)} className="sr-only" />
-                {label}
-              </label>
-            ))}
+          <div className="mt-1">
+            <ChipRadioGroup label="Pickup day" name="pickupDay" options={days.map(([value, label]) => ({ value, label }))} value={day} onChange={chooseDay} />
           </div>
         </fieldset>
       ) : null}

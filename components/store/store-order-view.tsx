@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import Link from "next/link";
 import { getStoreTaskAction } from "@/app/(store)/store/actions";
 import type { StoreTaskView } from "@/lib/store-queue/task-view";
@@ -11,6 +12,7 @@ import { HandoverPanel } from "./handover-panel";
 import { PickList } from "./pick-list";
 import { SlaTimer } from "./sla-timer";
 import { StartPickingButton } from "./start-picking-button";
+import { rememberStore } from "./remember-store";
 import { useTickingClock } from "./ticking-clock";
 
 const REFRESH_MS = 2_500;
@@ -40,6 +42,8 @@ export function StoreOrderView({ initialTask, canUnlock, openHandover = false }:
   const now = useTickingClock(initialTask.generatedAt);
   const refresh = () => queryClient.invalidateQueries({ queryKey });
   const open = task.canCancel;
+  // Back to the queue lands on this order's store, however the tablet got here.
+  useEffect(() => rememberStore(task.storeCode), [task.storeCode]);
 
   return (
     <div className="space-y-5">

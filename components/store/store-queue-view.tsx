@@ -3,9 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { getStoreQueueAction } from "@/app/(store)/store/actions";
-import type { StoreQueue } from "@/lib/store-queue/queue";
+import type { QueueCard as QueueCardData, StoreQueue } from "@/lib/store-queue/queue";
 import { QUEUE_TABS, type QueueTab } from "@/lib/store-queue/queue-tabs";
-import { STORE_COOKIE } from "@/lib/store-queue/store-cookie";
+import { rememberStore } from "./remember-store";
 import { QueueCard } from "./queue-card";
 import { useTickingClock } from "./ticking-clock";
 
@@ -15,6 +15,25 @@ const REFRESH_MS = 2_500;
 const TAB_LABELS: Record<QueueTab, string> = { new: "New", picking: "Picking", ready: "Ready", curbside: "Curbside", done: "Done today" };
 
 type Props = { store: { code: string; name: string; timeZone: string }; initialQueue: StoreQueue };
+
+type WaitingAlertProps = { cards: QueueCardData[]; where: string; describe(card: QueueCardData): string; show: { label: string; onClick(): void } | null };
+
+/** Customers waiting now (at the curb, or at the counter), above the tabs, with a way to their tab. */
+function WaitingAlert({ cards, where, describe, show }: WaitingAlertProps) {
+  if (cards.length === 0) return null;
+  return (
+    <div role="alert" className="flex flex-wrap items-center gap-3 rounded-xl border-2 border-red-500 bg-red-50 p-4 text-red-900">
+      <p className="text-xl font-bold">
+        {cards.length === 1 ? `A customer is waiting${where}` : `${cards.length} customers are waiting${where}`}: {cards.map(describe).join(", ")}
+      </p>
+      {show ? (
+        <button type="button" onClick={show.onClick} className="min-h-11 rounded-lg bg-red-700 px-4 font-semibold text-white hover:bg-red-800">
+          {show.label}
+        </button>
+      ) : null}
+    </div>
+  );
+}
 
 /** The associate's live queue: tabs by stage, each ordered by promised time. */
 export function StoreQueueView({ store, initialQueue }: Props) {
@@ -33,9 +52,7 @@ export function StoreQueueView({ store, initialQueue }: Props) {
   const atCounter = queue.tabs.ready.filter((card) => card.waitingAtCounter);
 
   // The tablet stays on this store when it comes back to the queue from an order.
-  useEffect(() => {
-    document.cookie = `${STORE_COOKIE}=${encodeURIComponent(store.code)}; path=/store; max-age=${60 * 60 * 24 * 30}; samesite=lax`;
-  }, [store.code]);
+  useEffect(() => rememberStore(store.code), [store.code]);
 
   // Arrow keys move between tabs, as the ARIA tabs pattern expects.
   const onTabKey = (event: React.KeyboardEvent, tab: QueueTab) => {
@@ -48,32 +65,18 @@ export function StoreQueueView({ store, initialQueue }: Props) {
 
   return (
     <div className="space-y-4">
-      {waiting.length > 0 ? (
-        <div role="alert" className="flex flex-wrap items-center gap-3 rounded-xl border-2 border-red-500 bg-red-50 p-4 text-red-900">
-          <p className="text-xl font-bold">
-            {waiting.length === 1 ? "A customer is waiting" : `${waiting.length} customers are waiting`}:{" "}
-            {waiting.map((card) => `H-${card.orderNumber}${card.parkingBay ? ` (bay ${card.parkingBay})` : ""}`).join(", ")}
-          </p>
-          {selected !== "curbside" ? (
-            <button type="button" onClick={() => setSelected("curbside")} className="min-h-11 rounded-lg bg-red-700 px-4 font-semibold text-white hover:bg-red-800">
-              Show curbside
-            </button>
-          ) : null}
-        </div>
-      ) : null}
-      {atCounter.length > 0 ? (
-        <div role="alert" className="flex flex-wrap items-center gap-3 rounded-xl border-2 border-red-500 bg-red-50 p-4 text-red-900">
-          <p className="text-xl font-bold">
-            {atCounter.length === 1 ? "A customer is waiting at the counter" : `${atCounter.length} customers are waiting at the counter`}:{" "}
-            {atCounter.map((card) => `H-${card.orderNumber}`).join(", ")}
-          </p>
-          {selected !== "ready" ? (
-            <button type="button" onClick={() => setSelected("ready")} className="min-h-11 rounded-lg bg-red-700 px-4 font-semibold text-white hover:bg-red-800">
-              Show ready
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      <WaitingAlert
+        cards={waiting}
+        where=""
+        describe={(card) => `H-${card.orderNumber}${card.parkingBay ? ` (bay ${card.parkingBay})` : ""}`}
+        show={selected !== "curbside" ? { label: "Show curbside", onClick: () => setSelected("curbside") } : null}
+      />
+      <WaitingAlert
+        cards={atCounter}
+        where=" at the counter"
+        describe={(card) => `H-${card.orderNumber}`}
+        show={selected !== "ready" ? { label: "Show ready", onClick: () => setSelected("ready") } : null}
+      />
       {isError ? <p className="text-base text-amber-800">Reconnecting… the queue below may be out of date.</p> : null}
 
       <div role="tablist" aria-label="Orders by stage" className="flex flex-wrap gap-2 border-b border-slate-200 pb-2">

@@ -1,13 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { placeOrder } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations, placeOrder } from "./helpers";
 import { orderLinkIn, waitForMail } from "./support/inbox";
 
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("a shopper who closed the tab gets back to the order: the link in the confirmation email, and Find my order sending it again", async ({ page, browser }) => {
   const url = await placeOrder(page, ["Hand Soap Refill"]);

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type Page } from "@playwright/test";
 
 export async function addToCart(page: Page, productName: string) {
@@ -58,4 +59,11 @@ export async function orderAtStore(browser: Browser, input: { products: string[]
 export async function cancelOrder(page: Page) {
   await page.getByRole("button", { name: "Cancel order", exact: true }).click();
   await page.getByRole("alertdialog", { name: /^Cancel order H-\d+\?$/ }).getByRole("button", { name: "Yes, cancel order" }).click();
+}
+
+/** No serious or critical accessibility violation on the page as it is now (axe). */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
 }

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { orderAtStore } from "./helpers";
+import { expectNoSeriousA11yViolations, orderAtStore } from "./helpers";
 
 // A landscape tablet, as the store app is used.
 test.use({ viewport: { width: 1280, height: 800 }, hasTouch: true });
@@ -19,11 +18,6 @@ async function signInAtStore(browser: Browser, email = "associate@handoff.test")
 /** A shopper's curbside order at Austin North Lamar (one of the demo associate's stores). */
 const placeCurbsideOrder = (browser: Browser, products: string[]) => orderAtStore(browser, { products, where: "78751", store: /Austin North Lamar/, curbside: true });
 
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("an associate takes a curbside order from the queue to picked up, confirmed through the bus and audited", async ({ browser }) => {
   const tablet = await signInAtStore(browser);
