@@ -77,7 +77,7 @@ export function CheckoutForm({ products, checkoutId }: { products: CatalogProduc
       <input type="hidden" name="lines" value={JSON.stringify(cartLines)} />
       <input type="hidden" name="storeId" value={store?.id ?? ""} />
 
-      <div className="space-y-6">
+      <div className="min-w-0 space-y-6">
         <h1 className="text-2xl font-bold">Checkout</h1>
         <SectionCard title="Your cart" headingId="cart-heading">
           <CartLines products={productById} shortProductIds={store?.shortProductIds ?? []} />
@@ -93,7 +93,7 @@ export function CheckoutForm({ products, checkoutId }: { products: CatalogProduc
         ) : null}
       </div>
 
-      <div className="space-y-6">
+      <div className="min-w-0 space-y-6">
         <SectionCard title="Contact and payment" headingId="contact-heading">
           <div className="space-y-3">
             <Field label="Name" name="name" autoComplete="name" value={contact.name} onChange={setField("name")} error={errors.name} />

@@ -63,7 +63,7 @@ export function PickupOptions({ store, method, onMethodChange, slot, onSlotChang
       </div>
 
       {days.length > 0 ? (
-        <fieldset>
+        <fieldset className="min-w-0">
           <legend className="text-sm font-medium">Pickup day</legend>
           <div className="mt-1">
             <ChipRadioGroup label="Pickup day" name="pickupDay" options={days.map(([value, label]) => ({ value, label }))} value={day} onChange={chooseDay} />

@@ -4,11 +4,10 @@ import { DataTable } from "@/components/ops/data-table";
 import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/prisma";
 import { formatOrderNumber } from "@/lib/orders/order-number";
+import { maskShopperAccess } from "@/lib/systems/notification/mask-shopper-access";
 
 export const dynamic = "force-dynamic";
 
-/** Staff read what was sent, but a pickup code releases an order: it shows masked here. */
-const maskPickupCodes = (text: string) => text.replace(/((?:pickup )?code\W{0,4})\d{6}\b/gi, "$1••••••");
 export const metadata: Metadata = { title: "Notifications" };
 
 export default async function NotificationsPage() {
@@ -26,7 +25,7 @@ export default async function NotificationsPage() {
           message.orderNumber ? formatOrderNumber(message.orderNumber) : "—",
           message.recipient,
           message.subject,
-          <span key="body" className="block max-w-md whitespace-pre-line text-xs text-slate-600">{maskPickupCodes(message.body)}</span>,
+          <span key="body" className="block max-w-md whitespace-pre-line text-xs text-slate-600">{maskShopperAccess(message.body)}</span>,
           message.status,
         ])}
         empty="No messages yet."
