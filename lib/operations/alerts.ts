@@ -65,6 +65,8 @@ export async function evaluateAlerts(db: Db, conditions: AlertConditions, send: 
       ON CONFLICT ("key") WHERE "resolvedAt" IS NULL DO NOTHING
       RETURNING "id", "openedAt"`;
     if (rows[0]) opened.push({ id: rows[0].id, key, message, openedAt: rows[0].openedAt });
+    // An incident already open keeps its place but says how things stand now (no new notification).
+    else await db.alertIncident.updateMany({ where: { key, resolvedAt: null, message: { not: message } }, data: { message } });
   }
   for (const incident of opened) {
     try {

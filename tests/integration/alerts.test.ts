@@ -56,6 +56,8 @@ describe("alerts", () => {
     await evaluateAlerts(db(), { nodes: [], deadLetters: 2 });
     await evaluateAlerts(db(), { nodes: [], deadLetters: 3 });
     expect(received.map((alert) => alert.body.key)).toEqual([DEAD_LETTERS_KEY]);
+    // The open incident says how things stand now.
+    expect((await db().alertIncident.findFirstOrThrow({ where: { key: DEAD_LETTERS_KEY, resolvedAt: null } })).message).toBe("The dead-letter queue holds 3 deliveries (was 2).");
     await evaluateAlerts(db(), { nodes: [], deadLetters: 0 });
     expect(await db().alertIncident.count({ where: { key: DEAD_LETTERS_KEY, resolvedAt: null } })).toBe(0);
   });
