@@ -40,7 +40,7 @@ export function OrderEmail({ preview, heading, intro, pickupCode, details, instr
             <Section style={{ border: "1px solid #e2e8f0", borderRadius: 12, margin: "16px 0", padding: 16, textAlign: "center" }}>
               <Img src={`cid:${PICKUP_QR_CID}`} width="176" height="176" alt={`QR code for pickup code ${pickupCode}`} style={{ margin: "0 auto" }} />
               <Text style={{ color: "#475569", fontSize: 14, margin: "8px 0 0" }}>Pickup code</Text>
-              <Text style={{ color: "#0f172a", fontFamily: "ui-monospace, Menlo, monospace", fontSize: 32, fontWeight: 700, letterSpacing: 6, margin: 0 }}>
+              <Text style={{ color: "#0f172a", fontFamily: "ui-monospace, Menlo, monospace", fontSize: 32, fontWeight: 700, letterSpacing: 6, lineHeight: "40px", margin: 0 }}>
                 {pickupCode}
               </Text>
             </Section>
