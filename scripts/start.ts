@@ -1,5 +1,6 @@
 // `npm start` / `npm run dev`: the database (embedded unless DATABASE_URL is set),
-// migrations, demo data on an empty database, then Next.js. Ctrl-C stops it all.
+// migrations, demo data on an empty database, then Next.js. Ctrl-C or SIGTERM stops it
+// all, in order.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import exitHook from "async-exit-hook";
 import { createRequire } from "node:module";
@@ -12,6 +13,10 @@ import { dataDirPath, resolveDatabase } from "@/lib/db/resolve-database";
 import { readEnv } from "@/lib/env";
 import { seedDemoData } from "@/prisma/demo/seed-demo";
 import { buildIsStale } from "./lib/build-freshness";
+import { relayToOwnSession } from "./lib/own-session";
+
+// From a terminal: this process only relays Ctrl-C to the launcher's own session.
+if (relayToOwnSession()) await new Promise(() => {});
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const log = (line: string) => console.log(`[handoff] ${line}`);
