@@ -20,11 +20,11 @@ import {
   orderPickedUp,
   orderReady,
   type OrderFacts,
-  type OutgoingMessage,
+  type ComposedMessage,
 } from "./compose-messages";
 
 /** Queues each message once per (order, kind, channel); they are sent after the event commits. */
-async function queue(tx: Tx, orderId: string, orderNumber: number, messages: OutgoingMessage[]) {
+async function queue(tx: Tx, orderId: string, orderNumber: number, messages: ComposedMessage[]) {
   await tx.notificationMessage.createMany({
     data: messages.map((message) => ({ orderId, orderNumber, status: "queued", ...message })),
     skipDuplicates: true,
@@ -48,7 +48,7 @@ export const applyNotificationEvent: EventHandler = async (tx, event) => {
   return "applied";
 };
 
-async function compose(type: string, eventId: string, data: unknown): Promise<OutgoingMessage[]> {
+async function compose(type: string, eventId: string, data: unknown): Promise<ComposedMessage[]> {
   switch (type) {
     case "order.created": {
       const parsed = parseEventData(orderCreatedDataSchema, data);

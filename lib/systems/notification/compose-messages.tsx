@@ -11,7 +11,7 @@ type PickupDetails = z.infer<typeof pickupDetailsSchema>;
 type ShopperAccess = z.infer<typeof shopperAccessSchema>;
 
 /** One message for the notification layer to queue. */
-export type OutgoingMessage = {
+export type ComposedMessage = {
   kind: string;
   channel: "email" | "sms";
   recipient: string;
@@ -61,12 +61,12 @@ function footer(facts: OrderFacts): string[] {
   ];
 }
 
-async function email(kind: string, facts: OrderFacts, subject: string, props: Omit<OrderEmailProps, "footer" | "preview">, qrPayload: string | null = null): Promise<OutgoingMessage> {
+async function email(kind: string, facts: OrderFacts, subject: string, props: Omit<OrderEmailProps, "footer" | "preview">, qrPayload: string | null = null): Promise<ComposedMessage> {
   const html = await render(<OrderEmail {...props} preview={subject} footer={footer(facts)} />);
   return { kind, channel: "email", recipient: facts.customer.email, subject, body: toPlainText(html), html, qrPayload };
 }
 
-function sms(kind: string, facts: OrderFacts, subject: string, body: string): OutgoingMessage {
+function sms(kind: string, facts: OrderFacts, subject: string, body: string): ComposedMessage {
   return { kind, channel: "sms", recipient: facts.customer.phone, subject, body, html: null, qrPayload: null };
 }
 
@@ -75,7 +75,7 @@ const viewOrder = (facts: OrderFacts) => {
   return link ? { label: "View your order", href: link.order } : undefined;
 };
 
-export async function orderConfirmed(facts: OrderFacts, order: { items: number; totalCents: number }): Promise<OutgoingMessage[]> {
+export async function orderConfirmed(facts: OrderFacts, order: { items: number; totalCents: number }): Promise<ComposedMessage[]> {
   const number = formatOrderNumber(facts.orderNumber);
   const method = facts.pickup?.method ?? "IN_STORE";
   return [
@@ -89,7 +89,7 @@ export async function orderConfirmed(facts: OrderFacts, order: { items: number; 
   ];
 }
 
-export async function orderReady(facts: OrderFacts, kind = "order_ready"): Promise<OutgoingMessage[]> {
+export async function orderReady(facts: OrderFacts, kind = "order_ready"): Promise<ComposedMessage[]> {
   const number = formatOrderNumber(facts.orderNumber);
   const method = facts.pickup?.method ?? "IN_STORE";
   const link = links(facts);
@@ -118,7 +118,7 @@ export async function orderReady(facts: OrderFacts, kind = "order_ready"): Promi
   ];
 }
 
-export async function orderPickedUp(facts: OrderFacts, receipt: { lines: { name: string; quantity: number; unitPriceCents: number }[]; capturedCents: number }): Promise<OutgoingMessage[]> {
+export async function orderPickedUp(facts: OrderFacts, receipt: { lines: { name: string; quantity: number; unitPriceCents: number }[]; capturedCents: number }): Promise<ComposedMessage[]> {
   const number = formatOrderNumber(facts.orderNumber);
   return [
     await email("order_picked_up", facts, `Receipt for order ${number}`, {
@@ -134,7 +134,7 @@ export async function orderPickedUp(facts: OrderFacts, receipt: { lines: { name:
   ];
 }
 
-export async function orderNotCollected(facts: OrderFacts): Promise<OutgoingMessage[]> {
+export async function orderNotCollected(facts: OrderFacts): Promise<ComposedMessage[]> {
   const number = formatOrderNumber(facts.orderNumber);
   return [
     await email("no_show", facts, `Order ${number} was not collected — ship it to you instead?`, {
@@ -149,7 +149,7 @@ export async function orderNotCollected(facts: OrderFacts): Promise<OutgoingMess
   ];
 }
 
-export async function linesShorted(facts: OrderFacts, kind: string, shorted: { name: string; quantity: number }[], totalCents: number): Promise<OutgoingMessage[]> {
+export async function linesShorted(facts: OrderFacts, kind: string, shorted: { name: string; quantity: number }[], totalCents: number): Promise<ComposedMessage[]> {
   const number = formatOrderNumber(facts.orderNumber);
   const method = facts.pickup?.method ?? "IN_STORE";
   return [
@@ -167,7 +167,7 @@ export async function linesShorted(facts: OrderFacts, kind: string, shorted: { n
   ];
 }
 
-export async function orderCanceled(facts: OrderFacts, reason: string): Promise<OutgoingMessage[]> {
+export async function orderCanceled(facts: OrderFacts, reason: string): Promise<ComposedMessage[]> {
   const number = formatOrderNumber(facts.orderNumber);
   return [
     await email("order_canceled", facts, `Order ${number} is canceled`, {
@@ -180,7 +180,7 @@ export async function orderCanceled(facts: OrderFacts, reason: string): Promise<
 }
 
 /** "Find my order": the link again, to the contact the shopper named. */
-export async function orderLinkAgain(facts: OrderFacts, kind: string, channel: "email" | "sms"): Promise<OutgoingMessage[]> {
+export async function orderLinkAgain(facts: OrderFacts, kind: string, channel: "email" | "sms"): Promise<ComposedMessage[]> {
   const number = formatOrderNumber(facts.orderNumber);
   const store = facts.pickup?.store.name ?? facts.storeName;
   const subject = `Your order ${number} at ${store}`;
