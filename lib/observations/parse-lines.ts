@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ownValue } from "@/lib/http/own-value";
 import type { SystemName } from "@/lib/generated/prisma/enums";
 
 export type ParsedObservation = { system: SystemName; eventType: string; direction: "sent" | "received"; orderRef: string; observedAt: Date };
@@ -18,7 +19,7 @@ const observationSchema = z.object({
   system: z
     .string({ error: "system is required" })
     .transform((value, ctx) => {
-      const system = SYSTEM_ALIASES[value.trim().toLowerCase()];
+      const system = ownValue(SYSTEM_ALIASES, value.trim().toLowerCase());
       if (!system) ctx.addIssue({ code: "custom", message: `system must be one of pos, oms, wms, storefront, notification (got "${value}")` });
       return system ?? "OMS";
     }),

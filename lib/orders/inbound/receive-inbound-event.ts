@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/lib/db/prisma";
+import { ownValue } from "@/lib/http/own-value";
 import { wakeDispatcher } from "@/lib/bus/outbox";
 import { isDomainError } from "@/lib/errors";
 import type { SystemName } from "@/lib/generated/prisma/enums";
@@ -22,7 +23,7 @@ const INBOUND_SYSTEMS: Record<string, SystemName> = { pos: "POS" };
  * fulfilled is marked rejected, so the dashboard shows where the boundary broke.
  */
 export async function receiveInboundEvent(db: Db, systemSlug: string, request: Request): Promise<ReceiveResult> {
-  const system = INBOUND_SYSTEMS[systemSlug];
+  const system = ownValue(INBOUND_SYSTEMS, systemSlug);
   if (!system) return { status: 404, body: { error: `No system "${systemSlug}" sends events to the OMS.` } };
   const signed = await readSignedBody(db, system, request);
   if (!signed.ok) return signed.result;

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/prisma";
+import { ownValue } from "@/lib/http/own-value";
 import type { EventEnvelope } from "@/lib/bus/envelope";
 import { addOpeningMinutes } from "@/lib/slots/ready-by";
 import { scheduleOf } from "@/lib/stores/load-stores";
@@ -94,7 +95,7 @@ export const applyPosEvent: EventHandler = async (tx, event) => {
     await tx.posOrderTask.updateMany({ where: { orderId: event.orderId }, data: { stockAlert: data.message } });
     return "applied";
   }
-  const status = TASK_STATUS[event.type];
+  const status = ownValue(TASK_STATUS, event.type);
   if (!status) throw new UnsupportedEventError(event.type);
   await followOms(tx, forOrder, status);
   return "applied";

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/prisma";
+import { ownValue } from "@/lib/http/own-value";
 import type { EventEnvelope } from "@/lib/bus/envelope";
 import { inventoryAdjustedDataSchema, inventoryMovementDataSchema, orderRefDataSchema, parseEventData, UnsupportedEventError } from "../order-event-data";
 import type { EventHandler } from "../receive-event";
@@ -59,7 +60,7 @@ export const applyStorefrontEvent: EventHandler = async (tx, event) => {
     return "applied";
   }
   if (!event.orderId) return "ignored";
-  const viewStatus = ORDER_VIEW_STATUS[event.type];
+  const viewStatus = ownValue(ORDER_VIEW_STATUS, event.type);
   if (viewStatus) {
     await setOrderView(tx, event, parseEventData(orderRefDataSchema, event.data).orderNumber, viewStatus);
     return "applied";

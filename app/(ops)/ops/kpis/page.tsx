@@ -39,7 +39,7 @@ function Tile({ label, value, detail, bad }: { label: string; value: string; det
 export default async function KpisPage({ searchParams }: PageProps<"/ops/kpis">) {
   await requireStaffPage(OPS_ROLES, "/ops/kpis");
   const { period: askedPeriod, store: askedStore } = await searchParams;
-  const period: PeriodKey = typeof askedPeriod === "string" && askedPeriod in PERIODS ? (askedPeriod as PeriodKey) : "24h";
+  const period: PeriodKey = typeof askedPeriod === "string" && Object.hasOwn(PERIODS, askedPeriod) ? (askedPeriod as PeriodKey) : "24h";
   const db = getDb();
   const stores = await db.store.findMany({ select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });
   const store = stores.find((candidate) => candidate.code === askedStore) ?? null;

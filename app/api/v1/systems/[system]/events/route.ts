@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/prisma";
+import { ownValue } from "@/lib/http/own-value";
 import type { SystemName } from "@/lib/generated/prisma/enums";
 import { applyNotificationEvent } from "@/lib/systems/notification/apply-event";
 import { sendQueuedMessages } from "@/lib/systems/notification/send-queued";
@@ -10,7 +11,7 @@ import { applyWmsEvent } from "@/lib/systems/wms/apply-event";
 export const dynamic = "force-dynamic";
 
 // The built-in modules' receivers: each applies events addressed to it, and only those.
-const HANDLERS: Partial<Record<string, [SystemName, EventHandler]>> = {
+const HANDLERS: Record<string, [SystemName, EventHandler]> = {
   wms: ["WMS", applyWmsEvent],
   storefront: ["STOREFRONT", applyStorefrontEvent],
   notification: ["NOTIFICATION", applyNotificationEvent],
@@ -19,7 +20,7 @@ const HANDLERS: Partial<Record<string, [SystemName, EventHandler]>> = {
 
 export async function POST(request: Request, context: RouteContext<"/api/v1/systems/[system]/events">) {
   const { system } = await context.params;
-  const receiver = HANDLERS[system];
+  const receiver = ownValue(HANDLERS, system);
   if (!receiver) return Response.json({ error: `There is no built-in system called "${system}".` }, { status: 404 });
   const result = await receiveEvent(getDb(), receiver[0], request, receiver[1]);
   // The notification layer sends what it just queued; the worker sweeps up anything left.
