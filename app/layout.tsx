@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { Providers } from "@/components/providers";
 import "./globals.css";
 
@@ -7,7 +8,10 @@ export const metadata: Metadata = {
   description: "Buy online and pick up at a store near you that has every item.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: its scripts carry the request's CSP nonce (proxy.ts), which a
+  // page prerendered at build time could not.
+  await headers();
   return (
     <html lang="en">
       <body className="min-h-screen">

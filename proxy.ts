@@ -1,0 +1,31 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
+
+/**
+ * Every page gets a fresh nonce and a Content-Security-Policy built on it. Next.js reads
+ * the policy from the request to put the nonce on its own scripts, so it travels both
+ * ways. (The other security headers are set for every route in next.config.js.)
+ */
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+export const config = {
+  // Pages only: machine routes answer JSON, and static files need no nonce.
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|products/|icon.svg|apple-icon|manifest.webmanifest|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
