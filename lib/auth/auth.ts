@@ -2,28 +2,40 @@ import NextAuth, { type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/prisma";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { verifyCredentials } from "./verify-credentials";
+import { z } from "zod";
+import { verifySessionTicket } from "./session-ticket";
+import { sessionToHandOver } from "./staff-session";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: Role } & DefaultSession["user"];
+    user: { id: string; role: Role; sessionId: string } & DefaultSession["user"];
   }
   interface User {
     role?: Role;
+    sessionId?: string;
   }
 }
 
-// Staff sign in with email and password; the session is a signed JWT cookie carrying
-// the user id and role. Store scope is read from the database on each request, so a
-// changed assignment takes effect at once.
+const handOverSchema = z.object({ sessionId: z.uuid(), ticket: z.string().min(1).max(200) });
+
+// Staff sign in with email and password through the sign-in page's action, which checks
+// them behind the throttle and opens a server-side session (lib/auth/authenticate-staff.ts).
+// Auth.js only turns that session into a signed cookie, given the ticket the sign-in
+// issued; the cookie names the user and the session, and every request checks the
+// session still stands (signed out, idle or a changed role end it).
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/sign-in" },
   providers: [
     Credentials({
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: async (credentials) => verifyCredentials(getDb(), credentials),
+      credentials: { sessionId: {}, ticket: {} },
+      authorize: async (credentials) => {
+        const parsed = handOverSchema.safeParse(credentials);
+        if (!parsed.success || !verifySessionTicket(parsed.data.sessionId, parsed.data.ticket)) return null;
+        const session = await sessionToHandOver(getDb(), parsed.data.sessionId);
+        return session && { id: session.user.id, email: session.user.email, name: session.user.name, role: session.user.role, sessionId: session.id };
+      },
     }),
   ],
   callbacks: {
@@ -31,12 +43,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user?.id) {
         token.sub = user.id;
         token.role = user.role;
+        token.sid = user.sessionId;
       }
       return token;
     },
     session({ session, token }) {
       session.user.id = token.sub ?? "";
       session.user.role = token.role as Role;
+      session.user.sessionId = typeof token.sid === "string" ? token.sid : "";
       return session;
     },
   },

@@ -3,8 +3,9 @@ import { cache } from "react";
 import { getDb } from "@/lib/db/prisma";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { auth } from "./auth";
+import { resolveStaffSession } from "./staff-session";
 
-export type Staff = { id: string; name: string; email: string; role: Role; storeIds: string[] };
+export type Staff = { id: string; name: string; email: string; role: Role; storeIds: string[]; sessionId?: string };
 
 export const OPS_ROLES: Role[] = ["MANAGER", "ADMIN"];
 export const ADMIN_ROLES: Role[] = ["ADMIN"];
@@ -18,13 +19,15 @@ export const ADMIN_ROLES: Role[] = ["ADMIN"];
 export const currentStaff = cache(async (): Promise<Staff | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
+  const sessionId = session?.user?.sessionId;
+  if (!id || !sessionId) return null;
   const user = await getDb().user.findUnique({
     where: { id },
     select: { id: true, name: true, email: true, role: true, stores: { select: { storeId: true } } },
   });
-  if (!user) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role, storeIds: user.stores.map((store) => store.storeId) };
+  // The cookie is only a name: the session must still stand (not signed out, idle, or from another role).
+  if (!user || !(await resolveStaffSession(getDb(), sessionId, user))) return null;
+  return { id: user.id, name: user.name, email: user.email, role: user.role, storeIds: user.stores.map((store) => store.storeId), sessionId };
 });
 
 /** For pages: the signed-in staff member with one of `roles`, or off to sign in. */

@@ -11,9 +11,10 @@ import { placeOrder } from "@/lib/orders/place-order";
 import { recordPosEvent } from "@/lib/systems/pos/record-pos-event";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore, firstSlot, orderInput } from "./factories";
+import { signedInAs } from "../support/staff-session";
 
 // Only the session is faked (Auth.js reads it from a cookie a direct call does not have).
-const session = vi.hoisted(() => ({ current: null as { user: { id: string } } | null }));
+const session = vi.hoisted(() => ({ current: null as { user: { id: string; sessionId: string } } | null }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
@@ -169,7 +170,7 @@ describe("checking inventory accuracy on demand", () => {
 
   it("refuses visitors and associates, and runs nothing for them", async () => {
     const before = await allStoreRuns();
-    for (const current of [null, { user: { id: users.ASSOCIATE } }]) {
+    for (const current of [null, await signedInAs(users.ASSOCIATE)]) {
       session.current = current;
       expect(await checkInventoryAccuracyAction()).toEqual({ ok: false, message: "Only a manager or an admin can check inventory accuracy." });
     }
@@ -177,7 +178,7 @@ describe("checking inventory accuracy on demand", () => {
   });
 
   it("checks every store for a manager and reports the result", async () => {
-    session.current = { user: { id: users.MANAGER } };
+    session.current = await signedInAs(users.MANAGER);
     const result = await checkInventoryAccuracyAction();
     expect(result).toMatchObject({ ok: true });
     expect(result!.message).toMatch(/^Checked \d+ items?: (\d+ mismatched, accuracy \d+\.\d\d% \((meets|below) the 99\.8% target\)|nothing to compare yet)\.$/);

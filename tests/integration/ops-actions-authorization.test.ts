@@ -9,15 +9,17 @@ import { resolveAlertAction } from "@/app/(ops)/ops/actions";
 import { getReconciliationReportAction, resyncOrdersAction, runReconciliationAction } from "@/app/(ops)/ops/reconciliation/actions";
 import { createApiKeyAction, revokeApiKeyAction, rotateSecretAction, saveEndpointAction } from "@/app/(ops)/ops/systems/actions";
 import { rotateStockFeedSecretAction } from "@/app/(ops)/ops/systems/stock-feed-actions";
+import { unlockSignInAction } from "@/app/(ops)/ops/systems/sign-in-actions";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import type { ActionResult } from "@/components/ui/action-form";
 import { getDb } from "@/lib/db/prisma";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createStore } from "./factories";
+import { signedInAs } from "../support/staff-session";
 
 // The session is the one thing faked: Auth.js reads it from the request's cookie, which
 // a direct call does not have. Everything behind it (users, roles, data) is real.
-const session = vi.hoisted(() => ({ current: null as { user: { id: string } } | null }));
+const session = vi.hoisted(() => ({ current: null as { user: { id: string; sessionId: string } } | null }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
@@ -132,6 +134,16 @@ const CASES: Case[] = [
     adminRunsHere: true,
   },
   {
+    name: "unlock a locked sign-in",
+    arrange: async () => {
+      const key = `account:locked-${randomUUID()}@handoff.test`;
+      await db().signInThrottle.create({ data: { key, failures: 20, lastFailureAt: new Date(), lockedUntil: new Date(Date.now() + 15 * 60_000) } });
+      return { formData: form({ key }), state: () => db().signInThrottle.count({ where: { key } }) };
+    },
+    run: (formData) => unlockSignInAction({ ok: true, message: "" }, formData),
+    adminRunsHere: true,
+  },
+  {
     name: "point a system at an external URL",
     arrange: async () => ({
       formData: form({ system: "WMS", mode: "EXTERNAL", url: "https://wms.example.com/events" }),
@@ -157,20 +169,20 @@ describe("every ops action checks the caller's role itself", () => {
       const { formData, state } = await action.arrange();
       const before = await state();
       for (const role of [null, "ASSOCIATE", "MANAGER"] as const) {
-        session.current = role ? { user: { id: users[role] } } : null;
+        session.current = role ? await signedInAs(users[role]) : null;
         const result = await action.run(formData);
         expect(result, `as ${role ?? "a visitor"}`).toMatchObject({ ok: false, message: expect.stringMatching(/only an admin/i) });
         expect(await state(), `as ${role ?? "a visitor"}`).toEqual(before);
       }
       if (!action.adminRunsHere) return;
-      session.current = { user: { id: users.ADMIN } };
+      session.current = await signedInAs(users.ADMIN);
       expect(await action.run(formData)).toMatchObject({ ok: true });
       expect(await state()).not.toEqual(before);
     });
   }
 
   it("refuses a fault scoped to a store code no store has, and writes nothing", async () => {
-    session.current = { user: { id: users.ADMIN } };
+    session.current = await signedInAs(users.ADMIN);
     const result = await addFaultAction({ ok: true, message: "" }, form({ boundary: "OMS>WMS", kind: "DROP", probability: "100", storeCode: "aus-xx" }));
     expect(result).toEqual({ ok: false, message: "No store has the code AUS-XX." });
     expect(await db().faultRule.count({ where: { storeCode: "AUS-XX" } })).toBe(0);
@@ -179,10 +191,10 @@ describe("every ops action checks the caller's role itself", () => {
   it("lets managers and admins re-sync an order, and no one else", async () => {
     const formData = form({ orderNumber: "100001" });
     for (const role of [null, "ASSOCIATE"] as const) {
-      session.current = role ? { user: { id: users[role] } } : null;
+      session.current = role ? await signedInAs(users[role]) : null;
       expect(await resyncOrderAction({ ok: true, message: "" }, formData)).toMatchObject({ ok: false, message: expect.stringMatching(/only a manager or an admin/i) });
     }
-    session.current = { user: { id: users.MANAGER } };
+    session.current = await signedInAs(users.MANAGER);
     expect(await resyncOrderAction({ ok: true, message: "" }, form({ orderNumber: "999999999" }))).toEqual({ ok: false, message: "Order H-999999999 was not found." });
   });
 
@@ -190,7 +202,7 @@ describe("every ops action checks the caller's role itself", () => {
     const globalRuns = () => db().reconciliationRun.count({ where: { storeId: null, trigger: "manual" } });
     const runsBefore = await globalRuns();
     for (const role of [null, "ASSOCIATE"] as const) {
-      session.current = role ? { user: { id: users[role] } } : null;
+      session.current = role ? await signedInAs(users[role]) : null;
       expect(await runReconciliationAction()).toMatchObject({ ok: false, message: expect.stringMatching(/only a manager or an admin/i) });
       expect(await resyncOrdersAction({ orderNumbers: [100001] })).toMatchObject({ ok: false, message: expect.stringMatching(/only a manager or an admin/i) });
       expect(await getReconciliationReportAction()).toBeNull();
@@ -200,7 +212,7 @@ describe("every ops action checks the caller's role itself", () => {
       expect(await db().observation.count({ where: { orderRef: "AUTHZ-1" } })).toBe(0);
     }
     expect(await globalRuns()).toBe(runsBefore);
-    session.current = { user: { id: users.MANAGER } };
+    session.current = await signedInAs(users.MANAGER);
     expect(await resyncOrdersAction({ orderNumbers: [] })).toEqual({ ok: false, message: "Nothing to re-sync." });
     expect(await getReconciliationReportAction()).toMatchObject({ runs: expect.any(Array), groups: expect.any(Array) });
   });
@@ -208,11 +220,11 @@ describe("every ops action checks the caller's role itself", () => {
   it("lets managers and admins resolve an alert by hand, and no one else", async () => {
     const incident = await db().alertIncident.create({ data: { key: `authz-${randomUUID()}`, message: "Authorization test alert" } });
     for (const role of [null, "ASSOCIATE"] as const) {
-      session.current = role ? { user: { id: users[role] } } : null;
+      session.current = role ? await signedInAs(users[role]) : null;
       expect(await resolveAlertAction(null, form({ id: incident.id }))).toMatchObject({ ok: false, message: expect.stringMatching(/only a manager or an admin/i) });
     }
     expect(await db().alertIncident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ resolvedAt: null });
-    session.current = { user: { id: users.MANAGER } };
+    session.current = await signedInAs(users.MANAGER);
     expect(await resolveAlertAction(null, form({ id: "not-a-uuid" }))).toEqual({ ok: false, message: "That alert is not known. Reload the page." });
     expect(await resolveAlertAction(null, form({ id: incident.id }))).toEqual({ ok: true, message: "Alert resolved." });
     expect(await db().alertIncident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ resolvedBy: "MANAGER", resolvedAt: expect.any(Date) });
@@ -224,13 +236,13 @@ describe("every ops action checks the caller's role itself", () => {
       db().intakeOrder.create({ data: { channel: "MARKETPLACE", channelOrderId: `AUTHZ-${randomUUID()}`, payload: { marketplace_order_id: "x" }, status: "QUARANTINED", reasons: [{ path: "buyer", message: "missing" }] } });
     const row = await quarantined();
     for (const role of [null, "ASSOCIATE"] as const) {
-      session.current = role ? { user: { id: users[role] } } : null;
+      session.current = role ? await signedInAs(users[role]) : null;
       expect(await replayIntakeAction(null, form({ id: row.id, payload: JSON.stringify({ marketplace_order_id: row.channelOrderId }) }))).toMatchObject({ ok: false, message: expect.stringMatching(/only a manager or an admin/i) });
       expect(await discardIntakeAction(null, form({ id: row.id, reason: "Canceled by the channel" }))).toMatchObject({ ok: false, message: expect.stringMatching(/only a manager or an admin/i) });
     }
     expect(await db().intakeOrder.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "QUARANTINED", attempts: 1 });
 
-    session.current = { user: { id: users.MANAGER } };
+    session.current = await signedInAs(users.MANAGER);
     expect(await replayIntakeAction(null, form({ id: row.id, payload: "{not json" }))).toMatchObject({ ok: false, message: expect.stringContaining("not valid JSON") });
     const replay = await replayIntakeAction(null, form({ id: row.id, payload: JSON.stringify({ marketplace_order_id: row.channelOrderId }) }));
     expect(replay).toMatchObject({ ok: false, message: expect.stringMatching(/^Still in quarantine: buyer: /) });
@@ -242,7 +254,7 @@ describe("every ops action checks the caller's role itself", () => {
 
   it("goes by the role in the database, not the one the user signed in with", async () => {
     const demoted = await db().user.create({ data: { email: `demoted-${randomUUID()}@handoff.test`, name: "Demoted", passwordHash: "unused", role: "ADMIN" } });
-    session.current = { user: { id: demoted.id } };
+    session.current = await signedInAs(demoted.id);
     await db().user.update({ where: { id: demoted.id }, data: { role: "MANAGER" } });
     const rule = await newFault();
     expect(await removeFaultAction({ ok: true, message: "" }, form({ id: rule.id }))).toMatchObject({ ok: false });

@@ -12,10 +12,11 @@ import { findPickupStores } from "@/lib/stores/find-pickup-stores";
 import { listStockFeedStores, rotateStockFeedSecret } from "@/lib/stock-feed/stock-feed-secret";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore, firstSlot, orderInput, stockOf } from "./factories";
+import { signedInAs } from "../support/staff-session";
 
 // The session is the one thing faked (for the admin action): Auth.js reads it from the
 // request's cookie, which a direct call does not have.
-const session = vi.hoisted(() => ({ current: null as { user: { id: string } } | null }));
+const session = vi.hoisted(() => ({ current: null as { user: { id: string; sessionId: string } } | null }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
@@ -311,12 +312,12 @@ describe("stock feed secrets", () => {
   it("lets only an admin rotate a store's secret, which is shown once and replaces the old one at once", async () => {
     const { store, product, secret: old } = await feedStore([{ onHand: 10 }]);
     for (const role of ["ASSOCIATE", "MANAGER"] as Role[]) {
-      session.current = { user: { id: await userWith(role) } };
+      session.current = await signedInAs(await userWith(role));
       expect(await rotateStockFeedSecretAction(null, form(store.code))).toEqual({ ok: false, message: "Only an admin can rotate stock feed secrets." });
     }
     expect((await db().store.findUniqueOrThrow({ where: { id: store.id } })).stockFeedSecret).toBe(old);
 
-    session.current = { user: { id: await userWith("ADMIN") } };
+    session.current = await signedInAs(await userWith("ADMIN"));
     expect(await rotateStockFeedSecretAction(null, form(`NOPE-${randomUUID().slice(0, 8)}`))).toMatchObject({ ok: false });
     const rotated = await rotateStockFeedSecretAction(null, form(store.code));
     const fresh = (await db().store.findUniqueOrThrow({ where: { id: store.id } })).stockFeedSecret!;

@@ -17,10 +17,11 @@ import { getDb } from "@/lib/db/prisma";
 import { placeOrder } from "@/lib/orders/place-order";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore, firstSlot, orderInput } from "./factories";
+import { signedInAs } from "../support/staff-session";
 
 // The session is the one thing faked (Auth.js reads it from the request's cookie); the
 // users, their store assignments and the orders are real rows.
-const session = vi.hoisted(() => ({ current: null as { user: { id: string } } | null }));
+const session = vi.hoisted(() => ({ current: null as { user: { id: string; sessionId: string } } | null }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "user-agent": "scope-test" }) }));
 
@@ -72,7 +73,7 @@ describe("store actions outside the associate's stores", () => {
   for (const [name, run] of ACTIONS) {
     it(`"${name}" answers "not found" for another store's order and changes nothing`, async () => {
       const before = await footprint();
-      session.current = { user: { id: associateOfA } };
+      session.current = await signedInAs(associateOfA);
       expect(await run()).toEqual({ ok: false, message: `Order H-${other.orderNumber} was not found.` });
       session.current = null;
       expect(await run()).toMatchObject({ ok: false, message: expect.stringMatching(/sign in/i) });
@@ -81,16 +82,16 @@ describe("store actions outside the associate's stores", () => {
   }
 
   it("shows neither the other store's queue nor its order", async () => {
-    session.current = { user: { id: associateOfA } };
+    session.current = await signedInAs(associateOfA);
     expect(await getStoreQueueAction(other.storeCode)).toBeNull();
     expect(await getStoreTaskAction(other.orderNumber)).toBeNull();
-    session.current = { user: { id: associateOfB } };
+    session.current = await signedInAs(associateOfB);
     expect((await getStoreQueueAction(other.storeCode))?.tabs.new.map((card) => card.orderNumber)).toEqual([other.orderNumber]);
     expect(await getStoreTaskAction(other.orderNumber)).toMatchObject({ orderNumber: other.orderNumber, status: "new" });
   });
 
   it("lets the store's own associate act on it", async () => {
-    session.current = { user: { id: associateOfB } };
+    session.current = await signedInAs(associateOfB);
     expect(await startPickingAction(other.orderNumber)).toMatchObject({ ok: true });
     expect(await confirmPickAction({ orderNumber: other.orderNumber, barcode: other.barcode })).toMatchObject({ ok: true });
     expect(await stageOrderAction({ orderNumber: other.orderNumber, bin: "c3" })).toEqual({ ok: true, message: "Staged in C-3." });

@@ -1,9 +1,12 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { headers } from "next/headers";
 import { signIn } from "@/lib/auth/auth";
-import { credentialsSchema, verifyCredentials } from "@/lib/auth/verify-credentials";
+import { authenticateStaff } from "@/lib/auth/authenticate-staff";
+import { credentialsSchema } from "@/lib/auth/verify-credentials";
 import { getDb } from "@/lib/db/prisma";
+import { clientKey } from "@/lib/security/rate-limit";
 
 export type SignInState = { error: string | null; email: string };
 
@@ -14,14 +17,14 @@ function safeReturnPath(next: FormDataEntryValue | null): string | null {
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const input = { email: formData.get("email"), password: formData.get("password") };
-  const email = typeof input.email === "string" ? input.email : "";
+  const email = typeof input.email === "string" ? input.email.slice(0, 320) : "";
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email and password.", email };
-  const staff = await verifyCredentials(getDb(), parsed.data);
-  if (!staff) return { error: "Wrong email or password.", email };
-  const home = staff.role === "ASSOCIATE" ? "/store" : "/ops";
+  const result = await authenticateStaff(getDb(), parsed.data, clientKey(await headers()));
+  if (!result.ok) return { error: result.message, email };
+  const home = result.staff.role === "ASSOCIATE" ? "/store" : "/ops";
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(formData.get("next")) ?? home });
+    await signIn("credentials", { sessionId: result.sessionId, ticket: result.ticket, redirectTo: safeReturnPath(formData.get("next")) ?? home });
   } catch (error) {
     if (error instanceof AuthError) return { error: "Wrong email or password.", email };
     throw error; // the redirect after a successful sign-in

@@ -8,7 +8,9 @@ import { getDb } from "@/lib/db/prisma";
 import { alertSigningSecret } from "@/lib/operations/alerts";
 import { listStockFeedStores } from "@/lib/stock-feed/stock-feed-secret";
 import { CHANNEL_NAMES } from "@/lib/intake/channel-names";
+import { lockedSignIns } from "@/lib/auth/sign-in-throttle";
 import { createApiKeyAction, revokeApiKeyAction, rotateSecretAction, saveEndpointAction } from "./actions";
+import { unlockSignInAction } from "./sign-in-actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Systems" };
@@ -17,15 +19,41 @@ export default async function SystemsPage() {
   const staff = await requireStaffPage(OPS_ROLES, "/ops/systems");
   const db = getDb();
   await ensureSystemEndpoints(db);
-  const [endpoints, apiKeys, stockFeedStores] = await Promise.all([
+  const [endpoints, apiKeys, stockFeedStores, locks] = await Promise.all([
     db.systemEndpoint.findMany(),
     db.apiKey.findMany({ orderBy: { createdAt: "desc" } }),
     listStockFeedStores(db),
+    lockedSignIns(db),
   ]);
   const isAdmin = staff.role === "ADMIN";
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Systems</h1>
+      <section aria-labelledby="sign-in-locks" className="space-y-2 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="sign-in-locks" className="text-lg font-semibold">
+          Sign-in lockouts
+        </h2>
+        <p className="text-sm text-slate-600">
+          Twenty wrong passwords for one account within 15 minutes (a hundred from one address) lock it for 15 minutes; from the fifth, each try waits
+          longer. Every attempt is in the sign-in audit.
+        </p>
+        {locks.length === 0 ? <p className="text-sm">Nothing is locked.</p> : null}
+        <ul className="space-y-2">
+          {locks.map((lock) => (
+            <li key={lock.key} className="flex flex-wrap items-center gap-3 text-sm">
+              <span>
+                <strong>{lock.key.startsWith("account:") ? lock.key.slice("account:".length) : `Client ${lock.key.slice("client:".length)}`}</strong>: {lock.failures} failures, locked until{" "}
+                {formatOpsTime(lock.lockedUntil)}
+              </span>
+              {isAdmin ? (
+                <ActionForm action={unlockSignInAction} submitLabel="Unlock" pendingLabel="Unlocking…" buttonLabel={`Unlock ${lock.key}`}>
+                  <input type="hidden" name="key" value={lock.key} />
+                </ActionForm>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
       <p className="max-w-3xl text-slate-600">
         Each system receives the events it subscribes to as signed HTTP requests (Standard Webhooks). Use Handoff&apos;s built-in module, or
         point the system at your own endpoint and verify with its signing secret. External systems send events to the OMS at{" "}

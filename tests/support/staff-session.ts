@@ -1,0 +1,9 @@
+import { openStaffSession } from "@/lib/auth/staff-session";
+import { getDb } from "@/lib/db/prisma";
+
+/** What Auth.js's auth() returns for a signed-in staff member: their id and a session that stands. */
+export async function signedInAs(userId: string) {
+  const user = await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, role: true } });
+  const session = await openStaffSession(getDb(), user);
+  return { user: { id: userId, sessionId: session.id } };
+}
