@@ -1,8 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { GET as metrics } from "@/app/api/metrics/route";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { dropDatabase, ensureDatabase, withDatabaseName } from "@/lib/db/ensure-database";
+import { applyMigrations } from "@/lib/db/migrations";
 import { getDb } from "@/lib/db/prisma";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { healthReport } from "@/lib/operations/health-report";
 
 const db = () => getDb();
 
@@ -36,6 +41,25 @@ describe("operations endpoints", () => {
     expect((await readHealth()).body).toMatchObject({ status: "degraded", worker: { alive: false } });
     await db().workerHeartbeat.delete({ where: { workerId } });
     await db().delivery.deleteMany({ where: { outboxEventId: event.id } });
+  });
+
+  it("/api/health answers 503 when the database goes away, never 500", async () => {
+    // A database of its own that disappears under a connected app, then a server that is not there at all.
+    const serverUrl = withDatabaseName(inject("databaseUrl"), "postgres");
+    const name = `health_${Date.now()}`;
+    await ensureDatabase(serverUrl, name);
+    await applyMigrations(withDatabaseName(serverUrl, name));
+    const app = new PrismaClient({ adapter: new PrismaPg({ connectionString: withDatabaseName(serverUrl, name) }) });
+    try {
+      expect((await healthReport(app)).status).toBe(200);
+      await dropDatabase(serverUrl, name);
+      expect(await healthReport(app)).toEqual({ status: 503, body: { status: "error", database: "unreachable" } });
+    } finally {
+      await app.$disconnect().catch(() => {});
+    }
+    const nowhere = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://nobody:nothing@127.0.0.1:9/none", connectionTimeoutMillis: 2_000 }) });
+    expect((await healthReport(nowhere)).status).toBe(503);
+    await nowhere.$disconnect().catch(() => {});
   });
 
   it("/api/metrics speaks Prometheus text with the bus's figures", async () => {
