@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { BROWSER_COOKIE, newBrowserId } from "@/lib/orders/checkout-browser";
 import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
 
 /**
@@ -14,6 +15,10 @@ export function proxy(request: NextRequest) {
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
+  // Tells this browser's checkouts from anyone else's (a resubmitted checkout returns its order only here).
+  if (!request.cookies.has(BROWSER_COOKIE)) {
+    response.cookies.set(BROWSER_COOKIE, newBrowserId(), { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365, secure: request.nextUrl.protocol === "https:" });
+  }
   return response;
 }
 

@@ -16,7 +16,7 @@ import type { OrderChannel } from "@/lib/generated/prisma/enums";
 import type { PlaceOrderInput } from "./place-order-input";
 import { hashPickupCode, newAccessToken, pickupCodeFor } from "./pickup-code";
 
-export type PlacedOrder = { orderId: string; number: number; accessToken: string; alreadyPlaced: boolean };
+export type PlacedOrder = { orderId: string; number: number; accessToken: string; alreadyPlaced: boolean; placedByBrowser: string | null };
 
 /** An order from another sales channel: the channel took the payment and names it by reference. */
 export type ChannelOrigin = {
@@ -29,7 +29,7 @@ export type ChannelOrigin = {
 };
 
 /** Our own checkout pays by card; a channel order arrives with its payment already taken. */
-export type PlaceOrderRequest = Omit<PlaceOrderInput, "cardNumber"> & ({ cardNumber: string; origin?: undefined } | { cardNumber?: undefined; origin: ChannelOrigin });
+export type PlaceOrderRequest = Omit<PlaceOrderInput, "cardNumber"> & { placedByBrowser?: string | null } & ({ cardNumber: string; origin?: undefined } | { cardNumber?: undefined; origin: ChannelOrigin });
 
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 /** How long a channel's payment authorization is good for, as card authorizations are. */
@@ -81,6 +81,7 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
           id: orderId,
           accessToken,
           checkoutId: input.checkoutId,
+          placedByBrowser: input.placedByBrowser ?? null,
           status: INITIAL_ORDER_STATUS,
           ...(input.origin ? { channel: input.origin.channel, channelOrderId: input.origin.channelOrderId, routing: input.origin.routing } : {}),
           customerName: input.name,
@@ -150,7 +151,7 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
       // Last: marking step 1 arrived also counts it in the store's delivered-step bucket, a row
       // every placement at this store updates, so its lock is held only until the commit.
       await startChain(tx, { orderId, chain: "PLACEMENT", at: now, arrived: [1] });
-      return { orderId, number: order.number, accessToken, alreadyPlaced: false };
+      return { orderId, number: order.number, accessToken, alreadyPlaced: false, placedByBrowser: order.placedByBrowser };
     }, TRANSACTION_OPTIONS);
     if (!placed.alreadyPlaced) await wakeDispatcher(db);
     return placed;
@@ -200,8 +201,8 @@ async function recordAuthorization(tx: Tx, input: PlaceOrderRequest, orderId: st
 }
 
 async function findByCheckout(db: Db | Tx, checkoutId: string): Promise<PlacedOrder | null> {
-  const order = await db.order.findUnique({ where: { checkoutId }, select: { id: true, number: true, accessToken: true } });
-  return order ? { orderId: order.id, number: order.number, accessToken: order.accessToken, alreadyPlaced: true } : null;
+  const order = await db.order.findUnique({ where: { checkoutId }, select: { id: true, number: true, accessToken: true, placedByBrowser: true } });
+  return order ? { orderId: order.id, number: order.number, accessToken: order.accessToken, alreadyPlaced: true, placedByBrowser: order.placedByBrowser } : null;
 }
 
 async function insufficientStock(tx: Tx, store: StoreWithHours, product: { id: string; name: string }, requested: number) {

@@ -1,6 +1,8 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { BROWSER_COOKIE, browserHash, mayReturnPlacedOrder } from "@/lib/orders/checkout-browser";
 import { z } from "zod";
 import { getDb } from "@/lib/db/prisma";
 import { isDomainError } from "@/lib/errors";
@@ -114,7 +116,12 @@ export async function placeOrderAction(_previous: CheckoutResult, formData: Form
 
   let accessToken: string;
   try {
-    accessToken = (await placeOrder(getDb(), parsed.data)).accessToken;
+    const browser = browserHash((await cookies()).get(BROWSER_COOKIE)?.value);
+    const placed = await placeOrder(getDb(), { ...parsed.data, placedByBrowser: browser });
+    if (!mayReturnPlacedOrder(placed, browser)) {
+      return { status: "error", message: "This checkout was already used to place an order. Reload the page to start a new one.", fieldErrors: {} };
+    }
+    accessToken = placed.accessToken;
   } catch (error) {
     if (!isDomainError(error)) throw error;
     const field = typeof error.details.field === "string" ? error.details.field : undefined;
