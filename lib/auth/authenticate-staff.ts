@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/prisma";
 import { sessionTicket } from "./session-ticket";
-import { accountKey, clearSignInFailures, clientKey, recordSignInFailure, signInGate } from "./sign-in-throttle";
+import { accountThrottle, clearSignInFailures, clientThrottle, recordSignInFailure, signInGate } from "./sign-in-throttle";
 import { openStaffSession } from "./staff-session";
 import { verifyCredentials } from "./verify-credentials";
 
@@ -17,7 +17,7 @@ const WRONG = "Wrong email or password.";
  * session. Every attempt is audited. The answers never say whether the account exists.
  */
 export async function authenticateStaff(db: Db, credentials: { email: string; password: string }, client: string, now = new Date()): Promise<AuthenticationResult> {
-  const keys = [accountKey(credentials.email), clientKey(client)];
+  const keys = [accountThrottle(credentials.email), clientThrottle(client)];
   const audit = (outcome: string) => db.signInAudit.create({ data: { email: credentials.email.slice(0, 320), client, outcome, occurredAt: now } });
   const gate = await signInGate(db, keys, now);
   if (!gate.allowed) {

@@ -11,8 +11,8 @@ const MAX_DELAY_SECONDS = 60;
 export type ThrottleKey = { key: string; rule: ThrottleRule };
 export type Gate = { allowed: true } | { allowed: false; locked: boolean; retryAfterSeconds: number };
 
-export const accountKey = (email: string): ThrottleKey => ({ key: `account:${email.trim().toLowerCase()}`, rule: ACCOUNT_RULE });
-export const clientKey = (client: string): ThrottleKey => ({ key: `client:${client}`, rule: CLIENT_RULE });
+export const accountThrottle = (email: string): ThrottleKey => ({ key: `account:${email.trim().toLowerCase()}`, rule: ACCOUNT_RULE });
+export const clientThrottle = (client: string): ThrottleKey => ({ key: `client:${client}`, rule: CLIENT_RULE });
 
 /** The wait after `failures` failures: nothing before the rule's threshold, then 1 s, 2 s, 4 s … up to a minute. */
 export function delayAfterFailures(failures: number, rule: ThrottleRule): number {

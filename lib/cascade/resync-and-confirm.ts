@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/prisma";
 import { describeFault } from "@/lib/faults/describe-fault";
+import { plural } from "@/lib/format/plural";
 import { faultsInTheWay } from "@/lib/faults/faults-in-the-way";
 import { compareOrders } from "./compare-orders";
 import type { Mismatch } from "./compare-systems";
@@ -16,6 +17,8 @@ export type ResyncedOrder = {
   resent: number;
   /** Everything re-sent arrived and the systems now agree: the repair is confirmed. */
   healed: boolean;
+  /** Healed, or there was nothing to re-send and nothing disagrees: no need to act. */
+  settled: boolean;
   /** What still disagrees after the wait (empty when healed). */
   remaining: Mismatch[];
   /** Enabled fault rules the re-sent deliveries run into ("Drop on OMS → STOREFRONT …"). */
@@ -52,6 +55,7 @@ export async function resyncAndConfirm(db: Db, orderIds: string[], options: Opti
       orderNumber: order.number,
       resent: resent.length,
       healed: resent.length > 0 && resent.every((id) => arrived.has(id)) && remaining.length === 0,
+      settled: remaining.length === 0 && resent.every((id) => arrived.has(id)),
       remaining,
       blockedBy: (faults.get(order.id) ?? []).map(describeFault),
     };
@@ -79,8 +83,8 @@ async function awaitSettled(db: Db, deliveryIds: string[], withinMs: number) {
 /** One line for a re-sync's outcome, as the ops pages show it. */
 export function describeResync(results: ResyncedOrder[]): string {
   const healed = results.filter((result) => result.healed).length;
-  const failing = results.filter((result) => !result.healed);
-  const orders = (count: number) => `${count} ${count === 1 ? "order" : "orders"}`;
+  const failing = results.filter((result) => !result.settled);
+  const orders = (count: number) => plural(count, "order");
   const parts = [`Re-synced ${orders(healed)}: arrival confirmed.`];
   if (failing.length > 0) {
     const blocked = [...new Set(failing.flatMap((result) => result.blockedBy))];
@@ -92,9 +96,9 @@ export function describeResync(results: ResyncedOrder[]): string {
 }
 
 function describeOne(result: ResyncedOrder): string {
-  if (result.healed) return `H-${result.orderNumber} re-synced: ${result.resent} ${result.resent === 1 ? "delivery" : "deliveries"} sent again and confirmed.`;
+  if (result.healed) return `H-${result.orderNumber} re-synced: ${plural(result.resent, "delivery")} sent again and confirmed.`;
   const why = result.blockedBy.length > 0 ? ` An active fault drops it again: ${result.blockedBy.join("; ")}. Clear it at Faults first.` : "";
   const what = result.remaining.length > 0 ? ` Still disagreeing: ${result.remaining.map((mismatch) => `${mismatch.system} has ${mismatch.actual}, expected ${mismatch.expected}`).join("; ")}.` : "";
   if (result.resent === 0) return `Nothing was left to re-send for H-${result.orderNumber}.${what}${why}`;
-  return `H-${result.orderNumber} is still failing: ${result.resent} ${result.resent === 1 ? "delivery" : "deliveries"} sent again, not confirmed.${what}${why}`;
+  return `H-${result.orderNumber} is still failing: ${plural(result.resent, "delivery")} sent again, not confirmed.${what}${why}`;
 }

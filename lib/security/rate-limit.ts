@@ -24,7 +24,7 @@ export async function pruneRateLimits(db: Db, now = new Date(), keepHours = 24) 
 }
 
 /** Who is asking, as well as a proxy-forwarded request can tell. */
-export function clientKey(headers: Headers): string {
+export function clientAddress(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return (forwarded || headers.get("x-real-ip") || "unknown").slice(0, 64);
 }

@@ -188,6 +188,11 @@ describe("every ops action checks the caller's role itself", () => {
     expect(await db().faultRule.count({ where: { storeCode: "AUS-XX" } })).toBe(0);
   });
 
+  it("refuses a sign-in lock key with text that cannot be stored, rather than failing", async () => {
+    session.current = await signedInAs(users.ADMIN);
+    expect(await unlockSignInAction({ ok: true, message: "" }, form({ key: "account:a\u0000b@handoff.test" }))).toEqual({ ok: false, message: "That lock is not known. Reload the page." });
+  });
+
   it("lets managers and admins re-sync an order, and no one else", async () => {
     const formData = form({ orderNumber: "100001" });
     for (const role of [null, "ASSOCIATE"] as const) {

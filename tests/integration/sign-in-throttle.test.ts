@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { authenticateStaff } from "@/lib/auth/authenticate-staff";
 import { hashPassword } from "@/lib/auth/passwords";
 import { verifySessionTicket } from "@/lib/auth/session-ticket";
-import { ACCOUNT_RULE, accountKey, lockedSignIns, unlockSignIn } from "@/lib/auth/sign-in-throttle";
+import { ACCOUNT_RULE, accountThrottle, lockedSignIns, unlockSignIn } from "@/lib/auth/sign-in-throttle";
 import { endStaffSession, resolveStaffSession, sessionToHandOver, STAFF_IDLE_MINUTES } from "@/lib/auth/staff-session";
 import { getDb } from "@/lib/db/prisma";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -44,13 +44,13 @@ describe("staff sign-in under attack", () => {
 
     const outcomes = await db().signInAudit.groupBy({ by: ["outcome"], where: { email }, _count: { _all: true } });
     expect(Object.fromEntries(outcomes.map((row) => [row.outcome, row._count._all]))).toEqual({ wrong_password: ACCOUNT_RULE.lockAfter - 1, locked: 1, throttled: 2 });
-    expect((await lockedSignIns(db(), now)).map((row) => row.key)).toContain(accountKey(email).key);
+    expect((await lockedSignIns(db(), now)).map((row) => row.key)).toContain(accountThrottle(email).key);
 
     // An admin lifts the lock; the right password gets in and clears the count.
-    expect(await unlockSignIn(db(), accountKey(email).key)).toBe(true);
+    expect(await unlockSignIn(db(), accountThrottle(email).key)).toBe(true);
     const success = await attempt("right password", otherServer);
     expect(success).toMatchObject({ ok: true, staff: { role: "MANAGER" } });
-    expect(await db().signInThrottle.count({ where: { key: accountKey(email).key } })).toBe(0);
+    expect(await db().signInThrottle.count({ where: { key: accountThrottle(email).key } })).toBe(0);
   });
 
   it("answers the same for an account that does not exist, and throttles it the same way", async () => {

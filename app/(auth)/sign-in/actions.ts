@@ -6,7 +6,7 @@ import { signIn } from "@/lib/auth/auth";
 import { authenticateStaff } from "@/lib/auth/authenticate-staff";
 import { credentialsSchema } from "@/lib/auth/verify-credentials";
 import { getDb } from "@/lib/db/prisma";
-import { clientKey } from "@/lib/security/rate-limit";
+import { clientAddress } from "@/lib/security/rate-limit";
 
 export type SignInState = { error: string | null; email: string };
 
@@ -20,7 +20,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   const email = typeof input.email === "string" ? input.email.slice(0, 320) : "";
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email and password.", email };
-  const result = await authenticateStaff(getDb(), parsed.data, clientKey(await headers()));
+  const result = await authenticateStaff(getDb(), parsed.data, clientAddress(await headers()));
   if (!result.ok) return { error: result.message, email };
   const home = result.staff.role === "ASSOCIATE" ? "/store" : "/ops";
   try {

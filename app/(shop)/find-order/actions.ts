@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { getDb } from "@/lib/db/prisma";
 import { orderLinkRequestSchema, requestOrderLink } from "@/lib/orders/request-order-link";
-import { clientKey } from "@/lib/security/rate-limit";
+import { clientAddress } from "@/lib/security/rate-limit";
 
 export type FindOrderState = { ok: boolean; message: string; fields?: { orderNumber?: string; contact?: string } } | null;
 
@@ -15,7 +15,7 @@ export async function findOrderAction(_previous: FindOrderState, formData: FormD
     for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
     return { ok: false, message: "Check the highlighted fields.", fields };
   }
-  const outcome = await requestOrderLink(getDb(), parsed.data, clientKey(await headers()));
+  const outcome = await requestOrderLink(getDb(), parsed.data, clientAddress(await headers()));
   if (outcome.kind === "rate_limited") {
     const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
     return { ok: false, message: `Too many requests for now. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.` };

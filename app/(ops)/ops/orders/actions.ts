@@ -19,5 +19,5 @@ export async function resyncOrderAction(_previous: ActionResult, formData: FormD
   if (!order) return { ok: false, message: `Order H-${parsed.data.orderNumber} was not found.` };
   const [outcome] = await resyncAndConfirm(db, [order.id]);
   revalidatePath(`/ops/orders/${parsed.data.orderNumber}`);
-  return { ok: outcome!.healed || (outcome!.resent === 0 && outcome!.remaining.length === 0), message: describeResync([outcome!]) };
+  return { ok: outcome!.settled, message: describeResync([outcome!]) };
 }

@@ -36,5 +36,5 @@ export async function resyncOrdersAction(input: { orderNumbers: number[] }): Pro
   const db = getDb();
   const orders = await db.order.findMany({ where: { number: { in: parsed.data.orderNumbers } }, select: { id: true } });
   const outcomes = await resyncAndConfirm(db, orders.map((order) => order.id));
-  return { ok: outcomes.every((outcome) => outcome.healed), message: describeResync(outcomes) };
+  return { ok: outcomes.every((outcome) => outcome.settled), message: describeResync(outcomes) };
 }

@@ -7,7 +7,8 @@ import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { unlockSignIn } from "@/lib/auth/sign-in-throttle";
 import { getDb } from "@/lib/db/prisma";
 
-const keySchema = z.string().regex(/^(account|client):.{1,400}$/s, "That lock is not known.");
+// Printable text only: a NUL or a control character could never name a lock, and would not survive the query.
+const keySchema = z.string().regex(/^(account|client):[^\u0000-\u001f\u007f]{1,400}$/, "That lock is not known.");
 
 /** Lifts a sign-in lock (an account's or a client's) before it runs out, and audits who did. */
 export async function unlockSignInAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
