@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int32 } from "@/lib/http/int32";
 
 /** What crosses every boundary: the outbox event, as JSON. */
 export const eventEnvelopeSchema = z.object({
@@ -7,7 +8,7 @@ export const eventEnvelopeSchema = z.object({
   source: z.enum(["STOREFRONT", "OMS", "WMS", "POS", "NOTIFICATION"]),
   position: z.string().regex(/^\d+$/, "position must be a whole number"),
   orderId: z.uuid().nullable(),
-  orderNumber: z.number().int().positive().nullable(),
+  orderNumber: int32().positive().nullable(),
   occurredAt: z.iso.datetime(),
   data: z.record(z.string(), z.unknown()),
 });

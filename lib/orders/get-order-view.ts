@@ -1,3 +1,4 @@
+import { isOrderToken } from "./shopper-access";
 import type { Db } from "@/lib/db/prisma";
 import { storeAddress } from "./order-event-context";
 import { formatOrderNumber } from "./order-number";
@@ -8,6 +9,7 @@ import { shopperVisibleStatus } from "@/lib/systems/storefront/order-status";
 
 /** Everything the shopper's order page shows, found by the secret link token. */
 export async function getOrderViewByToken(db: Db, accessToken: string) {
+  if (!isOrderToken(accessToken)) return null;
   const order = await db.order.findUnique({
     where: { accessToken },
     include: {

@@ -8,6 +8,13 @@ export function publicBaseUrl(): string {
   return (process.env.HANDOFF_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
 }
 
+/** The shape every order link's token has; anything else cannot name an order (and is not looked up). */
+const ORDER_TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
+
+export function isOrderToken(value: unknown): value is string {
+  return typeof value === "string" && ORDER_TOKEN.test(value);
+}
+
 export function orderPagePath(accessToken: string): string {
   return `/orders/${accessToken}`;
 }

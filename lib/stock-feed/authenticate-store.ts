@@ -1,17 +1,21 @@
-import { UNSAFE_TEXT_MESSAGE, unsafeTextPath } from "@/lib/http/unsafe-text";
 import { z } from "zod";
 import type { Db } from "@/lib/db/prisma";
 import { verifySignedRequest } from "@/lib/bus/signing";
-import { fieldErrors, parseJson } from "@/lib/systems/receive-event";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { fieldErrors } from "@/lib/systems/receive-event";
 import { storeCodeSchema } from "./stock-feed-request";
 
 export type FeedStore = { id: string; code: string };
 
-export type Refusal = { ok: false; status: 400 | 401 | 404; body: { error: string; fields?: { path: string; message: string }[] } };
+export type Refusal = { ok: false; status: 400 | 401 | 404 | 413; body: { error: string; fields?: { path: string; message: string }[] } };
 
 // The store is named in the body and each store signs with its own secret, so the body
 // is read for its storeCode before the signature can be checked; nothing else in it is
-// trusted until the signature holds.
+// trusted until the signature holds. The read is bounded and the parse held to the shared
+// limits before any of that.
+/** 500 messages of a few hundred bytes each, with room to spare. */
+const MAX_FEED_BYTES = 512 * 1024;
+
 const storeNamedSchema = z.looseObject({ storeCode: storeCodeSchema });
 
 /**
@@ -19,11 +23,9 @@ const storeNamedSchema = z.looseObject({ storeCode: storeCodeSchema });
  * that store's secret) and timestamp (within five minutes) check out, and the parsed JSON.
  */
 export async function authenticateStockFeed(db: Db, request: Request): Promise<{ ok: true; store: FeedStore; json: unknown } | Refusal> {
-  const body = await request.text();
-  const json = parseJson(body);
-  if (!json.ok) return { ok: false, status: 400, body: { error: "The body is not valid JSON.", fields: [] } };
-  const unsafe = unsafeTextPath(json.value);
-  if (unsafe) return { ok: false, status: 400, body: { error: "The body holds text that cannot be stored.", fields: [{ path: unsafe, message: UNSAFE_TEXT_MESSAGE }] } };
+  const json = await readJsonBody(request, MAX_FEED_BYTES);
+  if (!json.ok) return { ok: false, status: json.status, body: { error: json.error, fields: json.field ? [json.field] : [] } };
+  const body = json.text;
   const named = storeNamedSchema.safeParse(json.value);
   if (!named.success) return { ok: false, status: 400, body: { error: "The request must name its store.", fields: fieldErrors(named.error) } };
 

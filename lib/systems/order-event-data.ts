@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { int32 } from "@/lib/http/int32";
 
 // The parts of OMS order events the other systems rely on. Each receiver parses what it
 // needs, so a payload that drifts from the contract is refused rather than half-applied.
 
 /** What every order event carries: enough for a receiver that only tracks status. */
-export const orderRefDataSchema = z.object({ orderNumber: z.number().int().positive(), storeCode: z.string().min(1) });
+export const orderRefDataSchema = z.object({ orderNumber: int32().positive(), storeCode: z.string().min(1) });
 
-export const orderLineDataSchema = z.object({ sku: z.string().min(1), quantity: z.number().int().positive() });
+export const orderLineDataSchema = z.object({ sku: z.string().min(1), quantity: int32().positive() });
 
 /** Where and when the shopper collects (events written before it was added lack it). */
 export const pickupDetailsSchema = z.object({
@@ -23,21 +24,21 @@ export const shopperAccessSchema = z.object({ orderUrl: z.url(), pickupCode: z.s
 const messagingFields = { pickup: pickupDetailsSchema.optional(), shopper: shopperAccessSchema.optional() };
 
 export const orderCreatedDataSchema = z.object({
-  orderNumber: z.number().int().positive(),
+  orderNumber: int32().positive(),
   storeCode: z.string().min(1),
-  totalCents: z.number().int().nonnegative(),
+  totalCents: int32().nonnegative(),
   promisedReadyAt: z.iso.datetime(),
   pickupMethod: z.enum(["IN_STORE", "CURBSIDE"]),
   pickupCodeHash: z.string().min(1).optional(),
   slot: z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() }).optional(),
   customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
-  lines: z.array(orderLineDataSchema.extend({ name: z.string(), unitPriceCents: z.number().int() })).min(1),
+  lines: z.array(orderLineDataSchema.extend({ name: z.string(), unitPriceCents: int32() })).min(1),
   storeName: z.string().min(1).optional(),
   ...messagingFields,
 });
 
 export const customerArrivedDataSchema = z.object({
-  orderNumber: z.number().int().positive(),
+  orderNumber: int32().positive(),
   storeCode: z.string().min(1),
   arrivedAt: z.iso.datetime(),
   parkingBay: z.string().nullable(),
@@ -45,17 +46,17 @@ export const customerArrivedDataSchema = z.object({
 });
 
 export const linesShortedDataSchema = z.object({
-  orderNumber: z.number().int().positive(),
+  orderNumber: int32().positive(),
   storeCode: z.string().min(1),
   storeName: z.string().min(1),
   customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
   shorted: z.array(orderLineDataSchema.extend({ name: z.string(), reason: z.string() })).min(1),
-  totalCents: z.number().int().nonnegative(),
+  totalCents: int32().nonnegative(),
   ...messagingFields,
 });
 
 export const orderCanceledDataSchema = z.object({
-  orderNumber: z.number().int().positive(),
+  orderNumber: int32().positive(),
   storeCode: z.string().min(1),
   reason: z.string(),
   customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
@@ -66,7 +67,7 @@ export const orderCanceledDataSchema = z.object({
 const customerSchema = z.object({ name: z.string(), email: z.string(), phone: z.string() });
 
 export const orderReadyDataSchema = z.object({
-  orderNumber: z.number().int().positive(),
+  orderNumber: int32().positive(),
   storeCode: z.string().min(1),
   storeName: z.string().min(1),
   customer: customerSchema,
@@ -80,14 +81,14 @@ export const linkRequestedDataSchema = orderReadyDataSchema.extend({ channel: z.
 export const orderStagedDataSchema = orderReadyDataSchema.extend({ stagingBin: z.string().min(1).nullable() });
 
 export const orderPickedUpDataSchema = orderReadyDataSchema.extend({
-  capturedCents: z.number().int().nonnegative(),
-  lines: z.array(orderLineDataSchema.extend({ name: z.string(), unitPriceCents: z.number().int() })).min(1),
+  capturedCents: int32().nonnegative(),
+  lines: z.array(orderLineDataSchema.extend({ name: z.string(), unitPriceCents: int32() })).min(1),
 });
 
 export const pickupReminderDataSchema = orderReadyDataSchema.extend({ holdUntil: z.iso.datetime().nullable() });
 
 export const inventoryMovementDataSchema = z.object({
-  orderNumber: z.number().int().positive(),
+  orderNumber: int32().positive(),
   storeCode: z.string().min(1),
   lines: z.array(orderLineDataSchema).min(1),
 });
@@ -95,15 +96,15 @@ export const inventoryMovementDataSchema = z.object({
 /** The OMS's change in available-to-promise after a store's stock feed moved its ledger. */
 export const inventoryAdjustedDataSchema = z.object({
   storeCode: z.string().min(1),
-  lines: z.array(z.object({ sku: z.string().min(1), availableDelta: z.number().int() })).min(1),
+  lines: z.array(z.object({ sku: z.string().min(1), availableDelta: int32() })).min(1),
 });
 
 /** The store's stock shows fewer units on hand than its orders (this one among them) hold. */
 export const stockShortDataSchema = z.object({
-  orderNumber: z.number().int().positive(),
+  orderNumber: int32().positive(),
   storeCode: z.string().min(1),
   /** Empty, with no message, when the order's items are all covered again: the alert clears. */
-  lines: z.array(z.object({ sku: z.string().min(1), name: z.string(), onHand: z.number().int().nonnegative(), held: z.number().int().positive() })),
+  lines: z.array(z.object({ sku: z.string().min(1), name: z.string(), onHand: int32().nonnegative(), held: int32().positive() })),
   message: z.string().min(1).nullable(),
 });
 

@@ -4,6 +4,8 @@ import { eventEnvelopeSchema, type EventEnvelope } from "@/lib/bus/envelope";
 import { announcedIn, wakeDispatcher } from "@/lib/bus/outbox";
 import { verifySignedRequest } from "@/lib/bus/signing";
 import type { SystemName } from "@/lib/generated/prisma/enums";
+import { parseJsonText } from "@/lib/http/parse-json";
+import { readBodyText } from "@/lib/http/read-body";
 import { EventDataError, UnsupportedEventError } from "./order-event-data";
 
 export type EventHandler = (tx: Tx, event: EventEnvelope) => Promise<"applied" | "ignored">;
@@ -23,26 +25,23 @@ async function endpointOf(db: Db, system: SystemName) {
   return endpoint;
 }
 
+/** One event is a few KB; a megabyte is room for any order's lines with none for abuse. */
+export const MAX_EVENT_BYTES = 1024 * 1024;
+
 /** The raw body, once its Standard Webhooks signature and timestamp (±5 min) check out. */
 export async function readSignedBody(
   db: Db,
   secretOf: SystemName,
   request: Request,
 ): Promise<{ ok: true; body: string; webhookId: string } | { ok: false; result: ReceiveResult }> {
-  const body = await request.text();
+  const read = await readBodyText(request, MAX_EVENT_BYTES);
+  if (!read.ok) return { ok: false, result: { status: read.status, body: { error: read.error } } };
+  const body = read.text;
   const endpoint = await endpointOf(db, secretOf);
   if (!endpoint) return { ok: false, result: { status: 503, body: { error: `${secretOf} has no endpoint configured yet.` } } };
   const verification = verifySignedRequest(endpoint.signingSecret, body, request.headers);
   if (!verification.ok) return { ok: false, result: { status: 401, body: { error: `Signature check failed: ${verification.reason}` } } };
   return { ok: true, body, webhookId: verification.webhookId };
-}
-
-export function parseJson(body: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(body) };
-  } catch {
-    return { ok: false };
-  }
 }
 
 /**
@@ -67,8 +66,8 @@ export async function applyOnce<T>(db: Db, system: SystemName, webhookId: string
 export async function receiveEvent(db: Db, system: SystemName, request: Request, handle: EventHandler): Promise<ReceiveResult> {
   const signed = await readSignedBody(db, system, request);
   if (!signed.ok) return signed.result;
-  const json = parseJson(signed.body);
-  if (!json.ok) return { status: 400, body: { error: "The body is not valid JSON.", fields: [] } };
+  const json = parseJsonText(signed.body);
+  if (!json.ok) return { status: 400, body: { error: json.error, fields: json.field ? [json.field] : [] } };
   const parsed = eventEnvelopeSchema.safeParse(json.value);
   if (!parsed.success) return { status: 400, body: { error: "The event does not match the expected shape.", fields: fieldErrors(parsed.error) } };
 

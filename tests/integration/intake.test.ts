@@ -180,14 +180,14 @@ describe("the channel intake", () => {
 
   it("refuses what it cannot keep, and keys that are not a channel's", async () => {
     const key = await marketplaceKey();
-    expect(await post(key, "{not json")).toMatchObject({ status: 400, body: { error: "The body is not JSON." } });
+    expect(await post(key, "{not json")).toMatchObject({ status: 400, body: { error: expect.stringContaining("The body is not valid JSON") } });
     expect(await post(key, [1, 2])).toMatchObject({ status: 400, body: { error: "Send one order as a JSON object." } });
     expect((await post(key, { buyer: {} })).status).toBe(400);
     expect((await post(null, {})).status).toBe(401);
     expect((await post((await createApiKey(db(), "read only")).key, {})).status).toBe(403);
     expect(await post(key, { marketplace_order_id: "MP-NUL", buyer: { name: "Jo\u0000rdan" } })).toMatchObject({
       status: 400,
-      body: { error: "The order cannot be kept: buyer.name contains a NUL character or a broken surrogate pair, which cannot be stored." },
+      body: { error: "The body cannot be accepted: buyer.name contains a NUL character or a broken surrogate pair, which cannot be stored." },
     });
     expect(await db().intakeOrder.count({ where: { channelOrderId: "MP-NUL" } })).toBe(0);
     // A channel's key sends its own orders; it cannot read other orders' customers.

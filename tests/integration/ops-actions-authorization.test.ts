@@ -190,7 +190,10 @@ describe("every ops action checks the caller's role itself", () => {
 
   it("refuses a sign-in lock key with text that cannot be stored, rather than failing", async () => {
     session.current = await signedInAs(users.ADMIN);
-    expect(await unlockSignInAction({ ok: true, message: "" }, form({ key: "account:a\u0000b@handoff.test" }))).toEqual({ ok: false, message: "That lock is not known. Reload the page." });
+    expect(await unlockSignInAction({ ok: true, message: "" }, form({ key: "account:a\u0000b@handoff.test" }))).toEqual({
+      ok: false,
+      message: "That cannot be accepted: key contains a NUL character or a broken surrogate pair, which cannot be stored.",
+    });
   });
 
   it("lets managers and admins re-sync an order, and no one else", async () => {

@@ -7,6 +7,7 @@ import { authenticateStaff } from "@/lib/auth/authenticate-staff";
 import { credentialsSchema } from "@/lib/auth/verify-credentials";
 import { getDb } from "@/lib/db/prisma";
 import { clientAddress } from "@/lib/security/rate-limit";
+import { formInput } from "@/lib/http/action-input";
 
 export type SignInState = { error: string | null; email: string };
 
@@ -16,6 +17,8 @@ function safeReturnPath(next: FormDataEntryValue | null): string | null {
 }
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const form = formInput(formData);
+  if (!form.ok) return { error: form.message, email: "" };
   const input = { email: formData.get("email"), password: formData.get("password") };
   const email = typeof input.email === "string" ? input.email.slice(0, 320) : "";
   const parsed = credentialsSchema.safeParse(input);

@@ -6,11 +6,14 @@ import type { ActionResult } from "@/components/ui/action-form";
 import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/prisma";
 import { resolveIncident } from "@/lib/operations/alerts";
+import { formInput } from "@/lib/http/action-input";
 
 const incidentSchema = z.object({ id: z.uuid() });
 
 /** Resolves an open alert by hand (managers and admins); it stays quiet while its condition lasts. */
 export async function resolveAlertAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const input = formInput(formData);
+  if (!input.ok) return input;
   const staff = await staffWithRole(OPS_ROLES);
   if (!staff) return { ok: false, message: "Only a manager or an admin can resolve alerts." };
   const parsed = incidentSchema.safeParse({ id: formData.get("id") });

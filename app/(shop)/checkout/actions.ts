@@ -17,6 +17,7 @@ import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
 import { findPickupStores, type PickupStoreOption } from "@/lib/stores/find-pickup-stores";
 import { loadStore } from "@/lib/stores/load-stores";
 import type { CheckoutResult, StoreChoice, SlotChoice } from "./types";
+import { formInput, refuseInput } from "@/lib/http/action-input";
 
 const RADIUS_CHOICES = [10, 25, 50, 100] as const;
 
@@ -47,6 +48,8 @@ function toStoreChoice(store: PickupStoreOption, now: Date): StoreChoice {
 
 /** Stores near a ZIP code, city or the browser's position, with cart coverage and ready-by. */
 export async function findStoresAction(input: z.input<typeof findStoresSchema>) {
+  const refused = refuseInput(input);
+  if (refused) return refused;
   const parsed = findStoresSchema.safeParse(input);
   if (!parsed.success) return { ok: false as const, message: "Enter a ZIP code or city and keep at least one item in your cart." };
   const { query, coordinates, radiusMiles, lines } = parsed.data;
@@ -65,6 +68,7 @@ export async function findStoresAction(input: z.input<typeof findStoresSchema>) 
 
 /** The pickup windows a new order at this store can book right now. */
 export async function pickupSlotsAction(storeId: string): Promise<{ readyByLabel: string | null; slots: SlotChoice[] }> {
+  if (refuseInput(storeId)) return { readyByLabel: null, slots: [] };
   if (!z.uuid().safeParse(storeId).success) return { readyByLabel: null, slots: [] };
   const store = await loadStore(getDb(), storeId);
   if (!store) return { readyByLabel: null, slots: [] };
@@ -98,6 +102,8 @@ function readLines(raw: FormDataEntryValue | null): unknown {
 
 /** Places the order; on success the shopper goes to the order page. */
 export async function placeOrderAction(_previous: CheckoutResult, formData: FormData): Promise<CheckoutResult> {
+  const input = formInput(formData);
+  if (!input.ok) return { status: "error", message: input.message, fieldErrors: {} };
   const parsed = placeOrderSchema.safeParse({
     checkoutId: formData.get("checkoutId"),
     storeId: formData.get("storeId") ?? "",

@@ -4,11 +4,14 @@ import { headers } from "next/headers";
 import { getDb } from "@/lib/db/prisma";
 import { orderLinkRequestSchema, requestOrderLink } from "@/lib/orders/request-order-link";
 import { clientAddress } from "@/lib/security/rate-limit";
+import { formInput } from "@/lib/http/action-input";
 
 export type FindOrderState = { ok: boolean; message: string; fields?: { orderNumber?: string; contact?: string } } | null;
 
 /** "Find my order": the same answer whether or not an order matches, so nobody learns who ordered what. */
 export async function findOrderAction(_previous: FindOrderState, formData: FormData): Promise<FindOrderState> {
+  const input = formInput(formData);
+  if (!input.ok) return input;
   const parsed = orderLinkRequestSchema.safeParse({ orderNumber: formData.get("orderNumber") ?? "", contact: formData.get("contact") ?? "" });
   if (!parsed.success) {
     const fields: Record<string, string> = {};

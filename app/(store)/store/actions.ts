@@ -5,7 +5,7 @@ import { z } from "zod";
 import { staffWithRole, type Staff } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/prisma";
 import { isDomainError } from "@/lib/errors";
-import { parseOrderNumber } from "@/lib/orders/order-number";
+import { orderNumberSchema } from "@/lib/orders/order-number";
 import { cancelAtStore } from "@/lib/store-queue/cancel";
 import { handOver, unlockHandover } from "@/lib/store-queue/handover";
 import { confirmPick, markShort, startPicking, undoPick } from "@/lib/store-queue/pick";
@@ -14,6 +14,7 @@ import { markReady, stageOrder } from "@/lib/store-queue/ready";
 import { storesInScope, STORE_ROLES, taskInScope } from "@/lib/store-queue/scope";
 import { SHORT_REASONS, STORE_CANCEL_REASONS } from "@/lib/store-queue/short-reasons";
 import { toTaskView, type StoreTaskView } from "@/lib/store-queue/task-view";
+import { refuseInput } from "@/lib/http/action-input";
 
 // Every action here checks the session and the store scope for itself: an order at a
 // store the associate is not assigned to is "not found", exactly like one that does
@@ -22,11 +23,6 @@ import { toTaskView, type StoreTaskView } from "@/lib/store-queue/task-view";
 export type StoreActionResult<T = undefined> = { ok: true; message: string; value?: T } | { ok: false; message: string };
 
 const NOT_SIGNED_IN = { ok: false, message: "Your session has ended. Sign in again." } as const;
-const orderNumberSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const number = parseOrderNumber(String(value));
-  if (number === null) ctx.addIssue({ code: "custom", message: "That is not an order number." });
-  return number ?? 0;
-});
 
 async function device(): Promise<string | null> {
   return (await headers()).get("user-agent")?.slice(0, 200) ?? null;
@@ -49,6 +45,8 @@ function invalid(error: z.ZodError): { ok: false; message: string } {
 }
 
 export async function getStoreQueueAction(storeCode: string): Promise<StoreQueue | null> {
+  const refused = refuseInput(storeCode);
+  if (refused) return null;
   const staff = await staffWithRole([...STORE_ROLES]);
   if (!staff || typeof storeCode !== "string") return null;
   const store = (await storesInScope(getDb(), staff)).find((candidate) => candidate.code === storeCode);
@@ -56,6 +54,8 @@ export async function getStoreQueueAction(storeCode: string): Promise<StoreQueue
 }
 
 export async function getStoreTaskAction(orderNumber: number): Promise<StoreTaskView | null> {
+  const refused = refuseInput(orderNumber);
+  if (refused) return null;
   const staff = await staffWithRole([...STORE_ROLES]);
   const number = orderNumberSchema.safeParse(orderNumber);
   if (!staff || !number.success) return null;
@@ -71,6 +71,8 @@ export async function getStoreTaskAction(orderNumber: number): Promise<StoreTask
 }
 
 export async function startPickingAction(orderNumber: number): Promise<StoreActionResult> {
+  const refused = refuseInput(orderNumber);
+  if (refused) return refused;
   return asStaff(async (staff) => {
     const number = orderNumberSchema.safeParse(orderNumber);
     if (!number.success) return invalid(number.error);
@@ -86,6 +88,8 @@ const pickSchema = z.object({
 });
 
 export async function confirmPickAction(input: { orderNumber: number; sku?: string; barcode?: string }): Promise<StoreActionResult> {
+  const refused = refuseInput(input);
+  if (refused) return refused;
   return asStaff(async (staff) => {
     const parsed = pickSchema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
@@ -99,6 +103,8 @@ const undoSchema = z.object({ orderNumber: orderNumberSchema, sku: z.string().tr
 
 /** Takes back one confirmed unit of a line (a mis-tap or a wrong scan). */
 export async function undoPickAction(input: { orderNumber: number; sku: string }): Promise<StoreActionResult> {
+  const refused = refuseInput(input);
+  if (refused) return refused;
   return asStaff(async (staff) => {
     const parsed = undoSchema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
@@ -110,11 +116,13 @@ export async function undoPickAction(input: { orderNumber: number; sku: string }
 const shortSchema = z.object({
   orderNumber: orderNumberSchema,
   sku: z.string().trim().min(1).max(64),
-  quantity: z.coerce.number().int("Enter a whole number.").min(1, "At least 1 unit."),
+  quantity: z.coerce.number().int("Enter a whole number.").min(1, "At least 1 unit.").max(10_000, "At most 10,000 units."),
   reason: z.enum(SHORT_REASONS, "Choose why the item is short."),
 });
 
 export async function markShortAction(input: { orderNumber: number; sku: string; quantity: number; reason: string }): Promise<StoreActionResult> {
+  const refused = refuseInput(input);
+  if (refused) return refused;
   return asStaff(async (staff) => {
     const parsed = shortSchema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
@@ -126,6 +134,8 @@ export async function markShortAction(input: { orderNumber: number; sku: string;
 const stageSchema = z.object({ orderNumber: orderNumberSchema, bin: z.string().max(20, "Enter a staging bin such as A-12.") });
 
 export async function stageOrderAction(input: { orderNumber: number; bin: string }): Promise<StoreActionResult> {
+  const refused = refuseInput(input);
+  if (refused) return refused;
   return asStaff(async (staff) => {
     const parsed = stageSchema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
@@ -135,6 +145,8 @@ export async function stageOrderAction(input: { orderNumber: number; bin: string
 }
 
 export async function markReadyAction(orderNumber: number): Promise<StoreActionResult> {
+  const refused = refuseInput(orderNumber);
+  if (refused) return refused;
   return asStaff(async (staff) => {
     const number = orderNumberSchema.safeParse(orderNumber);
     if (!number.success) return invalid(number.error);
@@ -150,6 +162,8 @@ const handoverSchema = z.object({
 });
 
 export async function handOverAction(input: { orderNumber: number; code: string; idChecked?: boolean }): Promise<StoreActionResult> {
+  const refused = refuseInput(input);
+  if (refused) return refused;
   return asStaff(async (staff) => {
     const parsed = handoverSchema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
@@ -165,6 +179,8 @@ export async function handOverAction(input: { orderNumber: number; code: string;
 }
 
 export async function unlockHandoverAction(orderNumber: number): Promise<StoreActionResult> {
+  const refused = refuseInput(orderNumber);
+  if (refused) return refused;
   return asStaff(async (staff) => {
     const number = orderNumberSchema.safeParse(orderNumber);
     if (!number.success) return invalid(number.error);
@@ -176,6 +192,8 @@ export async function unlockHandoverAction(orderNumber: number): Promise<StoreAc
 const cancelSchema = z.object({ orderNumber: orderNumberSchema, reason: z.enum(STORE_CANCEL_REASONS, "Choose why the order is canceled.") });
 
 export async function cancelAtStoreAction(input: { orderNumber: number; reason: string }): Promise<StoreActionResult> {
+  const refused = refuseInput(input);
+  if (refused) return refused;
   return asStaff(async (staff) => {
     const parsed = cancelSchema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int32 } from "@/lib/http/int32";
 import type { Chain } from "@/lib/generated/prisma/enums";
 import { parseOrderNumber } from "../order-number";
 
@@ -42,7 +43,7 @@ export const POS_EVENTS = {
         .array(
           z.object({
             sku: z.string().trim().min(1, "sku is required").max(64),
-            quantity: z.number().int().positive("quantity must be at least 1"),
+            quantity: int32().positive("quantity must be at least 1").max(10_000, "quantity must be at most 10000"),
             reason: z.string().trim().min(1, "reason is required").max(200),
           }),
         )

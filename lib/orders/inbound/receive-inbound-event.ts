@@ -3,7 +3,9 @@ import { ownValue } from "@/lib/http/own-value";
 import { wakeDispatcher } from "@/lib/bus/outbox";
 import { isDomainError } from "@/lib/errors";
 import type { SystemName } from "@/lib/generated/prisma/enums";
-import { applyOnce, fieldErrors, parseJson, readSignedBody, type ReceiveResult } from "@/lib/systems/receive-event";
+import { parseJsonText } from "@/lib/http/parse-json";
+import { storableText } from "@/lib/http/unsafe-text";
+import { applyOnce, fieldErrors, readSignedBody, type ReceiveResult } from "@/lib/systems/receive-event";
 import { cancelOrderInTx } from "../cancel-order";
 import type { z } from "zod";
 import { completePickupInTx } from "../complete-pickup";
@@ -29,10 +31,11 @@ export async function receiveInboundEvent(db: Db, systemSlug: string, request: R
   if (!signed.ok) return signed.result;
 
   const reject = async (status: number, error: string, fields: { path: string; message: string }[], known: { orderId?: string; orderNumber?: number; type?: string } = {}) => {
-    const reason = fields.length ? `${error} ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}` : error;
+    // Kept as evidence, so made storable: a parser's message may quote the offending text.
+    const reason = storableText(fields.length ? `${error} ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}` : error);
     await db.$transaction(async (tx) => {
       await tx.inboundRejection.create({
-        data: { system, webhookId: signed.webhookId, orderNumber: known.orderNumber ?? null, eventType: known.type ?? null, statusCode: status, reason, body: signed.body.slice(0, 10_000) },
+        data: { system, webhookId: signed.webhookId, orderNumber: known.orderNumber ?? null, eventType: known.type ?? null, statusCode: status, reason, body: storableText(signed.body.slice(0, 10_000)) },
       });
       const step = known.type && isPosEventType(known.type) ? POS_EVENTS[known.type].chain : null;
       if (known.orderId && step) {
@@ -45,8 +48,8 @@ export async function receiveInboundEvent(db: Db, systemSlug: string, request: R
     return { status, body: { error, fields } };
   };
 
-  const json = parseJson(signed.body);
-  if (!json.ok) return reject(400, "The body is not valid JSON.", []);
+  const json = parseJsonText(signed.body);
+  if (!json.ok) return reject(400, json.error, json.field ? [json.field] : []);
   const parsed = inboundEventSchema.safeParse(json.value);
   if (!parsed.success) return reject(400, "The event does not match the expected shape.", fieldErrors(parsed.error));
   const { type, orderNumber, occurredAt, data } = parsed.data;

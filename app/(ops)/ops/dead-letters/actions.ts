@@ -6,11 +6,14 @@ import type { ActionResult } from "@/components/ui/action-form";
 import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { replayDeliveries } from "@/lib/bus/replay";
 import { getDb } from "@/lib/db/prisma";
+import { formInput } from "@/lib/http/action-input";
 
 const replaySchema = z.object({ scope: z.enum(["selected", "all"]), ids: z.array(z.uuid()).max(1000) });
 
 /** Requeues dead letters: the ones ticked, or every one. */
 export async function replayDeadLettersAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const input = formInput(formData);
+  if (!input.ok) return input;
   if (!(await staffWithRole(ADMIN_ROLES))) return { ok: false, message: "Only an admin can replay dead letters." };
   const parsed = replaySchema.safeParse({ scope: formData.get("scope"), ids: formData.getAll("ids") });
   if (!parsed.success) return { ok: false, message: "That selection is not valid. Reload the page and try again." };

@@ -7,6 +7,7 @@ import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/prisma";
 import { isDomainError } from "@/lib/errors";
 import { addFaultRule, faultRuleSchema, removeFaultRule, setFaultRuleEnabled } from "@/lib/faults/manage-faults";
+import { formInput } from "@/lib/http/action-input";
 
 const DENIED: ActionResult = { ok: false, message: "Only an admin can inject faults." };
 const field = (formData: FormData, name: string) => {
@@ -15,6 +16,8 @@ const field = (formData: FormData, name: string) => {
 };
 
 export async function addFaultAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const input = formInput(formData);
+  if (!input.ok) return input;
   if (!(await staffWithRole(ADMIN_ROLES))) return DENIED;
   const [source, target] = (field(formData, "boundary") ?? ">").split(">");
   const percent = field(formData, "probability");
@@ -42,6 +45,8 @@ export async function addFaultAction(_previous: ActionResult, formData: FormData
 const idSchema = z.object({ id: z.uuid(), enabled: z.enum(["true", "false"]).optional() });
 
 export async function removeFaultAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const input = formInput(formData);
+  if (!input.ok) return input;
   if (!(await staffWithRole(ADMIN_ROLES))) return DENIED;
   const parsed = idSchema.safeParse({ id: formData.get("id") });
   if (!parsed.success) return { ok: false, message: "Unknown fault." };
@@ -51,6 +56,8 @@ export async function removeFaultAction(_previous: ActionResult, formData: FormD
 }
 
 export async function toggleFaultAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const input = formInput(formData);
+  if (!input.ok) return input;
   if (!(await staffWithRole(ADMIN_ROLES))) return DENIED;
   const parsed = idSchema.safeParse({ id: formData.get("id"), enabled: formData.get("enabled") });
   if (!parsed.success) return { ok: false, message: "Unknown fault." };

@@ -5,28 +5,26 @@ import { z } from "zod";
 import type { ActionResult } from "@/components/ui/action-form";
 import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/prisma";
-import { UNSAFE_TEXT_MESSAGE, unsafeTextPath } from "@/lib/http/unsafe-text";
+import { parseJsonText } from "@/lib/http/parse-json";
 import { CHANNEL_ADAPTERS } from "@/lib/intake/channels/adapters";
 import { discardIntakeOrder } from "@/lib/intake/quarantine";
 import { replayIntakeOrder } from "@/lib/intake/receive-channel-order";
 import { formatOrderNumber } from "@/lib/orders/order-number";
+import { formInput } from "@/lib/http/action-input";
 
 const replaySchema = z.object({ id: z.uuid("That quarantined order does not exist."), payload: z.string().max(256 * 1024, "The order is larger than 256 KB.") });
 
 /** Tries a quarantined order again with the payload as ops fixed it. */
 export async function replayIntakeAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const input = formInput(formData);
+  if (!input.ok) return input;
   const staff = await staffWithRole(OPS_ROLES);
   if (!staff) return { ok: false, message: "Only a manager or an admin can replay quarantined orders." };
   const parsed = replaySchema.safeParse({ id: formData.get("id"), payload: formData.get("payload") ?? "" });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
-  let payload: unknown;
-  try {
-    payload = JSON.parse(parsed.data.payload);
-  } catch (error) {
-    return { ok: false, message: `The order is not valid JSON: ${(error as Error).message}` };
-  }
-  const unsafe = unsafeTextPath(payload);
-  if (unsafe) return { ok: false, message: `${unsafe} ${UNSAFE_TEXT_MESSAGE}.` };
+  const json = parseJsonText(parsed.data.payload);
+  if (!json.ok) return { ok: false, message: json.error.replace(/^The body/, "The order") };
+  const payload = json.value;
   const db = getDb();
   const row = await db.intakeOrder.findUnique({ where: { id: parsed.data.id }, select: { channel: true } });
   if (!row || row.channel === "WEB") return { ok: false, message: "That quarantined order does not exist." };
@@ -47,6 +45,8 @@ export async function replayIntakeAction(_previous: ActionResult, formData: Form
 const discardSchema = z.object({ id: z.uuid("That quarantined order does not exist."), reason: z.string().trim().min(3, "Say why it is discarded.").max(300, "Keep the reason to 300 characters.") });
 
 export async function discardIntakeAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const input = formInput(formData);
+  if (!input.ok) return input;
   const staff = await staffWithRole(OPS_ROLES);
   if (!staff) return { ok: false, message: "Only a manager or an admin can discard quarantined orders." };
   const parsed = discardSchema.safeParse({ id: formData.get("id"), reason: formData.get("reason") ?? "" });

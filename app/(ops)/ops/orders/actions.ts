@@ -6,11 +6,15 @@ import type { ActionResult } from "@/components/ui/action-form";
 import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { describeResync, resyncAndConfirm } from "@/lib/cascade/resync-and-confirm";
 import { getDb } from "@/lib/db/prisma";
+import { orderNumberSchema } from "@/lib/orders/order-number";
+import { formInput } from "@/lib/http/action-input";
 
-const resyncSchema = z.object({ orderNumber: z.coerce.number().int().positive() });
+const resyncSchema = z.object({ orderNumber: orderNumberSchema });
 
 /** Re-sync one order from its cascade page (managers and admins). */
 export async function resyncOrderAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const input = formInput(formData);
+  if (!input.ok) return input;
   if (!(await staffWithRole(OPS_ROLES))) return { ok: false, message: "Only a manager or an admin can re-sync orders." };
   const parsed = resyncSchema.safeParse({ orderNumber: formData.get("orderNumber") });
   if (!parsed.success) return { ok: false, message: "That is not an order number." };

@@ -1,3 +1,4 @@
+import { storableText } from "@/lib/http/unsafe-text";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -13,7 +14,8 @@ export const metadata: Metadata = { title: "Find an order" };
 export default async function OrderSearchPage({ searchParams }: PageProps<"/ops/orders">) {
   await requireStaffPage(OPS_ROLES, "/ops/orders");
   const { q } = await searchParams;
-  const query = typeof q === "string" ? q.slice(0, 200) : "";
+  // Text no order could hold (a NUL) is searched as the replacement character: no match, not a failed query.
+  const query = typeof q === "string" ? storableText(q.slice(0, 200)) : "";
   const orders = await findOrders(getDb(), query);
   if (orders.length === 1) redirect(`/ops/orders/${orders[0]!.number}`);
   return (

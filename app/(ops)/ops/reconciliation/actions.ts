@@ -6,6 +6,8 @@ import { describeResync, resyncAndConfirm } from "@/lib/cascade/resync-and-confi
 import { startReconciliation } from "@/lib/cascade/reconcile";
 import { reconciliationReport } from "@/lib/cascade/reconciliation-report";
 import { getDb } from "@/lib/db/prisma";
+import { refuseInput } from "@/lib/http/action-input";
+import { int32 } from "@/lib/http/int32";
 
 export type ReconciliationActionResult = { ok: boolean; message: string };
 const DENIED = { ok: false, message: "Only a manager or an admin can run reconciliation." } as const;
@@ -26,15 +28,18 @@ export async function getReconciliationReportAction() {
   return reconciliationReport(getDb());
 }
 
-const bulkSchema = z.object({ orderNumbers: z.array(z.number().int().positive()).min(1, "Nothing to re-sync.").max(5_000) });
+const bulkSchema = z.object({ orderNumbers: z.array(int32().positive()).min(1, "Nothing to re-sync.").max(5_000) });
 
 /** Re-sends what every order of a mismatch group is missing (idempotent). */
 export async function resyncOrdersAction(input: { orderNumbers: number[] }): Promise<ReconciliationActionResult> {
+  const refused = refuseInput(input);
+  if (refused) return refused;
   if (!(await staffWithRole(OPS_ROLES))) return { ok: false, message: "Only a manager or an admin can re-sync orders." };
   const parsed = bulkSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
   const db = getDb();
   const orders = await db.order.findMany({ where: { number: { in: parsed.data.orderNumbers } }, select: { id: true } });
+  if (orders.length === 0) return { ok: false, message: "None of those orders exist." };
   const outcomes = await resyncAndConfirm(db, orders.map((order) => order.id));
   return { ok: outcomes.every((outcome) => outcome.settled), message: describeResync(outcomes) };
 }

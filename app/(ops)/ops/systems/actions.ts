@@ -7,8 +7,11 @@ import { apiKeyChannelSchema, apiKeyNameSchema, createApiKey, revokeApiKey } fro
 import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { endpointUpdateSchema, rotateSigningSecret, updateSystemEndpoint } from "@/lib/bus/manage-endpoints";
 import { getDb } from "@/lib/db/prisma";
+import { formInput } from "@/lib/http/action-input";
 
 export async function saveEndpointAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const input = formInput(formData);
+  if (!input.ok) return input;
   if (!(await staffWithRole(ADMIN_ROLES))) return { ok: false, message: "Only an admin can change where systems receive events." };
   const parsed = endpointUpdateSchema.safeParse({ system: formData.get("system"), mode: formData.get("mode"), url: formData.get("url") ?? "" });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
@@ -18,6 +21,8 @@ export async function saveEndpointAction(_previous: ActionResult, formData: Form
 }
 
 export async function rotateSecretAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const input = formInput(formData);
+  if (!input.ok) return input;
   if (!(await staffWithRole(ADMIN_ROLES))) return { ok: false, message: "Only an admin can rotate signing secrets." };
   const parsed = z.enum(["STOREFRONT", "OMS", "WMS", "POS", "NOTIFICATION"]).safeParse(formData.get("system"));
   if (!parsed.success) return { ok: false, message: "Unknown system." };
@@ -27,6 +32,8 @@ export async function rotateSecretAction(_previous: ActionResult, formData: Form
 }
 
 export async function createApiKeyAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const input = formInput(formData);
+  if (!input.ok) return input;
   if (!(await staffWithRole(ADMIN_ROLES))) return { ok: false, message: "Only an admin can create API keys." };
   const parsed = apiKeyNameSchema.safeParse(formData.get("name") ?? "");
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
@@ -38,6 +45,8 @@ export async function createApiKeyAction(_previous: ActionResult, formData: Form
 }
 
 export async function revokeApiKeyAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const input = formInput(formData);
+  if (!input.ok) return input;
   if (!(await staffWithRole(ADMIN_ROLES))) return { ok: false, message: "Only an admin can revoke API keys." };
   const parsed = z.uuid().safeParse(formData.get("id"));
   if (!parsed.success || !(await revokeApiKey(getDb(), parsed.data))) return { ok: false, message: "That key does not exist or is already revoked." };

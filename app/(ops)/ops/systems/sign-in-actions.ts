@@ -6,12 +6,15 @@ import type { ActionResult } from "@/components/ui/action-form";
 import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { unlockSignIn } from "@/lib/auth/sign-in-throttle";
 import { getDb } from "@/lib/db/prisma";
+import { formInput } from "@/lib/http/action-input";
 
 // Printable text only: a NUL or a control character could never name a lock, and would not survive the query.
 const keySchema = z.string().regex(/^(account|client):[^\u0000-\u001f\u007f]{1,400}$/, "That lock is not known.");
 
 /** Lifts a sign-in lock (an account's or a client's) before it runs out, and audits who did. */
 export async function unlockSignInAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const input = formInput(formData);
+  if (!input.ok) return input;
   const staff = await staffWithRole(ADMIN_ROLES);
   if (!staff) return { ok: false, message: "Only an admin can unlock sign-in." };
   const parsed = keySchema.safeParse(formData.get("key"));

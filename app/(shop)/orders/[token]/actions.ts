@@ -6,20 +6,25 @@ import { isDomainError } from "@/lib/errors";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import { checkInCustomer } from "@/lib/orders/check-in";
 import { getOrderViewByToken, type OrderView } from "@/lib/orders/get-order-view";
+import { isOrderToken } from "@/lib/orders/shopper-access";
+import { refuseInput } from "@/lib/http/action-input";
 
 // The order link's token is the shopper's only credential: every action looks the
 // order up by it, and a wrong token is simply "not found".
-const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);
 
 export async function getOrderAction(token: string): Promise<OrderView | null> {
-  if (!tokenSchema.safeParse(token).success) return null;
+  const refused = refuseInput(token);
+  if (refused) return null;
+  if (!isOrderToken(token)) return null;
   return getOrderViewByToken(getDb(), token);
 }
 
 export type CancelResult = { ok: true } | { ok: false; message: string };
 
 export async function cancelOrderAction(token: string): Promise<CancelResult> {
-  if (!tokenSchema.safeParse(token).success) return { ok: false, message: "We could not find this order." };
+  const refused = refuseInput(token);
+  if (refused) return refused;
+  if (!isOrderToken(token)) return { ok: false, message: "We could not find this order." };
   const db = getDb();
   const order = await db.order.findUnique({ where: { accessToken: token }, select: { id: true } });
   if (!order) return { ok: false, message: "We could not find this order." };
@@ -39,7 +44,9 @@ const checkInSchema = z.object({
 
 /** "I'm here": tells the store the shopper has arrived (curbside: where they parked, which car). */
 export async function checkInAction(token: string, input: { parkingBay: string; carDescription: string }): Promise<CancelResult> {
-  if (!tokenSchema.safeParse(token).success) return { ok: false, message: "We could not find this order." };
+  const refused = refuseInput(token, input);
+  if (refused) return refused;
+  if (!isOrderToken(token)) return { ok: false, message: "We could not find this order." };
   const parsed = checkInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues.map((issue) => issue.message).join(" ") };
   const db = getDb();

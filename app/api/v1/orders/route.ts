@@ -1,6 +1,6 @@
 import { authenticateApiKey } from "@/lib/api-keys/api-keys";
 import { getDb } from "@/lib/db/prisma";
-import { UNSAFE_TEXT_MESSAGE, unsafeTextPath } from "@/lib/http/unsafe-text";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { CHANNEL_ADAPTERS } from "@/lib/intake/channels/adapters";
 import { receiveChannelOrder } from "@/lib/intake/receive-channel-order";
 
@@ -19,17 +19,10 @@ export async function POST(request: Request) {
   const key = await authenticateApiKey(db, request.headers);
   if (!key) return Response.json({ error: "Send your channel's API key as `Authorization: Bearer <key>` (an admin creates it at /ops/systems)." }, { status: 401 });
   if (!key.channel || key.channel === "WEB") return Response.json({ error: "This API key is not a sales channel's key, so it cannot send orders." }, { status: 403 });
-  const body = await request.text();
-  if (body.length > MAX_BYTES) return Response.json({ error: "The order is larger than 256 KB." }, { status: 413 });
-  let payload: unknown;
-  try {
-    payload = JSON.parse(body);
-  } catch {
-    return Response.json({ error: "The body is not JSON." }, { status: 400 });
-  }
+  const body = await readJsonBody(request, MAX_BYTES);
+  if (!body.ok) return Response.json({ error: body.error }, { status: body.status });
+  const payload = body.value;
   if (!payload || typeof payload !== "object" || Array.isArray(payload)) return Response.json({ error: "Send one order as a JSON object." }, { status: 400 });
-  const unsafe = unsafeTextPath(payload);
-  if (unsafe) return Response.json({ error: `The order cannot be kept: ${unsafe} ${UNSAFE_TEXT_MESSAGE}.` }, { status: 400 });
 
   const outcome = await receiveChannelOrder(db, CHANNEL_ADAPTERS[key.channel], payload);
   switch (outcome.status) {

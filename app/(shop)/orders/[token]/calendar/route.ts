@@ -3,12 +3,10 @@ import { getOrderViewByToken } from "@/lib/orders/get-order-view";
 import { pickupCalendarEvent } from "@/lib/orders/pickup-calendar-event";
 import { orderPagePath, publicBaseUrl } from "@/lib/orders/shopper-access";
 
-const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
-
 /** GET: the order's pickup window as an .ics file; the link token is the only credential, as on the order page. */
 export async function GET(_request: Request, context: RouteContext<"/orders/[token]/calendar">) {
   const { token } = await context.params;
-  const order = TOKEN.test(token) ? await getOrderViewByToken(getDb(), token) : null;
+  const order = await getOrderViewByToken(getDb(), token);
   if (!order) return new Response("We could not find this order.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   return new Response(pickupCalendarEvent(order, `${publicBaseUrl()}${orderPagePath(token)}`), {
     headers: {

@@ -1,0 +1,227 @@
+import { randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "@/lib/api-keys/api-keys";
+import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
+import { signedHeaders } from "@/lib/bus/signing";
+import { disconnectDb, getDb } from "@/lib/db/prisma";
+import type { SystemName } from "@/lib/generated/prisma/enums";
+import { rotateStockFeedSecret } from "@/lib/stock-feed/stock-feed-secret";
+import { placeOrder } from "@/lib/orders/place-order";
+import { createProduct, createStore, firstSlot, orderInput } from "../integration/factories";
+import { HOSTILE_BODIES, HOSTILE_STRINGS } from "./hostile-values";
+import { usePrivateDatabase, watchWrites } from "./private-database";
+
+// Every route handler, fed the corpus: each answer must be a 4xx that says what is wrong,
+// and no table may change beyond the bookkeeping a route is allowed (named below).
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Credentials = "none" | "api key" | "channel key" | { signedAs: SystemName } | "store secret";
+type RouteFuzz = {
+  methods: ("GET" | "POST")[];
+  /** The params a well-formed call would have; each is replaced by every hostile string in turn. */
+  params?: Record<string, string>;
+  credentials: Credentials;
+  /** Takes no input at all: only hostile query strings and headers are tried, and it may answer 200. */
+  noInput?: boolean;
+  /** Tables the route may touch while refusing (bookkeeping, said why). */
+  mayWrite?: string[];
+  /** Bodies that get past the envelope to the route's own rules, each still wrong. */
+  deeperBodies?: () => Record<string, string>;
+};
+
+const ROUTES: Record<string, RouteFuzz> = {
+  "app/(shop)/orders/[token]/calendar/route.ts": { methods: ["GET"], params: { token: "a".repeat(32) }, credentials: "none" },
+  "app/api/health/route.ts": { methods: ["GET"], credentials: "none", noInput: true },
+  "app/api/metrics/route.ts": { methods: ["GET"], credentials: "none", noInput: true },
+  // A refused event from another system is kept, with the chain step it should have fulfilled marked.
+  "app/api/v1/events/[system]/route.ts": {
+    methods: ["POST"],
+    params: { system: "pos" },
+    credentials: { signedAs: "POS" },
+    mayWrite: ["InboundRejection", "ChainStep"],
+    deeperBodies: () => {
+      const event = (type: string, data: unknown, orderNumber: unknown = order.number) => JSON.stringify({ type, orderNumber, occurredAt: new Date().toISOString(), data });
+      return {
+        "an order number past integer": event("order.ready", {}, 3_000_000_000),
+        "a short of three billion units": event("order.lines_shorted", { lines: [{ sku: order.sku, quantity: 3_000_000_000, reason: "Not found" }] }),
+        "a short line that is not an object": event("order.lines_shorted", { lines: ["x"] }),
+        "an unknown event": event("constructor", {}),
+        "a pickup before it is ready": event("pickup.completed", { associate: "Fuzz" }),
+        "a cancel reason of 10 KB": event("order.canceled", { reason: "r".repeat(10_000) }),
+      };
+    },
+  },
+  "app/api/v1/observations/route.ts": { methods: ["POST"], credentials: "api key", mayWrite: ["ApiKey"] },
+  "app/api/v1/orders/[number]/cascade/route.ts": { methods: ["GET"], params: { number: "999999" }, credentials: "api key", mayWrite: ["ApiKey"] },
+  "app/api/v1/orders/intake/[id]/route.ts": { methods: ["GET"], params: { id: randomUUID() }, credentials: "channel key", mayWrite: ["ApiKey"] },
+  "app/api/v1/orders/route.ts": { methods: ["POST"], credentials: "channel key", mayWrite: ["ApiKey"] },
+  "app/api/v1/stock/route.ts": { methods: ["POST"], credentials: "store secret" },
+  "app/api/v1/systems/[system]/events/route.ts": {
+    methods: ["POST"],
+    params: { system: "wms" },
+    credentials: { signedAs: "WMS" },
+    deeperBodies: () => {
+      const envelope = (type: string, data: unknown, orderNumber: unknown = order.number) =>
+        JSON.stringify({ id: randomUUID(), type, source: "OMS", position: "1", orderId: order.id, orderNumber, occurredAt: new Date().toISOString(), data });
+      return {
+        "an order number past integer": envelope("order.created", { orderNumber: 3_000_000_000, storeCode }, 3_000_000_000),
+        "a short of three billion units": envelope("order.lines_shorted", { orderNumber: order.number, storeCode, lines: [{ sku: order.sku, quantity: 3_000_000_000 }] }),
+        "an event the WMS does not take": envelope("__proto__", { orderNumber: order.number, storeCode }),
+        "data that is an array": envelope("order.created", []),
+      };
+    },
+  },
+};
+// Auth.js's own endpoints are fuzzed over HTTP (tests/e2e/hostile-input.spec.ts): they answer with redirects, not JSON.
+const FUZZED_OVER_HTTP = ["app/api/auth/[...nextauth]/route.ts"];
+
+function routeFiles(): string[] {
+  return readdirSync("app", { recursive: true, encoding: "utf8" })
+    .filter((file) => /(^|\/)route\.tsx?$/.test(file))
+    .map((file) => path.posix.join("app", file.split(path.sep).join("/")))
+    .sort();
+}
+
+let db: { url: string; drop: () => Promise<void> };
+let writes: Awaited<ReturnType<typeof watchWrites>>;
+let apiKey = "";
+let channelKey = "";
+let storeCode = "";
+let storeSecret = "";
+let order = { id: "", number: 0, sku: "" };
+
+beforeAll(async () => {
+  db = await usePrivateDatabase();
+  await ensureSystemEndpoints(getDb());
+  apiKey = (await createApiKey(getDb(), "fuzz")).key;
+  channelKey = (await createApiKey(getDb(), "fuzz channel", "MARKETPLACE")).key;
+  const store = await createStore(getDb());
+  storeCode = store.code;
+  storeSecret = (await rotateStockFeedSecret(getDb(), storeCode))!.secret;
+  const product = await createProduct(getDb(), store.id, { onHand: 10 });
+  const slot = await firstSlot(getDb(), store.id, new Date());
+  const placed = await placeOrder(getDb(), orderInput({ storeId: store.id, lines: [{ productId: product.id, quantity: 1 }], slotStartsAt: slot.startsAt }));
+  order = { id: placed.orderId, number: placed.number, sku: product.sku };
+  writes = await watchWrites(db.url);
+});
+
+afterAll(async () => {
+  await writes?.close();
+  await disconnectDb();
+  await db?.drop();
+});
+
+async function secretOf(system: SystemName) {
+  return (await getDb().systemEndpoint.findUniqueOrThrow({ where: { system } })).signingSecret;
+}
+
+/** The headers a caller holding the route's credential would send with this body. */
+async function credentialHeaders(credentials: Credentials, body: string): Promise<Record<string, string>> {
+  if (credentials === "none") return {};
+  if (credentials === "api key") return { authorization: `Bearer ${apiKey}` };
+  if (credentials === "channel key") return { authorization: `Bearer ${channelKey}` };
+  if (credentials === "store secret") return signedHeaders(storeSecret, randomUUID(), body);
+  return signedHeaders(await secretOf(credentials.signedAs), randomUUID(), body);
+}
+
+/** For the stock feed: the same hostile body, but naming the real store, so it gets past the store lookup. */
+function namingStore(body: string): string {
+  return body.startsWith("{") && body.length > 2 ? `{"storeCode":${JSON.stringify(storeCode)},${body.slice(1)}` : body;
+}
+
+/** A URL can only carry UTF-8: half a surrogate pair goes as the broken escape a client would send. */
+const encode = (value: string) => encodeURIComponent(value.replace(/[\ud800-\udfff]/g, "\ufffd")).replace(/%EF%BF%BD/g, "%ED%A0%80");
+
+type Call = { label: string; method: string; url: string; params: Record<string, string>; headers: Record<string, string>; body?: string };
+
+async function callsFor(file: string, route: RouteFuzz): Promise<Call[]> {
+  const calls: Call[] = [];
+  const template = "/" + file.replace(/^app\//, "").replace(/\/route\.tsx?$/, "").replace(/\([^)]+\)\//g, "");
+  const urlOf = (params: Record<string, string>, query = "") =>
+    "http://handoff.test" + template.replace(/\[([^\]]+)\]/g, (_, name: string) => encode(params[name] ?? "")) + query;
+  const params = route.params ?? {};
+  for (const method of route.methods) {
+    for (const [name, value] of Object.entries(HOSTILE_STRINGS)) {
+      calls.push({ label: `query ${name}`, method, url: urlOf(params, `?q=${encode(value)}&period=${encode(value)}`), params, headers: await credentialHeaders(route.credentials, "") });
+      for (const param of Object.keys(params)) {
+        calls.push({ label: `param ${param} = ${name}`, method, url: urlOf({ ...params, [param]: value }), params: { ...params, [param]: value }, headers: await credentialHeaders(route.credentials, "{}"), body: method === "POST" ? "{}" : undefined });
+      }
+    }
+    if (route.noInput) continue;
+    // Credentials that do not hold, then hostile headers around good ones.
+    calls.push({ label: "no credentials", method, url: urlOf(params), params, headers: {}, body: method === "POST" ? "{}" : undefined });
+    calls.push({ label: "wrong bearer", method, url: urlOf(params), params, headers: { authorization: "Bearer hk_not_a_key" }, body: method === "POST" ? "{}" : undefined });
+    if (typeof route.credentials === "object" || route.credentials === "store secret") {
+      const body = route.credentials === "store secret" ? namingStore("{}") : "{}";
+      const good = await credentialHeaders(route.credentials, body);
+      calls.push({ label: "6 KB webhook-id", method, url: urlOf(params), params, headers: { ...good, "webhook-id": "w".repeat(6_000) }, body });
+      calls.push({ label: "junk timestamp", method, url: urlOf(params), params, headers: { ...good, "webhook-timestamp": "soon" }, body });
+      calls.push({ label: "junk signature", method, url: urlOf(params), params, headers: { ...good, "webhook-signature": "v1,AAAA v2,x" }, body });
+    }
+    if (method !== "POST") continue;
+    // Larger than any route takes: refused while reading, whatever the credentials.
+    const huge = "x".repeat(21 * 1024 * 1024);
+    calls.push({ label: "21 MB body", method, url: urlOf(params), params, headers: await credentialHeaders(route.credentials, huge), body: huge });
+    for (const [name, raw] of Object.entries(HOSTILE_BODIES)) {
+      const body = route.credentials === "store secret" ? namingStore(raw) : raw;
+      calls.push({ label: `body ${name}, unsigned`, method, url: urlOf(params), params, headers: {}, body });
+      calls.push({ label: `body ${name}`, method, url: urlOf(params), params, headers: await credentialHeaders(route.credentials, body), body });
+    }
+    for (const [name, body] of Object.entries(route.deeperBodies?.() ?? {})) {
+      calls.push({ label: `body with ${name}`, method, url: urlOf(params), params, headers: await credentialHeaders(route.credentials, body), body });
+    }
+  }
+  return calls;
+}
+
+async function send(handler: Handler, call: Call): Promise<Response> {
+  const request = new Request(call.url, { method: call.method, headers: call.headers, body: call.body });
+  return handler(request, { params: Promise.resolve(call.params) });
+}
+
+/** What a refusal must be: a 4xx whose body says what is wrong. */
+async function refusalProblem(response: Response): Promise<string | null> {
+  if (response.status < 400 || response.status >= 500) return `answered ${response.status}`;
+  const text = await response.text();
+  if ((response.headers.get("content-type") ?? "").includes("json")) {
+    const error = (JSON.parse(text) as { error?: unknown }).error;
+    return typeof error === "string" && error.length > 0 ? null : `answered ${response.status} with no error message: ${text.slice(0, 200)}`;
+  }
+  return text.trim() ? null : `answered ${response.status} with an empty body`;
+}
+
+describe("route handlers, fed hostile input", () => {
+  it("notice a write (the check below would otherwise pass for nothing)", async () => {
+    await writes.since();
+    await createApiKey(getDb(), "probe");
+    expect(await writes.since()).toEqual(["ApiKey"]);
+  });
+
+  it("are all known to this suite (a new route must say how it is fuzzed)", () => {
+    expect(routeFiles()).toEqual([...Object.keys(ROUTES), ...FUZZED_OVER_HTTP].sort());
+  });
+
+  for (const [file, route] of Object.entries(ROUTES)) {
+    it(`${file} refuses every hostile input with a 4xx and a message, and writes nothing`, async () => {
+      const handlers = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, Handler>;
+      const failures: string[] = [];
+      await writes.since();
+      for (const call of await callsFor(file, route)) {
+        const handler = handlers[call.method]!;
+        let problem: string | null;
+        try {
+          const response = await send(handler, call);
+          problem = route.noInput ? (response.status >= 500 ? `answered ${response.status}` : null) : await refusalProblem(response);
+        } catch (error) {
+          problem = `threw ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : String(error)}`;
+        }
+        const written = (await writes.since()).filter((table) => !route.mayWrite?.includes(table));
+        if (written.length) problem = `${problem ?? "refused"}, but wrote to ${written.join(", ")}`;
+        if (problem) failures.push(`${call.method} ${call.label}: ${problem}`);
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
