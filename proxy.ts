@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isDecodablePath, UNDECODABLE_PATH_MESSAGE } from "@/lib/http/decodable-path";
 import { BROWSER_COOKIE, newBrowserId } from "@/lib/orders/checkout-browser";
 import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
 
@@ -8,6 +9,9 @@ import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
  * ways. (The other security headers are set for every route in next.config.js.)
  */
 export function proxy(request: NextRequest) {
+  if (!isDecodablePath(request.nextUrl.pathname)) {
+    return NextResponse.json({ error: UNDECODABLE_PATH_MESSAGE }, { status: 400 });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
@@ -23,7 +27,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: machine routes answer JSON, and static files need no nonce.
+  // Pages only: machine routes answer JSON (and a proxy would make Next.js buffer their
+  // bodies, megabytes of uploads included), and static files need no nonce. The app's own
+  // server refuses undecodable paths for every route before this runs (scripts/serve.ts).
   matcher: [
     {
       source: "/((?!api/|_next/static|_next/image|products/|icon.svg|apple-icon|manifest.webmanifest|favicon.ico).*)",

@@ -79,7 +79,13 @@ if (mode === "start" && buildIsStale()) {
   if (build.status !== 0) await shutdown(build.status ?? 1);
 }
 
-next.server = spawn(process.execPath, [nextBin, mode, "-p", String(env.PORT)], { stdio: "inherit", env: process.env });
+// Production runs Next.js inside our own HTTP server (scripts/serve.ts), which alone sees the
+// socket and so decides each request's client address; development uses Next's own.
+const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
+next.server =
+  mode === "dev"
+    ? spawn(process.execPath, [nextBin, "dev", "-p", String(env.PORT)], { stdio: "inherit", env: process.env })
+    : spawn(process.execPath, [tsxCli, "scripts/serve.ts"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 next.server.on("exit", (code) => void shutdown(code ?? 0));
 
 // The delivery worker runs in this process once the app answers (its modules receive over HTTP).

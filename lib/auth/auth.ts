@@ -25,6 +25,10 @@ const handOverSchema = z.object({ sessionId: z.uuid(), ticket: z.string().min(1)
 // session still stands (signed out, idle or a changed role end it).
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  // A stranger's malformed request to /api/auth is a one-line warning, not a stack trace per probe.
+  logger: {
+    error: (error) => console.warn(`[auth] ${error.name}: ${error.message.split("\n")[0]}`),
+  },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/sign-in" },
   providers: [

@@ -23,8 +23,10 @@ export async function pruneRateLimits(db: Db, now = new Date(), keepHours = 24) 
   return db.rateLimitHit.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - keepHours * 3_600_000) } } });
 }
 
-/** Who is asking, as well as a proxy-forwarded request can tell. */
+/**
+ * Who is asking: the app's HTTP server (scripts/serve.ts) puts the address it decided on
+ * as the only X-Forwarded-For entry, so nothing a client wrote itself is read here.
+ */
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || headers.get("x-real-ip") || "unknown").slice(0, 64);
+  return (headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown").slice(0, 64);
 }

@@ -64,7 +64,7 @@ describe("operations endpoints", () => {
 
   it("/api/metrics speaks Prometheus text with the bus's figures", async () => {
     const deadBefore = await db().delivery.count({ where: { status: "DEAD" } });
-    const response = await metrics();
+    const response = await metrics(new Request("http://handoff.test/api/metrics", { headers: { "x-forwarded-for": "127.0.0.1" } }));
     expect(response.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await response.text();
     for (const name of ["handoff_deliveries", "handoff_chain_steps", "handoff_chain_steps_overdue", "handoff_outbox_lag_seconds", "handoff_dead_letters", "handoff_worker_heartbeat_age_seconds", "handoff_process_cpu_user_seconds_total"]) {
@@ -75,5 +75,28 @@ describe("operations endpoints", () => {
     const deadAfter = await db().delivery.count({ where: { status: "DEAD" } });
     expect(dead).toBeGreaterThanOrEqual(Math.min(deadBefore, deadAfter));
     expect(dead).toBeLessThanOrEqual(Math.max(deadBefore, deadAfter));
+  });
+
+  it("/api/metrics answers this host with no token, and another host only with the configured token", async () => {
+    const scrape = (from: string, authorization?: string) =>
+      metrics(new Request("http://handoff.test/api/metrics", { headers: { "x-forwarded-for": from, ...(authorization ? { authorization } : {}) } }));
+    const saved = process.env.HANDOFF_METRICS_TOKEN;
+    try {
+      delete process.env.HANDOFF_METRICS_TOKEN;
+      expect((await scrape("::1")).status).toBe(200);
+      expect((await scrape("::ffff:127.0.0.1")).status).toBe(200);
+      const remote = await scrape("203.0.113.9");
+      expect(remote.status).toBe(403);
+      expect((await remote.json()).error).toContain("HANDOFF_METRICS_TOKEN");
+
+      process.env.HANDOFF_METRICS_TOKEN = "a-metrics-token-of-some-length";
+      expect((await scrape("203.0.113.9")).status).toBe(401);
+      expect((await scrape("203.0.113.9", "Bearer not-the-token")).status).toBe(401);
+      expect((await scrape("203.0.113.9", "Bearer a-metrics-token-of-some-length")).status).toBe(200);
+      expect((await scrape("127.0.0.1")).status).toBe(200);
+    } finally {
+      if (saved === undefined) delete process.env.HANDOFF_METRICS_TOKEN;
+      else process.env.HANDOFF_METRICS_TOKEN = saved;
+    }
   });
 });

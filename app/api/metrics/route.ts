@@ -1,10 +1,14 @@
 import { getDb } from "@/lib/db/prisma";
+import { readEnv } from "@/lib/env";
+import { metricsAccess } from "@/lib/operations/metrics-access";
 import { handoffMetrics } from "@/lib/operations/metrics";
 
 export const dynamic = "force-dynamic";
 
-/** Prometheus scrape endpoint (text exposition format). Counts only: no customer data. */
-export async function GET() {
+/** Prometheus scrape endpoint (text exposition format): counts only, to this host or with the metrics token. */
+export async function GET(request: Request) {
+  const access = metricsAccess(request.headers, readEnv().HANDOFF_METRICS_TOKEN);
+  if (!access.ok) return Response.json({ error: access.error }, { status: access.status });
   const metrics = handoffMetrics(getDb);
   return new Response(await metrics.scrape(), { headers: { "content-type": metrics.registry.contentType } });
 }
