@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { describeInputProblem, inspectInput } from "@/lib/http/inspect-input";
 import { ownValue } from "@/lib/http/own-value";
+import { yieldToOthers } from "@/lib/http/work-gate";
 import type { SystemName } from "@/lib/generated/prisma/enums";
 
 export type ParsedObservation = { system: SystemName; eventType: string; direction: "sent" | "received"; orderRef: string; observedAt: Date };
@@ -32,17 +34,22 @@ const observationSchema = z.object({
 const MAX_LINES = 100_000;
 
 function toObservation(value: unknown, line: number): { ok: true; value: ParsedObservation & { line: number } } | { ok: false; error: LineError } {
+  const problem = inspectInput(value);
+  if (problem) return { ok: false, error: { line, errors: [describeInputProblem(problem)] } };
   const parsed = observationSchema.safeParse(value);
   if (!parsed.success) return { ok: false, error: { line, errors: parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)) } };
   const { system, event, order, at, direction } = parsed.data;
   return { ok: true, value: { line, system, eventType: event, direction, orderRef: order, observedAt: new Date(at) } };
 }
 
-/** NDJSON: one `{"system","event","order","at"}` object per line (optionally `"direction":"sent"`); blank lines are skipped. */
-export function parseNdjson(text: string): ParsedLines {
-  const result: ParsedLines = { observations: [], rejected: [] };
+// Lines are read in slices: the gentle variants let other requests run between slices, so
+// a 20 MB upload never holds the server for the whole of its parse.
+const SLICE_LINES = 2_000;
+
+function* ndjsonSlices(text: string, result: ParsedLines): Generator<void> {
   const lines = text.split(/\r?\n/);
   for (const [index, raw] of lines.slice(0, MAX_LINES).entries()) {
+    if (index > 0 && index % SLICE_LINES === 0) yield;
     if (!raw.trim()) continue;
     let value: unknown;
     try {
@@ -56,17 +63,18 @@ export function parseNdjson(text: string): ParsedLines {
     else result.rejected.push(parsed.error);
   }
   if (lines.length > MAX_LINES) result.rejected.push({ line: MAX_LINES + 1, errors: [`only the first ${MAX_LINES} lines are read`] });
-  return result;
 }
 
-/** CSV with a header naming the columns system, event, order, at and optionally direction (any order; no quoted commas). */
-export function parseCsv(text: string): ParsedLines {
-  const result: ParsedLines = { observations: [], rejected: [] };
+function* csvSlices(text: string, result: ParsedLines): Generator<void> {
   const lines = text.split(/\r?\n/);
   const header = (lines[0] ?? "").split(",").map((cell) => cell.trim().toLowerCase());
   const missing = ["system", "event", "order", "at"].filter((column) => !header.includes(column));
-  if (missing.length > 0) return { observations: [], rejected: [{ line: 1, errors: [`the header must name the columns system, event, order, at (missing ${missing.join(", ")})`] }] };
+  if (missing.length > 0) {
+    result.rejected.push({ line: 1, errors: [`the header must name the columns system, event, order, at (missing ${missing.join(", ")})`] });
+    return;
+  }
   for (const [index, raw] of lines.slice(1, MAX_LINES).entries()) {
+    if (index > 0 && index % SLICE_LINES === 0) yield;
     if (!raw.trim()) continue;
     const cells = raw.split(",").map((cell) => cell.trim().replace(/^"(.*)"$/, "$1"));
     const value = Object.fromEntries(header.map((column, i) => [column, cells[i] === "" ? undefined : cells[i]]));
@@ -74,5 +82,31 @@ export function parseCsv(text: string): ParsedLines {
     if (parsed.ok) result.observations.push(parsed.value);
     else result.rejected.push(parsed.error);
   }
+}
+
+type Format = "ndjson" | "csv";
+const SLICES: Record<Format, (text: string, result: ParsedLines) => Generator<void>> = { ndjson: ndjsonSlices, csv: csvSlices };
+
+/** NDJSON: one `{"system","event","order","at"}` object per line (optionally `"direction":"sent"`); blank lines are skipped. */
+export function parseNdjson(text: string): ParsedLines {
+  const result: ParsedLines = { observations: [], rejected: [] };
+  const slices = ndjsonSlices(text, result);
+  while (!slices.next().done);
+  return result;
+}
+
+/** CSV with a header naming the columns system, event, order, at and optionally direction (any order; no quoted commas). */
+export function parseCsv(text: string): ParsedLines {
+  const result: ParsedLines = { observations: [], rejected: [] };
+  const slices = csvSlices(text, result);
+  while (!slices.next().done);
+  return result;
+}
+
+/** parseNdjson or parseCsv, yielding to other requests between slices of lines. */
+export async function parseLinesGently(text: string, format: Format): Promise<ParsedLines> {
+  const result: ParsedLines = { observations: [], rejected: [] };
+  const slices = SLICES[format](text, result);
+  while (!slices.next().done) await yieldToOthers();
   return result;
 }

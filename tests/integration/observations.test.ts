@@ -4,6 +4,7 @@ import { POST } from "@/app/api/v1/observations/route";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { getDb } from "@/lib/db/prisma";
 import { parseCsv } from "@/lib/observations/parse-lines";
+import { uploadGate } from "@/lib/observations/upload-gate";
 
 const db = () => getDb();
 
@@ -116,4 +117,22 @@ describe("five systems' logs, uploaded", () => {
     expect(parsed.rejected).toEqual([{ line: 3, errors: [expect.stringContaining('got "mainframe"')] }]);
     expect(parseCsv("order,event\n").rejected).toEqual([{ line: 1, errors: ["the header must name the columns system, event, order, at (missing system, at)"] }]);
   });
+
+  it("take turns: a sender holding its four places is told to wait (429), and its upload goes through once one is free", async () => {
+    const created = await createApiKey(db(), "busy shipper");
+    const key = await db().apiKey.findUniqueOrThrow({ where: { id: created.id } });
+    // One runs and three wait (one upload at a time by default): four places held either way.
+    const held = Array.from({ length: 4 }, () => uploadGate().enter(`key:${key.id}`));
+    const line = JSON.stringify({ system: "pos", event: "order.ready", order: `GATE-${randomUUID()}`, at: new Date().toISOString() });
+    const refused = await POST(new Request("http://handoff.test/api/v1/observations", { method: "POST", headers: { authorization: `Bearer ${created.key}` }, body: line }));
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("5");
+    expect((await refused.json()).error).toContain("4 uploads in progress");
+    for (const entering of held) {
+      const pass = await entering;
+      if (pass.ok) pass.leave();
+    }
+    expect((await upload(line, created.key)).body.accepted).toBe(1);
+  });
 });
+

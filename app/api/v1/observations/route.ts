@@ -1,7 +1,9 @@
 import { authenticateApiKey } from "@/lib/api-keys/api-keys";
 import { getDb } from "@/lib/db/prisma";
+import { readBodyText } from "@/lib/http/read-body";
 import { ingestObservations } from "@/lib/observations/ingest";
-import { parseNdjson } from "@/lib/observations/parse-lines";
+import { parseLinesGently } from "@/lib/observations/parse-lines";
+import { uploadGate } from "@/lib/observations/upload-gate";
 
 export const dynamic = "force-dynamic";
 
@@ -17,12 +19,19 @@ export async function POST(request: Request) {
   if (!key) return Response.json({ error: "Send a valid API key as `Authorization: Bearer <key>` (create one at /ops/systems)." }, { status: 401 });
   // A sales channel's key sends its own orders; it may not read other orders' customers.
   if (key.channel) return Response.json({ error: "A sales channel's key cannot send observations; use a key with no channel." }, { status: 403 });
-  const body = await request.text();
-  if (body.length > MAX_BYTES) return Response.json({ error: "The body is larger than 20 MB; send it in parts." }, { status: 413 });
-  const parsed = parseNdjson(body);
-  if (parsed.observations.length === 0) {
-    return Response.json({ error: "No line could be read.", accepted: 0, rejected: parsed.rejected }, { status: 400 });
+  // Its turn first, then the body: a waiting upload's bytes stay with the sender, not in memory here.
+  const pass = await uploadGate().enter(`key:${key.id}`);
+  if (!pass.ok) return Response.json({ error: pass.error }, { status: pass.status, headers: { "retry-after": String(pass.retryAfterSeconds) } });
+  try {
+    const body = await readBodyText(request, MAX_BYTES);
+    if (!body.ok) return Response.json({ error: body.error }, { status: body.status });
+    const parsed = await parseLinesGently(body.text, "ndjson");
+    if (parsed.observations.length === 0) {
+      return Response.json({ error: "No line could be read.", accepted: 0, rejected: parsed.rejected }, { status: 400 });
+    }
+    const { batchId, cascade } = await ingestObservations(db, parsed.observations);
+    return Response.json({ batchId, accepted: parsed.observations.length, rejected: parsed.rejected, cascade });
+  } finally {
+    pass.leave();
   }
-  const { batchId, cascade } = await ingestObservations(db, parsed.observations);
-  return Response.json({ batchId, accepted: parsed.observations.length, rejected: parsed.rejected, cascade });
 }
