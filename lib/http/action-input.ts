@@ -3,15 +3,16 @@ import { describeInputProblem, inspectInput } from "./inspect-input";
 // A server action is a public endpoint: a crafted request can send any argument, of any
 // type, in any position. These guards run first in every action, before any other work.
 
-export type InputRefusal = { ok: false; message: string };
+/** `field`: the top-level name (a form field, an input's key) that held the problem, for forms to highlight. */
+export type InputRefusal = { ok: false; message: string; field?: string };
 
-const refusal = (message: string): InputRefusal => ({ ok: false, message });
+const refusal = (message: string, field?: string): InputRefusal => (field ? { ok: false, message, field } : { ok: false, message });
 
 /** A refusal for arguments holding what must go no further (see inspectInput), or null. */
 export function refuseInput(...args: unknown[]): InputRefusal | null {
   for (const arg of args) {
     const problem = inspectInput(arg);
-    if (problem) return refusal(`That cannot be accepted: ${describeInputProblem(problem)}`);
+    if (problem) return refusal(`That cannot be accepted: ${describeInputProblem(problem)}`, problem.path === "(input)" ? undefined : problem.path.split(".")[0]);
   }
   return null;
 }

@@ -56,4 +56,29 @@ describe("a checkout submitted again", () => {
     }
     expect(await db().order.count({ where: { storeId: store.id } })).toBe(1);
   });
+
+  it("with a NUL in the name, points at the name field and places nothing", async () => {
+    const store = await createStore(db());
+    const product = await createProduct(db(), store.id, { onHand: 5 });
+    const slot = await firstSlot(db(), store.id, new Date());
+    const form = new FormData();
+    for (const [name, value] of Object.entries({
+      checkoutId: randomUUID(),
+      storeId: store.id,
+      pickupMethod: "IN_STORE",
+      slotStartsAt: slot.startsAt.toISOString(),
+      lines: JSON.stringify([{ productId: product.id, quantity: 1 }]),
+      name: "Jo\u0000rdan",
+      email: "jordan@example.com",
+      phone: "512-555-0123",
+      cardNumber: TEST_CARDS.approved,
+    })) form.set(name, value);
+    browser.cookie = newBrowserId();
+    expect(await placeOrderAction({ status: "idle" }, form)).toEqual({
+      status: "error",
+      message: "Check the highlighted fields.",
+      fieldErrors: { name: expect.stringContaining("a character we cannot store") },
+    });
+    expect(await db().order.count({ where: { storeId: store.id } })).toBe(0);
+  });
 });

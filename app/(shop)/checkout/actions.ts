@@ -103,7 +103,10 @@ function readLines(raw: FormDataEntryValue | null): unknown {
 /** Places the order; on success the shopper goes to the order page. */
 export async function placeOrderAction(_previous: CheckoutResult, formData: FormData): Promise<CheckoutResult> {
   const input = formInput(formData);
-  if (!input.ok) return { status: "error", message: input.message, fieldErrors: {} };
+  if (!input.ok) {
+    if (!input.field) return { status: "error", message: input.message, fieldErrors: {} };
+    return { status: "error", message: "Check the highlighted fields.", fieldErrors: { [input.field]: "This holds a character we cannot store (a NUL or half an emoji). Type it again." } };
+  }
   const parsed = placeOrderSchema.safeParse({
     checkoutId: formData.get("checkoutId"),
     storeId: formData.get("storeId") ?? "",

@@ -13,9 +13,7 @@ import { refuseInput } from "@/lib/http/action-input";
 // order up by it, and a wrong token is simply "not found".
 
 export async function getOrderAction(token: string): Promise<OrderView | null> {
-  const refused = refuseInput(token);
-  if (refused) return null;
-  if (!isOrderToken(token)) return null;
+  if (refuseInput(token) || !isOrderToken(token)) return null;
   return getOrderViewByToken(getDb(), token);
 }
 
@@ -45,7 +43,7 @@ const checkInSchema = z.object({
 /** "I'm here": tells the store the shopper has arrived (curbside: where they parked, which car). */
 export async function checkInAction(token: string, input: { parkingBay: string; carDescription: string }): Promise<CancelResult> {
   const refused = refuseInput(token, input);
-  if (refused) return refused;
+  if (refused) return refused.field ? { ok: false, message: "The bay or car description holds a character we cannot store (a NUL or half an emoji). Type it again." } : refused;
   if (!isOrderToken(token)) return { ok: false, message: "We could not find this order." };
   const parsed = checkInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues.map((issue) => issue.message).join(" ") };
