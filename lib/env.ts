@@ -11,6 +11,25 @@ const envSchema = z.object({
   HANDOFF_DATA_DIR: z.string().default(".data"),
   /** Keys the pickup codes; generated into the data folder when not set. */
   HANDOFF_SECRET: z.string().min(32, "HANDOFF_SECRET must be at least 32 characters").optional(),
+  /** Where shoppers reach the app: the order links in emails and texts. Defaults to http://localhost:$PORT. */
+  HANDOFF_PUBLIC_URL: z.url("HANDOFF_PUBLIC_URL must be a URL such as https://pickup.example.com").optional(),
+  /** Where the delivery worker reaches the built-in modules. Defaults to http://127.0.0.1:$PORT. */
+  HANDOFF_INTERNAL_URL: z.url("HANDOFF_INTERNAL_URL must be a URL such as http://10.0.0.5:3000").optional(),
+  HANDOFF_DEMO_DATA: z.enum(["on", "off"], "HANDOFF_DEMO_DATA must be on or off").default("on"),
+  HANDOFF_DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+  HANDOFF_STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
+  HANDOFF_NODE_FAILURE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.05),
+  HANDOFF_RESYNC_CONFIRM_SECONDS: z.coerce.number().min(0).max(600).default(20),
+  HANDOFF_RECONCILE_MINUTES: z.coerce.number().min(0).max(24 * 60).default(5),
+  HANDOFF_RECONCILE_GRACE_SECONDS: z.coerce.number().min(0).max(24 * 3600).default(120),
+  HANDOFF_INVENTORY_ACCURACY_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  HANDOFF_INTAKE_RATE_PER_SECOND: z.coerce.number().positive().max(100_000).default(20),
+  HANDOFF_INTAKE_QUEUE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+  HANDOFF_INTAKE_HIGH_VALUE_CENTS: z.coerce.number().int().min(0).default(20_000),
+  HANDOFF_ALERT_WEBHOOK_URL: z.url("HANDOFF_ALERT_WEBHOOK_URL must be a URL").optional(),
+  /** smtp:// or smtps:// with credentials; unset, mail goes to the local sink. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+  NOTIFICATION_FROM: z.string().min(3).default("Handoff <orders@handoff.local>"),
   /** How many reverse proxies stand in front of the app; their X-Forwarded-For entries are believed, no others. */
   HANDOFF_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** Lets a scraper on another host read /api/metrics (as a bearer token); loopback needs none. */

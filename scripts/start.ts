@@ -65,7 +65,7 @@ try {
   process.env.DATABASE_URL = database.url;
   process.env.HANDOFF_SECRET = await resolveAppSecret(env.HANDOFF_SECRET, dataDirPath(env));
   process.env.AUTH_SECRET ??= deriveSecret(process.env.HANDOFF_SECRET, "auth-session");
-  if (process.env.HANDOFF_DEMO_DATA !== "off" && (await seedDemoData(getDb()))) log("Loaded the demo stores, products and stock.");
+  if (env.HANDOFF_DEMO_DATA === "on" && (await seedDemoData(getDb()))) log("Loaded the demo stores, products and stock.");
   await ensureSystemEndpoints(getDb());
 } catch (error) {
   console.error(error);

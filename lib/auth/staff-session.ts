@@ -1,8 +1,9 @@
 import type { Db } from "@/lib/db/prisma";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { readEnv } from "@/lib/env";
 
 /** A session unused for this long ends: an unattended tablet or laptop does not stay signed in. */
-export const STAFF_IDLE_MINUTES = Number(process.env.HANDOFF_STAFF_IDLE_MINUTES ?? 120);
+export const STAFF_IDLE_MINUTES = readEnv().HANDOFF_STAFF_IDLE_MINUTES;
 /** How fresh a session must be for Auth.js to take it over from the sign-in that opened it. */
 const HANDOFF_SECONDS = 120;
 /** lastSeenAt is written at most this often, not on every poll of the queue. */

@@ -7,6 +7,7 @@ import { isRetryableStatus, nextRetryDelayMs, parseRetryAfter } from "./backoff"
 import { deliveryTarget, loadEndpoints } from "./endpoints";
 import { envelopeOf } from "./envelope";
 import { signedHeaders } from "./signing";
+import { readEnv } from "@/lib/env";
 
 /** The outbox event a delivery carries, as the claim reads it. */
 export type ClaimedEvent = Pick<OutboxEvent, "id" | "source" | "type" | "position" | "orderId" | "occurredAt" | "payload">;
@@ -41,7 +42,7 @@ export type DeliveryOutcome =
   | { kind: "dropped"; error: string };
 
 /** How long a claim holds a delivery; a worker that dies lets it lapse after this. */
-const LEASE_SECONDS = Number(process.env.HANDOFF_DELIVERY_LEASE_SECONDS ?? 30);
+const LEASE_SECONDS = readEnv().HANDOFF_DELIVERY_LEASE_SECONDS;
 const REQUEST_TIMEOUT_MS = 10_000;
 
 /**

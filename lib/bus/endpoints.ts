@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/prisma";
 import type { SystemEndpoint } from "@/lib/generated/prisma/client";
 import type { SystemName } from "@/lib/generated/prisma/enums";
 import { newSigningSecret } from "./signing";
+import { readEnv } from "@/lib/env";
 
 export const ALL_SYSTEMS: SystemName[] = ["STOREFRONT", "OMS", "WMS", "POS", "NOTIFICATION"];
 
@@ -13,7 +14,8 @@ export async function ensureSystemEndpoints(db: Db): Promise<void> {
 }
 
 export function internalBaseUrl(): string {
-  return process.env.HANDOFF_INTERNAL_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  const env = readEnv();
+  return env.HANDOFF_INTERNAL_URL ?? `http://127.0.0.1:${env.PORT}`;
 }
 
 /**

@@ -2,9 +2,10 @@ import type { Db } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Chain, SystemName } from "@/lib/generated/prisma/enums";
 import { CANCELLATION_NODES, PICKUP_NODES } from "./failure-nodes";
+import { readEnv } from "@/lib/env";
 
 /** Above this share of failed steps (late, rejected or dead-lettered) a node shows red. */
-export const NODE_FAILURE_THRESHOLD = Number(process.env.HANDOFF_NODE_FAILURE_THRESHOLD ?? 0.05);
+export const NODE_FAILURE_THRESHOLD = readEnv().HANDOFF_NODE_FAILURE_THRESHOLD;
 
 export type NodeCounts = { delivered: number; late: number; retrying: number; deadLettered: number; rejected: number; inFlight: number };
 export type NodeHealth = {

@@ -1,8 +1,9 @@
 import type { Db } from "@/lib/db/prisma";
 import { runReconciliation } from "./reconcile";
+import { readEnv } from "@/lib/env";
 
 /** How often the delivery worker reconciles on its own. */
-export const RECONCILE_EVERY_MINUTES = Number(process.env.HANDOFF_RECONCILE_MINUTES ?? 5);
+export const RECONCILE_EVERY_MINUTES = readEnv().HANDOFF_RECONCILE_MINUTES;
 
 // Several workers may run: an advisory lock around the check-and-create lets one of them
 // start each scheduled run.

@@ -1,9 +1,10 @@
 import type { Db } from "@/lib/db/prisma";
 import { compareOrders } from "./compare-orders";
 import { resyncAndConfirm } from "./resync-and-confirm";
+import { readEnv } from "@/lib/env";
 
 /** Orders whose last change is younger than this are still settling: events may be in flight. */
-export const RECONCILE_GRACE_SECONDS = Number(process.env.HANDOFF_RECONCILE_GRACE_SECONDS ?? 120);
+export const RECONCILE_GRACE_SECONDS = readEnv().HANDOFF_RECONCILE_GRACE_SECONDS;
 /** Closed orders are compared for this long after they closed. */
 const RECENTLY_CLOSED_HOURS = 24;
 const BATCH = 200;

@@ -5,9 +5,10 @@ import { faultsInTheWay } from "@/lib/faults/faults-in-the-way";
 import { compareOrders } from "./compare-orders";
 import type { Mismatch } from "./compare-systems";
 import { resyncOrder } from "./resync-order";
+import { readEnv } from "@/lib/env";
 
 /** How long a re-sync waits for what it sent to arrive before calling the order still failing. */
-export const RESYNC_CONFIRM_SECONDS = Number(process.env.HANDOFF_RESYNC_CONFIRM_SECONDS ?? 20);
+export const RESYNC_CONFIRM_SECONDS = readEnv().HANDOFF_RESYNC_CONFIRM_SECONDS;
 const POLL_MS = 250;
 
 export type ResyncedOrder = {

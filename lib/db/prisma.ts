@@ -1,11 +1,12 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { readEnv } from "@/lib/env";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 function createClient(): PrismaClient {
-  const connectionString = process.env.DATABASE_URL;
+  const connectionString = readEnv().DATABASE_URL;
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start Handoff with `npm start`, which provides the database.");
   }

@@ -1,11 +1,12 @@
 import type { OrderChannel } from "@/lib/generated/prisma/enums";
+import { readEnv } from "@/lib/env";
 
 // Each channel may send this many orders per second (with a burst of the same size) to be
 // placed at once; above it orders are queued for the intake worker, and only when the
 // channel's queue is full is a request refused with 429 and Retry-After.
 
-export const intakeRatePerSecond = () => Number(process.env.HANDOFF_INTAKE_RATE_PER_SECOND ?? 20);
-export const intakeQueueLimit = () => Number(process.env.HANDOFF_INTAKE_QUEUE_LIMIT ?? 10_000);
+export const intakeRatePerSecond = () => readEnv().HANDOFF_INTAKE_RATE_PER_SECOND;
+export const intakeQueueLimit = () => readEnv().HANDOFF_INTAKE_QUEUE_LIMIT;
 
 type Bucket = { tokens: number; refilledAt: number };
 const buckets = new Map<OrderChannel, Bucket>();

@@ -1,9 +1,10 @@
 import type { Db } from "@/lib/db/prisma";
 import type { OrderChannel } from "@/lib/generated/prisma/enums";
 import type { IntakeReason } from "./canonical-order";
+import { readEnv } from "@/lib/env";
 
 /** A quarantined order worth at least this much is listed first. */
-export const HIGH_VALUE_CENTS = Number(process.env.HANDOFF_INTAKE_HIGH_VALUE_CENTS ?? 20_000);
+export const HIGH_VALUE_CENTS = readEnv().HANDOFF_INTAKE_HIGH_VALUE_CENTS;
 /** So is one waiting longer than this: its customer is waiting too. */
 export const OLD_AFTER_MINUTES = 60;
 

@@ -1,8 +1,9 @@
 import type { Db } from "@/lib/db/prisma";
 import { runInventoryAccuracy } from "./run-inventory-accuracy";
+import { readEnv } from "@/lib/env";
 
 /** How often the delivery worker checks inventory accuracy on its own; 0 turns it off. */
-export const INVENTORY_ACCURACY_EVERY_HOURS = Number(process.env.HANDOFF_INVENTORY_ACCURACY_HOURS ?? 24);
+export const INVENTORY_ACCURACY_EVERY_HOURS = readEnv().HANDOFF_INVENTORY_ACCURACY_HOURS;
 /**
  * How often the worker asks whether a run is due. The database's last scheduled run decides,
  * so a worker restarted more often than the interval still lets the daily run happen.

@@ -3,6 +3,7 @@ import { signedHeaders } from "@/lib/bus/signing";
 import type { Db } from "@/lib/db/prisma";
 import { NODE_FAILURE_THRESHOLD, type NodeHealth } from "@/lib/cascade/node-health";
 import { getAppSecret } from "@/lib/orders/pickup-code";
+import { readEnv } from "@/lib/env";
 
 export const DEAD_LETTERS_KEY = "dead-letters";
 
@@ -19,7 +20,7 @@ export function alertSigningSecret(): string {
 
 /** Slack-compatible JSON (`text`), signed, to HANDOFF_ALERT_WEBHOOK_URL; without a URL the banner on /ops is the only alert. */
 export const sendAlertWebhook: AlertSender = async (incident) => {
-  const url = process.env.HANDOFF_ALERT_WEBHOOK_URL;
+  const url = readEnv().HANDOFF_ALERT_WEBHOOK_URL;
   if (!url) return;
   const body = JSON.stringify({ text: `:rotating_light: Handoff: ${incident.message}`, key: incident.key, openedAt: incident.openedAt.toISOString() });
   const response = await fetch(url, { method: "POST", headers: signedHeaders(alertSigningSecret(), randomUUID(), body), body, signal: AbortSignal.timeout(10_000) });

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { readEnv } from "@/lib/env";
 
 // A pickup code is derived from the order's secret link with the app secret, so the
 // holder of the link can always be shown it, while the database keeps only a keyed
@@ -7,7 +8,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 const CODE_DIGITS = 6;
 
 export function getAppSecret(): string {
-  const secret = process.env.HANDOFF_SECRET;
+  const secret = readEnv().HANDOFF_SECRET;
   if (!secret || secret.length < 32) throw new Error("HANDOFF_SECRET is not set (at least 32 characters).");
   return secret;
 }

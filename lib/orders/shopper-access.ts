@@ -1,11 +1,13 @@
 import { pickupCodeFor } from "./pickup-code";
+import { readEnv } from "@/lib/env";
 
 /** The shopper's own link and pickup code: what only the shopper, and the layer that messages them, may hold. */
 export type ShopperAccess = { orderUrl: string; pickupCode: string };
 
 /** Where shoppers reach the app; links in messages point here. */
 export function publicBaseUrl(): string {
-  return (process.env.HANDOFF_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
+  const env = readEnv();
+  return (env.HANDOFF_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
 }
 
 /** The shape every order link's token has; anything else cannot name an order (and is not looked up). */

@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import QRCode from "qrcode";
 import { PICKUP_QR_CID } from "./emails/order-email";
+import { readEnv } from "@/lib/env";
 
 // How the notification layer reaches customers. Email goes over SMTP when SMTP_URL is
 // set; otherwise nodemailer builds the message without sending it and the message
@@ -12,7 +13,8 @@ export type MessageTransport = { send(message: OutgoingMessage): Promise<{ id: s
 let email: Transporter | undefined;
 
 function emailTransporter(): Transporter {
-  email ??= process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : nodemailer.createTransport({ jsonTransport: true });
+  const smtpUrl = readEnv().SMTP_URL;
+  email ??= smtpUrl ? nodemailer.createTransport(smtpUrl) : nodemailer.createTransport({ jsonTransport: true });
   return email;
 }
 
@@ -32,7 +34,7 @@ export const transports: MessageTransport = {
     if (message.channel === "sms") return sinkSms.send(message.recipient, message.body);
     // HTML with a plain-text part; the ready email's pickup QR code travels inline (cid), not as a remote image.
     const info = await emailTransporter().sendMail({
-      from: process.env.NOTIFICATION_FROM ?? "Handoff <orders@handoff.local>",
+      from: readEnv().NOTIFICATION_FROM,
       to: message.recipient,
       subject: message.subject,
       text: message.body,

@@ -11,6 +11,7 @@ import { CHANNEL_NAMES } from "@/lib/intake/channel-names";
 import { lockedSignIns } from "@/lib/auth/sign-in-throttle";
 import { createApiKeyAction, revokeApiKeyAction, rotateSecretAction, saveEndpointAction } from "./actions";
 import { unlockSignInAction } from "./sign-in-actions";
+import { readEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Systems" };
@@ -18,6 +19,7 @@ export const metadata: Metadata = { title: "Systems" };
 export default async function SystemsPage() {
   const staff = await requireStaffPage(OPS_ROLES, "/ops/systems");
   const db = getDb();
+  const alertWebhookUrl = readEnv().HANDOFF_ALERT_WEBHOOK_URL;
   await ensureSystemEndpoints(db);
   const [endpoints, apiKeys, stockFeedStores, locks] = await Promise.all([
     db.systemEndpoint.findMany(),
@@ -110,8 +112,8 @@ export default async function SystemsPage() {
           Alert webhook
         </h2>
         <p className="text-sm text-slate-600">
-          {process.env.HANDOFF_ALERT_WEBHOOK_URL
-            ? `Alerts go to ${process.env.HANDOFF_ALERT_WEBHOOK_URL} as Slack-compatible JSON, one per incident.`
+          {alertWebhookUrl
+            ? `Alerts go to ${alertWebhookUrl} as Slack-compatible JSON, one per incident.`
             : "Set HANDOFF_ALERT_WEBHOOK_URL to send alerts (Slack-compatible JSON, one per incident); until then they show as a banner on the overview."}
         </p>
         {isAdmin ? (
