@@ -1,4 +1,5 @@
-import { ActionForm, type ActionResult } from "@/components/ui/action-form";
+import { ActionForm } from "@/components/ui/action-form";
+import type { ActionResult } from "@/lib/http/action-result";
 import { DataTable } from "@/components/ops/data-table";
 import { describeRunTime, INVENTORY_ACCURACY_TARGET } from "@/lib/inventory-accuracy/accuracy";
 import type { MismatchKind } from "@/lib/inventory-accuracy/compare-item";

@@ -1,16 +1,16 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import type { StoreActionResult } from "@/app/(store)/store/actions";
+import type { ActionResult } from "@/lib/http/action-result";
 
 /**
  * A store action from a button or form: pending state, the outcome's message, and a
  * refresh of the order afterwards. A failed request (network, server) reads as a
  * message too, never as a silent no-op.
  */
-export function useStoreAction<Input>(run: (input: Input) => Promise<StoreActionResult>, onDone: () => void) {
+export function useStoreAction<Input>(run: (input: Input) => Promise<ActionResult>, onDone: () => void) {
   return useMutation({
-    mutationFn: async (input: Input): Promise<StoreActionResult> => {
+    mutationFn: async (input: Input): Promise<ActionResult> => {
       try {
         return await run(input);
       } catch {
@@ -21,7 +21,7 @@ export function useStoreAction<Input>(run: (input: Input) => Promise<StoreAction
   });
 }
 
-export function ActionMessage({ result }: { result: StoreActionResult | undefined }) {
+export function ActionMessage({ result }: { result: ActionResult | undefined }) {
   if (!result) return null;
   return (
     <p role={result.ok ? "status" : "alert"} className={`text-base font-medium ${result.ok ? "text-emerald-800" : "text-red-700"}`}>

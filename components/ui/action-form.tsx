@@ -2,8 +2,9 @@
 
 import { useActionState } from "react";
 
-export type ActionResult = { ok: boolean; message: string } | null;
-type Action = (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
+import type { FormState } from "@/lib/http/action-result";
+
+type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
 type ActionFormProps = {
   action: Action;

@@ -11,7 +11,7 @@ import { createApiKeyAction, revokeApiKeyAction, rotateSecretAction, saveEndpoin
 import { rotateStockFeedSecretAction } from "@/app/(ops)/ops/systems/stock-feed-actions";
 import { unlockSignInAction } from "@/app/(ops)/ops/systems/sign-in-actions";
 import { createApiKey } from "@/lib/api-keys/api-keys";
-import type { ActionResult } from "@/components/ui/action-form";
+import type { ActionResult } from "@/lib/http/action-result";
 import { getDb } from "@/lib/db/prisma";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createStore } from "./factories";
@@ -193,6 +193,7 @@ describe("every ops action checks the caller's role itself", () => {
     expect(await unlockSignInAction({ ok: true, message: "" }, form({ key: "account:a\u0000b@handoff.test" }))).toEqual({
       ok: false,
       message: "That cannot be accepted: key contains a NUL character or a broken surrogate pair, which cannot be stored.",
+      field: "key",
     });
   });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { ActionResult } from "@/lib/http/action-result";
 import {
   cancelAtStoreAction,
   confirmPickAction,
@@ -11,7 +12,6 @@ import {
   stageOrderAction,
   startPickingAction,
   unlockHandoverAction,
-  type StoreActionResult,
 } from "@/app/(store)/store/actions";
 import { getDb } from "@/lib/db/prisma";
 import { placeOrder } from "@/lib/orders/place-order";
@@ -57,7 +57,7 @@ async function footprint() {
   return { task: { ...task, updatedAt: undefined }, audit, posLog, events };
 }
 
-const ACTIONS: [string, () => Promise<StoreActionResult>][] = [
+const ACTIONS: [string, () => Promise<ActionResult>][] = [
   ["start picking", () => startPickingAction(other.orderNumber)],
   ["confirm a line by scan", () => confirmPickAction({ orderNumber: other.orderNumber, barcode: other.barcode })],
   ["confirm a line by tap", () => confirmPickAction({ orderNumber: other.orderNumber, sku: other.sku })],

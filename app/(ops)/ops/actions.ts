@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionResult } from "@/components/ui/action-form";
+import type { ActionResult, FormState } from "@/lib/http/action-result";
 import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/prisma";
 import { resolveIncident } from "@/lib/operations/alerts";
@@ -11,7 +11,7 @@ import { formInput } from "@/lib/http/action-input";
 const incidentSchema = z.object({ id: z.uuid() });
 
 /** Resolves an open alert by hand (managers and admins); it stays quiet while its condition lasts. */
-export async function resolveAlertAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function resolveAlertAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   const input = formInput(formData);
   if (!input.ok) return input;
   const staff = await staffWithRole(OPS_ROLES);

@@ -15,12 +15,12 @@ import { storesInScope, STORE_ROLES, taskInScope } from "@/lib/store-queue/scope
 import { SHORT_REASONS, STORE_CANCEL_REASONS } from "@/lib/store-queue/short-reasons";
 import { toTaskView, type StoreTaskView } from "@/lib/store-queue/task-view";
 import { refuseInput } from "@/lib/http/action-input";
+import type { ActionResult } from "@/lib/http/action-result";
 
 // Every action here checks the session and the store scope for itself: an order at a
 // store the associate is not assigned to is "not found", exactly like one that does
 // not exist.
 
-export type StoreActionResult<T = undefined> = { ok: true; message: string; value?: T } | { ok: false; message: string };
 
 const NOT_SIGNED_IN = { ok: false, message: "Your session has ended. Sign in again." } as const;
 
@@ -29,7 +29,7 @@ async function device(): Promise<string | null> {
 }
 
 /** Runs a store action for a signed-in staff member, turning domain refusals into messages. */
-async function asStaff<T>(work: (staff: Staff) => Promise<StoreActionResult<T>>): Promise<StoreActionResult<T>> {
+async function asStaff<T>(work: (staff: Staff) => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
   const staff = await staffWithRole([...STORE_ROLES]);
   if (!staff) return NOT_SIGNED_IN;
   try {
@@ -70,7 +70,7 @@ export async function getStoreTaskAction(orderNumber: number): Promise<StoreTask
   }
 }
 
-export async function startPickingAction(orderNumber: number): Promise<StoreActionResult> {
+export async function startPickingAction(orderNumber: number): Promise<ActionResult> {
   const refused = refuseInput(orderNumber);
   if (refused) return refused;
   return asStaff(async (staff) => {
@@ -87,7 +87,7 @@ const pickSchema = z.object({
   barcode: z.string().trim().min(1, "Scan or type a barcode.").max(64).optional(),
 });
 
-export async function confirmPickAction(input: { orderNumber: number; sku?: string; barcode?: string }): Promise<StoreActionResult> {
+export async function confirmPickAction(input: { orderNumber: number; sku?: string; barcode?: string }): Promise<ActionResult> {
   const refused = refuseInput(input);
   if (refused) return refused;
   return asStaff(async (staff) => {
@@ -102,7 +102,7 @@ export async function confirmPickAction(input: { orderNumber: number; sku?: stri
 const undoSchema = z.object({ orderNumber: orderNumberSchema, sku: z.string().trim().min(1, "Choose the item to take back.").max(64) });
 
 /** Takes back one confirmed unit of a line (a mis-tap or a wrong scan). */
-export async function undoPickAction(input: { orderNumber: number; sku: string }): Promise<StoreActionResult> {
+export async function undoPickAction(input: { orderNumber: number; sku: string }): Promise<ActionResult> {
   const refused = refuseInput(input);
   if (refused) return refused;
   return asStaff(async (staff) => {
@@ -120,7 +120,7 @@ const shortSchema = z.object({
   reason: z.enum(SHORT_REASONS, "Choose why the item is short."),
 });
 
-export async function markShortAction(input: { orderNumber: number; sku: string; quantity: number; reason: string }): Promise<StoreActionResult> {
+export async function markShortAction(input: { orderNumber: number; sku: string; quantity: number; reason: string }): Promise<ActionResult> {
   const refused = refuseInput(input);
   if (refused) return refused;
   return asStaff(async (staff) => {
@@ -133,7 +133,7 @@ export async function markShortAction(input: { orderNumber: number; sku: string;
 
 const stageSchema = z.object({ orderNumber: orderNumberSchema, bin: z.string().max(20, "Enter a staging bin such as A-12.") });
 
-export async function stageOrderAction(input: { orderNumber: number; bin: string }): Promise<StoreActionResult> {
+export async function stageOrderAction(input: { orderNumber: number; bin: string }): Promise<ActionResult> {
   const refused = refuseInput(input);
   if (refused) return refused;
   return asStaff(async (staff) => {
@@ -144,7 +144,7 @@ export async function stageOrderAction(input: { orderNumber: number; bin: string
   });
 }
 
-export async function markReadyAction(orderNumber: number): Promise<StoreActionResult> {
+export async function markReadyAction(orderNumber: number): Promise<ActionResult> {
   const refused = refuseInput(orderNumber);
   if (refused) return refused;
   return asStaff(async (staff) => {
@@ -161,7 +161,7 @@ const handoverSchema = z.object({
   idChecked: z.boolean().default(false),
 });
 
-export async function handOverAction(input: { orderNumber: number; code: string; idChecked?: boolean }): Promise<StoreActionResult> {
+export async function handOverAction(input: { orderNumber: number; code: string; idChecked?: boolean }): Promise<ActionResult> {
   const refused = refuseInput(input);
   if (refused) return refused;
   return asStaff(async (staff) => {
@@ -178,7 +178,7 @@ export async function handOverAction(input: { orderNumber: number; code: string;
   });
 }
 
-export async function unlockHandoverAction(orderNumber: number): Promise<StoreActionResult> {
+export async function unlockHandoverAction(orderNumber: number): Promise<ActionResult> {
   const refused = refuseInput(orderNumber);
   if (refused) return refused;
   return asStaff(async (staff) => {
@@ -191,7 +191,7 @@ export async function unlockHandoverAction(orderNumber: number): Promise<StoreAc
 
 const cancelSchema = z.object({ orderNumber: orderNumberSchema, reason: z.enum(STORE_CANCEL_REASONS, "Choose why the order is canceled.") });
 
-export async function cancelAtStoreAction(input: { orderNumber: number; reason: string }): Promise<StoreActionResult> {
+export async function cancelAtStoreAction(input: { orderNumber: number; reason: string }): Promise<ActionResult> {
   const refused = refuseInput(input);
   if (refused) return refused;
   return asStaff(async (staff) => {

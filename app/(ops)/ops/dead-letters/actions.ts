@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionResult } from "@/components/ui/action-form";
+import type { ActionResult, FormState } from "@/lib/http/action-result";
 import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { replayDeliveries } from "@/lib/bus/replay";
 import { getDb } from "@/lib/db/prisma";
@@ -11,7 +11,7 @@ import { formInput } from "@/lib/http/action-input";
 const replaySchema = z.object({ scope: z.enum(["selected", "all"]), ids: z.array(z.uuid()).max(1000) });
 
 /** Requeues dead letters: the ones ticked, or every one. */
-export async function replayDeadLettersAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function replayDeadLettersAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   const input = formInput(formData);
   if (!input.ok) return input;
   if (!(await staffWithRole(ADMIN_ROLES))) return { ok: false, message: "Only an admin can replay dead letters." };

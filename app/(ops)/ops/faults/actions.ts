@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionResult } from "@/components/ui/action-form";
+import type { ActionResult, FormState } from "@/lib/http/action-result";
 import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/prisma";
 import { isDomainError } from "@/lib/errors";
@@ -15,7 +15,7 @@ const field = (formData: FormData, name: string) => {
   return typeof value === "string" && value !== "" ? value : undefined;
 };
 
-export async function addFaultAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function addFaultAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   const input = formInput(formData);
   if (!input.ok) return input;
   if (!(await staffWithRole(ADMIN_ROLES))) return DENIED;
@@ -44,7 +44,7 @@ export async function addFaultAction(_previous: ActionResult, formData: FormData
 
 const idSchema = z.object({ id: z.uuid(), enabled: z.enum(["true", "false"]).optional() });
 
-export async function removeFaultAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function removeFaultAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   const input = formInput(formData);
   if (!input.ok) return input;
   if (!(await staffWithRole(ADMIN_ROLES))) return DENIED;
@@ -55,7 +55,7 @@ export async function removeFaultAction(_previous: ActionResult, formData: FormD
   return { ok: true, message: "Fault cleared." };
 }
 
-export async function toggleFaultAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function toggleFaultAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   const input = formInput(formData);
   if (!input.ok) return input;
   if (!(await staffWithRole(ADMIN_ROLES))) return DENIED;

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionResult } from "@/components/ui/action-form";
+import type { ActionResult, FormState } from "@/lib/http/action-result";
 import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/prisma";
 import { parseJsonText } from "@/lib/http/parse-json";
@@ -15,7 +15,7 @@ import { formInput } from "@/lib/http/action-input";
 const replaySchema = z.object({ id: z.uuid("That quarantined order does not exist."), payload: z.string().max(256 * 1024, "The order is larger than 256 KB.") });
 
 /** Tries a quarantined order again with the payload as ops fixed it. */
-export async function replayIntakeAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function replayIntakeAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   const input = formInput(formData);
   if (!input.ok) return input;
   const staff = await staffWithRole(OPS_ROLES);
@@ -44,7 +44,7 @@ export async function replayIntakeAction(_previous: ActionResult, formData: Form
 
 const discardSchema = z.object({ id: z.uuid("That quarantined order does not exist."), reason: z.string().trim().min(3, "Say why it is discarded.").max(300, "Keep the reason to 300 characters.") });
 
-export async function discardIntakeAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function discardIntakeAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   const input = formInput(formData);
   if (!input.ok) return input;
   const staff = await staffWithRole(OPS_ROLES);

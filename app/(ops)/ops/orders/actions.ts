@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionResult } from "@/components/ui/action-form";
+import type { ActionResult, FormState } from "@/lib/http/action-result";
 import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { describeResync, resyncAndConfirm } from "@/lib/cascade/resync-and-confirm";
 import { getDb } from "@/lib/db/prisma";
@@ -12,7 +12,7 @@ import { formInput } from "@/lib/http/action-input";
 const resyncSchema = z.object({ orderNumber: orderNumberSchema });
 
 /** Re-sync one order from its cascade page (managers and admins). */
-export async function resyncOrderAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function resyncOrderAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   const input = formInput(formData);
   if (!input.ok) return input;
   if (!(await staffWithRole(OPS_ROLES))) return { ok: false, message: "Only a manager or an admin can re-sync orders." };

@@ -7,13 +7,13 @@ import { startReconciliation } from "@/lib/cascade/reconcile";
 import { reconciliationReport } from "@/lib/cascade/reconciliation-report";
 import { getDb } from "@/lib/db/prisma";
 import { refuseInput } from "@/lib/http/action-input";
+import type { ActionResult } from "@/lib/http/action-result";
 import { int32 } from "@/lib/http/int32";
 
-export type ReconciliationActionResult = { ok: boolean; message: string };
 const DENIED = { ok: false, message: "Only a manager or an admin can run reconciliation." } as const;
 
 /** Starts a run now; the page follows its progress. */
-export async function runReconciliationAction(): Promise<ReconciliationActionResult> {
+export async function runReconciliationAction(): Promise<ActionResult> {
   if (!(await staffWithRole(OPS_ROLES))) return DENIED;
   const db = getDb();
   if (await db.reconciliationRun.count({ where: { status: "running", startedAt: { gt: new Date(Date.now() - 30 * 60_000) } } })) {
@@ -31,7 +31,7 @@ export async function getReconciliationReportAction() {
 const bulkSchema = z.object({ orderNumbers: z.array(int32().positive()).min(1, "Nothing to re-sync.").max(5_000) });
 
 /** Re-sends what every order of a mismatch group is missing (idempotent). */
-export async function resyncOrdersAction(input: { orderNumbers: number[] }): Promise<ReconciliationActionResult> {
+export async function resyncOrdersAction(input: { orderNumbers: number[] }): Promise<ActionResult> {
   const refused = refuseInput(input);
   if (refused) return refused;
   if (!(await staffWithRole(OPS_ROLES))) return { ok: false, message: "Only a manager or an admin can re-sync orders." };

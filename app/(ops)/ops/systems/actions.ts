@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionResult } from "@/components/ui/action-form";
+import type { ActionResult, FormState } from "@/lib/http/action-result";
 import { apiKeyChannelSchema, apiKeyNameSchema, createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { endpointUpdateSchema, rotateSigningSecret, updateSystemEndpoint } from "@/lib/bus/manage-endpoints";
 import { getDb } from "@/lib/db/prisma";
 import { formInput } from "@/lib/http/action-input";
 
-export async function saveEndpointAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function saveEndpointAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   const input = formInput(formData);
   if (!input.ok) return input;
   if (!(await staffWithRole(ADMIN_ROLES))) return { ok: false, message: "Only an admin can change where systems receive events." };
@@ -20,7 +20,7 @@ export async function saveEndpointAction(_previous: ActionResult, formData: Form
   return { ok: true, message: parsed.data.mode === "EXTERNAL" ? `Events for ${parsed.data.system} now go to ${parsed.data.url}.` : `${parsed.data.system} uses the built-in module.` };
 }
 
-export async function rotateSecretAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function rotateSecretAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   const input = formInput(formData);
   if (!input.ok) return input;
   if (!(await staffWithRole(ADMIN_ROLES))) return { ok: false, message: "Only an admin can rotate signing secrets." };
@@ -31,7 +31,7 @@ export async function rotateSecretAction(_previous: ActionResult, formData: Form
   return { ok: true, message: `${parsed.data} has a new signing secret.` };
 }
 
-export async function createApiKeyAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function createApiKeyAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   const input = formInput(formData);
   if (!input.ok) return input;
   if (!(await staffWithRole(ADMIN_ROLES))) return { ok: false, message: "Only an admin can create API keys." };
@@ -44,7 +44,7 @@ export async function createApiKeyAction(_previous: ActionResult, formData: Form
   return { ok: true, message: `Key for ${parsed.data}: ${key} — copy it now; it is not shown again.` };
 }
 
-export async function revokeApiKeyAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function revokeApiKeyAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   const input = formInput(formData);
   if (!input.ok) return input;
   if (!(await staffWithRole(ADMIN_ROLES))) return { ok: false, message: "Only an admin can revoke API keys." };

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionResult } from "@/components/ui/action-form";
+import type { ActionResult, FormState } from "@/lib/http/action-result";
 import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { unlockSignIn } from "@/lib/auth/sign-in-throttle";
 import { getDb } from "@/lib/db/prisma";
@@ -12,7 +12,7 @@ import { formInput } from "@/lib/http/action-input";
 const keySchema = z.string().regex(/^(account|client):[^\u0000-\u001f\u007f]{1,400}$/, "That lock is not known.");
 
 /** Lifts a sign-in lock (an account's or a client's) before it runs out, and audits who did. */
-export async function unlockSignInAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function unlockSignInAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   const input = formInput(formData);
   if (!input.ok) return input;
   const staff = await staffWithRole(ADMIN_ROLES);

@@ -1,14 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/components/ui/action-form";
+import type { ActionResult, FormState } from "@/lib/http/action-result";
 import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/prisma";
 import { rotateStockFeedSecret } from "@/lib/stock-feed/stock-feed-secret";
 import { storeCodeSchema } from "@/lib/stock-feed/stock-feed-request";
 import { formInput } from "@/lib/http/action-input";
 
-export async function rotateStockFeedSecretAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function rotateStockFeedSecretAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   const input = formInput(formData);
   if (!input.ok) return input;
   if (!(await staffWithRole(ADMIN_ROLES))) return { ok: false, message: "Only an admin can rotate stock feed secrets." };
