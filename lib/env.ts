@@ -16,7 +16,7 @@ const envSchema = z.object({
   /** Where the delivery worker reaches the built-in modules. Defaults to http://127.0.0.1:$PORT. */
   HANDOFF_INTERNAL_URL: z.url("HANDOFF_INTERNAL_URL must be a URL such as http://10.0.0.5:3000").optional(),
   HANDOFF_DEMO_DATA: z.enum(["on", "off"], "HANDOFF_DEMO_DATA must be on or off").default("on"),
-  HANDOFF_DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+  HANDOFF_DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   HANDOFF_STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
   HANDOFF_NODE_FAILURE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.05),
   HANDOFF_RESYNC_CONFIRM_SECONDS: z.coerce.number().min(0).max(600).default(20),

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-postgres";
-import { dropDatabase, ensureDatabase, withDatabaseName } from "@/lib/db/ensure-database";
-import { applyMigrations } from "@/lib/db/migrations";
+import { scratchDatabaseOn } from "../support/scratch-database";
 import { disconnectDb, getDb, type Db } from "@/lib/db/prisma";
 
 /**
@@ -15,17 +14,15 @@ export async function withBenchDatabase<T>(work: (db: Db, url: string) => Promis
     server = await startEmbeddedPostgres({ dataDir: ".data/bench" });
     serverUrl = server.serverUrl;
   }
-  const databaseName = `handoff_bench_${randomBytes(4).toString("hex")}`;
-  await ensureDatabase(serverUrl, databaseName);
-  const url = withDatabaseName(serverUrl, databaseName);
+  const database = await scratchDatabaseOn(serverUrl, "handoff_bench");
+  const { url } = database;
   try {
-    await applyMigrations(url);
     process.env.DATABASE_URL = url;
     process.env.HANDOFF_SECRET ??= randomBytes(32).toString("hex");
     return await work(getDb(), url);
   } finally {
     await disconnectDb();
-    await dropDatabase(serverUrl, databaseName);
+    await database.drop();
     await server?.stop();
   }
 }

@@ -1,22 +1,14 @@
-import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { inject } from "vitest";
-import { dropDatabase, ensureDatabase, withDatabaseName } from "@/lib/db/ensure-database";
-import { applyMigrations } from "@/lib/db/migrations";
+import { scratchDatabase } from "../support/scratch-database";
 
 /**
  * A database of this file's own, so "nothing was written" can be checked over every table
  * while other test files write to theirs. Call before anything opens the app's client.
  */
 export async function usePrivateDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const shared = inject("databaseUrl");
-  const name = `handoff_fuzz_${Date.now()}_${randomBytes(3).toString("hex")}`;
-  const server = withDatabaseName(shared, "postgres");
-  await ensureDatabase(server, name);
-  const url = withDatabaseName(shared, name);
-  await applyMigrations(url);
-  process.env.DATABASE_URL = url;
-  return { url, drop: () => dropDatabase(server, name) };
+  const database = await scratchDatabase("handoff_fuzz");
+  process.env.DATABASE_URL = database.url;
+  return database;
 }
 
 /**

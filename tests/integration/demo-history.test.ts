@@ -1,26 +1,21 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findStuckOrders } from "@/lib/cascade/stuck-orders";
 import { nodeHealth } from "@/lib/cascade/node-health";
 import { runReconciliation } from "@/lib/cascade/reconcile";
-import { dropDatabase, ensureDatabase, withDatabaseName } from "@/lib/db/ensure-database";
-import { applyMigrations } from "@/lib/db/migrations";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadKpis } from "@/lib/kpis/store-kpis";
 import { HISTORY_DAYS } from "@/prisma/demo/seed-history";
 import { seedDemoData } from "@/prisma/demo/seed-demo";
+import { scratchDatabase } from "../support/scratch-database";
 
 // A database of its own: the demo writes history for every store it finds.
-const serverUrl = withDatabaseName(inject("databaseUrl"), "postgres");
 
 describe("the demo's order history", () => {
   it("gives a fresh demo a month of finished orders that every system agrees on, but for a few broken chains", { timeout: 120_000 }, async () => {
-    const name = `demo_history_${Date.now()}`;
-    await ensureDatabase(serverUrl, name);
-    const url = withDatabaseName(serverUrl, name);
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, options: "-c TimeZone=UTC" }) });
+    const scratch = await scratchDatabase("demo_history");
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.url, options: "-c TimeZone=UTC" }) });
     try {
-      await applyMigrations(url);
       expect(await seedDemoData(db)).toBe(true);
       const now = new Date();
       const orders = await db.order.findMany({ select: { status: true, placedAt: true, readyAt: true, storeId: true } });
@@ -56,7 +51,7 @@ describe("the demo's order history", () => {
       expect((await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } })).checked).toBeGreaterThan(20);
     } finally {
       await db.$disconnect();
-      await dropDatabase(serverUrl, name);
+      await scratch.drop();
     }
   });
 });

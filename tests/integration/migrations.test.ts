@@ -2,22 +2,16 @@ import { mkdtemp, mkdir, writeFile, cp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { inject, describe, expect, it } from "vitest";
-import { dropDatabase, ensureDatabase, withDatabaseName } from "@/lib/db/ensure-database";
 import { applyMigrations, readMigrations } from "@/lib/db/migrations";
 import { resolveDatabase } from "@/lib/db/resolve-database";
 import { readEnv } from "@/lib/env";
+import { scratchDatabase } from "../support/scratch-database";
 
-const serverUrl = withDatabaseName(inject("databaseUrl"), "postgres");
-
-async function scratchDatabase(name: string) {
-  const database = `${name}_${Date.now()}`;
-  await ensureDatabase(serverUrl, database);
-  return { url: withDatabaseName(serverUrl, database), drop: () => dropDatabase(serverUrl, database) };
-}
+const emptyDatabase = (name: string) => scratchDatabase(name, { migrate: false });
 
 describe("migrations", () => {
   it("apply once, then find nothing to do", async () => {
-    const scratch = await scratchDatabase("mig_once");
+    const scratch = await emptyDatabase("mig_once");
     try {
       const all = (await readMigrations()).map((migration) => migration.name);
       expect(all[0]).toMatch(/_init$/);
@@ -31,7 +25,7 @@ describe("migrations", () => {
   it("refuse a migration that was edited after it was applied, and roll back a failing one", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "handoff-migrations-"));
     await cp(path.resolve("prisma/migrations"), dir, { recursive: true });
-    const scratch = await scratchDatabase("mig_edit");
+    const scratch = await emptyDatabase("mig_edit");
     try {
       await applyMigrations(scratch.url, dir);
       await mkdir(path.join(dir, "29990101000000_broken"));

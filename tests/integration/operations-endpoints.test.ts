@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { GET as metrics } from "@/app/api/metrics/route";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { dropDatabase, ensureDatabase, withDatabaseName } from "@/lib/db/ensure-database";
-import { applyMigrations } from "@/lib/db/migrations";
 import { getDb } from "@/lib/db/prisma";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { healthReport } from "@/lib/operations/health-report";
+import { scratchDatabase } from "../support/scratch-database";
 
 const db = () => getDb();
 
@@ -45,14 +44,11 @@ describe("operations endpoints", () => {
 
   it("/api/health answers 503 when the database goes away, never 500", async () => {
     // A database of its own that disappears under a connected app, then a server that is not there at all.
-    const serverUrl = withDatabaseName(inject("databaseUrl"), "postgres");
-    const name = `health_${Date.now()}`;
-    await ensureDatabase(serverUrl, name);
-    await applyMigrations(withDatabaseName(serverUrl, name));
-    const app = new PrismaClient({ adapter: new PrismaPg({ connectionString: withDatabaseName(serverUrl, name) }) });
+    const scratch = await scratchDatabase("health");
+    const app = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.url }) });
     try {
       expect((await healthReport(app)).status).toBe(200);
-      await dropDatabase(serverUrl, name);
+      await scratch.drop();
       expect(await healthReport(app)).toEqual({ status: 503, body: { status: "error", database: "unreachable" } });
     } finally {
       await app.$disconnect().catch(() => {});

@@ -1,21 +1,18 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
-import { dropDatabase, ensureDatabase, withDatabaseName } from "@/lib/db/ensure-database";
-import { applyMigrations } from "@/lib/db/migrations";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { placeOrder } from "@/lib/orders/place-order";
 import { createProduct, createStore, firstSlot, orderInput } from "./factories";
+import { scratchDatabase, type ScratchDatabase } from "../support/scratch-database";
 
 // A real worker process killed with SIGKILL in the middle of a delivery. This file uses a
 // database of its own (and its own receiver and worker processes) so the workers it starts
 // never touch other test files' deliveries.
 
-const serverUrl = withDatabaseName(inject("databaseUrl"), "postgres");
-const databaseName = `handoff_crash_${randomBytes(3).toString("hex")}`;
-const url = withDatabaseName(serverUrl, databaseName);
+let scratch: ScratchDatabase;
+let url = "";
 let db: PrismaClient;
 let receivers: ChildProcess;
 let receiversUrl: string;
@@ -38,8 +35,8 @@ async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, ti
 }
 
 beforeAll(async () => {
-  await ensureDatabase(serverUrl, databaseName);
-  await applyMigrations(url);
+  scratch = await scratchDatabase("handoff_crash");
+  url = scratch.url;
   db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, options: "-c TimeZone=UTC" }) });
   await ensureSystemEndpoints(db);
   receivers = start("tests/support/systems-server-main.ts", {});
@@ -49,7 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const child of children) child.kill("SIGKILL");
   await db.$disconnect();
-  await dropDatabase(serverUrl, databaseName);
+  await scratch.drop();
 });
 
 describe("a delivery worker killed mid-delivery", () => {

@@ -1,8 +1,6 @@
-import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-postgres";
-import { dropDatabase, ensureDatabase, withDatabaseName } from "@/lib/db/ensure-database";
-import { applyMigrations } from "@/lib/db/migrations";
+import { scratchDatabaseOn } from "../support/scratch-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -22,14 +20,11 @@ export default async function setup(project: TestProject) {
     server = await startEmbeddedPostgres({ dataDir: ".data/test", settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off" } });
     serverUrl = server.serverUrl;
   }
-  const name = `handoff_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
-  await ensureDatabase(serverUrl, name);
-  const url = withDatabaseName(serverUrl, name);
-  await applyMigrations(url);
-  project.provide("databaseUrl", url);
+  const database = await scratchDatabaseOn(serverUrl, "handoff_test");
+  project.provide("databaseUrl", database.url);
 
   return async () => {
-    await dropDatabase(serverUrl, name);
+    await database.drop();
     await server?.stop();
   };
 }
