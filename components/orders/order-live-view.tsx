@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Image from "next/image";
 import { useEffect, useRef, useState } from "react";
-import { cancelOrderAction, getOrderAction } from "@/app/(shop)/orders/[token]/actions";
+import { cancelOrderAction } from "@/app/(shop)/orders/[token]/actions";
 import type { OrderView } from "@/lib/orders/get-order-view";
 import { formatCents } from "@/lib/money";
 import { formatReadyBy, formatSlot, formatStoreDateTime } from "@/lib/slots/format";
@@ -16,13 +16,22 @@ type Props = { token: string; initialOrder: OrderView; qrSvg: string | null; jus
 
 const REFRESH_MS = 2_000;
 
+/** The order as the page shows it now (GET /orders/{token}/status); null once the link names no order. */
+async function fetchOrder(token: string): Promise<OrderView | null> {
+  const response = await fetch(`/orders/${token}/status`, { cache: "no-store" });
+  if (response.status === 404) return null;
+  // Anything else keeps the last view on screen and tries again.
+  if (!response.ok) throw new Error(`The order could not be refreshed (${response.status}).`);
+  return (await response.json()) as OrderView;
+}
+
 /** The shopper's order page: refreshes itself while the order is open. */
 export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props) {
   const queryClient = useQueryClient();
   const { clear } = useCart();
   const { data } = useQuery({
     queryKey: ["order", token],
-    queryFn: () => getOrderAction(token),
+    queryFn: () => fetchOrder(token),
     initialData: initialOrder,
     refetchInterval: (query) => (query.state.data?.canCancel ? REFRESH_MS : false),
   });

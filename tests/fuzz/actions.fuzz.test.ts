@@ -114,7 +114,6 @@ const ACTIONS: Record<string, ActionFuzz> = {
   "app/(shop)/find-order/actions.ts#findOrderAction": { base: () => [null, form({ orderNumber: `H-${UNKNOWN_ORDER}`, contact: "fuzz@example.com" })], as: "shopper", mayWrite: ["RateLimitHit"] },
   "app/(shop)/orders/[token]/actions.ts#cancelOrderAction": { base: () => [UNKNOWN_TOKEN], as: "shopper" },
   "app/(shop)/orders/[token]/actions.ts#checkInAction": { base: () => [UNKNOWN_TOKEN, { parkingBay: "4", carDescription: "blue hatchback" }], as: "shopper" },
-  "app/(shop)/orders/[token]/actions.ts#getOrderAction": { base: () => [UNKNOWN_TOKEN], as: "shopper", read: (result) => result === null },
   "app/(store)/store/actions.ts#cancelAtStoreAction": { base: () => [{ orderNumber: UNKNOWN_ORDER, reason: "Customer request" }], as: "admin" },
   "app/(store)/store/actions.ts#confirmPickAction": { base: () => [{ orderNumber: UNKNOWN_ORDER, sku: "SKU-1", barcode: "0001" }], as: "admin" },
   "app/(store)/store/actions.ts#getStoreQueueAction": { base: () => [storeCode], as: "admin", read: () => true },

@@ -33,6 +33,7 @@ type RouteFuzz = {
 
 const ROUTES: Record<string, RouteFuzz> = {
   "app/(shop)/orders/[token]/calendar/route.ts": { methods: ["GET"], params: { token: "a".repeat(32) }, credentials: "none" },
+  "app/(shop)/orders/[token]/status/route.ts": { methods: ["GET"], params: { token: "a".repeat(32) }, credentials: "none" },
   "app/api/health/route.ts": { methods: ["GET"], credentials: "none", noInput: true },
   "app/api/metrics/route.ts": { methods: ["GET"], credentials: "none", noInput: true },
   // A refused event from another system is kept, with the chain step it should have fulfilled marked.

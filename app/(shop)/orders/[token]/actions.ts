@@ -5,17 +5,11 @@ import { getDb } from "@/lib/db/prisma";
 import { isDomainError } from "@/lib/errors";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import { checkInCustomer } from "@/lib/orders/check-in";
-import { getOrderViewByToken, type OrderView } from "@/lib/orders/get-order-view";
 import { isOrderToken } from "@/lib/orders/shopper-access";
 import { refuseInput } from "@/lib/http/action-input";
 
 // The order link's token is the shopper's only credential: every action looks the
 // order up by it, and a wrong token is simply "not found".
-
-export async function getOrderAction(token: string): Promise<OrderView | null> {
-  if (refuseInput(token) || !isOrderToken(token)) return null;
-  return getOrderViewByToken(getDb(), token);
-}
 
 export type CancelResult = { ok: true } | { ok: false; message: string };
 
