@@ -26,23 +26,30 @@ async function submit(form: FormData): Promise<{ redirectedTo?: string; message?
   }
 }
 
+/** A filled-in checkout form for one unit at a fresh store, as the page would submit it. */
+async function checkoutAtNewStore(fields: Record<string, string> = {}) {
+  const store = await createStore(db());
+  const product = await createProduct(db(), store.id, { onHand: 5 });
+  const slot = await firstSlot(db(), store.id, new Date());
+  const form = new FormData();
+  for (const [name, value] of Object.entries({
+    checkoutId: randomUUID(),
+    storeId: store.id,
+    pickupMethod: "IN_STORE",
+    slotStartsAt: slot.startsAt.toISOString(),
+    lines: JSON.stringify([{ productId: product.id, quantity: 1 }]),
+    name: "Riley Shopper",
+    email: "riley@example.com",
+    phone: "512-555-0123",
+    cardNumber: TEST_CARDS.approved,
+    ...fields,
+  })) form.set(name, value);
+  return { store, form };
+}
+
 describe("a checkout submitted again", () => {
   it("returns its order to the browser that placed it, and to nobody else", async () => {
-    const store = await createStore(db());
-    const product = await createProduct(db(), store.id, { onHand: 5 });
-    const slot = await firstSlot(db(), store.id, new Date());
-    const form = new FormData();
-    for (const [name, value] of Object.entries({
-      checkoutId: randomUUID(),
-      storeId: store.id,
-      pickupMethod: "IN_STORE",
-      slotStartsAt: slot.startsAt.toISOString(),
-      lines: JSON.stringify([{ productId: product.id, quantity: 1 }]),
-      name: "Riley Shopper",
-      email: "riley@example.com",
-      phone: "512-555-0123",
-      cardNumber: TEST_CARDS.approved,
-    })) form.set(name, value);
+    const { store, form } = await checkoutAtNewStore();
 
     const shopper = newBrowserId();
     browser.cookie = shopper;
@@ -58,21 +65,7 @@ describe("a checkout submitted again", () => {
   });
 
   it("with a NUL in the name, points at the name field and places nothing", async () => {
-    const store = await createStore(db());
-    const product = await createProduct(db(), store.id, { onHand: 5 });
-    const slot = await firstSlot(db(), store.id, new Date());
-    const form = new FormData();
-    for (const [name, value] of Object.entries({
-      checkoutId: randomUUID(),
-      storeId: store.id,
-      pickupMethod: "IN_STORE",
-      slotStartsAt: slot.startsAt.toISOString(),
-      lines: JSON.stringify([{ productId: product.id, quantity: 1 }]),
-      name: "Jo\u0000rdan",
-      email: "jordan@example.com",
-      phone: "512-555-0123",
-      cardNumber: TEST_CARDS.approved,
-    })) form.set(name, value);
+    const { store, form } = await checkoutAtNewStore({ name: "Jo\u0000rdan" });
     browser.cookie = newBrowserId();
     expect(await placeOrderAction({ status: "idle" }, form)).toEqual({
       status: "error",
