@@ -29,7 +29,6 @@ test("Auth.js's endpoints answer hostile input without a server error", async ({
   const paths = ["/api/auth/callback/credentials", "/api/auth/signin/credentials", "/api/auth/signout", "/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/auth/__proto__", "/api/auth/constructor/x"];
   for (const path of paths) {
     const get = await request.get(path, { maxRedirects: 0 });
-    expect([path, get.status()]).toEqual([path, expect.any(Number)]);
     expect(get.status(), `GET ${path}`).toBeLessThan(500);
     for (const form of forms) {
       const post = await request.post(path, { form, maxRedirects: 0 });
