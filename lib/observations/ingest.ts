@@ -8,17 +8,23 @@ export type CascadeMapEntry = { order: string; events: number; verdict: LogVerdi
 /** Keeps the good lines of one upload or API call, then maps the cascade of every order they mention. */
 export async function ingestObservations(db: Db, observations: ParsedObservation[]): Promise<{ batchId: string; cascade: CascadeMapEntry[] }> {
   const batchId = randomUUID();
-  // One set-based INSERT per 10,000 lines: row-by-row through the ORM costs more than the parse.
-  for (let i = 0; i < observations.length; i += 10_000) {
-    const slice = observations.slice(i, i + 10_000);
-    await db.$executeRaw`
-      INSERT INTO "Observation" ("id", "batchId", "system", "eventType", "direction", "orderRef", "observedAt")
-      SELECT gen_random_uuid(), ${batchId}::uuid, line.system::"SystemName", line.event, line.direction, line.ref, line.at::timestamptz AT TIME ZONE 'UTC'
-      FROM unnest(
-        ${slice.map((o) => o.system)}::text[], ${slice.map((o) => o.eventType)}::text[], ${slice.map((o) => o.direction)}::text[],
-        ${slice.map((o) => o.orderRef)}::text[], ${slice.map((o) => o.observedAt.toISOString())}::text[]
-      ) AS line(system, event, direction, ref, at)`;
-  }
+  // One set-based INSERT per 10,000 lines (row-by-row through the ORM costs more than the
+  // parse), all in one transaction: an upload is kept whole or not at all.
+  await db.$transaction(
+    async (tx) => {
+      for (let i = 0; i < observations.length; i += 10_000) {
+        const slice = observations.slice(i, i + 10_000);
+        await tx.$executeRaw`
+          INSERT INTO "Observation" ("id", "batchId", "system", "eventType", "direction", "orderRef", "observedAt")
+          SELECT gen_random_uuid(), ${batchId}::uuid, line.system::"SystemName", line.event, line.direction, line.ref, line.at::timestamptz AT TIME ZONE 'UTC'
+          FROM unnest(
+            ${slice.map((o) => o.system)}::text[], ${slice.map((o) => o.eventType)}::text[], ${slice.map((o) => o.direction)}::text[],
+            ${slice.map((o) => o.orderRef)}::text[], ${slice.map((o) => o.observedAt.toISOString())}::text[]
+          ) AS line(system, event, direction, ref, at)`;
+      }
+    },
+    { timeout: 120_000 },
+  );
   const orders = [...new Set(observations.map((observation) => observation.orderRef))];
   return { batchId, cascade: await cascadeMap(db, orders) };
 }
