@@ -1,7 +1,7 @@
 import type { Db, Tx } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SystemName } from "@/lib/generated/prisma/enums";
-import { routesFor } from "./routes";
+import { routesFor } from "./chain-steps";
 
 export type OutboxEventInput = {
   type: string;

@@ -1,6 +1,7 @@
-import { CHAIN_DEFINITIONS } from "@/lib/bus/chains";
 import type { Chain, OrderStatus, SystemName } from "@/lib/generated/prisma/enums";
-import { CANCELLATION_NODES, failureNodeOf, type FailureNode } from "./failure-nodes";
+import type { StepId } from "@/lib/bus/chain-catalogue";
+import { stepById } from "@/lib/bus/chain-steps";
+import { namedNode, nodeOfStep, type FailureNode } from "./failure-nodes";
 
 /** What each system holds for one order, as reconciliation reads it. */
 export type OrderSnapshot = {
@@ -25,17 +26,16 @@ export type Mismatch = { system: SystemName; expected: string; actual: string; n
 
 const STOREFRONT_VIEW: Record<OrderStatus, string> = { PLACED: "placed", PICKING: "picking", READY: "ready", PICKED_UP: "picked_up", CANCELED: "canceled", NO_SHOW: "no_show" };
 
-/** The node a missing step of a chain implies, named as the cascade view names it. */
-function nodeOfStep(chain: Chain, stepNumber: number, leftTheSource = true): FailureNode {
-  const step = CHAIN_DEFINITIONS[chain].find((definition) => definition.stepNumber === stepNumber)!;
-  return failureNodeOf({ chain, stepNumber, sourceSystem: step.source, targetSystem: step.target, description: step.description }, { leftTheSource });
-}
-
 /**
  * Compares what the OMS says with what the storefront, WMS, POS and notification layer
  * hold, and names the node each difference implies. Pure: the caller decides which
  * orders have settled long enough to compare.
  */
+function hasArrived(order: OrderSnapshot, id: StepId): boolean {
+  const step = stepById(id);
+  return order.arrivedSteps.includes(`${step.chain}:${step.stepNumber}`);
+}
+
 export function compareSystems(order: OrderSnapshot): Mismatch[] {
   const mismatches: Mismatch[] = [];
   const { status } = order;
@@ -43,10 +43,10 @@ export function compareSystems(order: OrderSnapshot): Mismatch[] {
 
   // The POS's word that never reached the OMS (seed 000 nodes 1–2, seed 001 node 3).
   if (order.posStatus === "picked_up" && status !== "PICKED_UP") {
-    mismatches.push({ system: "OMS", expected: "picked up (the POS handed it over)", actual: status.toLowerCase(), node: nodeOfStep("PICKUP", 2, order.pickupLeftPos) });
+    mismatches.push({ system: "OMS", expected: "picked up (the POS handed it over)", actual: status.toLowerCase(), node: nodeOfStep("P2", order.pickupLeftPos) });
   }
   if (order.posStatus === "canceled" && open) {
-    mismatches.push({ system: "OMS", expected: "canceled (the POS canceled it)", actual: status.toLowerCase(), node: CANCELLATION_NODES[3]! });
+    mismatches.push({ system: "OMS", expected: "canceled (the POS canceled it)", actual: status.toLowerCase(), node: namedNode("C3") });
   }
 
   const view = STOREFRONT_VIEW[status];
@@ -54,48 +54,48 @@ export function compareSystems(order: OrderSnapshot): Mismatch[] {
   const behindButRight = status === "PICKING" && order.storefrontView === "placed";
   if (order.storefrontView !== view && !behindButRight) {
     const node =
-      status === "PICKED_UP" ? nodeOfStep("PICKUP", 5)
-      : status === "CANCELED" ? nodeOfStep("CANCELLATION", 4)
-      : status === "NO_SHOW" ? nodeOfStep("NO_SHOW", 5)
-      : status === "READY" ? nodeOfStep("READY", 3)
-      : nodeOfStep("PLACEMENT", 4);
+      status === "PICKED_UP" ? nodeOfStep("P4")
+      : status === "CANCELED" ? nodeOfStep("C1")
+      : status === "NO_SHOW" ? nodeOfStep("no-show-shown")
+      : status === "READY" ? nodeOfStep("ready-shown")
+      : nodeOfStep("placement-confirmed");
     mismatches.push({ system: "STOREFRONT", expected: `order view "${view}"`, actual: order.storefrontView ? `"${order.storefrontView}"` : "no order view", node });
   }
 
   const held = order.allocations.filter((allocation) => allocation === "HELD").length;
   if (order.allocations.length === 0) {
-    mismatches.push({ system: "WMS", expected: "an allocation for every line", actual: "no allocation", node: nodeOfStep("PLACEMENT", 2) });
+    mismatches.push({ system: "WMS", expected: "an allocation for every line", actual: "no allocation", node: nodeOfStep("placement-allocated") });
   } else if (status === "PICKED_UP" && held > 0) {
-    mismatches.push({ system: "WMS", expected: "reservation consumed", actual: `${held} line(s) still held`, node: nodeOfStep("PICKUP", 4) });
+    mismatches.push({ system: "WMS", expected: "reservation consumed", actual: `${held} line(s) still held`, node: nodeOfStep("P3") });
   } else if ((status === "CANCELED" || status === "NO_SHOW") && held > 0) {
-    mismatches.push({ system: "WMS", expected: "allocation released", actual: `${held} line(s) still held`, node: status === "CANCELED" ? nodeOfStep("CANCELLATION", 2) : nodeOfStep("NO_SHOW", 3) });
+    mismatches.push({ system: "WMS", expected: "allocation released", actual: `${held} line(s) still held`, node: status === "CANCELED" ? nodeOfStep("C4") : nodeOfStep("no-show-restocked") });
   }
 
   // The store staged a ready order; the WMS must know which bin holds its units.
   if (status === "READY" && order.posBin && held > 0 && order.heldBins.some((bin) => bin !== order.posBin)) {
     const wrong = order.heldBins.find((bin) => bin !== order.posBin) ?? null;
-    mismatches.push({ system: "WMS", expected: `staging bin ${order.posBin}`, actual: wrong ? `staging bin ${wrong}` : "no staging bin", node: nodeOfStep("READY", 5) });
+    mismatches.push({ system: "WMS", expected: `staging bin ${order.posBin}`, actual: wrong ? `staging bin ${wrong}` : "no staging bin", node: nodeOfStep("ready-staged") });
   }
 
   // The storefront's availability follows the WMS's own announcement (seed 000 node 6, seed 001 node 2).
-  if (status === "PICKED_UP" && order.chains.includes("PICKUP") && !order.arrivedSteps.includes("PICKUP:7") && held === 0) {
-    mismatches.push({ system: "STOREFRONT", expected: "availability updated for the picked-up units", actual: "no update arrived", node: nodeOfStep("PICKUP", 7) });
+  if (status === "PICKED_UP" && order.chains.includes("PICKUP") && !hasArrived(order, "P6") && held === 0) {
+    mismatches.push({ system: "STOREFRONT", expected: "availability updated for the picked-up units", actual: "no update arrived", node: nodeOfStep("P6") });
   }
-  if (status === "CANCELED" && order.chains.includes("CANCELLATION") && !order.arrivedSteps.includes("CANCELLATION:3") && held === 0) {
-    mismatches.push({ system: "STOREFRONT", expected: "availability shows the released units", actual: "no update arrived", node: nodeOfStep("CANCELLATION", 3) });
+  if (status === "CANCELED" && order.chains.includes("CANCELLATION") && !hasArrived(order, "C2") && held === 0) {
+    mismatches.push({ system: "STOREFRONT", expected: "availability shows the released units", actual: "no update arrived", node: nodeOfStep("C2") });
   }
 
   const expectedMessage =
-    status === "PICKED_UP" ? (["order_picked_up", nodeOfStep("PICKUP", 6)] as const)
-    : status === "CANCELED" ? (["order_canceled", nodeOfStep("CANCELLATION", 5)] as const)
-    : status === "READY" ? (["order_ready", nodeOfStep("READY", 4)] as const)
-    : status === "NO_SHOW" ? (["no_show", nodeOfStep("NO_SHOW", 6)] as const)
-    : (["order_confirmed", nodeOfStep("PLACEMENT", 5)] as const);
+    status === "PICKED_UP" ? (["order_picked_up", nodeOfStep("P5")] as const)
+    : status === "CANCELED" ? (["order_canceled", nodeOfStep("cancellation-notified")] as const)
+    : status === "READY" ? (["order_ready", nodeOfStep("ready-notified")] as const)
+    : status === "NO_SHOW" ? (["no_show", nodeOfStep("no-show-offered")] as const)
+    : (["order_confirmed", nodeOfStep("placement-notified")] as const);
   if (!order.messageKinds.includes(expectedMessage[0])) {
     mismatches.push({ system: "NOTIFICATION", expected: `"${expectedMessage[0].replaceAll("_", " ")}" message`, actual: "none queued", node: expectedMessage[1] });
   }
   if (open && order.posStatus === null) {
-    mismatches.push({ system: "POS", expected: "in the store's queue", actual: "not in the queue", node: nodeOfStep("PLACEMENT", 3) });
+    mismatches.push({ system: "POS", expected: "in the store's queue", actual: "not in the queue", node: nodeOfStep("placement-queued") });
   }
   return mismatches;
 }

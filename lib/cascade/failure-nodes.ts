@@ -1,10 +1,11 @@
-import { CHAIN_DEFINITIONS } from "@/lib/bus/chains";
+import { NAMED_NODES, type NodeName, type StepId } from "@/lib/bus/chain-catalogue";
+import { CHAIN_STEPS, stepAt, stepById, type CatalogueStep } from "@/lib/bus/chain-steps";
 import type { Chain, SystemName } from "@/lib/generated/prisma/enums";
 
 /**
- * The failure nodes the dashboard names, from the field write-ups: seed 000's six pickup
- * nodes with its fix-lane table, seed 001's three cancellation nodes with its routing
- * table, and one node per boundary of the placement, ready and no-show chains.
+ * The failure nodes the dashboard names: the ones the field write-ups number (seed 000's
+ * pickup nodes, seed 001's cancellation nodes, from the catalogue) and one per other
+ * boundary, named by its crossing and owned by both sides.
  */
 export type FailureNode = {
   id: string;
@@ -16,22 +17,10 @@ export type FailureNode = {
   parties: string[];
 };
 
-const node = (id: string, label: string, boundary: string, fixLane: string, parties: string[]): FailureNode => ({ id, label, boundary, fixLane, parties });
-
-export const PICKUP_NODES: Record<number, FailureNode> = {
-  1: node("pickup-1", "Pickup node 1 — POS recorded the pickup, but the event never left the POS", "Pickup node 1 — POS outbound pickup-complete", "POS configuration", ["POS vendor", "Store IT"]),
-  2: node("pickup-2", "Pickup node 2 — POS → OMS pickup write-back failed", "Pickup node 2 — POS → OMS pickup write-back", "POS-OMS integration", ["POS integration developer", "OMS admin"]),
-  3: node("pickup-3", "Pickup node 3 — OMS → WMS fulfillment-complete never arrived", "Pickup node 3 — OMS → WMS fulfillment-complete", "OMS-WMS event routing", ["OMS admin", "WMS vendor"]),
-  4: node("pickup-4", "Pickup node 4 — OMS → storefront order-status-update never arrived", "Pickup node 4 — OMS → storefront order-status-update", "OMS-storefront API path", ["OMS admin", "Storefront platform team"]),
-  5: node("pickup-5", "Pickup node 5 — OMS → notification pickup confirmation never fired", "Pickup node 5 — OMS → notification pickup confirmation", "OMS notification trigger", ["OMS admin", "Notification system owner"]),
-  6: node("pickup-6", "Pickup node 6 — WMS → storefront availability update failed after the deduction", "Pickup node 6 — WMS → storefront availability update", "WMS-storefront availability channel", ["WMS vendor", "Storefront platform team"]),
-};
-
-export const CANCELLATION_NODES: Record<number, FailureNode> = {
-  1: node("cancellation-1", "Cancellation node 1 — OMS → storefront cancellation never arrived", "Cancellation node 1 — OMS → storefront cancellation", "OMS event routing", ["OMS admin", "Storefront platform team"]),
-  2: node("cancellation-2", "Cancellation node 2 — WMS → storefront inventory sync failed", "Cancellation node 2 — WMS → storefront inventory sync", "WMS-storefront inventory feed", ["WMS vendor", "Storefront platform team"]),
-  3: node("cancellation-3", "Cancellation node 3 — POS → OMS cancellation write-back failed", "Cancellation node 3 — POS → OMS cancellation write-back", "Originating system boundary", ["POS integration developer", "OMS admin"]),
-};
+export function namedNode(name: NodeName): FailureNode {
+  const { id, label, boundary, fixLane, parties } = NAMED_NODES[name];
+  return { id, label, boundary, fixLane, parties: [...parties] };
+}
 
 const SYSTEM_NAMES: Record<SystemName, string> = { STOREFRONT: "storefront", OMS: "OMS", WMS: "WMS", POS: "POS", NOTIFICATION: "notification" };
 const OWNERS: Record<SystemName, string> = {
@@ -47,13 +36,23 @@ function boundaryNode(chain: Chain, stepNumber: number, source: SystemName, targ
   const crossing = source === target ? SYSTEM_NAMES[source] : `${SYSTEM_NAMES[source]} → ${SYSTEM_NAMES[target]}`;
   const chainName = chain.toLowerCase().replace("_", "-");
   const chainTitle = `${chainName[0]!.toUpperCase()}${chainName.slice(1)}`;
-  return node(
-    `${chainName}-step-${stepNumber}`,
-    `${chainTitle} step ${stepNumber} — ${crossing}: ${description.charAt(0).toLowerCase()}${description.slice(1)} did not happen`,
-    `${chainTitle} step ${stepNumber} — ${crossing}`,
-    source === target ? `${SYSTEM_NAMES[source]} configuration` : `${SYSTEM_NAMES[source]}-${SYSTEM_NAMES[target]} integration`,
-    [...new Set([OWNERS[source], OWNERS[target]])],
-  );
+  return {
+    id: `${chainName}-step-${stepNumber}`,
+    label: `${chainTitle} step ${stepNumber} — ${crossing}: ${description.charAt(0).toLowerCase()}${description.slice(1)} did not happen`,
+    boundary: `${chainTitle} step ${stepNumber} — ${crossing}`,
+    fixLane: source === target ? `${SYSTEM_NAMES[source]} configuration` : `${SYSTEM_NAMES[source]}-${SYSTEM_NAMES[target]} integration`,
+    parties: [...new Set([OWNERS[source], OWNERS[target]])],
+  };
+}
+
+/**
+ * The named node a step stands for, if the seeds name it: the origin's node when the
+ * step came from its other origin, node 1 rather than node 2 when the event never left.
+ */
+export function namedNodeOf(step: CatalogueStep, sourceSystem: SystemName, leftTheSource: boolean): NodeName | null {
+  if (step.origin && sourceSystem === step.origin.system) return step.origin.node;
+  if (!step.node) return null;
+  return !leftTheSource && step.nodeIfNeverSent ? step.nodeIfNeverSent : step.node;
 }
 
 export type BrokenStep = { chain: Chain; stepNumber: number; sourceSystem: SystemName; targetSystem: SystemName; description: string };
@@ -63,27 +62,25 @@ export type BrokenStep = { chain: Chain; stepNumber: number; sourceSystem: Syste
  * the POS (no attempt was made) and node 2 when it left but the OMS did not take it.
  */
 export function failureNodeOf(step: BrokenStep, options: { leftTheSource: boolean }): FailureNode {
-  if (step.chain === "PICKUP") {
-    if (step.stepNumber <= 2) return PICKUP_NODES[options.leftTheSource ? 2 : 1]!;
-    if (step.stepNumber === 3) return PICKUP_NODES[2]!; // arrives with step 2: the OMS did not apply it
-    return PICKUP_NODES[step.stepNumber - 1]!;
-  }
-  if (step.chain === "CANCELLATION") {
-    if (step.stepNumber === 4) return CANCELLATION_NODES[1]!;
-    if (step.stepNumber === 3) return CANCELLATION_NODES[2]!;
-    if (step.stepNumber === 1 && step.sourceSystem === "POS") return CANCELLATION_NODES[3]!;
-  }
-  return boundaryNode(step.chain, step.stepNumber, step.sourceSystem, step.targetSystem, step.description);
+  const spec = stepAt(step.chain, step.stepNumber);
+  const named = spec ? namedNodeOf(spec, step.sourceSystem, options.leftTheSource) : null;
+  return named ? namedNode(named) : boundaryNode(step.chain, step.stepNumber, step.sourceSystem, step.targetSystem, step.description);
 }
 
-/** Fix lane and parties of a node by id (a boundary node's owners come from its name). */
+/** The node a catalogue step implies when it is missing, as its chain writes it. */
+export function nodeOfStep(id: StepId, leftTheSource = true): FailureNode {
+  const step = stepById(id);
+  return failureNodeOf({ chain: step.chain, stepNumber: step.stepNumber, sourceSystem: step.source, targetSystem: step.target, description: step.description }, { leftTheSource });
+}
+
+// Every node the dashboard can name, by id: the seeds' and each boundary's.
+const ALL_NODES = new Map<string, FailureNode>([
+  ...CHAIN_STEPS.map((step) => boundaryNode(step.chain, step.stepNumber, step.source, step.target, step.description)).map((node) => [node.id, node] as const),
+  ...(Object.keys(NAMED_NODES) as NodeName[]).map((name) => [NAMED_NODES[name].id, namedNode(name)] as const),
+]);
+
+/** Fix lane and parties of a node by id. */
 export function nodeDetails(id: string): Pick<FailureNode, "fixLane" | "parties"> {
-  const known = [...Object.values(PICKUP_NODES), ...Object.values(CANCELLATION_NODES)].find((node) => node.id === id);
-  if (known) return { fixLane: known.fixLane, parties: known.parties };
-  const match = /^([a-z-]+)-step-(\d+)$/.exec(id);
-  const chain = match ? (match[1]!.toUpperCase().replace("-", "_") as Chain) : null;
-  const step = chain ? CHAIN_DEFINITIONS[chain]?.find((definition) => definition.stepNumber === Number(match![2])) : undefined;
-  if (!chain || !step) return { fixLane: "Unknown", parties: [] };
-  const { fixLane, parties } = boundaryNode(chain, step.stepNumber, step.source, step.target, step.description);
-  return { fixLane, parties };
+  const node = ALL_NODES.get(id);
+  return node ? { fixLane: node.fixLane, parties: node.parties } : { fixLane: "Unknown", parties: [] };
 }

@@ -1,7 +1,8 @@
 import type { Chain, ChainStepStatus, DeliveryStatus, SystemName } from "@/lib/generated/prisma/enums";
-import { CHAIN_DEFINITIONS } from "@/lib/bus/chains";
+import { stepAt } from "@/lib/bus/chain-steps";
 import type { Db } from "@/lib/db/prisma";
-import { failureNodeOf, type FailureNode } from "./failure-nodes";
+import type { FailureNode } from "./failure-nodes";
+import { localize } from "./localize";
 
 export type StepState = {
   chain: Chain;
@@ -31,19 +32,19 @@ export function breakReason(step: StepState, now: Date): BreakReason | null {
 }
 
 /**
- * The failure node of an order: its earliest broken step (by deadline, then by step
- * order). Later steps waiting on it are its downstream impact, not separate failures.
+ * The failure node of an order from the bus's own rows: its earliest broken step that no
+ * broken step upstream explains. Later steps waiting on it are its impact.
  */
 export function locateFailure(steps: StepState[], deliveries: DeliveryState[], now: Date): LocatedFailure | null {
-  const broken = steps
-    .map((step) => ({ step, reason: breakReason(step, now) }))
-    .filter((candidate): candidate is { step: StepState; reason: BreakReason } => candidate.reason !== null)
-    .sort((a, b) => a.step.expectedBy.getTime() - b.step.expectedBy.getTime() || a.step.stepNumber - b.step.stepNumber);
-  const first = broken[0];
-  if (!first) return null;
-  const delivery = deliveries.find((candidate) => candidate.chain === first.step.chain && candidate.stepNumber === first.step.stepNumber);
-  const leftTheSource = delivery ? deliveryLeftSource(delivery) : first.step.attempts > 0;
-  return { step: first.step, reason: first.reason, node: failureNodeOf(first.step, { leftTheSource }), stuckSince: stuckSince(first.step, first.reason) };
+  const judged = steps.map((step) => {
+    const reason = breakReason(step, now);
+    const delivery = deliveries.find((candidate) => candidate.chain === step.chain && candidate.stepNumber === step.stepNumber);
+    return { ...step, reason, broken: reason !== null, dueAt: step.expectedBy, leftTheSource: delivery ? deliveryLeftSource(delivery) : step.attempts > 0, state: step };
+  });
+  const located = localize(judged);
+  if (!located) return null;
+  const { state, reason } = located.step;
+  return { step: state, reason: reason!, node: located.node, stuckSince: stuckSince(state, reason!) };
 }
 
 /** "Left the source": the sender tried at least once (a pause holds it at home, uncounted). */
@@ -72,6 +73,6 @@ export async function locateFailures(db: Db, orderIds: string[], now: Date): Pro
 /** A late step is stuck from its deadline; a refused or dead-lettered one from when its chain started. */
 function stuckSince(step: StepState, reason: BreakReason): Date {
   if (reason === "late") return step.expectedBy;
-  const deadline = CHAIN_DEFINITIONS[step.chain].find((definition) => definition.stepNumber === step.stepNumber)?.deadlineSeconds ?? 0;
+  const deadline = stepAt(step.chain, step.stepNumber)?.deadlineSeconds ?? 0;
   return new Date(step.expectedBy.getTime() - deadline * 1000);
 }

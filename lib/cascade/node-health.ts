@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Chain, SystemName } from "@/lib/generated/prisma/enums";
-import { CANCELLATION_NODES, PICKUP_NODES } from "./failure-nodes";
+import { NEVER_SENT_STEPS, OVERVIEW_ROWS, overviewRowOf, UPSTREAM } from "./overview-rows";
 import { readEnv } from "@/lib/env";
 
 /** Above this share of failed steps (late, rejected or dead-lettered) a node shows red. */
@@ -22,46 +22,6 @@ export type NodeHealth = {
   volume: number[];
   red: boolean;
 };
-
-// The overview's rows: one per chain for placement and ready, and the seeds' numbered nodes.
-const OVERVIEW_NODES: { id: string; label: string; boundary: string }[] = [
-  { id: "placement", label: "Placement — OMS → WMS, POS, storefront, notification", boundary: "Placement — OMS → WMS, POS, storefront, notification" },
-  { id: "ready", label: "Ready — POS → OMS → storefront, notification, WMS", boundary: "Ready — POS → OMS → storefront, notification, WMS" },
-  ...Object.values(PICKUP_NODES).map(({ id, label, boundary }) => ({ id, label, boundary })),
-  ...Object.values(CANCELLATION_NODES).map(({ id, label, boundary }) => ({ id, label, boundary })),
-];
-
-/**
- * Which overview row a step counts under. Steps that happen inside the transaction that
- * starts a chain (the POS's own record, the OMS closing the order) are not crossings.
- */
-export function overviewNodeOf(chain: Chain, stepNumber: number, source: SystemName, leftTheSource: boolean): string | null {
-  switch (chain) {
-    case "PLACEMENT":
-      return stepNumber === 1 ? null : "placement";
-    case "READY":
-      return stepNumber === 1 ? null : "ready";
-    case "PICKUP":
-      if (stepNumber === 1 || stepNumber === 3) return null;
-      if (stepNumber === 2) return leftTheSource ? "pickup-2" : "pickup-1";
-      return `pickup-${stepNumber - 1}`;
-    case "CANCELLATION":
-      if (stepNumber === 4) return "cancellation-1";
-      if (stepNumber === 3) return "cancellation-2";
-      if (stepNumber === 1 && source === "POS") return "cancellation-3";
-      return null;
-    default:
-      return null;
-  }
-}
-
-// Which earlier step each step waits for (DESIGN.md's chains): [chain, step, depends on].
-const UPSTREAM: [Chain, number, number][] = [
-  ["PICKUP", 3, 2], ["PICKUP", 4, 2], ["PICKUP", 5, 2], ["PICKUP", 6, 2], ["PICKUP", 7, 4],
-  ["CANCELLATION", 2, 1], ["CANCELLATION", 4, 1], ["CANCELLATION", 5, 1], ["CANCELLATION", 3, 2],
-  ["READY", 3, 2], ["READY", 4, 2], ["READY", 5, 2],
-  ["NO_SHOW", 3, 2], ["NO_SHOW", 5, 2], ["NO_SHOW", 6, 2], ["NO_SHOW", 4, 3],
-];
 
 type Row = { chain: Chain; stepNumber: number; sourceSystem: SystemName; outcome: keyof NodeCounts; bucket: Date; count: bigint | number };
 
@@ -115,21 +75,25 @@ export async function nodeHealth(db: Db, now = new Date(), filter: { storeId?: s
       WITH upstream("chain", "step", "dependsOn") AS (VALUES ${Prisma.join(UPSTREAM.map(([chain, step, dependsOn]) => Prisma.sql`(${chain}::text, ${step}::int, ${dependsOn}::int)`))})
       SELECT s."chain", s."stepNumber", s."sourceSystem", ${outcome} AS "outcome", ${bucket} AS "bucket", COUNT(*) AS "count"
         FROM "ChainStep" s
-        JOIN upstream ON upstream."chain" = s."chain"::text AND upstream."step" = s."stepNumber"
-        JOIN "ChainStep" u ON u."orderId" = s."orderId" AND u."chain" = s."chain" AND u."stepNumber" = upstream."dependsOn" AND u."status" <> 'DELIVERED'
        WHERE s."status" IN ('PENDING', 'FAILED') AND s."expectedBy" >= ${since}::timestamp ${storeFilter}
+         AND EXISTS (
+           SELECT 1 FROM upstream
+             JOIN "ChainStep" u ON u."orderId" = s."orderId" AND u."chain" = s."chain" AND u."stepNumber" = upstream."dependsOn" AND u."status" <> 'DELIVERED'
+            WHERE upstream."chain" = s."chain"::text AND upstream."step" = s."stepNumber")
        GROUP BY 1, 2, 3, 4, 5`,
-    // Undelivered pickup write-backs that never left the POS are node 1, not node 2.
+    // Undelivered write-backs that never left their source are node 1, not node 2 (seed 000).
     db.$queryRaw<Row[]>`
-      SELECT ${outcome} AS "outcome", ${bucket} AS "bucket", COUNT(*) AS "count"
+      WITH never_sent("chain", "step") AS (VALUES ${Prisma.join(NEVER_SENT_STEPS.map(([chain, step]) => Prisma.sql`(${chain}::text, ${step}::int)`))})
+      SELECT s."chain", s."stepNumber", s."sourceSystem", ${outcome} AS "outcome", ${bucket} AS "bucket", COUNT(*) AS "count"
         FROM "ChainStep" s
+        JOIN never_sent ON never_sent."chain" = s."chain"::text AND never_sent."step" = s."stepNumber"
        WHERE s."status" IN ('PENDING', 'FAILED', 'REJECTED', 'DEAD_LETTERED') AND s."expectedBy" >= ${since}::timestamp ${storeFilter}
-         AND s."chain" = 'PICKUP' AND s."stepNumber" = 2 AND s."attempts" = 0
-         AND NOT EXISTS (SELECT 1 FROM "Delivery" d WHERE d."orderId" = s."orderId" AND d."chain" = 'PICKUP' AND d."stepNumber" = 2 AND (d."attempts" > 0 OR d."status" <> 'PENDING'))
-       GROUP BY 1, 2`,
+         AND s."attempts" = 0
+         AND NOT EXISTS (SELECT 1 FROM "Delivery" d WHERE d."orderId" = s."orderId" AND d."chain" = s."chain" AND d."stepNumber" = s."stepNumber" AND (d."attempts" > 0 OR d."status" <> 'PENDING'))
+       GROUP BY 1, 2, 3, 4, 5`,
   ]);
 
-  const byNode = new Map(OVERVIEW_NODES.map((node) => [node.id, { lastHour: empty(), last24h: empty(), trend: Array<number>(24).fill(0), volume: Array<number>(24).fill(0) }]));
+  const byNode = new Map(OVERVIEW_ROWS.map((node) => [node.id, { lastHour: empty(), last24h: empty(), trend: Array<number>(24).fill(0), volume: Array<number>(24).fill(0) }]));
   const add = (id: string | null, row: Pick<Row, "outcome" | "bucket">, count: number) => {
     const node = id ? byNode.get(id) : undefined;
     if (!node) return;
@@ -139,13 +103,13 @@ export async function nodeHealth(db: Db, now = new Date(), filter: { storeId?: s
     node.volume[23 - hoursAgo]! += count;
     if (row.outcome === "late" || row.outcome === "rejected" || row.outcome === "deadLettered") node.trend[23 - hoursAgo]! += count;
   };
-  for (const row of [...delivered, ...undelivered]) add(overviewNodeOf(row.chain, row.stepNumber, row.sourceSystem, true), row, Number(row.count));
-  for (const row of blocked) add(overviewNodeOf(row.chain, row.stepNumber, row.sourceSystem, true), row, -Number(row.count));
+  for (const row of [...delivered, ...undelivered]) add(overviewRowOf(row.chain, row.stepNumber, row.sourceSystem, true), row, Number(row.count));
+  for (const row of blocked) add(overviewRowOf(row.chain, row.stepNumber, row.sourceSystem, true), row, -Number(row.count));
   for (const row of neverLeft) {
-    add("pickup-2", row, -Number(row.count));
-    add("pickup-1", row, Number(row.count));
+    add(overviewRowOf(row.chain, row.stepNumber, row.sourceSystem, true), row, -Number(row.count));
+    add(overviewRowOf(row.chain, row.stepNumber, row.sourceSystem, false), row, Number(row.count));
   }
-  return OVERVIEW_NODES.map(({ id, label, boundary }) => {
+  return OVERVIEW_ROWS.map(({ id, label, boundary }) => {
     const counts = byNode.get(id)!;
     const lastHour = withRate(counts.lastHour);
     const last24h = withRate(counts.last24h);

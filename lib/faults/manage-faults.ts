@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
-import { ROUTES } from "@/lib/bus/routes";
+import { ROUTES } from "@/lib/bus/chain-steps";
 
 const SYSTEMS = ["STOREFRONT", "OMS", "WMS", "POS", "NOTIFICATION"] as const;
 

@@ -1,4 +1,4 @@
-import { startChain } from "@/lib/bus/chains";
+import { startChain } from "@/lib/bus/start-chain";
 import { wakeDispatcher } from "@/lib/bus/outbox";
 import type { Db, Tx } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors";
@@ -31,7 +31,7 @@ export async function cancelOrderInTx(tx: Tx, input: CancelOrderInput, now: Date
     payload: { ...context, reason: input.reason, origin: input.origin },
   });
   await releaseOrderHold(tx, order, now);
-  await startChain(tx, { orderId: order.id, chain: "CANCELLATION", at: now, arrived: [1], origin: input.origin });
+  await startChain(tx, { orderId: order.id, chain: "CANCELLATION", at: now, arrived: ["cancellation-canceled"], origin: input.origin });
   return order;
 }
 

@@ -1,4 +1,4 @@
-import { startChain } from "@/lib/bus/chains";
+import { startChain } from "@/lib/bus/start-chain";
 import type { Tx } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors";
 import { closeReservations } from "@/lib/inventory/close-reservations";
@@ -36,6 +36,6 @@ export async function completePickupInTx(tx: Tx, input: CompletePickupInput) {
     await captureAuthorization(tx, { reference: payment.providerRef, amountCents: captureCents });
     await tx.paymentAuthorization.update({ where: { id: payment.id }, data: { status: "CAPTURED", capturedAt: input.at, capturedCents: captureCents } });
   }
-  await startChain(tx, { orderId: order.id, chain: "PICKUP", at: input.at, arrived: [1, 2, 3] });
+  await startChain(tx, { orderId: order.id, chain: "PICKUP", at: input.at, arrived: ["pickup-recorded", "P2", "pickup-closed"] });
   return order;
 }

@@ -1,4 +1,4 @@
-import { startChain } from "@/lib/bus/chains";
+import { startChain } from "@/lib/bus/start-chain";
 import type { Tx } from "@/lib/db/prisma";
 import { orderEventContext } from "./order-event-context";
 import { transitionOrder } from "./transition-order";
@@ -21,6 +21,6 @@ export async function markOrderReadyInTx(tx: Tx, input: { orderId: string; at: D
     changes: { readyAt: input.at },
     payload: { ...context, stagingBin: input.stagingBin ?? null },
   });
-  await startChain(tx, { orderId: order.id, chain: "READY", at: input.at, arrived: [1, 2] });
+  await startChain(tx, { orderId: order.id, chain: "READY", at: input.at, arrived: ["ready-marked", "ready-received"] });
   return order;
 }

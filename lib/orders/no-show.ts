@@ -1,4 +1,4 @@
-import { startChain } from "@/lib/bus/chains";
+import { startChain } from "@/lib/bus/start-chain";
 import { wakeDispatcher, writeOutboxEvent } from "@/lib/bus/outbox";
 import type { Db } from "@/lib/db/prisma";
 import { isDomainError } from "@/lib/errors";
@@ -34,7 +34,7 @@ export async function sendPickupReminders(db: Db, now = new Date(), scope: Sweep
         occurredAt: now,
         payload: { ...(await orderEventContext(tx, id)), holdUntil: order.holdUntil?.toISOString() ?? null },
       });
-      await startChain(tx, { orderId: id, chain: "NO_SHOW", at: now, only: [1] });
+      await startChain(tx, { orderId: id, chain: "NO_SHOW", at: now, only: ["no-show-reminded"] });
       return true;
     });
     if (reminded) sent++;
@@ -64,7 +64,7 @@ export async function expireNoShows(db: Db, now = new Date(), scope: SweepScope 
         });
         await releaseOrderHold(tx, order, now);
         // The reminder step started earlier; the rest of the chain starts with the expiry.
-        await startChain(tx, { orderId: id, chain: "NO_SHOW", at: now, arrived: [2], only: [2, 3, 4, 5, 6] });
+        await startChain(tx, { orderId: id, chain: "NO_SHOW", at: now, arrived: ["no-show-closed"], only: ["no-show-closed", "no-show-restocked", "no-show-available", "no-show-shown", "no-show-offered"] });
       });
       closed++;
     } catch (error) {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/prisma";
-import { startChain } from "@/lib/bus/chains";
+import { startChain } from "@/lib/bus/start-chain";
 import { wakeDispatcher, writeOutboxEvent } from "@/lib/bus/outbox";
 import { DomainError, isUniqueViolation, notFound } from "@/lib/errors";
 import { availableToPromise, mergeCartLines } from "@/lib/inventory/availability";
@@ -150,7 +150,7 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
       }
       // Last: marking step 1 arrived also counts it in the store's delivered-step bucket, a row
       // every placement at this store updates, so its lock is held only until the commit.
-      await startChain(tx, { orderId, chain: "PLACEMENT", at: now, arrived: [1] });
+      await startChain(tx, { orderId, chain: "PLACEMENT", at: now, arrived: ["placement-placed"] });
       return { orderId, number: order.number, accessToken, alreadyPlaced: false, placedByBrowser: order.placedByBrowser };
     }, TRANSACTION_OPTIONS);
     if (!placed.alreadyPlaced) await wakeDispatcher(db);

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
-import { CHAIN_DEFINITIONS } from "@/lib/bus/chains";
-import { ROUTES } from "@/lib/bus/routes";
+import { NAMED_NODES } from "@/lib/bus/chain-catalogue";
+import { ROUTES, stepsOf } from "@/lib/bus/chain-steps";
 import type { Db } from "@/lib/db/prisma";
 import type { Chain, ChainStepStatus, OrderStatus, SystemName } from "@/lib/generated/prisma/enums";
 import { TEST_PROVIDER } from "@/lib/payments/test-provider";
@@ -368,10 +368,10 @@ async function writeChains(db: Db, planned: PlannedOrder[], ids: string[], numbe
     if (order.outcome === "no_show") chains.push(["NO_SHOW", new Date(order.holdUntil.getTime() - 24 * 3_600_000), [1]], ["NO_SHOW", order.holdUntil, [2, 3, 4, 5, 6]]);
     for (const [chain, at, only] of chains) {
       const eventIds = new Map<string, string>();
-      for (const definition of CHAIN_DEFINITIONS[chain]) {
+      for (const definition of stepsOf(chain)) {
         if (only && !only.includes(definition.stepNumber)) continue;
-        const broken =
-          (order.broken === "cancellation-1" && chain === "CANCELLATION" && definition.stepNumber === 4) || (order.broken === "pickup-4" && chain === "PICKUP" && definition.stepNumber === 5);
+        // The order's broken node is the crossing that never arrived.
+        const broken = definition.arrives === "bus" && definition.node !== undefined && NAMED_NODES[definition.node].id === order.broken;
         const arrivedAt = new Date(at.getTime() + 1_000 + definition.stepNumber * 400 + Math.floor((index * 37) % 900));
         const source = chain === "CANCELLATION" && definition.stepNumber === 1 ? "STOREFRONT" : definition.source;
         steps.push({
@@ -380,7 +380,7 @@ async function writeChains(db: Db, planned: PlannedOrder[], ids: string[], numbe
           stepNumber: definition.stepNumber,
           sourceSystem: source,
           targetSystem: definition.target,
-          eventType: definition.eventType,
+          eventType: definition.event,
           description: definition.description,
           expectedBy: new Date(at.getTime() + definition.deadlineSeconds * 1000),
           arrivedAt: broken ? null : arrivedAt,

@@ -41,7 +41,7 @@ const NODES: NodeCase[] = [
   { node: "C1", rule: { source: "OMS", target: "STOREFRONT", eventType: "order.canceled", kind: "DROP" }, scenario: "cancel-online", chain: "CANCELLATION", broken: { step: 4, status: "DEAD_LETTERED" }, blocked: [], named: "cancellation-1" },
   { node: "C2", rule: { source: "WMS", target: "STOREFRONT", eventType: "inventory.released", kind: "DROP" }, scenario: "cancel-online", chain: "CANCELLATION", broken: { step: 3, status: "DEAD_LETTERED" }, blocked: [], named: "cancellation-2" },
   { node: "C3", rule: { source: "POS", target: "OMS", eventType: "order.canceled", kind: "CORRUPT" }, scenario: "cancel-at-pos", chain: "CANCELLATION", broken: { step: 1, status: "REJECTED" }, blocked: [2, 3, 4, 5], named: "cancellation-3" },
-  { node: "C4", rule: { source: "OMS", target: "WMS", eventType: "order.canceled", kind: "DROP" }, scenario: "cancel-online", chain: "CANCELLATION", broken: { step: 2, status: "DEAD_LETTERED" }, blocked: [3], named: "cancellation-step-2" },
+  { node: "C4", rule: { source: "OMS", target: "WMS", eventType: "order.canceled", kind: "DROP" }, scenario: "cancel-online", chain: "CANCELLATION", broken: { step: 2, status: "DEAD_LETTERED" }, blocked: [3], named: "cancellation-4" },
 ];
 
 async function runScenario(scenario: Scenario, orderId: string) {

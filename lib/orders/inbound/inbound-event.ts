@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { int32 } from "@/lib/http/int32";
-import type { Chain } from "@/lib/generated/prisma/enums";
 import { parseOrderNumber } from "../order-number";
 
 // What another system may tell the OMS: an external POS posts these to
@@ -21,21 +20,14 @@ export const inboundEventSchema = z.looseObject({
 
 const associate = z.string().trim().min(1, "associate is required").max(100);
 
-/** Each event type the OMS accepts from the POS, its data, and the chain step it fulfils. */
+/** Each event type the OMS accepts from the POS, and its data (the chain step it fulfils is in the catalogue). */
 export const POS_EVENTS = {
-  "order.picking_started": { data: z.object({ associate: associate.optional() }), chain: null },
-  "order.ready": {
-    data: z.object({ associate: associate.optional(), stagingBin: z.string().trim().max(20).nullish() }),
-    chain: { chain: "READY", stepNumber: 2 },
-  },
+  "order.picking_started": { data: z.object({ associate: associate.optional() }) },
+  "order.ready": { data: z.object({ associate: associate.optional(), stagingBin: z.string().trim().max(20).nullish() }) },
   "pickup.completed": {
     data: z.object({ associate, verifiedBy: z.enum(["pickup_code", "qr_code", "id_check", "manager_override"]).nullish(), idChecked: z.boolean().optional() }),
-    chain: { chain: "PICKUP", stepNumber: 2 },
   },
-  "order.canceled": {
-    data: z.object({ associate: associate.optional(), reason: z.string().trim().min(1, "reason is required").max(200) }),
-    chain: { chain: "CANCELLATION", stepNumber: 1 },
-  },
+  "order.canceled": { data: z.object({ associate: associate.optional(), reason: z.string().trim().min(1, "reason is required").max(200) }) },
   "order.lines_shorted": {
     data: z.object({
       associate: associate.optional(),
@@ -49,9 +41,8 @@ export const POS_EVENTS = {
         )
         .min(1, "name at least one short line"),
     }),
-    chain: null,
   },
-} as const satisfies Record<string, { data: z.ZodType; chain: { chain: Chain; stepNumber: number } | null }>;
+} as const satisfies Record<string, { data: z.ZodType }>;
 
 export type PosEventType = keyof typeof POS_EVENTS;
 

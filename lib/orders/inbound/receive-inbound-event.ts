@@ -1,5 +1,6 @@
 import type { Db, Tx } from "@/lib/db/prisma";
 import { ownValue } from "@/lib/http/own-value";
+import { stepFulfilledBy } from "@/lib/bus/chain-steps";
 import { wakeDispatcher } from "@/lib/bus/outbox";
 import { isDomainError } from "@/lib/errors";
 import type { SystemName } from "@/lib/generated/prisma/enums";
@@ -37,7 +38,7 @@ export async function receiveInboundEvent(db: Db, systemSlug: string, request: R
       await tx.inboundRejection.create({
         data: { system, webhookId: signed.webhookId, orderNumber: known.orderNumber ?? null, eventType: known.type ?? null, statusCode: status, reason, body: storableText(signed.body.slice(0, 10_000)) },
       });
-      const step = known.type && isPosEventType(known.type) ? POS_EVENTS[known.type].chain : null;
+      const step = known.type ? stepFulfilledBy(system, known.type, "OMS") : null;
       if (known.orderId && step) {
         await tx.chainStep.updateMany({
           where: { orderId: known.orderId, chain: step.chain, stepNumber: step.stepNumber, status: { not: "DELIVERED" } },

@@ -1,12 +1,11 @@
-import { startChain } from "@/lib/bus/chains";
+import { chainStartedBy } from "@/lib/bus/chain-steps";
+import { startChain } from "@/lib/bus/start-chain";
 import { wakeDispatcher, writeOutboxEvent } from "@/lib/bus/outbox";
 import type { Db, Tx } from "@/lib/db/prisma";
 import { DomainError, notFound } from "@/lib/errors";
-import type { Chain, Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PosEventType } from "@/lib/orders/inbound/inbound-event";
 import { POS_TASK_TRANSITIONS } from "./task-status";
-
-const CHAIN_OF: Partial<Record<PosEventType, Chain>> = { "order.ready": "READY", "pickup.completed": "PICKUP", "order.canceled": "CANCELLATION" };
 
 const TASK_TIMESTAMP: Partial<Record<PosEventType, "pickingStartedAt" | "readyAt" | "closedAt">> = {
   "order.picking_started": "pickingStartedAt",
@@ -60,8 +59,8 @@ export async function writePosEvent(tx: Tx, input: PosEventInput) {
     occurredAt: at,
     payload: { orderNumber: task.orderNumber, storeCode: task.storeCode, ...data },
   });
-  const chain = CHAIN_OF[input.type];
-  if (chain) await startChain(tx, { orderId: task.orderId, chain, at, arrived: chain === "CANCELLATION" ? [] : [1], origin: chain === "CANCELLATION" ? "POS" : undefined });
+  const started = chainStartedBy("POS", input.type);
+  if (started) await startChain(tx, { orderId: task.orderId, at, ...started });
   return { entry, task };
 }
 

@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
 import { getDb } from "@/lib/db/prisma";
 import { faultableBoundaries } from "@/lib/faults/manage-faults";
+import { nodeRecipes } from "@/lib/faults/node-recipes";
 import { addFaultAction, removeFaultAction, toggleFaultAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -17,20 +18,6 @@ const KINDS = [
   ["DELAY", "Delay / time out"],
   ["PAUSE", "Pause (nothing leaves the sender)"],
 ] as const;
-
-// Which rule reproduces which of the seeds' failure nodes.
-const NODE_RECIPES = [
-  ["P1", "POS → OMS, pickup.completed, Pause"],
-  ["P2", "POS → OMS, pickup.completed, Drop / Corrupt / Wrong type"],
-  ["P3", "OMS → WMS, order.picked_up"],
-  ["P4", "OMS → STOREFRONT, order.picked_up"],
-  ["P5", "OMS → NOTIFICATION, order.picked_up"],
-  ["P6", "WMS → STOREFRONT, inventory.consumed"],
-  ["C1", "OMS → STOREFRONT, order.canceled"],
-  ["C2", "WMS → STOREFRONT, inventory.released"],
-  ["C3", "POS → OMS, order.canceled"],
-  ["C4", "OMS → WMS, order.canceled"],
-];
 
 export default async function FaultsPage() {
   const staff = await requireStaffPage(OPS_ROLES, "/ops/faults");
@@ -132,7 +119,7 @@ export default async function FaultsPage() {
       <details className="rounded-xl border border-slate-200 bg-white p-5">
         <summary className="cursor-pointer font-medium">Reproducing the failure nodes</summary>
         <ul className="mt-2 space-y-1 text-sm">
-          {NODE_RECIPES.map(([node, recipe]) => (
+          {nodeRecipes().map(({ node, recipe }) => (
             <li key={node}>
               <strong>{node}</strong>: {recipe}
             </li>
