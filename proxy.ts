@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isDecodablePath, UNDECODABLE_PATH_MESSAGE } from "@/lib/http/decodable-path";
-import { BROWSER_COOKIE, newBrowserId } from "@/lib/orders/checkout-browser";
-import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
+import { isDecodablePath, UNDECODABLE_PATH_MESSAGE } from "@/lib/platform/http/decodable-path";
+import { BROWSER_COOKIE, newBrowserId } from "@/lib/oms/orders/checkout-browser";
+import { contentSecurityPolicy } from "@/lib/platform/security/content-security-policy";
 
 /**
  * Every page gets a fresh nonce and a Content-Security-Policy built on it. Next.js reads

@@ -4,9 +4,9 @@
 // And a path that does not decode to text is refused before the router reads it.
 import { createServer } from "node:http";
 import next from "next";
-import { readEnv } from "@/lib/env";
-import { clientAddressOf } from "@/lib/http/client-address";
-import { isDecodablePath, UNDECODABLE_PATH_MESSAGE } from "@/lib/http/decodable-path";
+import { readEnv } from "@/lib/platform/env";
+import { clientAddressOf } from "@/lib/platform/http/client-address";
+import { isDecodablePath, UNDECODABLE_PATH_MESSAGE } from "@/lib/platform/http/decodable-path";
 
 const env = readEnv();
 const app = next({ dev: false, dir: process.cwd(), port: env.PORT });
@@ -22,7 +22,7 @@ const server = createServer((request, response) => {
   request.headers["x-forwarded-for"] = clientAddressOf(request.headers["x-forwarded-for"], request.socket.remoteAddress, env.HANDOFF_TRUSTED_PROXIES);
   void handle(request, response);
 });
-// Uploads wait their turn before their body is read (lib/observations/upload-gate.ts): give a
+// Uploads wait their turn before their body is read (lib/monitor/observations/upload-gate.ts): give a
 // queued one longer than Node's 5-minute default to finish arriving. Headers still must come
 // within a minute, which is what holds slow-header clients off.
 server.requestTimeout = 15 * 60_000;

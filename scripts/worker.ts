@@ -2,8 +2,8 @@
 // servers. Needs DATABASE_URL and HANDOFF_INTERNAL_URL (where the app answers).
 import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
 import { startDeliveryWorker } from "@/lib/bus/worker";
-import { disconnectDb, getDb } from "@/lib/db/prisma";
-import { readEnv } from "@/lib/env";
+import { disconnectDb, getDb } from "@/lib/platform/db/prisma";
+import { readEnv } from "@/lib/platform/env";
 
 const env = readEnv();
 if (!env.DATABASE_URL) {

@@ -1,9 +1,9 @@
 "use server";
 
-import { signOut } from "@/lib/auth/auth";
-import { currentStaff } from "@/lib/auth/staff";
-import { endStaffSession } from "@/lib/auth/staff-session";
-import { getDb } from "@/lib/db/prisma";
+import { signOut } from "@/lib/platform/auth/auth";
+import { currentStaff } from "@/lib/platform/auth/staff";
+import { endStaffSession } from "@/lib/platform/auth/staff-session";
+import { getDb } from "@/lib/platform/db/prisma";
 
 /** Ends the session on the server too: the old cookie opens nothing afterwards. */
 export async function signOutAction() {

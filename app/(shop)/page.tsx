@@ -1,6 +1,6 @@
 import { ProductCatalog } from "@/components/catalog/product-catalog";
-import { listProducts } from "@/lib/catalog/list-products";
-import { getDb } from "@/lib/db/prisma";
+import { listProducts } from "@/lib/oms/catalog/list-products";
+import { getDb } from "@/lib/platform/db/prisma";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { signOutAction } from "@/app/(auth)/sign-out-action";
-import type { Staff } from "@/lib/auth/staff";
+import type { Staff } from "@/lib/platform/auth/staff";
 
 /** Who is signed in, and the way out; in the header of every staff area. */
 export function SignedInStaff({ staff, buttonClassName }: { staff: Staff | null; buttonClassName: string }) {

@@ -2,8 +2,8 @@
 
 import Image from "next/image";
 import { useDeferredValue, useMemo, useState } from "react";
-import type { CatalogProduct } from "@/lib/catalog/list-products";
-import { formatCents } from "@/lib/money";
+import type { CatalogProduct } from "@/lib/oms/catalog/list-products";
+import { formatCents } from "@/lib/platform/money";
 import { AddToCartButton } from "../cart/add-to-cart-button";
 import { ChipRadioGroup } from "../ui/chip-radio-group";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import Image from "next/image";
-import type { CatalogProduct } from "@/lib/catalog/list-products";
-import { formatCents } from "@/lib/money";
+import type { CatalogProduct } from "@/lib/oms/catalog/list-products";
+import { formatCents } from "@/lib/platform/money";
 import { useCart } from "../cart/cart-provider";
 
 export function CartLines({ products, shortProductIds }: { products: Map<string, CatalogProduct>; shortProductIds: string[] }) {

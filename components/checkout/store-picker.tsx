@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { findStoresAction } from "@/app/(shop)/checkout/actions";
 import type { StoreChoice } from "@/app/(shop)/checkout/types";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/platform/format/plural";
 import type { CartLine } from "../cart/cart-provider";
 import { StoreHoursList } from "../orders/store-hours-list";
 

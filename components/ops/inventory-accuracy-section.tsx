@@ -1,9 +1,9 @@
 import { ActionForm } from "@/components/ui/action-form";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/platform/http/action-result";
 import { DataTable } from "@/components/ops/data-table";
-import { describeRunTime, INVENTORY_ACCURACY_TARGET } from "@/lib/inventory-accuracy/accuracy";
-import type { MismatchKind } from "@/lib/inventory-accuracy/compare-item";
-import type { LatestAccuracyRun } from "@/lib/inventory-accuracy/latest-accuracy-run";
+import { describeRunTime, INVENTORY_ACCURACY_TARGET } from "@/lib/monitor/inventory-accuracy/accuracy";
+import type { MismatchKind } from "@/lib/monitor/inventory-accuracy/compare-item";
+import type { LatestAccuracyRun } from "@/lib/monitor/inventory-accuracy/latest-accuracy-run";
 
 const KIND_LABELS: Record<MismatchKind, string> = {
   reservations: "Allocated ≠ live reservations",

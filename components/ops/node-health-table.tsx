@@ -1,5 +1,5 @@
-import type { NodeHealth } from "@/lib/cascade/node-health";
-import { plural } from "@/lib/format/plural";
+import type { NodeHealth } from "@/lib/monitor/cascade/node-health";
+import { plural } from "@/lib/platform/format/plural";
 
 const percent = (rate: number) => `${(rate * 100).toFixed(rate > 0 && rate < 0.01 ? 1 : 0)}%`;
 const failedOf = (counts: NodeHealth["lastHour"]) => counts.late + counts.deadLettered + counts.rejected;

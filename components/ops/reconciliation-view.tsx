@@ -3,9 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { getReconciliationReportAction, resyncOrdersAction, runReconciliationAction } from "@/app/(ops)/ops/reconciliation/actions";
-import type { MismatchGroup, RunReport } from "@/lib/cascade/reconciliation-report";
-import { formatOpsTime } from "@/lib/format/ops-time";
-import { plural } from "@/lib/format/plural";
+import type { MismatchGroup, RunReport } from "@/lib/monitor/cascade/reconciliation-report";
+import { formatOpsTime } from "@/lib/platform/format/ops-time";
+import { plural } from "@/lib/platform/format/plural";
 import { DataTable } from "./data-table";
 
 type Report = { runs: RunReport[]; groups: MismatchGroup[] };

@@ -1,6 +1,6 @@
 import { rotateStockFeedSecretAction } from "@/app/(ops)/ops/systems/stock-feed-actions";
 import { ActionForm } from "@/components/ui/action-form";
-import type { StockFeedStore } from "@/lib/stock-feed/stock-feed-secret";
+import type { StockFeedStore } from "@/lib/oms/stock-feed/stock-feed-secret";
 
 type Props = {
   /** From listStockFeedStores(db). */

@@ -1,4 +1,4 @@
-import { formatMinutesOfDay } from "@/lib/slots/format";
+import { formatMinutesOfDay } from "@/lib/oms/slots/format";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 

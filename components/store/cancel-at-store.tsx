@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { cancelAtStoreAction } from "@/app/(store)/store/actions";
-import { STORE_CANCEL_REASONS } from "@/lib/store-queue/short-reasons";
+import { STORE_CANCEL_REASONS } from "@/lib/pos/store-queue/short-reasons";
 import { ReasonSelect } from "./reason-select";
 import { ActionMessage, useStoreAction } from "./store-action";
 

@@ -2,7 +2,7 @@
 
 import { useRef, useState } from "react";
 import { handOverAction, unlockHandoverAction } from "@/app/(store)/store/actions";
-import type { StoreTaskView } from "@/lib/store-queue/task-view";
+import type { StoreTaskView } from "@/lib/pos/store-queue/task-view";
 import { ActionMessage, useStoreAction } from "./store-action";
 
 type Props = { task: StoreTaskView; canUnlock: boolean; onChange: () => void; startOpen?: boolean };

@@ -3,7 +3,7 @@
 import Image from "next/image";
 import { useEffect, useRef, useState } from "react";
 import { confirmPickAction, markReadyAction, stageOrderAction, undoPickAction } from "@/app/(store)/store/actions";
-import type { StoreTaskView } from "@/lib/store-queue/task-view";
+import type { StoreTaskView } from "@/lib/pos/store-queue/task-view";
 import { ShortLineForm } from "./short-line-form";
 import { ActionMessage, useStoreAction } from "./store-action";
 

@@ -4,10 +4,10 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { startPickingAction } from "@/app/(store)/store/actions";
-import type { QueueCard as Card } from "@/lib/store-queue/queue";
-import type { QueueTab } from "@/lib/store-queue/queue-tabs";
-import { formatElapsed } from "@/lib/store-queue/sla";
-import { formatSlot, formatStoreTime } from "@/lib/slots/format";
+import type { QueueCard as Card } from "@/lib/pos/store-queue/queue";
+import type { QueueTab } from "@/lib/pos/store-queue/queue-tabs";
+import { formatElapsed } from "@/lib/pos/store-queue/sla";
+import { formatSlot, formatStoreTime } from "@/lib/oms/slots/format";
 import { SlaTimer } from "./sla-timer";
 
 type Props = { card: Card; tab: QueueTab; timeZone: string; now: number };

@@ -1,4 +1,4 @@
-import { STORE_COOKIE } from "@/lib/store-queue/store-cookie";
+import { STORE_COOKIE } from "@/lib/pos/store-queue/store-cookie";
 
 /** The store the tablet was last working, so the queue opens on it next time. */
 export function rememberStore(storeCode: string) {

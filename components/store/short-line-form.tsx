@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { markShortAction } from "@/app/(store)/store/actions";
-import { SHORT_REASONS } from "@/lib/store-queue/short-reasons";
+import { SHORT_REASONS } from "@/lib/pos/store-queue/short-reasons";
 import { ReasonSelect } from "./reason-select";
 import { ActionMessage, useStoreAction } from "./store-action";
 

@@ -1,4 +1,4 @@
-import { formatCountdown, slaState, type SlaState } from "@/lib/store-queue/sla";
+import { formatCountdown, slaState, type SlaState } from "@/lib/pos/store-queue/sla";
 
 const STYLE: Record<SlaState, string> = {
   on_track: "border-emerald-300 bg-emerald-50 text-emerald-900",

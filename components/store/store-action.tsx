@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/platform/http/action-result";
 
 /**
  * A store action from a button or form: pending state, the outcome's message, and a

@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { getStoreQueueAction } from "@/app/(store)/store/actions";
-import type { QueueCard as QueueCardData, StoreQueue } from "@/lib/store-queue/queue";
-import { QUEUE_TABS, type QueueTab } from "@/lib/store-queue/queue-tabs";
+import type { QueueCard as QueueCardData, StoreQueue } from "@/lib/pos/store-queue/queue";
+import { QUEUE_TABS, type QueueTab } from "@/lib/pos/store-queue/queue-tabs";
 import { rememberStore } from "./remember-store";
 import { QueueCard } from "./queue-card";
 import { useTickingClock } from "./ticking-clock";

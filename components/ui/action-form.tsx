@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 
-import type { FormState } from "@/lib/http/action-result";
+import type { FormState } from "@/lib/platform/http/action-result";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 

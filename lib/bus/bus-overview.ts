@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { Db } from "@/lib/platform/db/prisma";
 import type { DeliveryStatus, SystemName } from "@/lib/generated/prisma/enums";
 
 export type BusOverview = {

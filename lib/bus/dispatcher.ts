@@ -1,13 +1,13 @@
-import type { Db } from "@/lib/db/prisma";
-import { corruptPayload, pickFault, storeCodeOf, WRONG_EVENT_TYPE, type FaultRuleLike } from "@/lib/faults/pick-fault";
+import type { Db } from "@/lib/platform/db/prisma";
+import { corruptPayload, pickFault, storeCodeOf, WRONG_EVENT_TYPE, type FaultRuleLike } from "@/lib/bus/faults/pick-fault";
 import type { OutboxEvent } from "@/lib/generated/prisma/client";
 import type { Chain, ChainStepStatus, FaultKind, SystemName } from "@/lib/generated/prisma/enums";
-import { shopperAccessFor } from "@/lib/orders/shopper-access";
+import { shopperAccessFor } from "@/lib/oms/orders/shopper-access";
 import { isRetryableStatus, nextRetryDelayMs, parseRetryAfter } from "./backoff";
 import { deliveryTarget, loadEndpoints } from "./endpoints";
 import { envelopeOf } from "./envelope";
 import { signedHeaders } from "./signing";
-import { readEnv } from "@/lib/env";
+import { readEnv } from "@/lib/platform/env";
 
 /** The outbox event a delivery carries, as the claim reads it. */
 export type ClaimedEvent = Pick<OutboxEvent, "id" | "source" | "type" | "position" | "orderId" | "occurredAt" | "payload">;

@@ -1,8 +1,8 @@
-import type { Db } from "@/lib/db/prisma";
+import type { Db } from "@/lib/platform/db/prisma";
 import type { SystemEndpoint } from "@/lib/generated/prisma/client";
 import type { SystemName } from "@/lib/generated/prisma/enums";
 import { newSigningSecret } from "./signing";
-import { readEnv } from "@/lib/env";
+import { readEnv } from "@/lib/platform/env";
 
 export const ALL_SYSTEMS: SystemName[] = ["STOREFRONT", "OMS", "WMS", "POS", "NOTIFICATION"];
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { int32 } from "@/lib/http/int32";
+import { int32 } from "@/lib/platform/http/int32";
 
 /** What crosses every boundary: the outbox event, as JSON. */
 export const eventEnvelopeSchema = z.object({

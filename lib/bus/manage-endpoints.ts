@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "@/lib/db/prisma";
+import type { Db } from "@/lib/platform/db/prisma";
 import { newSigningSecret } from "./signing";
 
 export const endpointUpdateSchema = z

@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/lib/db/prisma";
+import type { Db, Tx } from "@/lib/platform/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SystemName } from "@/lib/generated/prisma/enums";
 import { routesFor } from "./chain-steps";

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { Db } from "@/lib/platform/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SystemName } from "@/lib/generated/prisma/enums";
 import { wakeDispatcher } from "./outbox";

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db/prisma";
+import type { Tx } from "@/lib/platform/db/prisma";
 import type { Chain, SystemName } from "@/lib/generated/prisma/enums";
 import type { StepIdOf } from "./chain-catalogue";
 import { stepById, stepsOf } from "./chain-steps";

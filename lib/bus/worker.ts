@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import pg from "pg";
-import type { Db } from "@/lib/db/prisma";
-import { reconcileOnSchedule, RECONCILE_EVERY_MINUTES } from "@/lib/cascade/reconcile-schedule";
-import { pruneDeliveredStepBuckets } from "@/lib/cascade/node-health";
-import { drainIntakeQueue } from "@/lib/intake/intake-queue";
-import { INVENTORY_ACCURACY_EVERY_HOURS, INVENTORY_ACCURACY_POLL_MS, inventoryAccuracyOnSchedule } from "@/lib/inventory-accuracy/inventory-accuracy-schedule";
-import { ALERT_CHECK_MS, checkAlerts } from "@/lib/operations/check-alerts";
-import { expireNoShows, sendPickupReminders } from "@/lib/orders/no-show";
-import { pruneRateLimits } from "@/lib/security/rate-limit";
-import { sendQueuedMessages } from "@/lib/systems/notification/send-queued";
+import type { Db } from "@/lib/platform/db/prisma";
+import { reconcileOnSchedule, RECONCILE_EVERY_MINUTES } from "@/lib/monitor/cascade/reconcile-schedule";
+import { pruneDeliveredStepBuckets } from "@/lib/monitor/cascade/node-health";
+import { drainIntakeQueue } from "@/lib/oms/intake/intake-queue";
+import { INVENTORY_ACCURACY_EVERY_HOURS, INVENTORY_ACCURACY_POLL_MS, inventoryAccuracyOnSchedule } from "@/lib/monitor/inventory-accuracy/inventory-accuracy-schedule";
+import { ALERT_CHECK_MS, checkAlerts } from "@/lib/monitor/operations/check-alerts";
+import { expireNoShows, sendPickupReminders } from "@/lib/oms/orders/no-show";
+import { pruneRateLimits } from "@/lib/platform/security/rate-limit";
+import { sendQueuedMessages } from "@/lib/notification/send-queued";
 import { claimDeliveries, processClaimed } from "./dispatcher";
 import { OUTBOX_CHANNEL } from "./outbox";
 

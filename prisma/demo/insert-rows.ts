@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { Db } from "@/lib/platform/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 const BATCH = 10_000;

@@ -1,6 +1,6 @@
-import { hashPassword } from "@/lib/auth/passwords";
+import { hashPassword } from "@/lib/platform/auth/passwords";
 import { newSigningSecret } from "@/lib/bus/signing";
-import type { Db } from "@/lib/db/prisma";
+import type { Db } from "@/lib/platform/db/prisma";
 import { DEMO_PRODUCTS } from "./products";
 import { mulberry32 } from "./random";
 import { seedOrderHistory } from "./seed-history";

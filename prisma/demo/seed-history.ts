@@ -2,11 +2,11 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { NAMED_NODES } from "@/lib/bus/chain-catalogue";
 import { ROUTES, stepsOf } from "@/lib/bus/chain-steps";
-import type { Db } from "@/lib/db/prisma";
+import type { Db } from "@/lib/platform/db/prisma";
 import type { Chain, ChainStepStatus, OrderStatus, SystemName } from "@/lib/generated/prisma/enums";
-import { TEST_PROVIDER } from "@/lib/payments/test-provider";
-import { addOpeningMinutes } from "@/lib/slots/ready-by";
-import { scheduleOf, type StoreWithHours } from "@/lib/stores/load-stores";
+import { TEST_PROVIDER } from "@/lib/oms/payments/test-provider";
+import { addOpeningMinutes } from "@/lib/oms/slots/ready-by";
+import { scheduleOf, type StoreWithHours } from "@/lib/oms/stores/load-stores";
 import { insertRows } from "./insert-rows";
 import { mulberry32 } from "./random";
 

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { Db } from "@/lib/platform/db/prisma";
 
 export type ScaleOptions = { orders: number; stepsPerOrder: 10 };
 

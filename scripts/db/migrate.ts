@@ -2,10 +2,10 @@
 // change in prisma/schema.prisma (diffed offline by scripts/db/create-migration.ts);
 // then applies every pending migration to the configured or embedded database.
 import { spawnSync } from "node:child_process";
-import { withDatabaseName } from "@/lib/db/ensure-database";
-import { applyMigrations } from "@/lib/db/migrations";
-import { resolveDatabase } from "@/lib/db/resolve-database";
-import { readEnv } from "@/lib/env";
+import { withDatabaseName } from "@/lib/platform/db/ensure-database";
+import { applyMigrations } from "@/lib/platform/db/migrations";
+import { resolveDatabase } from "@/lib/platform/db/resolve-database";
+import { readEnv } from "@/lib/platform/env";
 
 const name = process.argv[2];
 const database = await resolveDatabase(readEnv());

@@ -1,7 +1,7 @@
-import { applyMigrations } from "@/lib/db/migrations";
-import { disconnectDb, getDb, type Db } from "@/lib/db/prisma";
-import { resolveDatabase } from "@/lib/db/resolve-database";
-import { readEnv } from "@/lib/env";
+import { applyMigrations } from "@/lib/platform/db/migrations";
+import { disconnectDb, getDb, type Db } from "@/lib/platform/db/prisma";
+import { resolveDatabase } from "@/lib/platform/db/resolve-database";
+import { readEnv } from "@/lib/platform/env";
 
 /**
  * For one-off scripts (seed, benchmarks): the configured or embedded database,

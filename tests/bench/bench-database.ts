@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-postgres";
+import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/platform/db/embedded-postgres";
 import { scratchDatabaseOn } from "../support/scratch-database";
-import { disconnectDb, getDb, type Db } from "@/lib/db/prisma";
+import { disconnectDb, getDb, type Db } from "@/lib/platform/db/prisma";
 
 /**
  * A fresh, migrated database for one benchmark run (on BENCH_DATABASE_SERVER_URL or an

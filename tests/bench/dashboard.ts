@@ -6,10 +6,10 @@
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { busOverview } from "@/lib/bus/bus-overview";
-import { nodeHealth } from "@/lib/cascade/node-health";
-import { loadOrderCascade } from "@/lib/cascade/order-cascade";
-import { findStuckOrders } from "@/lib/cascade/stuck-orders";
-import { openIncidents } from "@/lib/operations/alerts";
+import { nodeHealth } from "@/lib/monitor/cascade/node-health";
+import { loadOrderCascade } from "@/lib/monitor/cascade/order-cascade";
+import { findStuckOrders } from "@/lib/monitor/cascade/stuck-orders";
+import { openIncidents } from "@/lib/monitor/operations/alerts";
 import { seedDemoData } from "@/prisma/demo/seed-demo";
 import { seedScaleData } from "@/prisma/scale/seed-scale";
 import { percentile, withBenchDatabase } from "./bench-database";

@@ -7,8 +7,8 @@ import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { POST } from "@/app/api/v1/orders/route";
-import { createApiKey } from "@/lib/api-keys/api-keys";
-import { drainIntakeQueue } from "@/lib/intake/intake-queue";
+import { createApiKey } from "@/lib/platform/auth/api-keys";
+import { drainIntakeQueue } from "@/lib/oms/intake/intake-queue";
 import { createBenchStore, percentile, withBenchDatabase } from "./bench-database";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "20" }, concurrency: { type: "string", default: "16" } } });

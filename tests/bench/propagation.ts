@@ -7,11 +7,11 @@ import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
 import { startDeliveryWorker } from "@/lib/bus/worker";
-import type { Db } from "@/lib/db/prisma";
-import { placeOrder } from "@/lib/orders/place-order";
-import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
-import { loadStore } from "@/lib/stores/load-stores";
-import { recordPosEvent } from "@/lib/systems/pos/record-pos-event";
+import type { Db } from "@/lib/platform/db/prisma";
+import { placeOrder } from "@/lib/oms/orders/place-order";
+import { storeSlotOffer } from "@/lib/oms/slots/store-slot-offer";
+import { loadStore } from "@/lib/oms/stores/load-stores";
+import { recordPosEvent } from "@/lib/pos/record-pos-event";
 
 import { createBenchStore, percentile, withBenchDatabase } from "./bench-database";
 

@@ -3,9 +3,9 @@
 // the same run on the same database. Prints throughput, latency and oversold units.
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
-import { placeOrder } from "@/lib/orders/place-order";
-import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
-import { loadStore } from "@/lib/stores/load-stores";
+import { placeOrder } from "@/lib/oms/orders/place-order";
+import { storeSlotOffer } from "@/lib/oms/slots/store-slot-offer";
+import { loadStore } from "@/lib/oms/stores/load-stores";
 import { createBenchStore, percentile, withBenchDatabase } from "./bench-database";
 
 const { values } = parseArgs({

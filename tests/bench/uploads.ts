@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import http from "node:http";
 import { parseArgs } from "node:util";
-import { createApiKey } from "@/lib/api-keys/api-keys";
+import { createApiKey } from "@/lib/platform/auth/api-keys";
 import { percentile, withBenchDatabase } from "./bench-database";
 
 const { values } = parseArgs({

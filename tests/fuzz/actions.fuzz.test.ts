@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
-import { disconnectDb, getDb } from "@/lib/db/prisma";
+import { disconnectDb, getDb } from "@/lib/platform/db/prisma";
 import { createStore } from "../integration/factories";
 import { signedInAs } from "../support/staff-session";
 import { HOSTILE_BODIES, HOSTILE_STRINGS, HOSTILE_VALUES } from "./hostile-values";
@@ -15,7 +15,7 @@ import { usePrivateDatabase, watchWrites } from "./private-database";
 // text PostgreSQL cannot store is always refused.
 
 const session = vi.hoisted(() => ({ current: null as { user: { id: string; sessionId: string } } | null }));
-vi.mock("@/lib/auth/auth", () => ({
+vi.mock("@/lib/platform/auth/auth", () => ({
   auth: async () => session.current,
   signIn: async () => {
     throw new Error("signed in");

@@ -2,8 +2,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { verifySignedRequest } from "@/lib/bus/signing";
-import { getDb } from "@/lib/db/prisma";
-import { alertSigningSecret, DEAD_LETTERS_KEY, evaluateAlerts, resolveIncident, sendAlertWebhook } from "@/lib/operations/alerts";
+import { getDb } from "@/lib/platform/db/prisma";
+import { alertSigningSecret, DEAD_LETTERS_KEY, evaluateAlerts, resolveIncident, sendAlertWebhook } from "@/lib/monitor/operations/alerts";
 
 const db = () => getDb();
 

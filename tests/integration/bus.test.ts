@@ -3,8 +3,8 @@ import { MAX_ATTEMPTS } from "@/lib/bus/backoff";
 import { claimDeliveries } from "@/lib/bus/dispatcher";
 import { envelopeOf } from "@/lib/bus/envelope";
 import { signedHeaders } from "@/lib/bus/signing";
-import { getDb } from "@/lib/db/prisma";
-import { cancelOrder } from "@/lib/orders/cancel-order";
+import { getDb } from "@/lib/platform/db/prisma";
+import { cancelOrder } from "@/lib/oms/orders/cancel-order";
 import { chainSteps, drain, placedOrder, serveSystemsForThisFile } from "../support/bus-harness";
 
 const db = () => getDb();

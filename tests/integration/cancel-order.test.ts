@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/prisma";
-import { cancelOrder } from "@/lib/orders/cancel-order";
-import { placeOrder } from "@/lib/orders/place-order";
-import { transitionOrder } from "@/lib/orders/transition-order";
+import { getDb } from "@/lib/platform/db/prisma";
+import { cancelOrder } from "@/lib/oms/orders/cancel-order";
+import { placeOrder } from "@/lib/oms/orders/place-order";
+import { transitionOrder } from "@/lib/oms/orders/transition-order";
 import { createProduct, createStore, firstSlot, orderInput, stockOf } from "./factories";
 
 const db = () => getDb();

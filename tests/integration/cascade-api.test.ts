@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/orders/[number]/cascade/route";
-import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
-import { getDb } from "@/lib/db/prisma";
+import { createApiKey, revokeApiKey } from "@/lib/platform/auth/api-keys";
+import { getDb } from "@/lib/platform/db/prisma";
 import { drain, placedOrder, serveSystemsForThisFile } from "../support/bus-harness";
 
 const db = () => getDb();

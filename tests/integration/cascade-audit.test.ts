@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { auditOrders } from "@/lib/cascade/audit";
-import { getDb } from "@/lib/db/prisma";
-import { cancelOrder } from "@/lib/orders/cancel-order";
-import { placeOrder } from "@/lib/orders/place-order";
-import { recordPosEvent } from "@/lib/systems/pos/record-pos-event";
+import { auditOrders } from "@/lib/monitor/cascade/audit";
+import { getDb } from "@/lib/platform/db/prisma";
+import { cancelOrder } from "@/lib/oms/orders/cancel-order";
+import { placeOrder } from "@/lib/oms/orders/place-order";
+import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore, firstSlot, orderInput } from "./factories";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { signedHeaders } from "@/lib/bus/signing";
-import { getDb } from "@/lib/db/prisma";
-import { formatOrderNumber } from "@/lib/orders/order-number";
-import { recordPosEvent } from "@/lib/systems/pos/record-pos-event";
+import { getDb } from "@/lib/platform/db/prisma";
+import { formatOrderNumber } from "@/lib/oms/orders/order-number";
+import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { chainSteps, drain, placedOrder, serveSystemsForThisFile } from "../support/bus-harness";
 import { stockOf } from "./factories";
 

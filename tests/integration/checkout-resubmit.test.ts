@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { getDb } from "@/lib/db/prisma";
-import { newBrowserId } from "@/lib/orders/checkout-browser";
-import { TEST_CARDS } from "@/lib/payments/card";
+import { getDb } from "@/lib/platform/db/prisma";
+import { newBrowserId } from "@/lib/oms/orders/checkout-browser";
+import { TEST_CARDS } from "@/lib/oms/payments/card";
 import { createProduct, createStore, firstSlot } from "./factories";
 
 // The request is the one thing faked: which browser's cookie it carries, and Next's redirect.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/prisma";
-import { placeOrder } from "@/lib/orders/place-order";
+import { getDb } from "@/lib/platform/db/prisma";
+import { placeOrder } from "@/lib/oms/orders/place-order";
 import { createProduct, createStore, firstSlot, orderInput, stockOf } from "./factories";
 
 const db = () => getDb();

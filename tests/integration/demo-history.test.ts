@@ -1,10 +1,10 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { describe, expect, it } from "vitest";
-import { findStuckOrders } from "@/lib/cascade/stuck-orders";
-import { nodeHealth } from "@/lib/cascade/node-health";
-import { runReconciliation } from "@/lib/cascade/reconcile";
+import { findStuckOrders } from "@/lib/monitor/cascade/stuck-orders";
+import { nodeHealth } from "@/lib/monitor/cascade/node-health";
+import { runReconciliation } from "@/lib/monitor/cascade/reconcile";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { loadKpis } from "@/lib/kpis/store-kpis";
+import { loadKpis } from "@/lib/monitor/kpis/store-kpis";
 import { HISTORY_DAYS } from "@/prisma/demo/seed-history";
 import { seedDemoData } from "@/prisma/demo/seed-demo";
 import { scratchDatabase } from "../support/scratch-database";

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "@/lib/db/prisma";
-import type { PlaceOrderInput } from "@/lib/orders/place-order-input";
-import { TEST_CARDS } from "@/lib/payments/card";
-import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
-import { loadStore } from "@/lib/stores/load-stores";
+import type { Db } from "@/lib/platform/db/prisma";
+import type { PlaceOrderInput } from "@/lib/oms/orders/place-order-input";
+import { TEST_CARDS } from "@/lib/oms/payments/card";
+import { storeSlotOffer } from "@/lib/oms/slots/store-slot-offer";
+import { loadStore } from "@/lib/oms/stores/load-stores";
 
 // Each test makes its own store and products, so tests never share rows and can run in parallel.
 

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { getDb } from "@/lib/db/prisma";
-import { formatOrderNumber } from "@/lib/orders/order-number";
-import { LINK_REQUESTS_PER_CLIENT, LINK_REQUESTS_PER_ORDER, requestOrderLink } from "@/lib/orders/request-order-link";
+import { getDb } from "@/lib/platform/db/prisma";
+import { formatOrderNumber } from "@/lib/oms/orders/order-number";
+import { LINK_REQUESTS_PER_CLIENT, LINK_REQUESTS_PER_ORDER, requestOrderLink } from "@/lib/oms/orders/request-order-link";
 import { drain, placedOrder, serveSystemsForThisFile } from "../support/bus-harness";
 
 // The one thing faked is where the request came from: next/headers needs a live request.

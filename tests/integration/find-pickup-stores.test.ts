@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/prisma";
-import { findPickupStores } from "@/lib/stores/find-pickup-stores";
+import { getDb } from "@/lib/platform/db/prisma";
+import { findPickupStores } from "@/lib/oms/stores/find-pickup-stores";
 import { createProduct, createStore } from "./factories";
 
 const db = () => getDb();

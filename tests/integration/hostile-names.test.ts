@@ -4,8 +4,8 @@ import { POST as inbound } from "@/app/api/v1/events/[system]/route";
 import { POST as systems } from "@/app/api/v1/systems/[system]/events/route";
 import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
 import { signedHeaders } from "@/lib/bus/signing";
-import { getDb } from "@/lib/db/prisma";
-import { parseNdjson } from "@/lib/observations/parse-lines";
+import { getDb } from "@/lib/platform/db/prisma";
+import { parseNdjson } from "@/lib/monitor/observations/parse-lines";
 
 const db = () => getDb();
 const params = (system: string) => ({ params: Promise.resolve({ system }) }) as never;

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/orders/route";
 import { GET as intakeStatus } from "@/app/api/v1/orders/intake/[id]/route";
-import { createApiKey } from "@/lib/api-keys/api-keys";
-import { getDb } from "@/lib/db/prisma";
+import { createApiKey } from "@/lib/platform/auth/api-keys";
+import { getDb } from "@/lib/platform/db/prisma";
 import { dispatchBatch } from "@/lib/bus/dispatcher";
-import { drainIntakeQueue } from "@/lib/intake/intake-queue";
+import { drainIntakeQueue } from "@/lib/oms/intake/intake-queue";
 import { serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore } from "./factories";
 

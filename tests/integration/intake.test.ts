@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GET as cascadeGet } from "@/app/api/v1/orders/[number]/cascade/route";
 import { POST } from "@/app/api/v1/orders/route";
-import { createApiKey } from "@/lib/api-keys/api-keys";
-import { getDb } from "@/lib/db/prisma";
-import { CHANNEL_ADAPTERS } from "@/lib/intake/channels/adapters";
-import { replayIntakeOrder } from "@/lib/intake/receive-channel-order";
+import { createApiKey } from "@/lib/platform/auth/api-keys";
+import { getDb } from "@/lib/platform/db/prisma";
+import { CHANNEL_ADAPTERS } from "@/lib/oms/intake/channels/adapters";
+import { replayIntakeOrder } from "@/lib/oms/intake/receive-channel-order";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore } from "./factories";
 

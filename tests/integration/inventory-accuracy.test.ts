@@ -1,21 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { checkInventoryAccuracyAction } from "@/app/(ops)/ops/kpis/actions";
-import { getDb } from "@/lib/db/prisma";
+import { getDb } from "@/lib/platform/db/prisma";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { inventoryAccuracyOnSchedule } from "@/lib/inventory-accuracy/inventory-accuracy-schedule";
-import { latestAccuracyRun } from "@/lib/inventory-accuracy/latest-accuracy-run";
-import { checkInventoryAccuracy } from "@/lib/inventory-accuracy/run-inventory-accuracy";
-import { cancelOrder } from "@/lib/orders/cancel-order";
-import { placeOrder } from "@/lib/orders/place-order";
-import { recordPosEvent } from "@/lib/systems/pos/record-pos-event";
+import { inventoryAccuracyOnSchedule } from "@/lib/monitor/inventory-accuracy/inventory-accuracy-schedule";
+import { latestAccuracyRun } from "@/lib/monitor/inventory-accuracy/latest-accuracy-run";
+import { checkInventoryAccuracy } from "@/lib/monitor/inventory-accuracy/run-inventory-accuracy";
+import { cancelOrder } from "@/lib/oms/orders/cancel-order";
+import { placeOrder } from "@/lib/oms/orders/place-order";
+import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore, firstSlot, orderInput } from "./factories";
 import { signedInAs } from "../support/staff-session";
 
 // Only the session is faked (Auth.js reads it from a cookie a direct call does not have).
 const session = vi.hoisted(() => ({ current: null as { user: { id: string; sessionId: string } } | null }));
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));
+vi.mock("@/lib/platform/auth/auth", () => ({ auth: async () => session.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const db = () => getDb();

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/prisma";
-import { loadKpiTrend } from "@/lib/kpis/kpi-trend";
-import { loadStoreComparison } from "@/lib/kpis/store-comparison";
-import { loadKpis } from "@/lib/kpis/store-kpis";
-import { placeOrder } from "@/lib/orders/place-order";
-import { recordPosEvent } from "@/lib/systems/pos/record-pos-event";
+import { getDb } from "@/lib/platform/db/prisma";
+import { loadKpiTrend } from "@/lib/monitor/kpis/kpi-trend";
+import { loadStoreComparison } from "@/lib/monitor/kpis/store-comparison";
+import { loadKpis } from "@/lib/monitor/kpis/store-kpis";
+import { placeOrder } from "@/lib/oms/orders/place-order";
+import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore, firstSlot, orderInput } from "./factories";
 

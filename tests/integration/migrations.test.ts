@@ -2,9 +2,9 @@ import { mkdtemp, mkdir, writeFile, cp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { inject, describe, expect, it } from "vitest";
-import { applyMigrations, readMigrations } from "@/lib/db/migrations";
-import { resolveDatabase } from "@/lib/db/resolve-database";
-import { readEnv } from "@/lib/env";
+import { applyMigrations, readMigrations } from "@/lib/platform/db/migrations";
+import { resolveDatabase } from "@/lib/platform/db/resolve-database";
+import { readEnv } from "@/lib/platform/env";
 import { scratchDatabase } from "../support/scratch-database";
 
 const emptyDatabase = (name: string) => scratchDatabase(name, { migrate: false });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/prisma";
-import { expireNoShows, sendPickupReminders } from "@/lib/orders/no-show";
-import { recordPosEvent } from "@/lib/systems/pos/record-pos-event";
+import { getDb } from "@/lib/platform/db/prisma";
+import { expireNoShows, sendPickupReminders } from "@/lib/oms/orders/no-show";
+import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { chainSteps, drain, placedOrder, serveSystemsForThisFile } from "../support/bus-harness";
 import { stockOf } from "./factories";
 

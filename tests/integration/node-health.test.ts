@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { nodeHealth } from "@/lib/cascade/node-health";
-import { getDb } from "@/lib/db/prisma";
-import { cancelOrder } from "@/lib/orders/cancel-order";
-import { recordPosEvent } from "@/lib/systems/pos/record-pos-event";
+import { nodeHealth } from "@/lib/monitor/cascade/node-health";
+import { getDb } from "@/lib/platform/db/prisma";
+import { cancelOrder } from "@/lib/oms/orders/cancel-order";
+import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore, firstSlot, orderInput } from "./factories";
-import { placeOrder } from "@/lib/orders/place-order";
+import { placeOrder } from "@/lib/oms/orders/place-order";
 
 const db = () => getDb();
 serveSystemsForThisFile();

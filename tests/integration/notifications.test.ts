@@ -3,13 +3,13 @@ import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/prisma";
-import { formatOrderNumber } from "@/lib/orders/order-number";
-import { placeOrder } from "@/lib/orders/place-order";
-import { pickupCodeFor } from "@/lib/orders/pickup-code";
-import { markShort } from "@/lib/store-queue/pick";
-import { recordPosEvent } from "@/lib/systems/pos/record-pos-event";
-import { resetTransports } from "@/lib/systems/notification/transports";
+import { getDb } from "@/lib/platform/db/prisma";
+import { formatOrderNumber } from "@/lib/oms/orders/order-number";
+import { placeOrder } from "@/lib/oms/orders/place-order";
+import { pickupCodeFor } from "@/lib/oms/orders/pickup-code";
+import { markShort } from "@/lib/pos/store-queue/pick";
+import { recordPosEvent } from "@/lib/pos/record-pos-event";
+import { resetTransports } from "@/lib/notification/transports";
 import { chainSteps, drain, placedOrder, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore, firstSlot, orderInput } from "./factories";
 
@@ -60,7 +60,7 @@ describe("notifications over SMTP", () => {
 
   it("marks an undeliverable email failed, in the notification layer's own lane, while the bus step stays delivered", async () => {
     const { createStore, createProduct, firstSlot } = await import("./factories");
-    const { placeOrder } = await import("@/lib/orders/place-order");
+    const { placeOrder } = await import("@/lib/oms/orders/place-order");
     const store = await createStore(db());
     const product = await createProduct(db(), store.id, { onHand: 5 });
     const slot = await firstSlot(db(), store.id, new Date());

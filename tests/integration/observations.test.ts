@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/observations/route";
-import { createApiKey } from "@/lib/api-keys/api-keys";
-import { getDb } from "@/lib/db/prisma";
-import { parseCsv } from "@/lib/observations/parse-lines";
-import { uploadGate } from "@/lib/observations/upload-gate";
+import { createApiKey } from "@/lib/platform/auth/api-keys";
+import { getDb } from "@/lib/platform/db/prisma";
+import { parseCsv } from "@/lib/monitor/observations/parse-lines";
+import { uploadGate } from "@/lib/monitor/observations/upload-gate";
 
 const db = () => getDb();
 

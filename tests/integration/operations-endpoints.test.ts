@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { GET as metrics } from "@/app/api/metrics/route";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { getDb } from "@/lib/db/prisma";
+import { getDb } from "@/lib/platform/db/prisma";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { healthReport } from "@/lib/operations/health-report";
+import { healthReport } from "@/lib/monitor/operations/health-report";
 import { scratchDatabase } from "../support/scratch-database";
 
 const db = () => getDb();

@@ -10,9 +10,9 @@ import { getReconciliationReportAction, resyncOrdersAction, runReconciliationAct
 import { createApiKeyAction, revokeApiKeyAction, rotateSecretAction, saveEndpointAction } from "@/app/(ops)/ops/systems/actions";
 import { rotateStockFeedSecretAction } from "@/app/(ops)/ops/systems/stock-feed-actions";
 import { unlockSignInAction } from "@/app/(ops)/ops/systems/sign-in-actions";
-import { createApiKey } from "@/lib/api-keys/api-keys";
-import type { ActionResult } from "@/lib/http/action-result";
-import { getDb } from "@/lib/db/prisma";
+import { createApiKey } from "@/lib/platform/auth/api-keys";
+import type { ActionResult } from "@/lib/platform/http/action-result";
+import { getDb } from "@/lib/platform/db/prisma";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createStore } from "./factories";
 import { signedInAs } from "../support/staff-session";
@@ -20,7 +20,7 @@ import { signedInAs } from "../support/staff-session";
 // The session is the one thing faked: Auth.js reads it from the request's cookie, which
 // a direct call does not have. Everything behind it (users, roles, data) is real.
 const session = vi.hoisted(() => ({ current: null as { user: { id: string; sessionId: string } } | null }));
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));
+vi.mock("@/lib/platform/auth/auth", () => ({ auth: async () => session.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const db = () => getDb();

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/prisma";
-import { DomainError } from "@/lib/errors";
-import { placeOrder } from "@/lib/orders/place-order";
-import { verifyPickupCode, pickupCodeFor } from "@/lib/orders/pickup-code";
-import { TEST_CARDS } from "@/lib/payments/card";
+import { getDb } from "@/lib/platform/db/prisma";
+import { DomainError } from "@/lib/platform/errors";
+import { placeOrder } from "@/lib/oms/orders/place-order";
+import { verifyPickupCode, pickupCodeFor } from "@/lib/oms/orders/pickup-code";
+import { TEST_CARDS } from "@/lib/oms/payments/card";
 import { createProduct, createStore, firstSlot, footprint, orderInput, stockOf } from "./factories";
 
 const db = () => getDb();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { reconcileOnSchedule } from "@/lib/cascade/reconcile-schedule";
-import { getDb } from "@/lib/db/prisma";
-import { placeOrder } from "@/lib/orders/place-order";
+import { reconcileOnSchedule } from "@/lib/monitor/cascade/reconcile-schedule";
+import { getDb } from "@/lib/platform/db/prisma";
+import { placeOrder } from "@/lib/oms/orders/place-order";
 import { drain, drainWhile, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore, firstSlot, orderInput } from "./factories";
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/orders/[number]/cascade/route";
-import { createApiKey } from "@/lib/api-keys/api-keys";
-import { runReconciliation } from "@/lib/cascade/reconcile";
-import { describeResync, resyncAndConfirm } from "@/lib/cascade/resync-and-confirm";
-import { getDb } from "@/lib/db/prisma";
+import { createApiKey } from "@/lib/platform/auth/api-keys";
+import { runReconciliation } from "@/lib/monitor/cascade/reconcile";
+import { describeResync, resyncAndConfirm } from "@/lib/monitor/cascade/resync-and-confirm";
+import { getDb } from "@/lib/platform/db/prisma";
 import type { FaultKind, SystemName } from "@/lib/generated/prisma/enums";
-import { cancelOrder } from "@/lib/orders/cancel-order";
-import { placeOrder } from "@/lib/orders/place-order";
-import { recordPosEvent } from "@/lib/systems/pos/record-pos-event";
+import { cancelOrder } from "@/lib/oms/orders/cancel-order";
+import { placeOrder } from "@/lib/oms/orders/place-order";
+import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { drain, drainWhile, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore, firstSlot, orderInput } from "./factories";
 

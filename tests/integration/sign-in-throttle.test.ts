@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { authenticateStaff } from "@/lib/auth/authenticate-staff";
-import { hashPassword } from "@/lib/auth/passwords";
-import { verifySessionTicket } from "@/lib/auth/session-ticket";
-import { ACCOUNT_RULE, accountThrottle, lockedSignIns, unlockSignIn } from "@/lib/auth/sign-in-throttle";
-import { endStaffSession, resolveStaffSession, sessionToHandOver, STAFF_IDLE_MINUTES } from "@/lib/auth/staff-session";
-import { getDb } from "@/lib/db/prisma";
+import { authenticateStaff } from "@/lib/platform/auth/authenticate-staff";
+import { hashPassword } from "@/lib/platform/auth/passwords";
+import { verifySessionTicket } from "@/lib/platform/auth/session-ticket";
+import { ACCOUNT_RULE, accountThrottle, lockedSignIns, unlockSignIn } from "@/lib/platform/auth/sign-in-throttle";
+import { endStaffSession, resolveStaffSession, sessionToHandOver, STAFF_IDLE_MINUTES } from "@/lib/platform/auth/staff-session";
+import { getDb } from "@/lib/platform/db/prisma";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 const db = () => getDb();

@@ -3,13 +3,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/stock/route";
 import { rotateStockFeedSecretAction } from "@/app/(ops)/ops/systems/stock-feed-actions";
 import { signedHeaders } from "@/lib/bus/signing";
-import { getDb } from "@/lib/db/prisma";
+import { getDb } from "@/lib/platform/db/prisma";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { cancelOrder } from "@/lib/orders/cancel-order";
-import { placeOrder } from "@/lib/orders/place-order";
-import { loadStoreQueue } from "@/lib/store-queue/queue";
-import { findPickupStores } from "@/lib/stores/find-pickup-stores";
-import { listStockFeedStores, rotateStockFeedSecret } from "@/lib/stock-feed/stock-feed-secret";
+import { cancelOrder } from "@/lib/oms/orders/cancel-order";
+import { placeOrder } from "@/lib/oms/orders/place-order";
+import { loadStoreQueue } from "@/lib/pos/store-queue/queue";
+import { findPickupStores } from "@/lib/oms/stores/find-pickup-stores";
+import { listStockFeedStores, rotateStockFeedSecret } from "@/lib/oms/stock-feed/stock-feed-secret";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore, firstSlot, orderInput, stockOf } from "./factories";
 import { signedInAs } from "../support/staff-session";
@@ -17,7 +17,7 @@ import { signedInAs } from "../support/staff-session";
 // The session is the one thing faked (for the admin action): Auth.js reads it from the
 // request's cookie, which a direct call does not have.
 const session = vi.hoisted(() => ({ current: null as { user: { id: string; sessionId: string } } | null }));
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));
+vi.mock("@/lib/platform/auth/auth", () => ({ auth: async () => session.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const db = () => getDb();

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/platform/http/action-result";
 import {
   cancelAtStoreAction,
   confirmPickAction,
@@ -13,8 +13,8 @@ import {
   startPickingAction,
   unlockHandoverAction,
 } from "@/app/(store)/store/actions";
-import { getDb } from "@/lib/db/prisma";
-import { placeOrder } from "@/lib/orders/place-order";
+import { getDb } from "@/lib/platform/db/prisma";
+import { placeOrder } from "@/lib/oms/orders/place-order";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore, firstSlot, orderInput } from "./factories";
 import { signedInAs } from "../support/staff-session";
@@ -22,7 +22,7 @@ import { signedInAs } from "../support/staff-session";
 // The session is the one thing faked (Auth.js reads it from the request's cookie); the
 // users, their store assignments and the orders are real rows.
 const session = vi.hoisted(() => ({ current: null as { user: { id: string; sessionId: string } } | null }));
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));
+vi.mock("@/lib/platform/auth/auth", () => ({ auth: async () => session.current }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "user-agent": "scope-test" }) }));
 
 const db = () => getDb();

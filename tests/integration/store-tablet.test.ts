@@ -1,16 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { Staff } from "@/lib/auth/staff";
-import { getDb } from "@/lib/db/prisma";
-import { checkInCustomer } from "@/lib/orders/check-in";
-import { getOrderViewByToken } from "@/lib/orders/get-order-view";
-import { placeOrder } from "@/lib/orders/place-order";
-import { pickupCodeFor } from "@/lib/orders/pickup-code";
-import { cancelAtStore } from "@/lib/store-queue/cancel";
-import { handOver, MAX_CODE_ATTEMPTS, unlockHandover } from "@/lib/store-queue/handover";
-import { confirmPick, markShort, startPicking, undoPick } from "@/lib/store-queue/pick";
-import { loadStoreQueue } from "@/lib/store-queue/queue";
-import { markReady, stageOrder } from "@/lib/store-queue/ready";
+import type { Staff } from "@/lib/platform/auth/staff";
+import { getDb } from "@/lib/platform/db/prisma";
+import { checkInCustomer } from "@/lib/oms/orders/check-in";
+import { getOrderViewByToken } from "@/lib/oms/orders/get-order-view";
+import { placeOrder } from "@/lib/oms/orders/place-order";
+import { pickupCodeFor } from "@/lib/oms/orders/pickup-code";
+import { cancelAtStore } from "@/lib/pos/store-queue/cancel";
+import { handOver, MAX_CODE_ATTEMPTS, unlockHandover } from "@/lib/pos/store-queue/handover";
+import { confirmPick, markShort, startPicking, undoPick } from "@/lib/pos/store-queue/pick";
+import { loadStoreQueue } from "@/lib/pos/store-queue/queue";
+import { markReady, stageOrder } from "@/lib/pos/store-queue/ready";
 import { chainSteps, drain, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore, firstSlot, orderInput, stockOf } from "./factories";
 

@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { placeOrder } from "@/lib/orders/place-order";
+import { placeOrder } from "@/lib/oms/orders/place-order";
 import { createProduct, createStore, firstSlot, orderInput } from "./factories";
 import { scratchDatabase, type ScratchDatabase } from "../support/scratch-database";
 

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-postgres";
+import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/platform/db/embedded-postgres";
 import { scratchDatabaseOn } from "../support/scratch-database";
 
 declare module "vitest" {

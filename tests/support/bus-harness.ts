@@ -1,9 +1,9 @@
 import { afterAll, beforeAll } from "vitest";
 import { dispatchBatch } from "@/lib/bus/dispatcher";
 import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
-import { getDb } from "@/lib/db/prisma";
+import { getDb } from "@/lib/platform/db/prisma";
 import type { Chain } from "@/lib/generated/prisma/enums";
-import { placeOrder } from "@/lib/orders/place-order";
+import { placeOrder } from "@/lib/oms/orders/place-order";
 import { createProduct, createStore, firstSlot, orderInput } from "../integration/factories";
 import { startSystemsServer } from "./systems-server";
 

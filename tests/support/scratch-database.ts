@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
-import { dropDatabase, ensureDatabase, withDatabaseName } from "@/lib/db/ensure-database";
-import { applyMigrations } from "@/lib/db/migrations";
+import { dropDatabase, ensureDatabase, withDatabaseName } from "@/lib/platform/db/ensure-database";
+import { applyMigrations } from "@/lib/platform/db/migrations";
 
 export type ScratchDatabase = { url: string; drop: () => Promise<void> };
 

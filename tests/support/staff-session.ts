@@ -1,5 +1,5 @@
-import { openStaffSession } from "@/lib/auth/staff-session";
-import { getDb } from "@/lib/db/prisma";
+import { openStaffSession } from "@/lib/platform/auth/staff-session";
+import { getDb } from "@/lib/platform/db/prisma";
 
 /** What Auth.js's auth() returns for a signed-in staff member: their id and a session that stands. */
 export async function signedInAs(userId: string) {

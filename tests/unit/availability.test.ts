@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { availableToPromise, cartCoverage, mergeCartLines } from "@/lib/inventory/availability";
+import { availableToPromise, cartCoverage, mergeCartLines } from "@/lib/oms/inventory/availability";
 
 describe("availability", () => {
   it("is on hand minus allocated minus safety stock", () => {

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { CHAIN_CATALOGUE, CHAIN_ORDER, NAMED_NODES, NOTICES, type NodeName } from "@/lib/bus/chain-catalogue";
 import { ancestorsOf, CHAIN_STEPS, chainStartedBy, ROUTES, stepFulfilledBy, stepsOf, type CatalogueStep } from "@/lib/bus/chain-steps";
 import { EVENT } from "@/lib/bus/event-names";
-import { failureNodeOf, nodeDetails } from "@/lib/cascade/failure-nodes";
-import { locateFailure, type StepState } from "@/lib/cascade/locate-failure";
-import { NEVER_SENT_STEPS, OVERVIEW_ROWS, overviewRowOf, UPSTREAM } from "@/lib/cascade/overview-rows";
-import { nodeRecipes } from "@/lib/faults/node-recipes";
-import { localizeFromLogs, type SeenEvent } from "@/lib/observations/localize";
-import { POS_EVENTS } from "@/lib/orders/inbound/inbound-event";
+import { failureNodeOf, nodeDetails } from "@/lib/monitor/cascade/failure-nodes";
+import { locateFailure, type StepState } from "@/lib/monitor/cascade/locate-failure";
+import { NEVER_SENT_STEPS, OVERVIEW_ROWS, overviewRowOf, UPSTREAM } from "@/lib/monitor/cascade/overview-rows";
+import { nodeRecipes } from "@/lib/bus/faults/node-recipes";
+import { localizeFromLogs, type SeenEvent } from "@/lib/monitor/observations/localize";
+import { POS_EVENTS } from "@/lib/oms/orders/inbound/inbound-event";
 
 const NODE_NAMES = Object.keys(NAMED_NODES) as NodeName[];
 const t0 = new Date("2026-03-03T16:00:00Z");

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { locate } from "@/lib/geo/locate";
-import { distanceMiles } from "@/lib/geo/distance";
-import { placeOrderSchema } from "@/lib/orders/place-order-input";
-import { hashPickupCode, pickupCodeFor, verifyPickupCode } from "@/lib/orders/pickup-code";
-import { parseOrderNumber, formatOrderNumber } from "@/lib/orders/order-number";
-import { passesLuhn, TEST_CARDS, normalizeCardNumber } from "@/lib/payments/card";
+import { locate } from "@/lib/platform/geo/locate";
+import { distanceMiles } from "@/lib/platform/geo/distance";
+import { placeOrderSchema } from "@/lib/oms/orders/place-order-input";
+import { hashPickupCode, pickupCodeFor, verifyPickupCode } from "@/lib/oms/orders/pickup-code";
+import { parseOrderNumber, formatOrderNumber } from "@/lib/oms/orders/order-number";
+import { passesLuhn, TEST_CARDS, normalizeCardNumber } from "@/lib/oms/payments/card";
 
 const valid = {
   checkoutId: "7b0e2a52-3c7e-4c8e-9d55-0c1d2a6f9b11",

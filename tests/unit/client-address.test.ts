@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddressOf, isLoopback } from "@/lib/http/client-address";
+import { clientAddressOf, isLoopback } from "@/lib/platform/http/client-address";
 
 describe("the client address the app's server passes on", () => {
   it("is the socket's with no trusted proxy, whatever the client wrote in X-Forwarded-For", () => {

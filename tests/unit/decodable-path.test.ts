@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDecodablePath } from "@/lib/http/decodable-path";
+import { isDecodablePath } from "@/lib/platform/http/decodable-path";
 
 describe("paths the router can read", () => {
   it("are those whose every segment decodes to text without a NUL", () => {

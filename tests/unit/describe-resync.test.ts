@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeResync, type ResyncedOrder } from "@/lib/cascade/resync-and-confirm";
+import { describeResync, type ResyncedOrder } from "@/lib/monitor/cascade/resync-and-confirm";
 
 const result = (over: Partial<ResyncedOrder>): ResyncedOrder => ({ orderId: "x", orderNumber: 100001, resent: 1, healed: true, settled: true, remaining: [], blockedBy: [], ...over });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readEnv } from "@/lib/env";
+import { readEnv } from "@/lib/platform/env";
 
 describe("configuration", () => {
   it("gives every setting its documented default", () => {

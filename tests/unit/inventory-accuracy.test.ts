@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { accuracyOf, formatAccuracy, INVENTORY_ACCURACY_TARGET, meetsAccuracyTarget } from "@/lib/inventory-accuracy/accuracy";
-import { compareItem, type ItemFigures } from "@/lib/inventory-accuracy/compare-item";
+import { accuracyOf, formatAccuracy, INVENTORY_ACCURACY_TARGET, meetsAccuracyTarget } from "@/lib/monitor/inventory-accuracy/accuracy";
+import { compareItem, type ItemFigures } from "@/lib/monitor/inventory-accuracy/compare-item";
 
 // 10 on hand, 3 allocated to live reservations the WMS holds too, 2 kept back: 5 to promise.
 const accurate: ItemFigures = { onHand: 10, allocated: 3, safetyStock: 2, reservedUnits: 3, wmsHeldUnits: 3, storefrontAvailable: 5 };

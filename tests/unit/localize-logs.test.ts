@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localizeFromLogs, type SeenEvent } from "@/lib/observations/localize";
+import { localizeFromLogs, type SeenEvent } from "@/lib/monitor/observations/localize";
 
 const line = (system: SeenEvent["system"], eventType: string, direction: "sent" | "received" = "received"): SeenEvent => ({ system, eventType, direction });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { locateFailure, type DeliveryState, type StepState } from "@/lib/cascade/locate-failure";
+import { locateFailure, type DeliveryState, type StepState } from "@/lib/monitor/cascade/locate-failure";
 
 const t0 = new Date("2026-03-03T16:00:00Z");
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);

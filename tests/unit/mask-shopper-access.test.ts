@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskShopperAccess } from "@/lib/systems/notification/mask-shopper-access";
+import { maskShopperAccess } from "@/lib/notification/mask-shopper-access";
 
 describe("messages as staff read them", () => {
   it("mask the pickup code and the order link, and keep the order number", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatOpsTime } from "@/lib/format/ops-time";
-import { plural } from "@/lib/format/plural";
+import { formatOpsTime } from "@/lib/platform/format/ops-time";
+import { plural } from "@/lib/platform/format/plural";
 
 describe("how the ops pages write counts and times", () => {
   it("says 1 order and 2 orders, 1 delivery and 3 deliveries", () => {

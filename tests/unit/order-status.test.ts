@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
-import { ALL_ORDER_STATUSES, canTransition, isOpenStatus, statusesLeadingTo } from "@/lib/orders/order-status";
+import { ALL_ORDER_STATUSES, canTransition, isOpenStatus, statusesLeadingTo } from "@/lib/oms/orders/order-status";
 
 // The lifecycle as the product defines it, written out independently of the table under test.
 const ALLOWED = new Set([

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import type { StoreSchedule } from "@/lib/slots/opening-hours";
-import { computeReadyBy, workMinutesAhead } from "@/lib/slots/ready-by";
+import type { StoreSchedule } from "@/lib/oms/slots/opening-hours";
+import { computeReadyBy, workMinutesAhead } from "@/lib/oms/slots/ready-by";
 
 const everyDay = (open: number, close: number) => Array.from({ length: 7 }, (_, i) => ({ weekday: i + 1, opensAtMin: open * 60, closesAtMin: close * 60 }));
 const austin: StoreSchedule = { timeZone: "America/Chicago", hours: everyDay(8, 22) };

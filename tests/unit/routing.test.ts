@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chooseStore, type RoutingCandidate } from "@/lib/routing/choose-store";
-import { routeScore } from "@/lib/routing/route-score";
+import { chooseStore, type RoutingCandidate } from "@/lib/oms/routing/choose-store";
+import { routeScore } from "@/lib/oms/routing/route-score";
 
 const store = (code: string, overrides: Partial<RoutingCandidate> = {}): RoutingCandidate => ({
   storeId: `id-${code}`,

@@ -1,8 +1,8 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import type { StoreSchedule } from "@/lib/slots/opening-hours";
-import { openingStatus } from "@/lib/slots/opening-status";
-import { candidateSlots, offerSlots } from "@/lib/slots/slots";
+import type { StoreSchedule } from "@/lib/oms/slots/opening-hours";
+import { openingStatus } from "@/lib/oms/slots/opening-status";
+import { candidateSlots, offerSlots } from "@/lib/oms/slots/slots";
 
 const everyDay = (open: number, close: number) => Array.from({ length: 7 }, (_, i) => ({ weekday: i + 1, opensAtMin: open * 60, closesAtMin: close * 60 }));
 const zone = "America/Chicago";

@@ -1,10 +1,10 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { addOpeningMinutes } from "@/lib/slots/ready-by";
-import { readPickupCode } from "@/lib/store-queue/handover";
-import { isWaitingAtCounter, tabOf } from "@/lib/store-queue/queue";
-import { formatCountdown, formatElapsed, slaState } from "@/lib/store-queue/sla";
-import { canApplyAtPos } from "@/lib/systems/pos/task-status";
+import { addOpeningMinutes } from "@/lib/oms/slots/ready-by";
+import { readPickupCode } from "@/lib/pos/store-queue/handover";
+import { isWaitingAtCounter, tabOf } from "@/lib/pos/store-queue/queue";
+import { formatCountdown, formatElapsed, slaState } from "@/lib/pos/store-queue/sla";
+import { canApplyAtPos } from "@/lib/pos/task-status";
 
 const chicago = { timeZone: "America/Chicago", hours: Array.from({ length: 7 }, (_, i) => ({ weekday: i + 1, opensAtMin: 8 * 60, closesAtMin: 22 * 60 })) };
 const at = (iso: string) => DateTime.fromISO(iso, { zone: "America/Chicago" }).toJSDate();

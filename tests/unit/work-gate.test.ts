@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createWorkGate } from "@/lib/http/work-gate";
+import { createWorkGate } from "@/lib/platform/http/work-gate";
 
 describe("the work gate in front of uploads", () => {
   it("runs a few at once, queues the rest in order, and passes each freed place to the next in line", async () => {

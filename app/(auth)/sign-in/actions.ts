@@ -2,12 +2,12 @@
 
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
-import { signIn } from "@/lib/auth/auth";
-import { authenticateStaff } from "@/lib/auth/authenticate-staff";
-import { credentialsSchema } from "@/lib/auth/verify-credentials";
-import { getDb } from "@/lib/db/prisma";
-import { clientAddress } from "@/lib/security/rate-limit";
-import { formInput } from "@/lib/http/action-input";
+import { signIn } from "@/lib/platform/auth/auth";
+import { authenticateStaff } from "@/lib/platform/auth/authenticate-staff";
+import { credentialsSchema } from "@/lib/platform/auth/verify-credentials";
+import { getDb } from "@/lib/platform/db/prisma";
+import { clientAddress } from "@/lib/platform/security/rate-limit";
+import { formInput } from "@/lib/platform/http/action-input";
 
 export type SignInState = { error: string | null; email: string };
 

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionResult, FormState } from "@/lib/http/action-result";
-import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
-import { getDb } from "@/lib/db/prisma";
-import { resolveIncident } from "@/lib/operations/alerts";
-import { formInput } from "@/lib/http/action-input";
+import type { ActionResult, FormState } from "@/lib/platform/http/action-result";
+import { OPS_ROLES, staffWithRole } from "@/lib/platform/auth/staff";
+import { getDb } from "@/lib/platform/db/prisma";
+import { resolveIncident } from "@/lib/monitor/operations/alerts";
+import { formInput } from "@/lib/platform/http/action-input";
 
 const incidentSchema = z.object({ id: z.uuid() });
 

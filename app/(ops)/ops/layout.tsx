@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { currentStaff } from "@/lib/auth/staff";
+import { currentStaff } from "@/lib/platform/auth/staff";
 import { SignedInStaff } from "@/components/auth/signed-in-staff";
 
 const NAV = [

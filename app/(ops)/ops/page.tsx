@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/ops/data-table";
-import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
+import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
 import { NodeHealthTable } from "@/components/ops/node-health-table";
 import { OrderSearchForm } from "@/components/ops/order-search-form";
 import { ResyncAllButton } from "@/components/ops/resync-all-button";
 import { busOverview } from "@/lib/bus/bus-overview";
-import { formatDuration } from "@/lib/cascade/format-duration";
-import { NODE_FAILURE_THRESHOLD, nodeHealth } from "@/lib/cascade/node-health";
-import { findStuckOrders } from "@/lib/cascade/stuck-orders";
-import { getDb } from "@/lib/db/prisma";
-import { openIncidents } from "@/lib/operations/alerts";
+import { formatDuration } from "@/lib/monitor/cascade/format-duration";
+import { NODE_FAILURE_THRESHOLD, nodeHealth } from "@/lib/monitor/cascade/node-health";
+import { findStuckOrders } from "@/lib/monitor/cascade/stuck-orders";
+import { getDb } from "@/lib/platform/db/prisma";
+import { openIncidents } from "@/lib/monitor/operations/alerts";
 import { ActionForm } from "@/components/ui/action-form";
-import { formatOpsTime } from "@/lib/format/ops-time";
-import { plural } from "@/lib/format/plural";
+import { formatOpsTime } from "@/lib/platform/format/ops-time";
+import { plural } from "@/lib/platform/format/plural";
 import { resolveAlertAction } from "./actions";
 
 export const dynamic = "force-dynamic";

@@ -2,22 +2,22 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { BROWSER_COOKIE, browserHash, mayReturnPlacedOrder } from "@/lib/orders/checkout-browser";
+import { BROWSER_COOKIE, browserHash, mayReturnPlacedOrder } from "@/lib/oms/orders/checkout-browser";
 import { z } from "zod";
-import { getDb } from "@/lib/db/prisma";
-import { isDomainError } from "@/lib/errors";
-import { locate } from "@/lib/geo/locate";
-import { cartLineSchema, placeOrderSchema } from "@/lib/orders/place-order-input";
-import { placeOrder } from "@/lib/orders/place-order";
+import { getDb } from "@/lib/platform/db/prisma";
+import { isDomainError } from "@/lib/platform/errors";
+import { locate } from "@/lib/platform/geo/locate";
+import { cartLineSchema, placeOrderSchema } from "@/lib/oms/orders/place-order-input";
+import { placeOrder } from "@/lib/oms/orders/place-order";
 import { DateTime } from "luxon";
-import { formatReadyBy, formatSlot, formatSlotTimes, formatStoreDateTime, formatStoreDay } from "@/lib/slots/format";
-import { openingStatus } from "@/lib/slots/opening-status";
-import { pickupWindow } from "@/lib/slots/pickup-window";
-import { storeSlotOffer } from "@/lib/slots/store-slot-offer";
-import { findPickupStores, type PickupStoreOption } from "@/lib/stores/find-pickup-stores";
-import { loadStore } from "@/lib/stores/load-stores";
+import { formatReadyBy, formatSlot, formatSlotTimes, formatStoreDateTime, formatStoreDay } from "@/lib/oms/slots/format";
+import { openingStatus } from "@/lib/oms/slots/opening-status";
+import { pickupWindow } from "@/lib/oms/slots/pickup-window";
+import { storeSlotOffer } from "@/lib/oms/slots/store-slot-offer";
+import { findPickupStores, type PickupStoreOption } from "@/lib/oms/stores/find-pickup-stores";
+import { loadStore } from "@/lib/oms/stores/load-stores";
 import type { CheckoutResult, StoreChoice, SlotChoice } from "./types";
-import { formInput, refuseInput } from "@/lib/http/action-input";
+import { formInput, refuseInput } from "@/lib/platform/http/action-input";
 
 const RADIUS_CHOICES = [10, 25, 50, 100] as const;
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
-import { listProducts } from "@/lib/catalog/list-products";
-import { getDb } from "@/lib/db/prisma";
+import { listProducts } from "@/lib/oms/catalog/list-products";
+import { getDb } from "@/lib/platform/db/prisma";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Checkout" };

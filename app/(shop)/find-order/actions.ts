@@ -1,10 +1,10 @@
 "use server";
 
 import { headers } from "next/headers";
-import { getDb } from "@/lib/db/prisma";
-import { orderLinkRequestSchema, requestOrderLink } from "@/lib/orders/request-order-link";
-import { clientAddress } from "@/lib/security/rate-limit";
-import { formInput } from "@/lib/http/action-input";
+import { getDb } from "@/lib/platform/db/prisma";
+import { orderLinkRequestSchema, requestOrderLink } from "@/lib/oms/orders/request-order-link";
+import { clientAddress } from "@/lib/platform/security/rate-limit";
+import { formInput } from "@/lib/platform/http/action-input";
 
 export type FindOrderState = { ok: boolean; message: string; fields?: { orderNumber?: string; contact?: string } } | null;
 

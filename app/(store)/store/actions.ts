@@ -2,20 +2,20 @@
 
 import { headers } from "next/headers";
 import { z } from "zod";
-import { staffWithRole, type Staff } from "@/lib/auth/staff";
-import { getDb } from "@/lib/db/prisma";
-import { isDomainError } from "@/lib/errors";
-import { orderNumberSchema } from "@/lib/orders/order-number";
-import { cancelAtStore } from "@/lib/store-queue/cancel";
-import { handOver, unlockHandover } from "@/lib/store-queue/handover";
-import { confirmPick, markShort, startPicking, undoPick } from "@/lib/store-queue/pick";
-import { loadStoreQueue, type StoreQueue } from "@/lib/store-queue/queue";
-import { markReady, stageOrder } from "@/lib/store-queue/ready";
-import { storesInScope, STORE_ROLES, taskInScope } from "@/lib/store-queue/scope";
-import { SHORT_REASONS, STORE_CANCEL_REASONS } from "@/lib/store-queue/short-reasons";
-import { toTaskView, type StoreTaskView } from "@/lib/store-queue/task-view";
-import { refuseInput } from "@/lib/http/action-input";
-import type { ActionResult } from "@/lib/http/action-result";
+import { staffWithRole, type Staff } from "@/lib/platform/auth/staff";
+import { getDb } from "@/lib/platform/db/prisma";
+import { isDomainError } from "@/lib/platform/errors";
+import { orderNumberSchema } from "@/lib/oms/orders/order-number";
+import { cancelAtStore } from "@/lib/pos/store-queue/cancel";
+import { handOver, unlockHandover } from "@/lib/pos/store-queue/handover";
+import { confirmPick, markShort, startPicking, undoPick } from "@/lib/pos/store-queue/pick";
+import { loadStoreQueue, type StoreQueue } from "@/lib/pos/store-queue/queue";
+import { markReady, stageOrder } from "@/lib/pos/store-queue/ready";
+import { storesInScope, STORE_ROLES, taskInScope } from "@/lib/pos/store-queue/scope";
+import { SHORT_REASONS, STORE_CANCEL_REASONS } from "@/lib/pos/store-queue/short-reasons";
+import { toTaskView, type StoreTaskView } from "@/lib/pos/store-queue/task-view";
+import { refuseInput } from "@/lib/platform/http/action-input";
+import type { ActionResult } from "@/lib/platform/http/action-result";
 
 // Every action here checks the session and the store scope for itself: an order at a
 // store the associate is not assigned to is "not found", exactly like one that does

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SignedInStaff } from "@/components/auth/signed-in-staff";
-import { currentStaff } from "@/lib/auth/staff";
-import { worksAllStores } from "@/lib/store-queue/scope";
+import { currentStaff } from "@/lib/platform/auth/staff";
+import { worksAllStores } from "@/lib/pos/store-queue/scope";
 
 export default async function StoreLayout({ children }: { children: React.ReactNode }) {
   const staff = await currentStaff();

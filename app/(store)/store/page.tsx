@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { StoreQueueView } from "@/components/store/store-queue-view";
-import { requireStaffPage } from "@/lib/auth/staff";
-import { getDb } from "@/lib/db/prisma";
-import { loadStoreQueue } from "@/lib/store-queue/queue";
-import { storesInScope, STORE_ROLES } from "@/lib/store-queue/scope";
-import { STORE_COOKIE } from "@/lib/store-queue/store-cookie";
+import { requireStaffPage } from "@/lib/platform/auth/staff";
+import { getDb } from "@/lib/platform/db/prisma";
+import { loadStoreQueue } from "@/lib/pos/store-queue/queue";
+import { storesInScope, STORE_ROLES } from "@/lib/pos/store-queue/scope";
+import { STORE_COOKIE } from "@/lib/pos/store-queue/store-cookie";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Store queue" };

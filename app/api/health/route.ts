@@ -1,5 +1,5 @@
-import { getDb } from "@/lib/db/prisma";
-import { healthReport } from "@/lib/operations/health-report";
+import { getDb } from "@/lib/platform/db/prisma";
+import { healthReport } from "@/lib/monitor/operations/health-report";
 
 export const dynamic = "force-dynamic";
 

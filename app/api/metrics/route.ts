@@ -1,7 +1,7 @@
-import { getDb } from "@/lib/db/prisma";
-import { readEnv } from "@/lib/env";
-import { metricsAccess } from "@/lib/operations/metrics-access";
-import { handoffMetrics } from "@/lib/operations/metrics";
+import { getDb } from "@/lib/platform/db/prisma";
+import { readEnv } from "@/lib/platform/env";
+import { metricsAccess } from "@/lib/monitor/operations/metrics-access";
+import { handoffMetrics } from "@/lib/monitor/operations/metrics";
 
 export const dynamic = "force-dynamic";
 

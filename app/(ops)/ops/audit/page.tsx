@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { formatOpsTime } from "@/lib/format/ops-time";
+import { formatOpsTime } from "@/lib/platform/format/ops-time";
 import Link from "next/link";
 import { DataTable } from "@/components/ops/data-table";
-import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
-import { auditLatestFailures, auditOrders, MIN_AUDIT_ORDERS, type AuditResult } from "@/lib/cascade/audit";
-import { getDb } from "@/lib/db/prisma";
-import { parseOrderNumber } from "@/lib/orders/order-number";
+import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
+import { auditLatestFailures, auditOrders, MIN_AUDIT_ORDERS, type AuditResult } from "@/lib/monitor/cascade/audit";
+import { getDb } from "@/lib/platform/db/prisma";
+import { parseOrderNumber } from "@/lib/oms/orders/order-number";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Cascade audit" };

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionResult, FormState } from "@/lib/http/action-result";
-import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
+import type { ActionResult, FormState } from "@/lib/platform/http/action-result";
+import { ADMIN_ROLES, staffWithRole } from "@/lib/platform/auth/staff";
 import { replayDeliveries } from "@/lib/bus/replay";
-import { getDb } from "@/lib/db/prisma";
-import { formInput } from "@/lib/http/action-input";
+import { getDb } from "@/lib/platform/db/prisma";
+import { formInput } from "@/lib/platform/http/action-input";
 
 const replaySchema = z.object({ scope: z.enum(["selected", "all"]), ids: z.array(z.uuid()).max(1000) });
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/ops/data-table";
 import { ActionForm } from "@/components/ui/action-form";
-import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
-import { getDb } from "@/lib/db/prisma";
-import { formatOrderNumber } from "@/lib/orders/order-number";
+import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
+import { getDb } from "@/lib/platform/db/prisma";
+import { formatOrderNumber } from "@/lib/oms/orders/order-number";
 import { replayDeadLettersAction } from "./actions";
 
 export const dynamic = "force-dynamic";

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionResult, FormState } from "@/lib/http/action-result";
-import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
-import { getDb } from "@/lib/db/prisma";
-import { isDomainError } from "@/lib/errors";
-import { addFaultRule, faultRuleSchema, removeFaultRule, setFaultRuleEnabled } from "@/lib/faults/manage-faults";
-import { formInput } from "@/lib/http/action-input";
+import type { ActionResult, FormState } from "@/lib/platform/http/action-result";
+import { ADMIN_ROLES, staffWithRole } from "@/lib/platform/auth/staff";
+import { getDb } from "@/lib/platform/db/prisma";
+import { isDomainError } from "@/lib/platform/errors";
+import { addFaultRule, faultRuleSchema, removeFaultRule, setFaultRuleEnabled } from "@/lib/bus/faults/manage-faults";
+import { formInput } from "@/lib/platform/http/action-input";
 
 const DENIED: ActionResult = { ok: false, message: "Only an admin can inject faults." };
 const field = (formData: FormData, name: string) => {

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/ops/data-table";
 import { ActionForm } from "@/components/ui/action-form";
-import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
-import { getDb } from "@/lib/db/prisma";
-import { faultableBoundaries } from "@/lib/faults/manage-faults";
-import { nodeRecipes } from "@/lib/faults/node-recipes";
+import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
+import { getDb } from "@/lib/platform/db/prisma";
+import { faultableBoundaries } from "@/lib/bus/faults/manage-faults";
+import { nodeRecipes } from "@/lib/bus/faults/node-recipes";
 import { addFaultAction, removeFaultAction, toggleFaultAction } from "./actions";
 
 export const dynamic = "force-dynamic";

@@ -2,15 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionResult, FormState } from "@/lib/http/action-result";
-import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
-import { getDb } from "@/lib/db/prisma";
-import { parseJsonText } from "@/lib/http/parse-json";
-import { CHANNEL_ADAPTERS } from "@/lib/intake/channels/adapters";
-import { discardIntakeOrder } from "@/lib/intake/quarantine";
-import { replayIntakeOrder } from "@/lib/intake/receive-channel-order";
-import { formatOrderNumber } from "@/lib/orders/order-number";
-import { formInput } from "@/lib/http/action-input";
+import type { ActionResult, FormState } from "@/lib/platform/http/action-result";
+import { OPS_ROLES, staffWithRole } from "@/lib/platform/auth/staff";
+import { getDb } from "@/lib/platform/db/prisma";
+import { parseJsonText } from "@/lib/platform/http/parse-json";
+import { CHANNEL_ADAPTERS } from "@/lib/oms/intake/channels/adapters";
+import { discardIntakeOrder } from "@/lib/oms/intake/quarantine";
+import { replayIntakeOrder } from "@/lib/oms/intake/receive-channel-order";
+import { formatOrderNumber } from "@/lib/oms/orders/order-number";
+import { formInput } from "@/lib/platform/http/action-input";
 
 const replaySchema = z.object({ id: z.uuid("That quarantined order does not exist."), payload: z.string().max(256 * 1024, "The order is larger than 256 KB.") });
 

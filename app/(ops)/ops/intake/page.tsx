@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
-import { formatDuration } from "@/lib/cascade/format-duration";
-import { getDb } from "@/lib/db/prisma";
-import { CHANNEL_NAMES } from "@/lib/intake/channel-names";
-import { HIGH_VALUE_CENTS, listQuarantine, OLD_AFTER_MINUTES } from "@/lib/intake/quarantine";
-import { formatCents } from "@/lib/money";
-import { formatOrderNumber } from "@/lib/orders/order-number";
+import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
+import { formatDuration } from "@/lib/monitor/cascade/format-duration";
+import { getDb } from "@/lib/platform/db/prisma";
+import { CHANNEL_NAMES } from "@/lib/oms/intake/channel-names";
+import { HIGH_VALUE_CENTS, listQuarantine, OLD_AFTER_MINUTES } from "@/lib/oms/intake/quarantine";
+import { formatCents } from "@/lib/platform/money";
+import { formatOrderNumber } from "@/lib/oms/orders/order-number";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Intake" };

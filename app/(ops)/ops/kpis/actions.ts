@@ -1,11 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/http/action-result";
-import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
-import { getDb } from "@/lib/db/prisma";
-import { formatAccuracy, INVENTORY_ACCURACY_TARGET, meetsAccuracyTarget } from "@/lib/inventory-accuracy/accuracy";
-import { checkInventoryAccuracy, inventoryAccuracyCheckRunning } from "@/lib/inventory-accuracy/run-inventory-accuracy";
+import type { ActionResult } from "@/lib/platform/http/action-result";
+import { OPS_ROLES, staffWithRole } from "@/lib/platform/auth/staff";
+import { getDb } from "@/lib/platform/db/prisma";
+import { formatAccuracy, INVENTORY_ACCURACY_TARGET, meetsAccuracyTarget } from "@/lib/monitor/inventory-accuracy/accuracy";
+import { checkInventoryAccuracy, inventoryAccuracyCheckRunning } from "@/lib/monitor/inventory-accuracy/run-inventory-accuracy";
 
 /** Checks every store item's inventory accuracy now and reports the result (managers and admins). */
 export async function checkInventoryAccuracyAction(): Promise<ActionResult> {

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
-import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
-import { getDb } from "@/lib/db/prisma";
+import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
+import { getDb } from "@/lib/platform/db/prisma";
 import { BarList } from "@/components/ops/bar-list";
 import { ColumnChart } from "@/components/ops/column-chart";
 import { InventoryAccuracySection } from "@/components/ops/inventory-accuracy-section";
-import { describeRunTime, formatAccuracy, INVENTORY_ACCURACY_TARGET, meetsAccuracyTarget } from "@/lib/inventory-accuracy/accuracy";
-import { latestAccuracyRun } from "@/lib/inventory-accuracy/latest-accuracy-run";
-import { loadKpiTrend, type TrendUnit } from "@/lib/kpis/kpi-trend";
-import { loadStoreComparison } from "@/lib/kpis/store-comparison";
-import { loadKpis, PICK_TO_READY_TARGET_MINUTES, PICKUP_CONVERSION_TARGET } from "@/lib/kpis/store-kpis";
-import { plural } from "@/lib/format/plural";
-import { formatCents } from "@/lib/money";
+import { describeRunTime, formatAccuracy, INVENTORY_ACCURACY_TARGET, meetsAccuracyTarget } from "@/lib/monitor/inventory-accuracy/accuracy";
+import { latestAccuracyRun } from "@/lib/monitor/inventory-accuracy/latest-accuracy-run";
+import { loadKpiTrend, type TrendUnit } from "@/lib/monitor/kpis/kpi-trend";
+import { loadStoreComparison } from "@/lib/monitor/kpis/store-comparison";
+import { loadKpis, PICK_TO_READY_TARGET_MINUTES, PICKUP_CONVERSION_TARGET } from "@/lib/monitor/kpis/store-kpis";
+import { plural } from "@/lib/platform/format/plural";
+import { formatCents } from "@/lib/platform/money";
 import { checkInventoryAccuracyAction } from "./actions";
 
 export const dynamic = "force-dynamic";

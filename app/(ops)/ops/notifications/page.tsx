@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { formatOpsTime } from "@/lib/format/ops-time";
+import { formatOpsTime } from "@/lib/platform/format/ops-time";
 import { DataTable } from "@/components/ops/data-table";
-import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
-import { getDb } from "@/lib/db/prisma";
-import { formatOrderNumber } from "@/lib/orders/order-number";
-import { maskShopperAccess } from "@/lib/systems/notification/mask-shopper-access";
+import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
+import { getDb } from "@/lib/platform/db/prisma";
+import { formatOrderNumber } from "@/lib/oms/orders/order-number";
+import { maskShopperAccess } from "@/lib/notification/mask-shopper-access";
 
 export const dynamic = "force-dynamic";
 

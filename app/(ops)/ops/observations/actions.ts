@@ -1,11 +1,11 @@
 "use server";
 
-import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
-import { getDb } from "@/lib/db/prisma";
-import { ingestObservations, type CascadeMapEntry } from "@/lib/observations/ingest";
-import { parseLinesGently, type LineError } from "@/lib/observations/parse-lines";
-import { uploadGate } from "@/lib/observations/upload-gate";
-import { formInput } from "@/lib/http/action-input";
+import { OPS_ROLES, staffWithRole } from "@/lib/platform/auth/staff";
+import { getDb } from "@/lib/platform/db/prisma";
+import { ingestObservations, type CascadeMapEntry } from "@/lib/monitor/observations/ingest";
+import { parseLinesGently, type LineError } from "@/lib/monitor/observations/parse-lines";
+import { uploadGate } from "@/lib/monitor/observations/upload-gate";
+import { formInput } from "@/lib/platform/http/action-input";
 
 export type UploadResult = { ok: false; message: string; rejected?: LineError[] } | { ok: true; accepted: number; rejected: LineError[]; cascade: CascadeMapEntry[] };
 

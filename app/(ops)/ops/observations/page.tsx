@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { LogUpload } from "@/components/ops/log-upload";
-import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
+import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Upload logs" };

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionResult, FormState } from "@/lib/http/action-result";
-import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
-import { describeResync, resyncAndConfirm } from "@/lib/cascade/resync-and-confirm";
-import { getDb } from "@/lib/db/prisma";
-import { orderNumberSchema } from "@/lib/orders/order-number";
-import { formInput } from "@/lib/http/action-input";
+import type { ActionResult, FormState } from "@/lib/platform/http/action-result";
+import { OPS_ROLES, staffWithRole } from "@/lib/platform/auth/staff";
+import { describeResync, resyncAndConfirm } from "@/lib/monitor/cascade/resync-and-confirm";
+import { getDb } from "@/lib/platform/db/prisma";
+import { orderNumberSchema } from "@/lib/oms/orders/order-number";
+import { formInput } from "@/lib/platform/http/action-input";
 
 const resyncSchema = z.object({ orderNumber: orderNumberSchema });
 

@@ -1,12 +1,12 @@
-import { storableText } from "@/lib/http/unsafe-text";
+import { storableText } from "@/lib/platform/http/unsafe-text";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { DataTable } from "@/components/ops/data-table";
 import { OrderSearchForm } from "@/components/ops/order-search-form";
-import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
-import { findOrders } from "@/lib/cascade/find-orders";
-import { getDb } from "@/lib/db/prisma";
+import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
+import { findOrders } from "@/lib/monitor/cascade/find-orders";
+import { getDb } from "@/lib/platform/db/prisma";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Find an order" };

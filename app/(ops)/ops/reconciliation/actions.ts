@@ -1,14 +1,14 @@
 "use server";
 
 import { z } from "zod";
-import { OPS_ROLES, staffWithRole } from "@/lib/auth/staff";
-import { describeResync, resyncAndConfirm } from "@/lib/cascade/resync-and-confirm";
-import { startReconciliation } from "@/lib/cascade/reconcile";
-import { reconciliationReport } from "@/lib/cascade/reconciliation-report";
-import { getDb } from "@/lib/db/prisma";
-import { refuseInput } from "@/lib/http/action-input";
-import type { ActionResult } from "@/lib/http/action-result";
-import { int32 } from "@/lib/http/int32";
+import { OPS_ROLES, staffWithRole } from "@/lib/platform/auth/staff";
+import { describeResync, resyncAndConfirm } from "@/lib/monitor/cascade/resync-and-confirm";
+import { startReconciliation } from "@/lib/monitor/cascade/reconcile";
+import { reconciliationReport } from "@/lib/monitor/cascade/reconciliation-report";
+import { getDb } from "@/lib/platform/db/prisma";
+import { refuseInput } from "@/lib/platform/http/action-input";
+import type { ActionResult } from "@/lib/platform/http/action-result";
+import { int32 } from "@/lib/platform/http/int32";
 
 const DENIED = { ok: false, message: "Only a manager or an admin can run reconciliation." } as const;
 

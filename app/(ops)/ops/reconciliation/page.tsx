@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { ReconciliationView } from "@/components/ops/reconciliation-view";
-import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
-import { RECONCILE_EVERY_MINUTES } from "@/lib/cascade/reconcile-schedule";
-import { reconciliationReport } from "@/lib/cascade/reconciliation-report";
-import { getDb } from "@/lib/db/prisma";
+import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
+import { RECONCILE_EVERY_MINUTES } from "@/lib/monitor/cascade/reconcile-schedule";
+import { reconciliationReport } from "@/lib/monitor/cascade/reconciliation-report";
+import { getDb } from "@/lib/platform/db/prisma";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Reconciliation" };

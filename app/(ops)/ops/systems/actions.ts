@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionResult, FormState } from "@/lib/http/action-result";
-import { apiKeyChannelSchema, apiKeyNameSchema, createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
-import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
+import type { ActionResult, FormState } from "@/lib/platform/http/action-result";
+import { apiKeyChannelSchema, apiKeyNameSchema, createApiKey, revokeApiKey } from "@/lib/platform/auth/api-keys";
+import { ADMIN_ROLES, staffWithRole } from "@/lib/platform/auth/staff";
 import { endpointUpdateSchema, rotateSigningSecret, updateSystemEndpoint } from "@/lib/bus/manage-endpoints";
-import { getDb } from "@/lib/db/prisma";
-import { formInput } from "@/lib/http/action-input";
+import { getDb } from "@/lib/platform/db/prisma";
+import { formInput } from "@/lib/platform/http/action-input";
 
 export async function saveEndpointAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   const input = formInput(formData);

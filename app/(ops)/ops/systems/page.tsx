@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
-import { formatOpsTime } from "@/lib/format/ops-time";
+import { formatOpsTime } from "@/lib/platform/format/ops-time";
 import { StockFeedSecrets } from "@/components/ops/stock-feed-secrets";
 import { ActionForm } from "@/components/ui/action-form";
-import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
+import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
 import { ALL_SYSTEMS, ensureSystemEndpoints, internalBaseUrl } from "@/lib/bus/endpoints";
-import { getDb } from "@/lib/db/prisma";
-import { alertSigningSecret } from "@/lib/operations/alerts";
-import { listStockFeedStores } from "@/lib/stock-feed/stock-feed-secret";
-import { CHANNEL_NAMES } from "@/lib/intake/channel-names";
-import { lockedSignIns } from "@/lib/auth/sign-in-throttle";
+import { getDb } from "@/lib/platform/db/prisma";
+import { alertSigningSecret } from "@/lib/monitor/operations/alerts";
+import { listStockFeedStores } from "@/lib/oms/stock-feed/stock-feed-secret";
+import { CHANNEL_NAMES } from "@/lib/oms/intake/channel-names";
+import { lockedSignIns } from "@/lib/platform/auth/sign-in-throttle";
 import { createApiKeyAction, revokeApiKeyAction, rotateSecretAction, saveEndpointAction } from "./actions";
 import { unlockSignInAction } from "./sign-in-actions";
-import { readEnv } from "@/lib/env";
+import { readEnv } from "@/lib/platform/env";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Systems" };

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionResult, FormState } from "@/lib/http/action-result";
-import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
-import { unlockSignIn } from "@/lib/auth/sign-in-throttle";
-import { getDb } from "@/lib/db/prisma";
-import { formInput } from "@/lib/http/action-input";
+import type { ActionResult, FormState } from "@/lib/platform/http/action-result";
+import { ADMIN_ROLES, staffWithRole } from "@/lib/platform/auth/staff";
+import { unlockSignIn } from "@/lib/platform/auth/sign-in-throttle";
+import { getDb } from "@/lib/platform/db/prisma";
+import { formInput } from "@/lib/platform/http/action-input";
 
 // Printable text only: a NUL or a control character could never name a lock, and would not survive the query.
 const keySchema = z.string().regex(/^(account|client):[^\u0000-\u001f\u007f]{1,400}$/, "That lock is not known.");

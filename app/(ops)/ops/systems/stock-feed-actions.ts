@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { ActionResult, FormState } from "@/lib/http/action-result";
-import { ADMIN_ROLES, staffWithRole } from "@/lib/auth/staff";
-import { getDb } from "@/lib/db/prisma";
-import { rotateStockFeedSecret } from "@/lib/stock-feed/stock-feed-secret";
-import { storeCodeSchema } from "@/lib/stock-feed/stock-feed-request";
-import { formInput } from "@/lib/http/action-input";
+import type { ActionResult, FormState } from "@/lib/platform/http/action-result";
+import { ADMIN_ROLES, staffWithRole } from "@/lib/platform/auth/staff";
+import { getDb } from "@/lib/platform/db/prisma";
+import { rotateStockFeedSecret } from "@/lib/oms/stock-feed/stock-feed-secret";
+import { storeCodeSchema } from "@/lib/oms/stock-feed/stock-feed-request";
+import { formInput } from "@/lib/platform/http/action-input";
 
 export async function rotateStockFeedSecretAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
   const input = formInput(formData);

@@ -1,12 +1,12 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/lib/db/prisma";
-import { isDomainError } from "@/lib/errors";
-import { cancelOrder } from "@/lib/orders/cancel-order";
-import { checkInCustomer } from "@/lib/orders/check-in";
-import { isOrderToken } from "@/lib/orders/shopper-access";
-import { refuseInput } from "@/lib/http/action-input";
+import { getDb } from "@/lib/platform/db/prisma";
+import { isDomainError } from "@/lib/platform/errors";
+import { cancelOrder } from "@/lib/oms/orders/cancel-order";
+import { checkInCustomer } from "@/lib/oms/orders/check-in";
+import { isOrderToken } from "@/lib/oms/orders/shopper-access";
+import { refuseInput } from "@/lib/platform/http/action-input";
 
 // The order link's token is the shopper's only credential: every action looks the
 // order up by it, and a wrong token is simply "not found".

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import QRCode from "qrcode";
 import { OrderLiveView } from "@/components/orders/order-live-view";
-import { getDb } from "@/lib/db/prisma";
-import { getOrderViewByToken } from "@/lib/orders/get-order-view";
+import { getDb } from "@/lib/platform/db/prisma";
+import { getOrderViewByToken } from "@/lib/oms/orders/get-order-view";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your order", robots: { index: false } };

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/ops/data-table";
-import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
-import { getDb } from "@/lib/db/prisma";
-import { AUDIT_ACTIONS, listAudit } from "@/lib/store-queue/audit";
-import { storesInScope } from "@/lib/store-queue/scope";
+import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
+import { getDb } from "@/lib/platform/db/prisma";
+import { AUDIT_ACTIONS, listAudit } from "@/lib/pos/store-queue/audit";
+import { storesInScope } from "@/lib/pos/store-queue/scope";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Store audit log" };

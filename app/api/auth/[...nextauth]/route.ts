@@ -1,2 +1,2 @@
 // Auth.js's own endpoints (session, CSRF, callbacks), used by the sign-in form.
-export { GET, POST } from "@/lib/auth/auth-handlers";
+export { GET, POST } from "@/lib/platform/auth/auth-handlers";

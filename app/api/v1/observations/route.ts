@@ -1,9 +1,9 @@
-import { authenticateApiKey } from "@/lib/api-keys/api-keys";
-import { getDb } from "@/lib/db/prisma";
-import { readBodyText } from "@/lib/http/read-body";
-import { ingestObservations } from "@/lib/observations/ingest";
-import { parseLinesGently } from "@/lib/observations/parse-lines";
-import { uploadGate } from "@/lib/observations/upload-gate";
+import { authenticateApiKey } from "@/lib/platform/auth/api-keys";
+import { getDb } from "@/lib/platform/db/prisma";
+import { readBodyText } from "@/lib/platform/http/read-body";
+import { ingestObservations } from "@/lib/monitor/observations/ingest";
+import { parseLinesGently } from "@/lib/monitor/observations/parse-lines";
+import { uploadGate } from "@/lib/monitor/observations/upload-gate";
 
 export const dynamic = "force-dynamic";
 

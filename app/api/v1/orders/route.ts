@@ -1,8 +1,8 @@
-import { authenticateApiKey } from "@/lib/api-keys/api-keys";
-import { getDb } from "@/lib/db/prisma";
-import { readJsonBody } from "@/lib/http/read-json-body";
-import { CHANNEL_ADAPTERS } from "@/lib/intake/channels/adapters";
-import { receiveChannelOrder } from "@/lib/intake/receive-channel-order";
+import { authenticateApiKey } from "@/lib/platform/auth/api-keys";
+import { getDb } from "@/lib/platform/db/prisma";
+import { readJsonBody } from "@/lib/platform/http/read-json-body";
+import { CHANNEL_ADAPTERS } from "@/lib/oms/intake/channels/adapters";
+import { receiveChannelOrder } from "@/lib/oms/intake/receive-channel-order";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
-import { getDb } from "@/lib/db/prisma";
-import { applyStockFeed } from "@/lib/stock-feed/apply-stock-feed";
-import { authenticateStockFeed } from "@/lib/stock-feed/authenticate-store";
-import { resolveStockedItems } from "@/lib/stock-feed/resolve-skus";
-import { stockFeedRequestSchema } from "@/lib/stock-feed/stock-feed-request";
-import { fieldErrors } from "@/lib/systems/receive-event";
+import { getDb } from "@/lib/platform/db/prisma";
+import { applyStockFeed } from "@/lib/oms/stock-feed/apply-stock-feed";
+import { authenticateStockFeed } from "@/lib/oms/stock-feed/authenticate-store";
+import { resolveStockedItems } from "@/lib/oms/stock-feed/resolve-skus";
+import { stockFeedRequestSchema } from "@/lib/oms/stock-feed/stock-feed-request";
+import { fieldErrors } from "@/lib/bus/receive-event";
 
 export const dynamic = "force-dynamic";
 

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ActionForm } from "@/components/ui/action-form";
-import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
-import { getDb } from "@/lib/db/prisma";
-import type { IntakeReason } from "@/lib/intake/canonical-order";
-import { CHANNEL_NAMES } from "@/lib/intake/channel-names";
-import { formatOrderNumber } from "@/lib/orders/order-number";
+import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
+import { getDb } from "@/lib/platform/db/prisma";
+import type { IntakeReason } from "@/lib/oms/intake/canonical-order";
+import { CHANNEL_NAMES } from "@/lib/oms/intake/channel-names";
+import { formatOrderNumber } from "@/lib/oms/orders/order-number";
 import { discardIntakeAction, replayIntakeAction } from "../actions";
 
 export const dynamic = "force-dynamic";

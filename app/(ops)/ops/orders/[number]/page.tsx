@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
-import { formatOpsTime } from "@/lib/format/ops-time";
-import { CHANNEL_NAMES } from "@/lib/intake/channel-names";
+import { formatOpsTime } from "@/lib/platform/format/ops-time";
+import { CHANNEL_NAMES } from "@/lib/oms/intake/channel-names";
 import Link from "next/link";
 import { DataTable } from "@/components/ops/data-table";
 import { ActionForm } from "@/components/ui/action-form";
-import { OPS_ROLES, requireStaffPage } from "@/lib/auth/staff";
-import { loadOrderCascade, type OrderCascade } from "@/lib/cascade/order-cascade";
-import { getDb } from "@/lib/db/prisma";
-import { parseOrderNumber } from "@/lib/orders/order-number";
-import { BREAK_REASON_LABELS } from "@/lib/cascade/break-reasons";
-import { formatDuration } from "@/lib/cascade/format-duration";
+import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
+import { loadOrderCascade, type OrderCascade } from "@/lib/monitor/cascade/order-cascade";
+import { getDb } from "@/lib/platform/db/prisma";
+import { parseOrderNumber } from "@/lib/oms/orders/order-number";
+import { BREAK_REASON_LABELS } from "@/lib/monitor/cascade/break-reasons";
+import { formatDuration } from "@/lib/monitor/cascade/format-duration";
 import { resyncOrderAction } from "../actions";
 
 export const dynamic = "force-dynamic";

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StoreOrderView } from "@/components/store/store-order-view";
-import { requireStaffPage } from "@/lib/auth/staff";
-import { getDb } from "@/lib/db/prisma";
-import { isDomainError } from "@/lib/errors";
-import { parseOrderNumber } from "@/lib/orders/order-number";
-import { STORE_ROLES, taskInScope, worksAllStores } from "@/lib/store-queue/scope";
-import { toTaskView } from "@/lib/store-queue/task-view";
+import { requireStaffPage } from "@/lib/platform/auth/staff";
+import { getDb } from "@/lib/platform/db/prisma";
+import { isDomainError } from "@/lib/platform/errors";
+import { parseOrderNumber } from "@/lib/oms/orders/order-number";
+import { STORE_ROLES, taskInScope, worksAllStores } from "@/lib/pos/store-queue/scope";
+import { toTaskView } from "@/lib/pos/store-queue/task-view";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Store order" };

@@ -1,5 +1,5 @@
-import { getDb } from "@/lib/db/prisma";
-import { receiveInboundEvent } from "@/lib/orders/inbound/receive-inbound-event";
+import { getDb } from "@/lib/platform/db/prisma";
+import { receiveInboundEvent } from "@/lib/oms/orders/inbound/receive-inbound-event";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { authenticateApiKey } from "@/lib/api-keys/api-keys";
-import { loadOrderCascade } from "@/lib/cascade/order-cascade";
-import { getDb } from "@/lib/db/prisma";
-import { parseOrderNumber } from "@/lib/orders/order-number";
+import { authenticateApiKey } from "@/lib/platform/auth/api-keys";
+import { loadOrderCascade } from "@/lib/monitor/cascade/order-cascade";
+import { getDb } from "@/lib/platform/db/prisma";
+import { parseOrderNumber } from "@/lib/oms/orders/order-number";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { authenticateApiKey } from "@/lib/api-keys/api-keys";
-import { getDb } from "@/lib/db/prisma";
-import { intakeStatus } from "@/lib/intake/intake-status";
+import { authenticateApiKey } from "@/lib/platform/auth/api-keys";
+import { getDb } from "@/lib/platform/db/prisma";
+import { intakeStatus } from "@/lib/oms/intake/intake-status";
 
 export const dynamic = "force-dynamic";
 

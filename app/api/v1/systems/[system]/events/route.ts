@@ -1,12 +1,12 @@
-import { getDb } from "@/lib/db/prisma";
-import { ownValue } from "@/lib/http/own-value";
+import { getDb } from "@/lib/platform/db/prisma";
+import { ownValue } from "@/lib/platform/http/own-value";
 import type { SystemName } from "@/lib/generated/prisma/enums";
-import { applyNotificationEvent } from "@/lib/systems/notification/apply-event";
-import { sendQueuedMessages } from "@/lib/systems/notification/send-queued";
-import { applyPosEvent } from "@/lib/systems/pos/apply-event";
-import { receiveEvent, type EventHandler } from "@/lib/systems/receive-event";
-import { applyStorefrontEvent } from "@/lib/systems/storefront/apply-event";
-import { applyWmsEvent } from "@/lib/systems/wms/apply-event";
+import { applyNotificationEvent } from "@/lib/notification/apply-event";
+import { sendQueuedMessages } from "@/lib/notification/send-queued";
+import { applyPosEvent } from "@/lib/pos/apply-event";
+import { receiveEvent, type EventHandler } from "@/lib/bus/receive-event";
+import { applyStorefrontEvent } from "@/lib/storefront/apply-event";
+import { applyWmsEvent } from "@/lib/wms/apply-event";
 
 export const dynamic = "force-dynamic";
 

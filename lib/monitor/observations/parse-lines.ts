@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { describeInputProblem, inspectInput } from "@/lib/platform/http/inspect-input";
+import { ownValue } from "@/lib/platform/http/own-value";
+import { yieldToOthers } from "@/lib/platform/http/work-gate";
+import type { SystemName } from "@/lib/generated/prisma/enums";
+
+export type ParsedObservation = { system: SystemName; eventType: string; direction: "sent" | "received"; orderRef: string; observedAt: Date };
+export type LineError = { line: number; errors: string[] };
+export type ParsedLines = { observations: (ParsedObservation & { line: number })[]; rejected: LineError[] };
+
+const SYSTEM_ALIASES: Record<string, SystemName> = {
+  pos: "POS",
+  oms: "OMS",
+  wms: "WMS",
+  storefront: "STOREFRONT",
+  notification: "NOTIFICATION",
+  notifications: "NOTIFICATION",
+};
+
+const observationSchema = z.object({
+  system: z
+    .string({ error: "system is required" })
+    .transform((value, ctx) => {
+      const system = ownValue(SYSTEM_ALIASES, value.trim().toLowerCase());
+      if (!system) ctx.addIssue({ code: "custom", message: `system must be one of pos, oms, wms, storefront, notification (got "${value}")` });
+      return system ?? "OMS";
+    }),
+  event: z.string({ error: "event is required" }).trim().min(1, "event is required").max(100),
+  order: z.union([z.string(), z.number()], { error: "order is required" }).transform(String).pipe(z.string().trim().min(1, "order is required").max(100)),
+  at: z.iso.datetime({ offset: true, message: "at must be an ISO 8601 date-time" }),
+  direction: z.enum(["sent", "received"], "direction must be sent or received").default("received"),
+});
+
+const MAX_LINES = 100_000;
+
+function toObservation(value: unknown, line: number): { ok: true; value: ParsedObservation & { line: number } } | { ok: false; error: LineError } {
+  const problem = inspectInput(value);
+  if (problem) return { ok: false, error: { line, errors: [describeInputProblem(problem)] } };
+  const parsed = observationSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, error: { line, errors: parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)) } };
+  const { system, event, order, at, direction } = parsed.data;
+  return { ok: true, value: { line, system, eventType: event, direction, orderRef: order, observedAt: new Date(at) } };
+}
+
+// Lines are read in slices: the gentle variants let other requests run between slices, so
+// a 20 MB upload never holds the server for the whole of its parse.
+const SLICE_LINES = 2_000;
+
+function* ndjsonSlices(text: string, result: ParsedLines): Generator<void> {
+  const lines = text.split(/\r?\n/);
+  for (const [index, raw] of lines.slice(0, MAX_LINES).entries()) {
+    if (index > 0 && index % SLICE_LINES === 0) yield;
+    if (!raw.trim()) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      result.rejected.push({ line: index + 1, errors: ["not valid JSON"] });
+      continue;
+    }
+    const parsed = toObservation(value, index + 1);
+    if (parsed.ok) result.observations.push(parsed.value);
+    else result.rejected.push(parsed.error);
+  }
+  if (lines.length > MAX_LINES) result.rejected.push({ line: MAX_LINES + 1, errors: [`only the first ${MAX_LINES} lines are read`] });
+}
+
+function* csvSlices(text: string, result: ParsedLines): Generator<void> {
+  const lines = text.split(/\r?\n/);
+  const header = (lines[0] ?? "").split(",").map((cell) => cell.trim().toLowerCase());
+  const missing = ["system", "event", "order", "at"].filter((column) => !header.includes(column));
+  if (missing.length > 0) {
+    result.rejected.push({ line: 1, errors: [`the header must name the columns system, event, order, at (missing ${missing.join(", ")})`] });
+    return;
+  }
+  for (const [index, raw] of lines.slice(1, MAX_LINES).entries()) {
+    if (index > 0 && index % SLICE_LINES === 0) yield;
+    if (!raw.trim()) continue;
+    const cells = raw.split(",").map((cell) => cell.trim().replace(/^"(.*)"$/, "$1"));
+    const value = Object.fromEntries(header.map((column, i) => [column, cells[i] === "" ? undefined : cells[i]]));
+    const parsed = toObservation(value, index + 2);
+    if (parsed.ok) result.observations.push(parsed.value);
+    else result.rejected.push(parsed.error);
+  }
+}
+
+type Format = "ndjson" | "csv";
+const SLICES: Record<Format, (text: string, result: ParsedLines) => Generator<void>> = { ndjson: ndjsonSlices, csv: csvSlices };
+
+/** NDJSON: one `{"system","event","order","at"}` object per line (optionally `"direction":"sent"`); blank lines are skipped. */
+export function parseNdjson(text: string): ParsedLines {
+  const result: ParsedLines = { observations: [], rejected: [] };
+  const slices = ndjsonSlices(text, result);
+  while (!slices.next().done);
+  return result;
+}
+
+/** CSV with a header naming the columns system, event, order, at and optionally direction (any order; no quoted commas). */
+export function parseCsv(text: string): ParsedLines {
+  const result: ParsedLines = { observations: [], rejected: [] };
+  const slices = csvSlices(text, result);
+  while (!slices.next().done);
+  return result;
+}
+
+/** parseNdjson or parseCsv, yielding to other requests between slices of lines. */
+export async function parseLinesGently(text: string, format: Format): Promise<ParsedLines> {
+  const result: ParsedLines = { observations: [], rejected: [] };
+  const slices = SLICES[format](text, result);
+  while (!slices.next().done) await yieldToOthers();
+  return result;
+}

@@ -1,0 +1,200 @@
+import { render, toPlainText } from "@react-email/components";
+import type { z } from "zod";
+import { formatCents } from "@/lib/platform/money";
+import { formatOrderNumber } from "@/lib/oms/orders/order-number";
+import { formatStoreDateTime, formatStoreWindow } from "@/lib/oms/slots/format";
+import type { pickupDetailsSchema, shopperAccessSchema } from "@/lib/oms/events";
+import { OrderEmail, type OrderEmailProps } from "@/lib/notification/emails/order-email";
+import { howToCollect, pickupName, restOfOrder, whatHappensNext } from "./pickup-wording";
+
+type PickupDetails = z.infer<typeof pickupDetailsSchema>;
+type ShopperAccess = z.infer<typeof shopperAccessSchema>;
+
+/** One message for the notification layer to queue. */
+export type ComposedMessage = {
+  kind: string;
+  channel: "email" | "sms";
+  recipient: string;
+  subject: string;
+  body: string;
+  html: string | null;
+  qrPayload: string | null;
+};
+
+/** What every message about an order draws on. */
+export type OrderFacts = {
+  orderNumber: number;
+  customer: { name: string; email: string; phone: string };
+  storeName: string;
+  pickup?: PickupDetails;
+  shopper?: ShopperAccess;
+};
+
+const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+/** The order page, and "Find my order" beside it for a shopper who lost the link. */
+function links(facts: OrderFacts) {
+  if (!facts.shopper) return null;
+  const url = new URL(facts.shopper.orderUrl);
+  return { order: facts.shopper.orderUrl, checkIn: `${facts.shopper.orderUrl}#check-in`, find: `${url.origin}/find-order` };
+}
+
+function pickupDetails(facts: OrderFacts, { withHold }: { withHold: boolean }) {
+  const number = formatOrderNumber(facts.orderNumber);
+  const { pickup } = facts;
+  if (!pickup) return [{ label: "Order", value: number }, { label: "Store", value: facts.storeName }];
+  const zone = pickup.store.timeZone;
+  return [
+    { label: "Order", value: number },
+    { label: pickup.method === "CURBSIDE" ? "Curbside pickup at" : "In-store pickup at", value: `${pickup.store.name}, ${pickup.store.address}` },
+    { label: "Pickup window", value: formatStoreWindow(new Date(pickup.window.startsAt), new Date(pickup.window.endsAt), zone) },
+    ...(withHold && pickup.holdUntil ? [{ label: "We hold it until", value: formatStoreDateTime(new Date(pickup.holdUntil), zone) }] : []),
+  ];
+}
+
+function footer(facts: OrderFacts): string[] {
+  const link = links(facts);
+  return [
+    ...(facts.pickup?.store.phone ? [`Questions? Call ${facts.pickup.store.name} at ${facts.pickup.store.phone}.`] : []),
+    ...(link ? [`Lost this message? Find your order at ${link.find} with its number and your email or phone.`] : []),
+  ];
+}
+
+async function email(kind: string, facts: OrderFacts, subject: string, props: Omit<OrderEmailProps, "footer" | "preview">, qrPayload: string | null = null): Promise<ComposedMessage> {
+  const html = await render(<OrderEmail {...props} preview={subject} footer={footer(facts)} />);
+  return { kind, channel: "email", recipient: facts.customer.email, subject, body: toPlainText(html), html, qrPayload };
+}
+
+function sms(kind: string, facts: OrderFacts, subject: string, body: string): ComposedMessage {
+  return { kind, channel: "sms", recipient: facts.customer.phone, subject, body, html: null, qrPayload: null };
+}
+
+const viewOrder = (facts: OrderFacts) => {
+  const link = links(facts);
+  return link ? { label: "View your order", href: link.order } : undefined;
+};
+
+export async function orderConfirmed(facts: OrderFacts, order: { items: number; totalCents: number }): Promise<ComposedMessage[]> {
+  const number = formatOrderNumber(facts.orderNumber);
+  const method = facts.pickup?.method ?? "IN_STORE";
+  return [
+    await email("order_confirmed", facts, `Order ${number} is confirmed: ${pickupName(method)} at ${facts.pickup?.store.name ?? facts.storeName}`, {
+      heading: `Thanks, ${firstName(facts.customer.name)}! We have your order.`,
+      intro: [`Order ${number}: ${plural(order.items, "item")}, ${formatCents(order.totalCents)}. Your card is authorized now and charged only when you pick up.`],
+      details: pickupDetails(facts, { withHold: false }),
+      instructions: whatHappensNext(method),
+      action: viewOrder(facts),
+    }),
+  ];
+}
+
+export async function orderReady(facts: OrderFacts, kind = "order_ready"): Promise<ComposedMessage[]> {
+  const number = formatOrderNumber(facts.orderNumber);
+  const method = facts.pickup?.method ?? "IN_STORE";
+  const link = links(facts);
+  const code = facts.shopper?.pickupCode;
+  const store = facts.pickup?.store.name ?? facts.storeName;
+  const hold = facts.pickup?.holdUntil ? ` We hold it until ${formatStoreDateTime(new Date(facts.pickup.holdUntil), facts.pickup.store.timeZone)}.` : "";
+  const reminder = kind === "pickup_reminder";
+  const subject = reminder ? `Reminder: order ${number} is waiting at ${store}` : `Order ${number} is ready for pickup at ${store} (${method === "CURBSIDE" ? "curbside" : "in store"})`;
+  const arrive = method === "CURBSIDE" ? "Park in a curbside bay and tap I'm here" : `Tap I'm here when you arrive and show code ${code ?? "from your order page"} at the counter`;
+  return [
+    await email(
+      kind,
+      facts,
+      subject,
+      {
+        heading: reminder ? "Your order is still waiting for you" : method === "CURBSIDE" ? "Your order is ready for curbside pickup" : "Your order is ready for pickup",
+        intro: [`Hi ${firstName(facts.customer.name)}, order ${number} is ${reminder ? "still " : ""}waiting for you at ${store}.${hold}`],
+        pickupCode: code,
+        details: pickupDetails(facts, { withHold: false }),
+        instructions: howToCollect(method),
+        action: link ? { label: "I'm here", href: link.checkIn } : undefined,
+      },
+      code ? `HANDOFF:${number}:${code}` : null,
+    ),
+    sms(kind, facts, subject, `Handoff: order ${number} is ${reminder ? "still waiting" : "ready"} at ${store}${facts.pickup ? `, ${facts.pickup.store.address}` : ""}.${hold} ${arrive}${link ? `: ${link.checkIn}` : "."}${method === "CURBSIDE" && code ? ` Pickup code ${code}.` : ""}`),
+  ];
+}
+
+export async function orderPickedUp(facts: OrderFacts, receipt: { lines: { name: string; quantity: number; unitPriceCents: number }[]; capturedCents: number }): Promise<ComposedMessage[]> {
+  const number = formatOrderNumber(facts.orderNumber);
+  return [
+    await email("order_picked_up", facts, `Receipt for order ${number}`, {
+      heading: "Thanks for picking up your order",
+      intro: [
+        `Hi ${firstName(facts.customer.name)}, you picked up order ${number} at ${facts.pickup?.store.name ?? facts.storeName}.`,
+        ...receipt.lines.map((line) => `${line.quantity} × ${line.name}: ${formatCents(line.quantity * line.unitPriceCents)}`),
+        `Charged: ${formatCents(receipt.capturedCents)}`,
+      ],
+      details: pickupDetails(facts, { withHold: false }).slice(0, 2),
+      action: viewOrder(facts),
+    }),
+  ];
+}
+
+export async function orderNotCollected(facts: OrderFacts): Promise<ComposedMessage[]> {
+  const number = formatOrderNumber(facts.orderNumber);
+  return [
+    await email("no_show", facts, `Order ${number} was not collected — ship it to you instead?`, {
+      heading: "We missed you",
+      intro: [
+        `Hi ${firstName(facts.customer.name)}, we held order ${number} at ${facts.pickup?.store.name ?? facts.storeName} but it was not picked up, so we canceled it and released the hold on your card.`,
+        "Would you like it shipped to your home instead? Reply to this email and we'll send it.",
+      ],
+      details: pickupDetails(facts, { withHold: true }),
+      action: viewOrder(facts),
+    }),
+  ];
+}
+
+export async function linesShorted(facts: OrderFacts, kind: string, shorted: { name: string; quantity: number }[], totalCents: number): Promise<ComposedMessage[]> {
+  const number = formatOrderNumber(facts.orderNumber);
+  const method = facts.pickup?.method ?? "IN_STORE";
+  return [
+    await email(kind, facts, `Order ${number}: some items were not available`, {
+      heading: "Some items were not available",
+      intro: [
+        `Hi ${firstName(facts.customer.name)}, ${facts.pickup?.store.name ?? facts.storeName} could not find everything on order ${number}:`,
+        ...shorted.map((line) => `${line.quantity} × ${line.name}`),
+        `You will not be charged for these. The new total is ${formatCents(totalCents)}.`,
+      ],
+      details: pickupDetails(facts, { withHold: false }),
+      instructions: restOfOrder(method),
+      action: viewOrder(facts),
+    }),
+  ];
+}
+
+export async function orderCanceled(facts: OrderFacts, reason: string): Promise<ComposedMessage[]> {
+  const number = formatOrderNumber(facts.orderNumber);
+  return [
+    await email("order_canceled", facts, `Order ${number} is canceled`, {
+      heading: "Your order is canceled",
+      intro: [`Hi ${firstName(facts.customer.name)}, your order ${number} is canceled (${reason.toLowerCase()}). The hold on your card is released; you have not been charged.`],
+      details: pickupDetails(facts, { withHold: false }).slice(0, 2),
+      action: viewOrder(facts),
+    }),
+  ];
+}
+
+/** "Find my order": the link again, to the contact the shopper named. */
+export async function orderLinkAgain(facts: OrderFacts, kind: string, channel: "email" | "sms"): Promise<ComposedMessage[]> {
+  const number = formatOrderNumber(facts.orderNumber);
+  const store = facts.pickup?.store.name ?? facts.storeName;
+  const subject = `Your order ${number} at ${store}`;
+  if (channel === "sms") {
+    const window = facts.pickup ? ` Pickup ${formatStoreWindow(new Date(facts.pickup.window.startsAt), new Date(facts.pickup.window.endsAt), facts.pickup.store.timeZone)}.` : "";
+    return [sms(kind, facts, subject, `Handoff: your order ${number} at ${store}.${window} Your order page: ${links(facts)?.order ?? "(link unavailable)"}`)];
+  }
+  return [
+    await email(kind, facts, subject, {
+      heading: "Here is your order",
+      intro: [`Hi ${firstName(facts.customer.name)}, you asked for the link to order ${number} again. Your order page shows its status, your pickup code and "I'm here".`],
+      details: pickupDetails(facts, { withHold: true }),
+      instructions: facts.pickup ? whatHappensNext(facts.pickup.method) : undefined,
+      action: viewOrder(facts),
+    }),
+  ];
+}

@@ -1,0 +1,72 @@
+import { chainStartedBy } from "@/lib/bus/chain-steps";
+import { startChain } from "@/lib/bus/start-chain";
+import { wakeDispatcher, writeOutboxEvent } from "@/lib/bus/outbox";
+import type { Db, Tx } from "@/lib/platform/db/prisma";
+import { DomainError, notFound } from "@/lib/platform/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PosEventType } from "@/lib/oms/orders/inbound/inbound-event";
+import { POS_TASK_TRANSITIONS } from "./task-status";
+
+const TASK_TIMESTAMP: Partial<Record<PosEventType, "pickingStartedAt" | "readyAt" | "closedAt">> = {
+  "order.picking_started": "pickingStartedAt",
+  "order.ready": "readyAt",
+  "pickup.completed": "closedAt",
+  "order.canceled": "closedAt",
+};
+
+export type PosEventInput = {
+  orderId: string;
+  type: PosEventType;
+  associate: string;
+  data?: Record<string, Prisma.InputJsonValue | null>;
+  at?: Date;
+  /** Other columns of the queue entry that change with this event (staging bin, …). */
+  taskChanges?: Prisma.PosOrderTaskUpdateManyMutationInput;
+};
+
+/**
+ * What an associate does at the store is written first to the POS's own log, with the
+ * outbound event in the same transaction; the OMS hears of it only when the bus
+ * delivers that event (seed 000's step 1 → step 2). The queue entry moves by the POS's
+ * transition table, guarded in the UPDATE itself so two tablets cannot both hand over
+ * one order. The chain starts here, so an event that never leaves or never arrives
+ * shows as a step that did not happen.
+ */
+export async function writePosEvent(tx: Tx, input: PosEventInput) {
+  const at = input.at ?? new Date();
+  const task = await tx.posOrderTask.findUnique({ where: { orderId: input.orderId } });
+  if (!task) throw notFound("That order in this store's queue");
+  const transition = POS_TASK_TRANSITIONS[input.type];
+  const stamp = TASK_TIMESTAMP[input.type];
+  const { count } = await tx.posOrderTask.updateMany({
+    where: { orderId: task.orderId, status: { in: [...transition.from] } },
+    data: { ...input.taskChanges, status: transition.to, ...(stamp ? { [stamp]: at } : {}) },
+  });
+  if (count === 0) {
+    throw new DomainError("INVALID_TRANSITION", `Order H-${task.orderNumber} is ${task.status.replace("_", " ")} at the store, so that cannot be done now.`, {
+      from: task.status,
+      action: input.type,
+    });
+  }
+  const data = { associate: input.associate, ...input.data };
+  const entry = await tx.posEventLog.create({
+    data: { orderId: task.orderId, orderNumber: task.orderNumber, type: input.type, associate: input.associate, data, occurredAt: at },
+  });
+  await writeOutboxEvent(tx, {
+    source: "POS",
+    type: input.type,
+    orderId: task.orderId,
+    occurredAt: at,
+    payload: { orderNumber: task.orderNumber, storeCode: task.storeCode, ...data },
+  });
+  const started = chainStartedBy("POS", input.type);
+  if (started) await startChain(tx, { orderId: task.orderId, at, ...started });
+  return { entry, task };
+}
+
+/** Records one POS event in its own transaction and wakes the delivery workers. */
+export async function recordPosEvent(db: Db, input: PosEventInput) {
+  const recorded = await db.$transaction((tx) => writePosEvent(tx, input));
+  await wakeDispatcher(db);
+  return recorded.entry;
+}

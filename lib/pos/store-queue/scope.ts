@@ -1,0 +1,35 @@
+import type { Staff } from "@/lib/platform/auth/staff";
+import type { Db, Tx } from "@/lib/platform/db/prisma";
+import { notFound } from "@/lib/platform/errors";
+
+/** The roles that may work a store's queue; associates only at the stores they are assigned to. */
+export const STORE_ROLES = ["ASSOCIATE", "MANAGER", "ADMIN"] as const;
+
+export function worksAllStores(staff: Pick<Staff, "role">): boolean {
+  return staff.role === "MANAGER" || staff.role === "ADMIN";
+}
+
+/** The stores this staff member may see, nearest to their assignment first. */
+export async function storesInScope(db: Db, staff: Staff) {
+  return db.store.findMany({
+    where: worksAllStores(staff) ? {} : { id: { in: staff.storeIds } },
+    select: { id: true, code: true, name: true, timeZone: true },
+    orderBy: { code: "asc" },
+  });
+}
+
+/**
+ * An order in the staff member's stores, by number. Outside their scope it does not
+ * exist for them: the same "not found" as a number that was never used.
+ */
+export async function taskInScope(db: Db | Tx, staff: Staff, orderNumber: number) {
+  const task = await db.posOrderTask.findUnique({ where: { orderNumber }, include: { lines: { orderBy: { location: "asc" } } } });
+  if (!task) throw notFound(`Order H-${orderNumber}`);
+  if (!worksAllStores(staff)) {
+    const store = await db.store.findUnique({ where: { code: task.storeCode }, select: { id: true } });
+    if (!store || !staff.storeIds.includes(store.id)) throw notFound(`Order H-${orderNumber}`);
+  }
+  return task;
+}
+
+export type ScopedTask = Awaited<ReturnType<typeof taskInScope>>;

@@ -1,0 +1,51 @@
+import { canApplyAtPos } from "@/lib/pos/task-status";
+import { unitsOpen } from "./pick";
+import { isWaitingAtCounter, windowOf } from "./queue";
+import type { ScopedTask } from "./scope";
+
+/** One order as the tablet shows it: its pick list and where it stands. */
+export type StoreTaskView = ReturnType<typeof toTaskView>;
+
+export function toTaskView(task: ScopedTask, store: { name: string; timeZone: string }, now = new Date()) {
+  const iso = (date: Date | null) => date?.toISOString() ?? null;
+  return {
+    generatedAt: now.toISOString(),
+    orderNumber: task.orderNumber,
+    storeCode: task.storeCode,
+    storeName: store.name,
+    timeZone: store.timeZone,
+    status: task.status,
+    canHandOver: canApplyAtPos("pickup.completed", task.status),
+    canCancel: canApplyAtPos("order.canceled", task.status),
+    customerFirstName: task.customerFirstName,
+    pickupMethod: task.pickupMethod,
+    itemCount: task.itemCount,
+    slotStartsAt: iso(task.slotStartsAt),
+    slotEndsAt: iso(task.slotEndsAt),
+    pickupWindow: windowOf(task),
+    promisedReadyAt: iso(task.promisedReadyAt),
+    pickTargetAt: iso(task.pickTargetAt),
+    readyAt: iso(task.readyAt),
+    stagingBin: task.stagingBin,
+    arrivedAt: iso(task.arrivedAt),
+    waitingAtCounter: isWaitingAtCounter(task),
+    parkingBay: task.parkingBay,
+    carDescription: task.carDescription,
+    failedCodeAttempts: task.failedCodeAttempts,
+    handoverLocked: task.handoverLockedAt !== null,
+    stockAlert: task.stockAlert,
+    closedAt: iso(task.closedAt),
+    lines: task.lines.map((line) => ({
+      sku: line.sku,
+      name: line.name,
+      quantity: line.quantity,
+      imageUrl: line.imageUrl,
+      barcode: line.barcode,
+      location: line.location,
+      picked: line.pickedQuantity,
+      short: line.shortQuantity,
+      shortReason: line.shortReason,
+      open: unitsOpen(line),
+    })),
+  };
+}

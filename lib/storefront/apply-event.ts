@@ -1,0 +1,83 @@
+import type { Tx } from "@/lib/platform/db/prisma";
+import { ownValue } from "@/lib/platform/http/own-value";
+import type { EventEnvelope } from "@/lib/bus/envelope";
+import { inventoryAdjustedDataSchema, inventoryMovementDataSchema, orderRefDataSchema, parseEventData, UnsupportedEventError } from "@/lib/oms/events";
+import type { EventHandler } from "@/lib/bus/receive-event";
+import type { StorefrontStatus } from "./order-status";
+
+/** Moves the shopper's view forward; an older event arriving late changes nothing. */
+async function setOrderView(tx: Tx, event: EventEnvelope, orderNumber: number, status: StorefrontStatus) {
+  const position = BigInt(event.position);
+  await tx.$executeRaw`
+    INSERT INTO "StorefrontOrderView" ("orderId", "orderNumber", "status", "lastPosition", "updatedAt")
+    VALUES (${event.orderId}::uuid, ${orderNumber}, ${status}, ${position}, now())
+    ON CONFLICT ("orderId") DO UPDATE
+       SET "status" = EXCLUDED."status", "lastPosition" = EXCLUDED."lastPosition", "updatedAt" = now()
+     WHERE "StorefrontOrderView"."lastPosition" < EXCLUDED."lastPosition"`;
+}
+
+async function moveAvailability(tx: Tx, event: EventEnvelope, sign: 1 | -1) {
+  const data = parseEventData(inventoryMovementDataSchema, event.data);
+  for (const line of data.lines) {
+    await tx.storefrontAvailability.updateMany({
+      where: { storeCode: data.storeCode, sku: line.sku },
+      data: { available: { increment: sign * line.quantity } },
+    });
+  }
+}
+
+/**
+ * Follows the OMS's availability after a store's stock feed: a delta of the unfloored
+ * figure, like allocations and releases, so every change adds up in any order (a floor
+ * here would make the result depend on the order). A row the storefront never had
+ * starts from the delta.
+ */
+async function adjustAvailability(tx: Tx, event: EventEnvelope) {
+  const data = parseEventData(inventoryAdjustedDataSchema, event.data);
+  for (const line of data.lines) {
+    await tx.$executeRaw`
+      INSERT INTO "StorefrontAvailability" ("storeCode", "sku", "available", "updatedAt")
+      VALUES (${data.storeCode}, ${line.sku}, ${line.availableDelta}::int, now())
+      ON CONFLICT ("storeCode", "sku") DO UPDATE
+         SET "available" = "StorefrontAvailability"."available" + ${line.availableDelta}::int, "updatedAt" = now()`;
+  }
+}
+
+const ORDER_VIEW_STATUS: Record<string, StorefrontStatus> = {
+  "order.created": "placed",
+  "order.picking_started": "picking",
+  "order.ready": "ready",
+  "order.picked_up": "picked_up",
+  "order.canceled": "canceled",
+  "order.no_show": "no_show",
+};
+
+/** The storefront's projections: what the shopper's order page and availability show. */
+export const applyStorefrontEvent: EventHandler = async (tx, event) => {
+  // Stock feed adjustments belong to a store and an item, not to an order.
+  if (event.type === "inventory.adjusted") {
+    await adjustAvailability(tx, event);
+    return "applied";
+  }
+  if (!event.orderId) return "ignored";
+  const viewStatus = ownValue(ORDER_VIEW_STATUS, event.type);
+  if (viewStatus) {
+    await setOrderView(tx, event, parseEventData(orderRefDataSchema, event.data).orderNumber, viewStatus);
+    return "applied";
+  }
+  switch (event.type) {
+    case "inventory.allocated":
+      await moveAvailability(tx, event, -1);
+      return "applied";
+    case "inventory.released":
+    case "inventory.restocked":
+      await moveAvailability(tx, event, 1);
+      return "applied";
+    case "inventory.consumed":
+      // Units picked up leave on-hand and allocated alike: what is free to sell is unchanged.
+      parseEventData(inventoryMovementDataSchema, event.data);
+      return "applied";
+    default:
+      throw new UnsupportedEventError(event.type);
+  }
+};

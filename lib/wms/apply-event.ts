@@ -1,0 +1,81 @@
+import { writeOutboxEvent } from "@/lib/bus/outbox";
+import type { Tx } from "@/lib/platform/db/prisma";
+import { inventoryMovementDataSchema, linesShortedDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, orderReadyDataSchema, orderStagedDataSchema, parseEventData, UnsupportedEventError } from "@/lib/oms/events";
+import type { EventHandler } from "@/lib/bus/receive-event";
+
+/** Releases an order's held units back to the floor and tells the storefront what came back. */
+async function releaseHeld(tx: Tx, orderId: string, data: { orderNumber: number; storeCode: string }, announce: "inventory.released" | "inventory.restocked") {
+  const held = await tx.wmsAllocation.findMany({ where: { orderId, status: "HELD" } });
+  if (held.length === 0) return "applied" as const;
+  await tx.wmsAllocation.updateMany({ where: { orderId, status: "HELD" }, data: { status: "RELEASED", stagingBin: null } });
+  await writeOutboxEvent(tx, {
+    source: "WMS",
+    type: announce,
+    orderId,
+    payload: { orderNumber: data.orderNumber, storeCode: data.storeCode, lines: held.map(({ sku, quantity }) => ({ sku, quantity })) },
+  });
+  return "applied" as const;
+}
+
+/**
+ * The WMS keeps a physical allocation per order line. It hears of orders only from
+ * the OMS and tells the storefront what moved through its own outbox.
+ */
+export const applyWmsEvent: EventHandler = async (tx, event) => {
+  if (!event.orderId) return "ignored";
+  const orderId = event.orderId;
+  switch (event.type) {
+    case "order.created": {
+      const data = parseEventData(orderCreatedDataSchema, event.data);
+      const lines = data.lines.map(({ sku, quantity }) => ({ sku, quantity }));
+      await tx.wmsAllocation.createMany({
+        data: lines.map((line) => ({ orderId, orderNumber: data.orderNumber, storeCode: data.storeCode, ...line })),
+        skipDuplicates: true,
+      });
+      await writeOutboxEvent(tx, {
+        source: "WMS",
+        type: "inventory.allocated",
+        orderId,
+        payload: parseEventData(inventoryMovementDataSchema, { orderNumber: data.orderNumber, storeCode: data.storeCode, lines }),
+      });
+      return "applied";
+    }
+    case "order.ready": {
+      // The held units now sit in a staging bin; the WMS tracks where, so a count or a
+      // handover can find them.
+      const data = parseEventData(orderStagedDataSchema, event.data);
+      await tx.wmsAllocation.updateMany({ where: { orderId, status: "HELD" }, data: { stagingBin: data.stagingBin } });
+      return "applied";
+    }
+    case "order.canceled":
+      return releaseHeld(tx, orderId, parseEventData(orderCanceledDataSchema, event.data), "inventory.released");
+    case "order.no_show":
+      // Seed 001's no-show path: the held units go back on the shelf.
+      return releaseHeld(tx, orderId, parseEventData(orderReadyDataSchema, event.data), "inventory.restocked");
+    case "order.picked_up": {
+      // Fulfillment complete: the held units left the building and the bin is free.
+      const data = parseEventData(orderPickedUpDataSchema, event.data);
+      const held = await tx.wmsAllocation.findMany({ where: { orderId, status: "HELD" } });
+      await tx.wmsAllocation.updateMany({ where: { orderId, status: "HELD" }, data: { status: "CONSUMED", stagingBin: null } });
+      if (held.length === 0) return "applied";
+      await writeOutboxEvent(tx, {
+        source: "WMS",
+        type: "inventory.consumed",
+        orderId,
+        payload: { orderNumber: data.orderNumber, storeCode: data.storeCode, lines: held.map(({ sku, quantity }) => ({ sku, quantity })) },
+      });
+      return "applied";
+    }
+    case "order.lines_shorted": {
+      // Units the store could not find leave the allocation; they were never on the shelf.
+      const data = parseEventData(linesShortedDataSchema, event.data);
+      for (const line of data.shorted) {
+        await tx.wmsAllocation.updateMany({ where: { orderId, sku: line.sku, status: "HELD" }, data: { quantity: { decrement: line.quantity } } });
+        await tx.wmsAllocation.updateMany({ where: { orderId, sku: line.sku, status: "HELD", quantity: { lte: 0 } }, data: { status: "RELEASED", quantity: 0 } });
+      }
+      return "applied";
+    }
+    default:
+      throw new UnsupportedEventError(event.type);
+  }
+};
