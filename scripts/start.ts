@@ -6,6 +6,7 @@ import exitHook from "async-exit-hook";
 import { createRequire } from "node:module";
 import { ensureSystemEndpoints, internalBaseUrl } from "@/lib/bus/endpoints";
 import { startDeliveryWorker, type DeliveryWorker } from "@/lib/bus/worker";
+import { PERIODIC_JOBS } from "@/lib/periodic-jobs";
 import { deriveSecret, resolveAppSecret } from "@/lib/platform/db/app-secret";
 import { applyMigrations } from "@/lib/platform/db/migrations";
 import { disconnectDb, getDb } from "@/lib/platform/db/prisma";
@@ -90,7 +91,7 @@ next.server.on("exit", (code) => void shutdown(code ?? 0));
 
 // The delivery worker runs in this process once the app answers (its modules receive over HTTP).
 if (await waitForApp(`${internalBaseUrl()}/api/health`)) {
-  worker = await startDeliveryWorker(getDb(), { databaseUrl: database.url, log });
+  worker = await startDeliveryWorker(getDb(), { databaseUrl: database.url, log, jobs: PERIODIC_JOBS });
   log("Delivery worker is running.");
 } else {
   log("The app did not answer in time; the delivery worker was not started.");

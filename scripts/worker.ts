@@ -2,6 +2,7 @@
 // servers. Needs DATABASE_URL and HANDOFF_INTERNAL_URL (where the app answers).
 import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
 import { startDeliveryWorker } from "@/lib/bus/worker";
+import { PERIODIC_JOBS } from "@/lib/periodic-jobs";
 import { disconnectDb, getDb } from "@/lib/platform/db/prisma";
 import { readEnv } from "@/lib/platform/env";
 
@@ -12,7 +13,7 @@ if (!env.DATABASE_URL) {
 }
 const log = (line: string) => console.log(`[worker] ${line}`);
 await ensureSystemEndpoints(getDb());
-const worker = await startDeliveryWorker(getDb(), { databaseUrl: env.DATABASE_URL, log });
+const worker = await startDeliveryWorker(getDb(), { databaseUrl: env.DATABASE_URL, log, jobs: PERIODIC_JOBS });
 log("Delivering outbox events. Ctrl-C stops.");
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {

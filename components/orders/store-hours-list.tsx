@@ -1,4 +1,4 @@
-import { formatMinutesOfDay } from "@/lib/oms/slots/format";
+import { formatMinutesOfDay } from "@/lib/platform/format/store-time";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 

@@ -7,7 +7,7 @@ import { startPickingAction } from "@/app/(store)/store/actions";
 import type { QueueCard as Card } from "@/lib/pos/store-queue/queue";
 import type { QueueTab } from "@/lib/pos/store-queue/queue-tabs";
 import { formatElapsed } from "@/lib/pos/store-queue/sla";
-import { formatSlot, formatStoreTime } from "@/lib/oms/slots/format";
+import { formatSlot, formatStoreTime } from "@/lib/platform/format/store-time";
 import { SlaTimer } from "./sla-timer";
 
 type Props = { card: Card; tab: QueueTab; timeZone: string; now: number };

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { getStoreTaskAction } from "@/app/(store)/store/actions";
 import type { StoreTaskView } from "@/lib/pos/store-queue/task-view";
 import { formatElapsed } from "@/lib/pos/store-queue/sla";
-import { formatSlot, formatStoreTime } from "@/lib/oms/slots/format";
+import { formatSlot, formatStoreTime } from "@/lib/platform/format/store-time";
 import { CancelAtStore } from "./cancel-at-store";
 import { HandoverPanel } from "./handover-panel";
 import { PickList } from "./pick-list";

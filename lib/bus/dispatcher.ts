@@ -2,7 +2,7 @@ import type { Db } from "@/lib/platform/db/prisma";
 import { corruptPayload, pickFault, storeCodeOf, WRONG_EVENT_TYPE, type FaultRuleLike } from "@/lib/bus/faults/pick-fault";
 import type { OutboxEvent } from "@/lib/generated/prisma/client";
 import type { Chain, ChainStepStatus, FaultKind, SystemName } from "@/lib/generated/prisma/enums";
-import { shopperAccessFor } from "@/lib/oms/orders/shopper-access";
+import { shopperAccessFor } from "@/lib/platform/security/shopper-access";
 import { isRetryableStatus, nextRetryDelayMs, parseRetryAfter } from "./backoff";
 import { deliveryTarget, loadEndpoints } from "./endpoints";
 import { envelopeOf } from "./envelope";

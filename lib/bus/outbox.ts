@@ -2,14 +2,15 @@ import type { Db, Tx } from "@/lib/platform/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SystemName } from "@/lib/generated/prisma/enums";
 import { routesFor } from "./chain-steps";
+import { contractOf, EventContractError, type EventData, type Publisher, type PublishedEvent } from "./event-contracts";
 
-export type OutboxEventInput = {
-  type: string;
+export type OutboxEventInput<S extends Publisher, T extends PublishedEvent<S>> = {
+  type: T;
   orderId: string | null;
-  payload: Prisma.InputJsonValue;
+  payload: EventData<S, T>;
   occurredAt?: Date;
   /** The system announcing the change; the OMS unless a module speaks for itself. */
-  source?: SystemName;
+  source?: S;
 };
 
 export const OUTBOX_CHANNEL = "handoff_outbox";
@@ -23,12 +24,18 @@ export function announcedIn(tx: Tx): boolean {
 }
 
 /**
- * Records an event in the transaction that made the change it announces, with one
+ * Records an event in the transaction that made the change it announces, after checking
+ * it against its producer's contract, with one
  * delivery per subscribed system, so the change, its announcement and the duty to
  * deliver it commit or roll back together (transactional outbox).
  */
-export async function writeOutboxEvent(tx: Tx, event: OutboxEventInput): Promise<void> {
-  const source = event.source ?? "OMS";
+export async function writeOutboxEvent<S extends Publisher = "OMS", T extends PublishedEvent<S> = PublishedEvent<S>>(tx: Tx, event: OutboxEventInput<S, T>): Promise<void> {
+  const source: SystemName = event.source ?? "OMS";
+  // Checked here, at the producer: a payload that breaks its contract never leaves.
+  const contract = contractOf(source, event.type);
+  if (!contract) throw new EventContractError(source, event.type, "it publishes no such event");
+  const checked = contract.safeParse(event.payload);
+  if (!checked.success) throw new EventContractError(source, event.type, checked.error.issues.map((issue) => `${issue.path.join(".") || "data"}: ${issue.message}`).join("; "));
   const routes = routesFor(source, event.type);
   announcingTransactions.add(tx);
   // One statement for the event and its deliveries: this runs in every state change.

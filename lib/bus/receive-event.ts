@@ -6,7 +6,7 @@ import { verifySignedRequest } from "@/lib/bus/signing";
 import type { SystemName } from "@/lib/generated/prisma/enums";
 import { parseJsonText } from "@/lib/platform/http/parse-json";
 import { readBodyText } from "@/lib/platform/http/read-body";
-import { EventDataError, UnsupportedEventError } from "@/lib/oms/events";
+import { EventDataError, UnsupportedEventError } from "@/lib/bus/event-data";
 
 export type EventHandler = (tx: Tx, event: EventEnvelope) => Promise<"applied" | "ignored">;
 

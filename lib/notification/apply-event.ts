@@ -1,15 +1,7 @@
+import { EVENT } from "@/lib/bus/event-names";
 import type { Tx } from "@/lib/platform/db/prisma";
-import {
-  linesShortedDataSchema,
-  linkRequestedDataSchema,
-  orderCanceledDataSchema,
-  orderCreatedDataSchema,
-  orderPickedUpDataSchema,
-  orderReadyDataSchema,
-  parseEventData,
-  pickupReminderDataSchema,
-  UnsupportedEventError,
-} from "@/lib/oms/events";
+import { linesShortedDataSchema, linkRequestedDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, orderReadyDataSchema, pickupReminderDataSchema } from "@/lib/oms/events";
+import { parseEventData, UnsupportedEventError } from "@/lib/bus/event-data";
 import type { EventHandler } from "@/lib/bus/receive-event";
 import {
   linesShorted,
@@ -50,29 +42,29 @@ export const applyNotificationEvent: EventHandler = async (tx, event) => {
 
 async function compose(type: string, eventId: string, data: unknown): Promise<ComposedMessage[]> {
   switch (type) {
-    case "order.created": {
+    case EVENT.orderCreated: {
       const parsed = parseEventData(orderCreatedDataSchema, data);
       return orderConfirmed(factsOf(parsed), { items: parsed.lines.reduce((sum, line) => sum + line.quantity, 0), totalCents: parsed.totalCents });
     }
-    case "order.ready":
+    case EVENT.orderReady:
       return orderReady(factsOf(parseEventData(orderReadyDataSchema, data)));
-    case "order.pickup_reminder":
+    case EVENT.orderPickupReminder:
       return orderReady(factsOf(parseEventData(pickupReminderDataSchema, data)), "pickup_reminder");
-    case "order.picked_up": {
+    case EVENT.orderPickedUp: {
       const parsed = parseEventData(orderPickedUpDataSchema, data);
       return orderPickedUp(factsOf(parsed), parsed);
     }
-    case "order.no_show":
+    case EVENT.orderNoShow:
       return orderNotCollected(factsOf(parseEventData(orderReadyDataSchema, data)));
-    case "order.lines_shorted": {
+    case EVENT.orderLinesShorted: {
       const parsed = parseEventData(linesShortedDataSchema, data);
       return linesShorted(factsOf(parsed), `lines_shorted:${eventId}`, parsed.shorted, parsed.totalCents);
     }
-    case "order.canceled": {
+    case EVENT.orderCanceled: {
       const parsed = parseEventData(orderCanceledDataSchema, data);
       return orderCanceled(factsOf(parsed), parsed.reason);
     }
-    case "order.link_requested": {
+    case EVENT.orderLinkRequested: {
       const parsed = parseEventData(linkRequestedDataSchema, data);
       return orderLinkAgain(factsOf(parsed), `link_requested:${eventId}`, parsed.channel);
     }

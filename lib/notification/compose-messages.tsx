@@ -1,8 +1,8 @@
 import { render, toPlainText } from "@react-email/components";
 import type { z } from "zod";
 import { formatCents } from "@/lib/platform/money";
-import { formatOrderNumber } from "@/lib/oms/orders/order-number";
-import { formatStoreDateTime, formatStoreWindow } from "@/lib/oms/slots/format";
+import { formatOrderNumber } from "@/lib/platform/format/order-number";
+import { formatStoreDateTime, formatStoreWindow } from "@/lib/platform/format/store-time";
 import type { pickupDetailsSchema, shopperAccessSchema } from "@/lib/oms/events";
 import { OrderEmail, type OrderEmailProps } from "@/lib/notification/emails/order-email";
 import { howToCollect, pickupName, restOfOrder, whatHappensNext } from "./pickup-wording";

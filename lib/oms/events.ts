@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { EVENT } from "@/lib/bus/event-names";
 import { int32 } from "@/lib/platform/http/int32";
 
-// The parts of OMS order events the other systems rely on. Each receiver parses what it
-// needs, so a payload that drifts from the contract is refused rather than half-applied.
+// What the OMS publishes on the bus: each event's data, checked when it is written and
+// parsed with the same schema by every receiver, so a payload that drifts from the
+// contract is refused rather than half-applied.
 
 /** What every order event carries: enough for a receiver that only tracks status. */
 export const orderRefDataSchema = z.object({ orderNumber: int32().positive(), storeCode: z.string().min(1) });
@@ -32,7 +34,20 @@ export const orderCreatedDataSchema = z.object({
   pickupCodeHash: z.string().min(1).optional(),
   slot: z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() }).optional(),
   customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
-  lines: z.array(orderLineDataSchema.extend({ name: z.string(), unitPriceCents: int32() })).min(1),
+  lines: z
+    .array(
+      orderLineDataSchema.extend({
+        name: z.string(),
+        unitPriceCents: int32(),
+        // For the store's pick list (events written before they were added lack them).
+        imageUrl: z.string().optional(),
+        barcode: z.string().nullable().optional(),
+        location: z.string().nullable().optional(),
+      }),
+    )
+    .min(1),
+  /** When the store should have it ready, by its pick-to-ready target in its opening hours. */
+  pickTargetAt: z.iso.datetime().nullable().optional(),
   storeName: z.string().min(1).optional(),
   ...messagingFields,
 });
@@ -87,12 +102,6 @@ export const orderPickedUpDataSchema = orderReadyDataSchema.extend({
 
 export const pickupReminderDataSchema = orderReadyDataSchema.extend({ holdUntil: z.iso.datetime().nullable() });
 
-export const inventoryMovementDataSchema = z.object({
-  orderNumber: int32().positive(),
-  storeCode: z.string().min(1),
-  lines: z.array(orderLineDataSchema).min(1),
-});
-
 /** The OMS's change in available-to-promise after a store's stock feed moved its ledger. */
 export const inventoryAdjustedDataSchema = z.object({
   storeCode: z.string().min(1),
@@ -108,22 +117,24 @@ export const stockShortDataSchema = z.object({
   message: z.string().min(1).nullable(),
 });
 
-/** Parses an event's data, throwing an error the receiver reports as a 400. */
-export function parseEventData<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new EventDataError(parsed.error);
-  return parsed.data;
-}
+/** The order lifecycle is part of the contract: which statuses are still open. */
+export { isOpenStatus } from "./orders/order-status";
 
-export class EventDataError extends Error {
-  constructor(readonly zodError: z.ZodError) {
-    super("The event's data does not match what this system expects.");
-  }
-}
+/** Order events also name the order and the status it moved to, for receivers outside Handoff. */
+const orderIdentity = { orderId: z.uuid().optional(), status: z.enum(["PLACED", "PICKING", "READY", "PICKED_UP", "CANCELED", "NO_SHOW"]).optional() };
 
-/** A receiver got an event type it does not handle: a contract mismatch, refused with 400. */
-export class UnsupportedEventError extends Error {
-  constructor(readonly eventType: string) {
-    super(`This system does not handle "${eventType}" events.`);
-  }
-}
+/** Every event the OMS writes, by name, with the schema its data must match. */
+export const OMS_EVENTS = {
+  [EVENT.orderCreated]: orderCreatedDataSchema.extend(orderIdentity),
+  [EVENT.orderPickingStarted]: orderRefDataSchema.extend({ associate: z.string().nullable().optional() }).extend(orderIdentity),
+  [EVENT.orderReady]: orderStagedDataSchema.extend(orderIdentity),
+  [EVENT.orderCustomerArrived]: customerArrivedDataSchema.extend(orderIdentity),
+  [EVENT.orderPickedUp]: orderPickedUpDataSchema.extend({ associate: z.string(), verifiedBy: z.string().nullable() }).extend(orderIdentity),
+  [EVENT.orderCanceled]: orderCanceledDataSchema.extend({ origin: z.enum(["STOREFRONT", "OMS", "WMS", "POS", "NOTIFICATION"]) }).extend(orderIdentity),
+  [EVENT.orderLinesShorted]: linesShortedDataSchema.extend(orderIdentity),
+  [EVENT.orderPickupReminder]: pickupReminderDataSchema.extend(orderIdentity),
+  [EVENT.orderNoShow]: orderReadyDataSchema.extend({ offer: z.literal("ship_to_home") }).extend(orderIdentity),
+  [EVENT.orderLinkRequested]: linkRequestedDataSchema.extend(orderIdentity),
+  [EVENT.orderStockShort]: stockShortDataSchema,
+  [EVENT.inventoryAdjusted]: inventoryAdjustedDataSchema,
+} as const;

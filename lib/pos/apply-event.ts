@@ -1,29 +1,23 @@
+import { EVENT } from "@/lib/bus/event-names";
 import type { Tx } from "@/lib/platform/db/prisma";
 import { ownValue } from "@/lib/platform/http/own-value";
 import type { EventEnvelope } from "@/lib/bus/envelope";
-import { addOpeningMinutes } from "@/lib/oms/slots/ready-by";
-import { scheduleOf } from "@/lib/oms/stores/load-stores";
-import { customerArrivedDataSchema, orderCreatedDataSchema, orderRefDataSchema, parseEventData, stockShortDataSchema, UnsupportedEventError } from "@/lib/oms/events";
+import { customerArrivedDataSchema, orderCreatedDataSchema, orderRefDataSchema, stockShortDataSchema } from "@/lib/oms/events";
+import { parseEventData, UnsupportedEventError } from "@/lib/bus/event-data";
 import type { EventHandler } from "@/lib/bus/receive-event";
 import { CLOSED_TASK_STATUSES, type PosTaskStatus } from "./task-status";
 
 // What the OMS's word does to the store's queue entry.
 const TASK_STATUS: Record<string, PosTaskStatus> = {
-  "order.canceled": "canceled",
-  "order.picked_up": "picked_up",
-  "order.no_show": "no_show",
+  [EVENT.orderCanceled]: "canceled",
+  [EVENT.orderPickedUp]: "picked_up",
+  [EVENT.orderNoShow]: "no_show",
 };
 
 /** A new order lands in the store's queue with its pick list and its pick-to-ready target. */
 async function addToQueue(tx: Tx, event: EventEnvelope & { orderId: string }) {
   const data = parseEventData(orderCreatedDataSchema, event.data);
   const placedAt = new Date(event.occurredAt);
-  const store = await tx.store.findUnique({ where: { code: data.storeCode }, include: { hours: true } });
-  const products = await tx.product.findMany({
-    where: { sku: { in: data.lines.map((line) => line.sku) } },
-    select: { sku: true, imageUrl: true, barcode: true, inventory: { where: { store: { code: data.storeCode } }, select: { location: true } } },
-  });
-  const productBySku = new Map(products.map((product) => [product.sku, product]));
   await tx.posOrderTask.createMany({
     data: {
       orderId: event.orderId,
@@ -37,25 +31,23 @@ async function addToQueue(tx: Tx, event: EventEnvelope & { orderId: string }) {
       slotEndsAt: data.slot ? new Date(data.slot.endsAt) : null,
       promisedReadyAt: new Date(data.promisedReadyAt),
       placedAt,
-      pickTargetAt: store ? addOpeningMinutes(scheduleOf(store), placedAt, store.pickTargetMinutes) : null,
+      pickTargetAt: data.pickTargetAt ? new Date(data.pickTargetAt) : null,
       itemCount: data.lines.reduce((sum, line) => sum + line.quantity, 0),
       pickupCodeHash: data.pickupCodeHash ?? null,
     },
     skipDuplicates: true,
   });
   await tx.posOrderLine.createMany({
-    data: data.lines.map((line) => {
-      const product = productBySku.get(line.sku);
-      return {
-        orderId: event.orderId,
-        sku: line.sku,
-        name: line.name,
-        quantity: line.quantity,
-        imageUrl: product?.imageUrl ?? "",
-        barcode: product?.barcode ?? null,
-        location: product?.inventory[0]?.location ?? null,
-      };
-    }),
+    // Everything on the pick list comes with the order: the POS keeps no copy of the catalog.
+    data: data.lines.map((line) => ({
+      orderId: event.orderId,
+      sku: line.sku,
+      name: line.name,
+      quantity: line.quantity,
+      imageUrl: line.imageUrl ?? "",
+      barcode: line.barcode ?? null,
+      location: line.location ?? null,
+    })),
     skipDuplicates: true,
   });
 }
@@ -77,11 +69,11 @@ async function followOms(tx: Tx, event: EventEnvelope & { orderId: string }, sta
 export const applyPosEvent: EventHandler = async (tx, event) => {
   if (!event.orderId) return "ignored";
   const forOrder = { ...event, orderId: event.orderId };
-  if (event.type === "order.created") {
+  if (event.type === EVENT.orderCreated) {
     await addToQueue(tx, forOrder);
     return "applied";
   }
-  if (event.type === "order.customer_arrived") {
+  if (event.type === EVENT.orderCustomerArrived) {
     const data = parseEventData(customerArrivedDataSchema, event.data);
     await tx.posOrderTask.updateMany({
       where: { orderId: event.orderId },
@@ -89,7 +81,7 @@ export const applyPosEvent: EventHandler = async (tx, event) => {
     });
     return "applied";
   }
-  if (event.type === "order.stock_short") {
+  if (event.type === EVENT.orderStockShort) {
     // Each alert covers every item of the order that is short now, so the latest replaces the last.
     const data = parseEventData(stockShortDataSchema, event.data);
     await tx.posOrderTask.updateMany({ where: { orderId: event.orderId }, data: { stockAlert: data.message } });

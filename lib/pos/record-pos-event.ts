@@ -1,17 +1,18 @@
+import { EVENT } from "@/lib/bus/event-names";
 import { chainStartedBy } from "@/lib/bus/chain-steps";
 import { startChain } from "@/lib/bus/start-chain";
 import { wakeDispatcher, writeOutboxEvent } from "@/lib/bus/outbox";
 import type { Db, Tx } from "@/lib/platform/db/prisma";
 import { DomainError, notFound } from "@/lib/platform/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { PosEventType } from "@/lib/oms/orders/inbound/inbound-event";
+import type { PosEventType } from "./events";
 import { POS_TASK_TRANSITIONS } from "./task-status";
 
 const TASK_TIMESTAMP: Partial<Record<PosEventType, "pickingStartedAt" | "readyAt" | "closedAt">> = {
-  "order.picking_started": "pickingStartedAt",
-  "order.ready": "readyAt",
-  "pickup.completed": "closedAt",
-  "order.canceled": "closedAt",
+  [EVENT.orderPickingStarted]: "pickingStartedAt",
+  [EVENT.orderReady]: "readyAt",
+  [EVENT.pickupCompleted]: "closedAt",
+  [EVENT.orderCanceled]: "closedAt",
 };
 
 export type PosEventInput = {

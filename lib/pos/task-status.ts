@@ -1,3 +1,4 @@
+import { EVENT } from "@/lib/bus/event-names";
 // The store queue's own statuses and which associate action may move a task where.
 // The OMS's outcomes (canceled, picked up, no-show) arrive over the bus and always win.
 
@@ -7,12 +8,12 @@ export type PosTaskStatus = (typeof POS_TASK_STATUSES)[number];
 export const CLOSED_TASK_STATUSES: readonly PosTaskStatus[] = ["picked_up", "canceled", "no_show"];
 
 export const POS_TASK_TRANSITIONS = {
-  "order.picking_started": { from: ["new"], to: "picking" },
+  [EVENT.orderPickingStarted]: { from: ["new"], to: "picking" },
   // A POS may report ready without announcing the pick first (the OMS allows it too).
-  "order.ready": { from: ["new", "picking"], to: "ready" },
-  "pickup.completed": { from: ["ready"], to: "picked_up" },
-  "order.canceled": { from: ["new", "picking", "ready"], to: "canceled" },
-  "order.lines_shorted": { from: ["new", "picking"], to: "picking" },
+  [EVENT.orderReady]: { from: ["new", "picking"], to: "ready" },
+  [EVENT.pickupCompleted]: { from: ["ready"], to: "picked_up" },
+  [EVENT.orderCanceled]: { from: ["new", "picking", "ready"], to: "canceled" },
+  [EVENT.orderLinesShorted]: { from: ["new", "picking"], to: "picking" },
 } as const satisfies Record<string, { from: readonly PosTaskStatus[]; to: PosTaskStatus }>;
 
 export type PosAction = keyof typeof POS_TASK_TRANSITIONS;

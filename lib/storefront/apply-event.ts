@@ -1,7 +1,10 @@
+import { EVENT } from "@/lib/bus/event-names";
 import type { Tx } from "@/lib/platform/db/prisma";
 import { ownValue } from "@/lib/platform/http/own-value";
 import type { EventEnvelope } from "@/lib/bus/envelope";
-import { inventoryAdjustedDataSchema, inventoryMovementDataSchema, orderRefDataSchema, parseEventData, UnsupportedEventError } from "@/lib/oms/events";
+import { inventoryAdjustedDataSchema, orderRefDataSchema } from "@/lib/oms/events";
+import { inventoryMovementDataSchema } from "@/lib/wms/events";
+import { parseEventData, UnsupportedEventError } from "@/lib/bus/event-data";
 import type { EventHandler } from "@/lib/bus/receive-event";
 import type { StorefrontStatus } from "./order-status";
 
@@ -44,18 +47,18 @@ async function adjustAvailability(tx: Tx, event: EventEnvelope) {
 }
 
 const ORDER_VIEW_STATUS: Record<string, StorefrontStatus> = {
-  "order.created": "placed",
-  "order.picking_started": "picking",
-  "order.ready": "ready",
-  "order.picked_up": "picked_up",
-  "order.canceled": "canceled",
-  "order.no_show": "no_show",
+  [EVENT.orderCreated]: "placed",
+  [EVENT.orderPickingStarted]: "picking",
+  [EVENT.orderReady]: "ready",
+  [EVENT.orderPickedUp]: "picked_up",
+  [EVENT.orderCanceled]: "canceled",
+  [EVENT.orderNoShow]: "no_show",
 };
 
 /** The storefront's projections: what the shopper's order page and availability show. */
 export const applyStorefrontEvent: EventHandler = async (tx, event) => {
   // Stock feed adjustments belong to a store and an item, not to an order.
-  if (event.type === "inventory.adjusted") {
+  if (event.type === EVENT.inventoryAdjusted) {
     await adjustAvailability(tx, event);
     return "applied";
   }
@@ -66,14 +69,14 @@ export const applyStorefrontEvent: EventHandler = async (tx, event) => {
     return "applied";
   }
   switch (event.type) {
-    case "inventory.allocated":
+    case EVENT.inventoryAllocated:
       await moveAvailability(tx, event, -1);
       return "applied";
-    case "inventory.released":
-    case "inventory.restocked":
+    case EVENT.inventoryReleased:
+    case EVENT.inventoryRestocked:
       await moveAvailability(tx, event, 1);
       return "applied";
-    case "inventory.consumed":
+    case EVENT.inventoryConsumed:
       // Units picked up leave on-hand and allocated alike: what is free to sell is unchanged.
       parseEventData(inventoryMovementDataSchema, event.data);
       return "applied";

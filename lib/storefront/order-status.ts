@@ -12,6 +12,16 @@ const AS_ORDER_STATUS: Record<StorefrontStatus, OrderStatus> = {
   no_show: "NO_SHOW",
 };
 
+/** How the shopper's page names each status. */
+export const STATUS_LABELS: Record<OrderStatus, string> = {
+  PLACED: "Order placed",
+  PICKING: "Being picked",
+  READY: "Ready for pickup",
+  PICKED_UP: "Picked up",
+  CANCELED: "Canceled",
+  NO_SHOW: "Not collected",
+};
+
 /** Until the storefront hears of an order, the shopper sees it as placed. */
 export function shopperVisibleStatus(status: string | null | undefined): OrderStatus {
   return AS_ORDER_STATUS[(status ?? "placed") as StorefrontStatus] ?? "PLACED";

@@ -1,10 +1,13 @@
+import { EVENT } from "@/lib/bus/event-names";
 import { writeOutboxEvent } from "@/lib/bus/outbox";
 import type { Tx } from "@/lib/platform/db/prisma";
-import { inventoryMovementDataSchema, linesShortedDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, orderReadyDataSchema, orderStagedDataSchema, parseEventData, UnsupportedEventError } from "@/lib/oms/events";
+import { inventoryMovementDataSchema } from "./events";
+import { linesShortedDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, orderReadyDataSchema, orderStagedDataSchema } from "@/lib/oms/events";
+import { parseEventData, UnsupportedEventError } from "@/lib/bus/event-data";
 import type { EventHandler } from "@/lib/bus/receive-event";
 
 /** Releases an order's held units back to the floor and tells the storefront what came back. */
-async function releaseHeld(tx: Tx, orderId: string, data: { orderNumber: number; storeCode: string }, announce: "inventory.released" | "inventory.restocked") {
+async function releaseHeld(tx: Tx, orderId: string, data: { orderNumber: number; storeCode: string }, announce: typeof EVENT.inventoryReleased | typeof EVENT.inventoryRestocked) {
   const held = await tx.wmsAllocation.findMany({ where: { orderId, status: "HELD" } });
   if (held.length === 0) return "applied" as const;
   await tx.wmsAllocation.updateMany({ where: { orderId, status: "HELD" }, data: { status: "RELEASED", stagingBin: null } });
@@ -25,7 +28,7 @@ export const applyWmsEvent: EventHandler = async (tx, event) => {
   if (!event.orderId) return "ignored";
   const orderId = event.orderId;
   switch (event.type) {
-    case "order.created": {
+    case EVENT.orderCreated: {
       const data = parseEventData(orderCreatedDataSchema, event.data);
       const lines = data.lines.map(({ sku, quantity }) => ({ sku, quantity }));
       await tx.wmsAllocation.createMany({
@@ -34,25 +37,25 @@ export const applyWmsEvent: EventHandler = async (tx, event) => {
       });
       await writeOutboxEvent(tx, {
         source: "WMS",
-        type: "inventory.allocated",
+        type: EVENT.inventoryAllocated,
         orderId,
         payload: parseEventData(inventoryMovementDataSchema, { orderNumber: data.orderNumber, storeCode: data.storeCode, lines }),
       });
       return "applied";
     }
-    case "order.ready": {
+    case EVENT.orderReady: {
       // The held units now sit in a staging bin; the WMS tracks where, so a count or a
       // handover can find them.
       const data = parseEventData(orderStagedDataSchema, event.data);
       await tx.wmsAllocation.updateMany({ where: { orderId, status: "HELD" }, data: { stagingBin: data.stagingBin } });
       return "applied";
     }
-    case "order.canceled":
-      return releaseHeld(tx, orderId, parseEventData(orderCanceledDataSchema, event.data), "inventory.released");
-    case "order.no_show":
+    case EVENT.orderCanceled:
+      return releaseHeld(tx, orderId, parseEventData(orderCanceledDataSchema, event.data), EVENT.inventoryReleased);
+    case EVENT.orderNoShow:
       // Seed 001's no-show path: the held units go back on the shelf.
-      return releaseHeld(tx, orderId, parseEventData(orderReadyDataSchema, event.data), "inventory.restocked");
-    case "order.picked_up": {
+      return releaseHeld(tx, orderId, parseEventData(orderReadyDataSchema, event.data), EVENT.inventoryRestocked);
+    case EVENT.orderPickedUp: {
       // Fulfillment complete: the held units left the building and the bin is free.
       const data = parseEventData(orderPickedUpDataSchema, event.data);
       const held = await tx.wmsAllocation.findMany({ where: { orderId, status: "HELD" } });
@@ -60,13 +63,13 @@ export const applyWmsEvent: EventHandler = async (tx, event) => {
       if (held.length === 0) return "applied";
       await writeOutboxEvent(tx, {
         source: "WMS",
-        type: "inventory.consumed",
+        type: EVENT.inventoryConsumed,
         orderId,
         payload: { orderNumber: data.orderNumber, storeCode: data.storeCode, lines: held.map(({ sku, quantity }) => ({ sku, quantity })) },
       });
       return "applied";
     }
-    case "order.lines_shorted": {
+    case EVENT.orderLinesShorted: {
       // Units the store could not find leave the allocation; they were never on the shelf.
       const data = parseEventData(linesShortedDataSchema, event.data);
       for (const line of data.shorted) {

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
 import { startDeliveryWorker } from "@/lib/bus/worker";
+import { PERIODIC_JOBS } from "@/lib/periodic-jobs";
 import type { Db } from "@/lib/platform/db/prisma";
 import { placeOrder } from "@/lib/oms/orders/place-order";
 import { storeSlotOffer } from "@/lib/oms/slots/store-slot-offer";
@@ -70,7 +71,7 @@ await withBenchDatabase(async (db, url) => {
   const server = await startServerProcess();
   process.env.HANDOFF_INTERNAL_URL = server.url;
   await ensureSystemEndpoints(db);
-  const worker = await startDeliveryWorker(db, { databaseUrl: url });
+  const worker = await startDeliveryWorker(db, { databaseUrl: url, jobs: PERIODIC_JOBS });
   try {
     const total = RATES.reduce((sum, rate) => sum + rate * SECONDS, 0);
     console.log(`bench:propagation — preparing ${total} ready orders through the real placement and ready chains…`);

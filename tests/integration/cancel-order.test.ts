@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/lib/platform/db/prisma";
+import { getDb, type Tx } from "@/lib/platform/db/prisma";
+import { orderEventContext } from "@/lib/oms/orders/order-event-context";
 import { cancelOrder } from "@/lib/oms/orders/cancel-order";
 import { placeOrder } from "@/lib/oms/orders/place-order";
 import { transitionOrder } from "@/lib/oms/orders/transition-order";
@@ -14,6 +15,18 @@ async function placedOrder(quantity = 2) {
   const slot = await firstSlot(db(), store.id, now);
   const placed = await placeOrder(db(), orderInput({ storeId: store.id, slotStartsAt: slot.startsAt, lines: [{ productId: product.id, quantity }] }), now);
   return { store, product, placed };
+}
+
+/** Takes an order through picking and ready to picked up, announcing each as the OMS's own use cases do. */
+async function pickUp(orderId: string) {
+  await db().$transaction(async (tx) => transitionOrder(tx, { orderId, to: "PICKING", at: new Date(), payload: await orderEventContext(tx, orderId) }));
+  await db().$transaction(async (tx) => transitionOrder(tx, { orderId, to: "READY", at: new Date(), payload: { ...(await orderEventContext(tx, orderId)), stagingBin: null } }));
+  await db().$transaction(async (tx) => transitionOrder(tx, { orderId, to: "PICKED_UP", at: new Date(), payload: await pickedUpData(tx, orderId) }));
+}
+
+async function pickedUpData(tx: Tx, orderId: string) {
+  const lines = await tx.orderLine.findMany({ where: { orderId }, select: { sku: true, name: true, quantity: true, unitPriceCents: true } });
+  return { ...(await orderEventContext(tx, orderId)), associate: "Sam", verifiedBy: null, lines, capturedCents: 0 };
 }
 
 describe("canceling an order", () => {
@@ -57,9 +70,7 @@ describe("canceling an order", () => {
 
   it("is refused once the order is picked up", async () => {
     const { placed } = await placedOrder(1);
-    for (const to of ["PICKING", "READY", "PICKED_UP"] as const) {
-      await db().$transaction((tx) => transitionOrder(tx, { orderId: placed.orderId, to, at: new Date() }));
-    }
+    await pickUp(placed.orderId);
     await expect(cancelOrder(db(), { orderId: placed.orderId, reason: "late", origin: "STOREFRONT" })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
     const events = await db().outboxEvent.findMany({ where: { orderId: placed.orderId }, orderBy: { occurredAt: "asc" } });
     expect(events.map((e) => e.type)).toEqual(["order.created", "order.picking_started", "order.ready", "order.picked_up"]);
@@ -69,7 +80,7 @@ describe("canceling an order", () => {
 describe("order transitions in the database", () => {
   it("refuse a forbidden step and write no event", async () => {
     const { placed } = await placedOrder(1);
-    await expect(db().$transaction((tx) => transitionOrder(tx, { orderId: placed.orderId, to: "PICKED_UP", at: new Date() }))).rejects.toMatchObject({
+    await expect(db().$transaction(async (tx) => transitionOrder(tx, { orderId: placed.orderId, to: "PICKED_UP", at: new Date(), payload: await pickedUpData(tx, placed.orderId) }))).rejects.toMatchObject({
       code: "INVALID_TRANSITION",
       details: { from: "PLACED", to: "PICKED_UP" },
     });
@@ -79,7 +90,7 @@ describe("order transitions in the database", () => {
 
   it("report an unknown order as not found", async () => {
     await expect(
-      db().$transaction((tx) => transitionOrder(tx, { orderId: "00000000-0000-4000-8000-000000000000", to: "PICKING", at: new Date() })),
+      db().$transaction((tx) => transitionOrder(tx, { orderId: "00000000-0000-4000-8000-000000000000", to: "PICKING", at: new Date(), payload: { orderNumber: 1, storeCode: "NONE" } })),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

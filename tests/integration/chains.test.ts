@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signedHeaders } from "@/lib/bus/signing";
 import { getDb } from "@/lib/platform/db/prisma";
-import { formatOrderNumber } from "@/lib/oms/orders/order-number";
+import { formatOrderNumber } from "@/lib/platform/format/order-number";
 import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { chainSteps, drain, placedOrder, serveSystemsForThisFile } from "../support/bus-harness";
 import { stockOf } from "./factories";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/platform/db/prisma";
-import { formatOrderNumber } from "@/lib/oms/orders/order-number";
+import { formatOrderNumber } from "@/lib/platform/format/order-number";
 import { LINK_REQUESTS_PER_CLIENT, LINK_REQUESTS_PER_ORDER, requestOrderLink } from "@/lib/oms/orders/request-order-link";
 import { drain, placedOrder, serveSystemsForThisFile } from "../support/bus-harness";
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/platform/db/prisma";
 import { DomainError } from "@/lib/platform/errors";
 import { placeOrder } from "@/lib/oms/orders/place-order";
-import { verifyPickupCode, pickupCodeFor } from "@/lib/oms/orders/pickup-code";
+import { verifyPickupCode, pickupCodeFor } from "@/lib/platform/security/pickup-code";
 import { TEST_CARDS } from "@/lib/oms/payments/card";
 import { createProduct, createStore, firstSlot, footprint, orderInput, stockOf } from "./factories";
 

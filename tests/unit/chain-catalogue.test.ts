@@ -7,7 +7,7 @@ import { locateFailure, type StepState } from "@/lib/monitor/cascade/locate-fail
 import { NEVER_SENT_STEPS, OVERVIEW_ROWS, overviewRowOf, UPSTREAM } from "@/lib/monitor/cascade/overview-rows";
 import { nodeRecipes } from "@/lib/bus/faults/node-recipes";
 import { localizeFromLogs, type SeenEvent } from "@/lib/monitor/observations/localize";
-import { POS_EVENTS } from "@/lib/oms/orders/inbound/inbound-event";
+import { POS_EVENTS } from "@/lib/pos/events";
 
 const NODE_NAMES = Object.keys(NAMED_NODES) as NodeName[];
 const t0 = new Date("2026-03-03T16:00:00Z");
@@ -155,5 +155,15 @@ describe("the chain catalogue", () => {
   it("has a fault rule that reproduces every named node", () => {
     expect(nodeRecipes().map((recipe) => recipe.node)).toEqual(NODE_NAMES);
     expect(nodeRecipes().find((recipe) => recipe.node === "P1")?.recipe).toBe("POS → OMS, pickup.completed, Pause");
+  });
+});
+
+describe("the event contracts", () => {
+  it("give every event a system sends on the bus a schema, and no schema to an event nobody carries", async () => {
+    const { EVENT_CONTRACTS, contractOf } = await import("@/lib/bus/event-contracts");
+    for (const route of ROUTES) expect(contractOf(route.source, route.type), `${route.source} ${route.type}`).not.toBeNull();
+    for (const [source, contracts] of Object.entries(EVENT_CONTRACTS)) {
+      for (const type of Object.keys(contracts)) expect(ROUTES.some((route) => route.source === source && route.type === type), `${source} ${type}`).toBe(true);
+    }
   });
 });

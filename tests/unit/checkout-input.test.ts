@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { locate } from "@/lib/platform/geo/locate";
 import { distanceMiles } from "@/lib/platform/geo/distance";
 import { placeOrderSchema } from "@/lib/oms/orders/place-order-input";
-import { hashPickupCode, pickupCodeFor, verifyPickupCode } from "@/lib/oms/orders/pickup-code";
-import { parseOrderNumber, formatOrderNumber } from "@/lib/oms/orders/order-number";
+import { hashPickupCode, pickupCodeFor, verifyPickupCode } from "@/lib/platform/security/pickup-code";
+import { parseOrderNumber, formatOrderNumber } from "@/lib/platform/format/order-number";
 import { passesLuhn, TEST_CARDS, normalizeCardNumber } from "@/lib/oms/payments/card";
 
 const valid = {

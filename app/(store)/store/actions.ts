@@ -5,7 +5,7 @@ import { z } from "zod";
 import { staffWithRole, type Staff } from "@/lib/platform/auth/staff";
 import { getDb } from "@/lib/platform/db/prisma";
 import { isDomainError } from "@/lib/platform/errors";
-import { orderNumberSchema } from "@/lib/oms/orders/order-number";
+import { orderNumberSchema } from "@/lib/platform/format/order-number";
 import { cancelAtStore } from "@/lib/pos/store-queue/cancel";
 import { handOver, unlockHandover } from "@/lib/pos/store-queue/handover";
 import { confirmPick, markShort, startPicking, undoPick } from "@/lib/pos/store-queue/pick";

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/platform/db/prisma";
-import { parseOrderNumber } from "@/lib/oms/orders/order-number";
+import { parseOrderNumber } from "@/lib/platform/format/order-number";
 
 /** Orders matching what an ops user typed: an order number, a customer email, or a phone number. */
 export async function findOrders(db: Db, query: string, limit = 50) {

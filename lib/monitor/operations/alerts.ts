@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { signedHeaders } from "@/lib/bus/signing";
 import type { Db } from "@/lib/platform/db/prisma";
 import { NODE_FAILURE_THRESHOLD, type NodeHealth } from "@/lib/monitor/cascade/node-health";
-import { getAppSecret } from "@/lib/oms/orders/pickup-code";
+import { getAppSecret } from "@/lib/platform/security/pickup-code";
 import { readEnv } from "@/lib/platform/env";
 
 export const DEAD_LETTERS_KEY = "dead-letters";

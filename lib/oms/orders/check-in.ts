@@ -1,3 +1,4 @@
+import { EVENT } from "@/lib/bus/event-names";
 import { wakeDispatcher, writeOutboxEvent } from "@/lib/bus/outbox";
 import type { Db } from "@/lib/platform/db/prisma";
 import { DomainError, notFound } from "@/lib/platform/errors";
@@ -19,7 +20,7 @@ export async function checkInCustomer(db: Db, input: CheckInInput, now = new Dat
       data: { customerArrivedAt: now, parkingBay: input.parkingBay, carDescription: input.carDescription },
     });
     await writeOutboxEvent(tx, {
-      type: "order.customer_arrived",
+      type: EVENT.orderCustomerArrived,
       orderId: input.orderId,
       occurredAt: now,
       payload: { orderNumber: order.number, storeCode: order.store.code, arrivedAt: now.toISOString(), parkingBay: input.parkingBay, carDescription: input.carDescription },

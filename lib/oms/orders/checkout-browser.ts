@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { getAppSecret } from "./pickup-code";
+import { getAppSecret } from "@/lib/platform/security/pickup-code";
 
 /** The cookie that tells one shopper's browser from another's, set on the first page it opens (proxy.ts). */
 export const BROWSER_COOKIE = "handoff_browser";

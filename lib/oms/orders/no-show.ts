@@ -1,3 +1,4 @@
+import { EVENT } from "@/lib/bus/event-names";
 import { startChain } from "@/lib/bus/start-chain";
 import { wakeDispatcher, writeOutboxEvent } from "@/lib/bus/outbox";
 import type { Db } from "@/lib/platform/db/prisma";
@@ -29,7 +30,7 @@ export async function sendPickupReminders(db: Db, now = new Date(), scope: Sweep
       if (count === 0) return false;
       const order = await tx.order.findUniqueOrThrow({ where: { id }, select: { holdUntil: true } });
       await writeOutboxEvent(tx, {
-        type: "order.pickup_reminder",
+        type: EVENT.orderPickupReminder,
         orderId: id,
         occurredAt: now,
         payload: { ...(await orderEventContext(tx, id)), holdUntil: order.holdUntil?.toISOString() ?? null },

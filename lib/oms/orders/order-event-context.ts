@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/platform/db/prisma";
 import { notFound } from "@/lib/platform/errors";
-import { pickupWindow } from "@/lib/oms/slots/pickup-window";
+import { storeAddress } from "@/lib/platform/format/store-address";
+import { pickupWindow } from "@/lib/platform/format/pickup-window";
 
 /** Where and when the shopper collects, as every order event tells it: enough to write to them without asking the OMS. */
 export type PickupDetails = {
@@ -17,8 +18,6 @@ type PickupSource = {
   slot: { startsAt: Date; endsAt: Date };
   store: { name: string; addressLine: string; city: string; state: string; postalCode: string; phone: string; timeZone: string };
 };
-
-export const storeAddress = (store: PickupSource["store"]) => `${store.addressLine}, ${store.city}, ${store.state} ${store.postalCode}`;
 
 export function pickupDetailsOf(order: PickupSource): PickupDetails {
   const window = pickupWindow({ slotStartsAt: order.slot.startsAt, slotEndsAt: order.slot.endsAt, promisedReadyAt: order.promisedReadyAt });

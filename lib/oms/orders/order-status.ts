@@ -1,3 +1,4 @@
+import { EVENT } from "@/lib/bus/event-names";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 
 // The order lifecycle as one table. Nothing else decides which status may follow which.
@@ -13,13 +14,13 @@ export const ORDER_TRANSITIONS = {
 export const INITIAL_ORDER_STATUS = "PLACED" satisfies OrderStatus;
 
 /** The event each transition announces on the bus. */
-export const TRANSITION_EVENTS: Record<Exclude<OrderStatus, "PLACED">, string> = {
-  PICKING: "order.picking_started",
-  READY: "order.ready",
-  PICKED_UP: "order.picked_up",
-  CANCELED: "order.canceled",
-  NO_SHOW: "order.no_show",
-};
+export const TRANSITION_EVENTS = {
+  PICKING: EVENT.orderPickingStarted,
+  READY: EVENT.orderReady,
+  PICKED_UP: EVENT.orderPickedUp,
+  CANCELED: EVENT.orderCanceled,
+  NO_SHOW: EVENT.orderNoShow,
+} as const satisfies Record<Exclude<OrderStatus, "PLACED">, string>;
 
 export const ALL_ORDER_STATUSES = Object.keys(ORDER_TRANSITIONS) as OrderStatus[];
 
@@ -35,12 +36,3 @@ export function statusesLeadingTo(to: OrderStatus): OrderStatus[] {
 export function isOpenStatus(status: OrderStatus): boolean {
   return ORDER_TRANSITIONS[status].length > 0;
 }
-
-export const STATUS_LABELS: Record<OrderStatus, string> = {
-  PLACED: "Order placed",
-  PICKING: "Being picked",
-  READY: "Ready for pickup",
-  PICKED_UP: "Picked up",
-  CANCELED: "Canceled",
-  NO_SHOW: "Not collected",
-};

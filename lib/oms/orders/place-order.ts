@@ -1,3 +1,4 @@
+import { EVENT } from "@/lib/bus/event-names";
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/platform/db/prisma";
 import { startChain } from "@/lib/bus/start-chain";
@@ -9,12 +10,13 @@ import { authorizePayment, TEST_PROVIDER } from "@/lib/oms/payments/test-provide
 import { ensureSlotRow, takeSlotPlace } from "@/lib/oms/slots/book-slot";
 import { storeSlotOffer } from "@/lib/oms/slots/store-slot-offer";
 import { pickupDetailsOf } from "./order-event-context";
-import { loadStore, type StoreWithHours } from "@/lib/oms/stores/load-stores";
+import { addOpeningMinutes } from "@/lib/oms/slots/ready-by";
+import { loadStore, scheduleOf, type StoreWithHours } from "@/lib/oms/stores/load-stores";
 import { INITIAL_ORDER_STATUS } from "./order-status";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderChannel } from "@/lib/generated/prisma/enums";
 import type { PlaceOrderInput } from "./place-order-input";
-import { hashPickupCode, newAccessToken, pickupCodeFor } from "./pickup-code";
+import { hashPickupCode, newAccessToken, pickupCodeFor } from "@/lib/platform/security/pickup-code";
 
 export type PlacedOrder = { orderId: string; number: number; accessToken: string; alreadyPlaced: boolean; placedByBrowser: string | null };
 
@@ -52,7 +54,10 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
     throw new DomainError("INVALID_INPUT", `${store.name} does not offer curbside pickup. Choose in-store pickup.`, { field: "pickupMethod" });
   }
   const lines = mergeCartLines(input.lines);
-  const products = await db.product.findMany({ where: { id: { in: lines.map((line) => line.productId) } } });
+  const products = await db.product.findMany({
+    where: { id: { in: lines.map((line) => line.productId) } },
+    include: { inventory: { where: { storeId: store.id }, select: { location: true } } },
+  });
   if (products.length !== lines.length) throw new DomainError("INVALID_INPUT", "Some items in your cart are no longer sold. Remove them and try again.");
   const productById = new Map(products.map((product) => [product.id, product]));
 
@@ -114,7 +119,7 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
       await recordAuthorization(tx, input, orderId, totalCents, now);
 
       await writeOutboxEvent(tx, {
-        type: "order.created",
+        type: EVENT.orderCreated,
         orderId,
         occurredAt: now,
         payload: {
@@ -126,13 +131,24 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
           pickupCodeHash: order.pickupCodeHash,
           slot: { startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() },
           promisedReadyAt: promisedReadyAt.toISOString(),
+          // The store's pick-to-ready target, counted in its opening hours.
+          pickTargetAt: addOpeningMinutes(scheduleOf(store), now, store.pickTargetMinutes)?.toISOString() ?? null,
           storeName: store.name,
           pickup: pickupDetailsOf({ pickupMethod: input.pickupMethod, promisedReadyAt, holdUntil, slot, store }),
           totalCents,
           customer: { name: input.name, email: input.email, phone: input.phone },
           lines: sortedLines.map((line) => {
             const product = productById.get(line.productId)!;
-            return { sku: product.sku, name: product.name, quantity: line.quantity, unitPriceCents: product.priceCents };
+            // What the picker needs to find it: the store's own shelf location, the photo and the barcode.
+            return {
+              sku: product.sku,
+              name: product.name,
+              quantity: line.quantity,
+              unitPriceCents: product.priceCents,
+              imageUrl: product.imageUrl,
+              barcode: product.barcode,
+              location: product.inventory[0]?.location ?? null,
+            };
           }),
         },
       });

@@ -1,9 +1,10 @@
+import { EVENT } from "@/lib/bus/event-names";
 import { z } from "zod";
 import { wakeDispatcher, writeOutboxEvent } from "@/lib/bus/outbox";
 import type { Db } from "@/lib/platform/db/prisma";
 import { takeRateLimit, type RateLimit } from "@/lib/platform/security/rate-limit";
 import { orderEventContext } from "./order-event-context";
-import { parseOrderNumber } from "./order-number";
+import { parseOrderNumber } from "@/lib/platform/format/order-number";
 
 /** How often one client, and one order, may ask for the link again. */
 export const LINK_REQUESTS_PER_CLIENT: RateLimit = { limit: 10, windowSeconds: 15 * 60 };
@@ -52,7 +53,7 @@ export async function requestOrderLink(db: Db, input: OrderLinkRequest, client: 
   const channel = order ? matchContact(order, input.contact) : null;
   if (!order || !channel) return { kind: "answered" };
   await db.$transaction(async (tx) => {
-    await writeOutboxEvent(tx, { type: "order.link_requested", orderId: order.id, occurredAt: now, payload: { ...(await orderEventContext(tx, order.id)), channel } });
+    await writeOutboxEvent(tx, { type: EVENT.orderLinkRequested, orderId: order.id, occurredAt: now, payload: { ...(await orderEventContext(tx, order.id)), channel } });
   });
   await wakeDispatcher(db);
   return { kind: "answered" };

@@ -1,3 +1,4 @@
+import { EVENT } from "@/lib/bus/event-names";
 import { writeOutboxEvent } from "@/lib/bus/outbox";
 import type { Tx } from "@/lib/platform/db/prisma";
 import { DomainError, notFound } from "@/lib/platform/errors";
@@ -45,7 +46,7 @@ export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: 
   const totalCents = order.lines.reduce((sum, line) => sum + unitsLeft(line) * line.unitPriceCents, 0);
   await tx.order.update({ where: { id: input.orderId }, data: { totalCents } });
   await writeOutboxEvent(tx, {
-    type: "order.lines_shorted",
+    type: EVENT.orderLinesShorted,
     orderId: input.orderId,
     occurredAt: input.at,
     payload: { ...(await orderEventContext(tx, input.orderId)), shorted, totalCents },

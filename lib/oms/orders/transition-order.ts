@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/platform/db/prisma";
+import type { EventData } from "@/lib/bus/event-contracts";
 import { writeOutboxEvent } from "@/lib/bus/outbox";
 import { DomainError, notFound } from "@/lib/platform/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -9,13 +10,17 @@ function isRecordNotFound(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
 }
 
-type TransitionInput = {
+type Target = Exclude<OrderStatus, "PLACED">;
+type TransitionEvent<To extends Target> = (typeof TRANSITION_EVENTS)[To];
+
+type TransitionInput<To extends Target> = {
   orderId: string;
-  to: Exclude<OrderStatus, "PLACED">;
+  to: To;
   at: Date;
   /** Extra columns that change with the status (timestamps, reasons). */
   changes?: Omit<Prisma.OrderUpdateInput, "status">;
-  payload?: Record<string, Prisma.InputJsonValue | null>;
+  /** The announcing event's data; the order's id and new status are added here. */
+  payload: Omit<EventData<"OMS", TransitionEvent<To>>, "orderId" | "status">;
 };
 
 /**
@@ -23,7 +28,7 @@ type TransitionInput = {
  * (status must be one that may lead to `to`), so two racing transitions cannot both
  * win; the announcing event is written in the same transaction.
  */
-export async function transitionOrder(tx: Tx, input: TransitionInput) {
+export async function transitionOrder<To extends Target>(tx: Tx, input: TransitionInput<To>) {
   const allowedFrom = statusesLeadingTo(input.to);
   // One UPDATE … RETURNING; Prisma reports "no row matched" as P2025 without failing the transaction.
   const order = await tx.order
@@ -42,7 +47,8 @@ export async function transitionOrder(tx: Tx, input: TransitionInput) {
     type: TRANSITION_EVENTS[input.to],
     orderId: order.id,
     occurredAt: input.at,
-    payload: { orderId: order.id, orderNumber: order.number, status: input.to, ...input.payload },
+    // The spread over a generic event cannot be checked here; its callers' payloads are, and the outbox checks the whole at run time.
+    payload: { ...input.payload, orderId: order.id, orderNumber: order.number, status: input.to } as EventData<"OMS", TransitionEvent<To>>,
   });
   return order;
 }

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { formatMinutesOfDay } from "./format";
+import { formatMinutesOfDay } from "@/lib/platform/format/store-time";
 import type { StoreSchedule } from "./opening-hours";
 
 /** "Open now until 9 PM", "Opens today at 9 AM", "Closed today": the store's day, in its own zone. */

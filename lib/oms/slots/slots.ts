@@ -1,7 +1,9 @@
 import { DateTime } from "luxon";
 import { atLocalMinutes, openIntervals, type StoreSchedule } from "./opening-hours";
 
-export type SlotWindow = { startsAt: Date; endsAt: Date };
+import type { SlotWindow } from "@/lib/platform/format/pickup-window";
+
+export type { SlotWindow };
 
 export type SlotOfferInput = {
   schedule: StoreSchedule;

@@ -1,9 +1,9 @@
+import { EVENT } from "@/lib/bus/event-names";
 import { writeOutboxEvent } from "@/lib/bus/outbox";
 import type { Tx } from "@/lib/platform/db/prisma";
 import type { StockLevel } from "@/lib/oms/inventory/availability";
 import type { LevelChange } from "./apply-messages";
 
-export const INVENTORY_ADJUSTED = "inventory.adjusted";
 
 /** On hand less what orders hold and safety stock, not floored: what the storefront tracks. */
 const netAvailable = (level: StockLevel) => level.onHand - level.allocated - level.safetyStock;
@@ -19,5 +19,5 @@ export async function announceAvailabilityChange(tx: Tx, storeCode: string, chan
     .map((change) => ({ sku: change.item.sku, availableDelta: netAvailable(change.after) - netAvailable(change.before) }))
     .filter((line) => line.availableDelta !== 0);
   if (lines.length === 0) return;
-  await writeOutboxEvent(tx, { type: INVENTORY_ADJUSTED, orderId: null, payload: { storeCode, lines } });
+  await writeOutboxEvent(tx, { type: EVENT.inventoryAdjusted, orderId: null, payload: { storeCode, lines } });
 }

@@ -1,10 +1,10 @@
+import { EVENT } from "@/lib/bus/event-names";
 import { writeOutboxEvent } from "@/lib/bus/outbox";
 import type { Tx } from "@/lib/platform/db/prisma";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import type { FeedStore } from "./authenticate-store";
 import type { LevelChange } from "./apply-messages";
 
-export const ORDER_STOCK_SHORT = "order.stock_short";
 
 // Orders still to be handed over: their held units are expected on the shelf or in a bin.
 const OPEN_ORDER_STATUSES: OrderStatus[] = ["PLACED", "PICKING", "READY"];
@@ -44,7 +44,7 @@ export async function flagShortOrders(tx: Tx, store: FeedStore, changes: LevelCh
     tx.$queryRaw<{ orderId: string; message: string | null }[]>`
       SELECT DISTINCT ON ("orderId") "orderId"::text AS "orderId", "payload"->>'message' AS "message"
         FROM "OutboxEvent"
-       WHERE "type" = ${ORDER_STOCK_SHORT} AND "orderId" = ANY(${orders.map((order) => order.id)}::uuid[])
+       WHERE "type" = ${EVENT.orderStockShort} AND "orderId" = ANY(${orders.map((order) => order.id)}::uuid[])
        ORDER BY "orderId", "position" DESC`,
   ]);
   const levelOf = new Map(levels.map((level) => [level.productId, level]));
@@ -61,7 +61,7 @@ export async function flagShortOrders(tx: Tx, store: FeedStore, changes: LevelCh
     const clear = lines.length === 0 && alerted.has(order.id);
     if (!raise && !clear) continue;
     await writeOutboxEvent(tx, {
-      type: ORDER_STOCK_SHORT,
+      type: EVENT.orderStockShort,
       orderId: order.id,
       payload: { orderNumber: order.number, storeCode: store.code, lines, message: lines.length > 0 ? stockShortMessage(lines, counted) : null },
     });

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { getAppSecret } from "@/lib/oms/orders/pickup-code";
+import { getAppSecret } from "@/lib/platform/security/pickup-code";
 
 // The password is checked once, behind the sign-in throttle; Auth.js is then handed the
 // session that check opened, with this ticket. Its own credentials endpoint therefore

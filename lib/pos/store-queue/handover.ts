@@ -1,8 +1,9 @@
+import { EVENT } from "@/lib/bus/event-names";
 import type { Staff } from "@/lib/platform/auth/staff";
 import { wakeDispatcher } from "@/lib/bus/outbox";
 import type { Db } from "@/lib/platform/db/prisma";
 import { DomainError } from "@/lib/platform/errors";
-import { verifyPickupCode } from "@/lib/oms/orders/pickup-code";
+import { verifyPickupCode } from "@/lib/platform/security/pickup-code";
 import { writePosEvent } from "@/lib/pos/record-pos-event";
 import { writeAudit } from "./audit";
 import { taskInScope, worksAllStores } from "./scope";
@@ -43,7 +44,7 @@ export async function handOver(db: Db, staff: Staff, input: HandoverInput, devic
     await db.$transaction(async (tx) => {
       await writePosEvent(tx, {
         orderId: task.orderId,
-        type: "pickup.completed",
+        type: EVENT.pickupCompleted,
         associate: staff.name,
         at: now,
         data: { verifiedBy: entered.method, idChecked: input.idChecked },

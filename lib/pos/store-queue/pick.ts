@@ -1,3 +1,4 @@
+import { EVENT } from "@/lib/bus/event-names";
 import type { Staff } from "@/lib/platform/auth/staff";
 import { wakeDispatcher } from "@/lib/bus/outbox";
 import type { Db, Tx } from "@/lib/platform/db/prisma";
@@ -10,13 +11,13 @@ import type { ShortReason } from "./short-reasons";
 export const unitsOpen = (line: { quantity: number; pickedQuantity: number; shortQuantity: number }) => line.quantity - line.pickedQuantity - line.shortQuantity;
 
 async function announcePickStarted(tx: Tx, staff: Staff, task: ScopedTask, at: Date) {
-  if (task.status === "new") await writePosEvent(tx, { orderId: task.orderId, type: "order.picking_started", associate: staff.name, at });
+  if (task.status === "new") await writePosEvent(tx, { orderId: task.orderId, type: EVENT.orderPickingStarted, associate: staff.name, at });
 }
 
 export async function startPicking(db: Db, staff: Staff, orderNumber: number, now = new Date()) {
   await db.$transaction(async (tx) => {
     const task = await taskInScope(tx, staff, orderNumber);
-    await writePosEvent(tx, { orderId: task.orderId, type: "order.picking_started", associate: staff.name, at: now });
+    await writePosEvent(tx, { orderId: task.orderId, type: EVENT.orderPickingStarted, associate: staff.name, at: now });
   });
   await wakeDispatcher(db);
 }
@@ -87,7 +88,7 @@ export async function markShort(db: Db, staff: Staff, input: ShortInput, device:
     await tx.posOrderTask.update({ where: { orderId: task.orderId }, data: { itemCount: { decrement: input.quantity } } });
     await writePosEvent(tx, {
       orderId: task.orderId,
-      type: "order.lines_shorted",
+      type: EVENT.orderLinesShorted,
       associate: staff.name,
       at: now,
       data: { lines: [{ sku: line.sku, quantity: input.quantity, reason: input.reason }] },

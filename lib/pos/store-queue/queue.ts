@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { Db } from "@/lib/platform/db/prisma";
-import { pickupWindow } from "@/lib/oms/slots/pickup-window";
+import { pickupWindow } from "@/lib/platform/format/pickup-window";
 import { CLOSED_TASK_STATUSES } from "@/lib/pos/task-status";
 import { QUEUE_TABS, type QueueTab } from "./queue-tabs";
 

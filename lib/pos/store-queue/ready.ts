@@ -1,3 +1,4 @@
+import { EVENT } from "@/lib/bus/event-names";
 import { z } from "zod";
 import type { Staff } from "@/lib/platform/auth/staff";
 import { wakeDispatcher } from "@/lib/bus/outbox";
@@ -37,7 +38,7 @@ export async function markReady(db: Db, staff: Staff, orderNumber: number, now =
     const task = await taskInScope(tx, staff, orderNumber);
     assertPickComplete(task);
     if (!task.stagingBin) throw new DomainError("INVALID_INPUT", "Stage the order in a bin before marking it ready.", { field: "bin" });
-    await writePosEvent(tx, { orderId: task.orderId, type: "order.ready", associate: staff.name, at: now, data: { stagingBin: task.stagingBin } });
+    await writePosEvent(tx, { orderId: task.orderId, type: EVENT.orderReady, associate: staff.name, at: now, data: { stagingBin: task.stagingBin } });
   });
   await wakeDispatcher(db);
 }

@@ -1,3 +1,4 @@
+import { EVENT } from "@/lib/bus/event-names";
 import { canApplyAtPos } from "@/lib/pos/task-status";
 import { unitsOpen } from "./pick";
 import { isWaitingAtCounter, windowOf } from "./queue";
@@ -15,8 +16,8 @@ export function toTaskView(task: ScopedTask, store: { name: string; timeZone: st
     storeName: store.name,
     timeZone: store.timeZone,
     status: task.status,
-    canHandOver: canApplyAtPos("pickup.completed", task.status),
-    canCancel: canApplyAtPos("order.canceled", task.status),
+    canHandOver: canApplyAtPos(EVENT.pickupCompleted, task.status),
+    canCancel: canApplyAtPos(EVENT.orderCanceled, task.status),
     customerFirstName: task.customerFirstName,
     pickupMethod: task.pickupMethod,
     itemCount: task.itemCount,

@@ -5,7 +5,7 @@ import { DataTable } from "@/components/ops/data-table";
 import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
 import { auditLatestFailures, auditOrders, MIN_AUDIT_ORDERS, type AuditResult } from "@/lib/monitor/cascade/audit";
 import { getDb } from "@/lib/platform/db/prisma";
-import { parseOrderNumber } from "@/lib/oms/orders/order-number";
+import { parseOrderNumber } from "@/lib/platform/format/order-number";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Cascade audit" };

@@ -3,7 +3,7 @@ import { DataTable } from "@/components/ops/data-table";
 import { ActionForm } from "@/components/ui/action-form";
 import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
 import { getDb } from "@/lib/platform/db/prisma";
-import { formatOrderNumber } from "@/lib/oms/orders/order-number";
+import { formatOrderNumber } from "@/lib/platform/format/order-number";
 import { replayDeadLettersAction } from "./actions";
 
 export const dynamic = "force-dynamic";

@@ -9,7 +9,7 @@ import { parseJsonText } from "@/lib/platform/http/parse-json";
 import { CHANNEL_ADAPTERS } from "@/lib/oms/intake/channels/adapters";
 import { discardIntakeOrder } from "@/lib/oms/intake/quarantine";
 import { replayIntakeOrder } from "@/lib/oms/intake/receive-channel-order";
-import { formatOrderNumber } from "@/lib/oms/orders/order-number";
+import { formatOrderNumber } from "@/lib/platform/format/order-number";
 import { formInput } from "@/lib/platform/http/action-input";
 
 const replaySchema = z.object({ id: z.uuid("That quarantined order does not exist."), payload: z.string().max(256 * 1024, "The order is larger than 256 KB.") });

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/platform/db/prisma";
 import { CHANNEL_NAMES } from "@/lib/oms/intake/channel-names";
 import { HIGH_VALUE_CENTS, listQuarantine, OLD_AFTER_MINUTES } from "@/lib/oms/intake/quarantine";
 import { formatCents } from "@/lib/platform/money";
-import { formatOrderNumber } from "@/lib/oms/orders/order-number";
+import { formatOrderNumber } from "@/lib/platform/format/order-number";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Intake" };

@@ -3,7 +3,7 @@ import { formatOpsTime } from "@/lib/platform/format/ops-time";
 import { DataTable } from "@/components/ops/data-table";
 import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
 import { getDb } from "@/lib/platform/db/prisma";
-import { formatOrderNumber } from "@/lib/oms/orders/order-number";
+import { formatOrderNumber } from "@/lib/platform/format/order-number";
 import { maskShopperAccess } from "@/lib/notification/mask-shopper-access";
 
 export const dynamic = "force-dynamic";

@@ -6,7 +6,7 @@ import type { ActionResult, FormState } from "@/lib/platform/http/action-result"
 import { OPS_ROLES, staffWithRole } from "@/lib/platform/auth/staff";
 import { describeResync, resyncAndConfirm } from "@/lib/monitor/cascade/resync-and-confirm";
 import { getDb } from "@/lib/platform/db/prisma";
-import { orderNumberSchema } from "@/lib/oms/orders/order-number";
+import { orderNumberSchema } from "@/lib/platform/format/order-number";
 import { formInput } from "@/lib/platform/http/action-input";
 
 const resyncSchema = z.object({ orderNumber: orderNumberSchema });

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/platform/db/prisma";
 import { isDomainError } from "@/lib/platform/errors";
 import { cancelOrder } from "@/lib/oms/orders/cancel-order";
 import { checkInCustomer } from "@/lib/oms/orders/check-in";
-import { isOrderToken } from "@/lib/oms/orders/shopper-access";
+import { isOrderToken } from "@/lib/platform/security/shopper-access";
 import { refuseInput } from "@/lib/platform/http/action-input";
 
 // The order link's token is the shopper's only credential: every action looks the

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import QRCode from "qrcode";
 import { OrderLiveView } from "@/components/orders/order-live-view";
 import { getDb } from "@/lib/platform/db/prisma";
-import { getOrderViewByToken } from "@/lib/oms/orders/get-order-view";
+import { getOrderViewByToken } from "@/lib/storefront/get-order-view";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your order", robots: { index: false } };

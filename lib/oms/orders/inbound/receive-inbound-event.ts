@@ -1,3 +1,4 @@
+import { EVENT } from "@/lib/bus/event-names";
 import type { Db, Tx } from "@/lib/platform/db/prisma";
 import { ownValue } from "@/lib/platform/http/own-value";
 import { stepFulfilledBy } from "@/lib/bus/chain-steps";
@@ -14,7 +15,8 @@ import { markOrderReadyInTx } from "@/lib/oms/orders/mark-ready";
 import { orderEventContext } from "@/lib/oms/orders/order-event-context";
 import { shortOrderLinesInTx } from "@/lib/oms/orders/short-lines";
 import { transitionOrder } from "@/lib/oms/orders/transition-order";
-import { inboundEventSchema, isPosEventType, POS_EVENTS, type PosEventType } from "./inbound-event";
+import { isPosEventType, POS_EVENTS, type PosEventType } from "@/lib/pos/events";
+import { inboundEventSchema } from "./inbound-event";
 
 const INBOUND_SYSTEMS: Record<string, SystemName> = { pos: "POS" };
 
@@ -81,19 +83,19 @@ type PosEvent = { [K in PosEventType]: { type: K; data: z.infer<(typeof POS_EVEN
 
 async function applyPosEvent(tx: Tx, event: PosEvent, orderId: string, at: Date) {
   switch (event.type) {
-    case "order.picking_started":
+    case EVENT.orderPickingStarted:
       await transitionOrder(tx, { orderId, to: "PICKING", at, payload: { ...(await orderEventContext(tx, orderId)), associate: event.data.associate ?? null } });
       break;
-    case "order.ready":
+    case EVENT.orderReady:
       await markOrderReadyInTx(tx, { orderId, at, stagingBin: event.data.stagingBin ?? null });
       break;
-    case "pickup.completed":
+    case EVENT.pickupCompleted:
       await completePickupInTx(tx, { orderId, at, associate: event.data.associate, verifiedBy: event.data.verifiedBy ?? null });
       break;
-    case "order.canceled":
+    case EVENT.orderCanceled:
       await cancelOrderInTx(tx, { orderId, reason: event.data.reason, origin: "POS" }, at);
       break;
-    case "order.lines_shorted":
+    case EVENT.orderLinesShorted:
       await shortOrderLinesInTx(tx, { orderId, at, lines: event.data.lines });
       break;
   }

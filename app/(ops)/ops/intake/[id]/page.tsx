@@ -7,7 +7,7 @@ import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
 import { getDb } from "@/lib/platform/db/prisma";
 import type { IntakeReason } from "@/lib/oms/intake/canonical-order";
 import { CHANNEL_NAMES } from "@/lib/oms/intake/channel-names";
-import { formatOrderNumber } from "@/lib/oms/orders/order-number";
+import { formatOrderNumber } from "@/lib/platform/format/order-number";
 import { discardIntakeAction, replayIntakeAction } from "../actions";
 
 export const dynamic = "force-dynamic";

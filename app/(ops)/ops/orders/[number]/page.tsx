@@ -7,7 +7,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
 import { loadOrderCascade, type OrderCascade } from "@/lib/monitor/cascade/order-cascade";
 import { getDb } from "@/lib/platform/db/prisma";
-import { parseOrderNumber } from "@/lib/oms/orders/order-number";
+import { parseOrderNumber } from "@/lib/platform/format/order-number";
 import { BREAK_REASON_LABELS } from "@/lib/monitor/cascade/break-reasons";
 import { formatDuration } from "@/lib/monitor/cascade/format-duration";
 import { resyncOrderAction } from "../actions";

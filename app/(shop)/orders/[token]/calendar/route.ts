@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/platform/db/prisma";
-import { getOrderViewByToken } from "@/lib/oms/orders/get-order-view";
-import { pickupCalendarEvent } from "@/lib/oms/orders/pickup-calendar-event";
-import { orderPagePath, publicBaseUrl } from "@/lib/oms/orders/shopper-access";
+import { getOrderViewByToken } from "@/lib/storefront/get-order-view";
+import { pickupCalendarEvent } from "@/lib/storefront/pickup-calendar-event";
+import { orderPagePath, publicBaseUrl } from "@/lib/platform/security/shopper-access";
 
 /** GET: the order's pickup window as an .ics file; the link token is the only credential, as on the order page. */
 export async function GET(_request: Request, context: RouteContext<"/orders/[token]/calendar">) {

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/platform/db/prisma";
-import { getOrderViewByToken } from "@/lib/oms/orders/get-order-view";
+import { getOrderViewByToken } from "@/lib/storefront/get-order-view";
 
 const NOT_STORED = { "cache-control": "private, no-store" };
 

@@ -4,7 +4,7 @@ import { StoreOrderView } from "@/components/store/store-order-view";
 import { requireStaffPage } from "@/lib/platform/auth/staff";
 import { getDb } from "@/lib/platform/db/prisma";
 import { isDomainError } from "@/lib/platform/errors";
-import { parseOrderNumber } from "@/lib/oms/orders/order-number";
+import { parseOrderNumber } from "@/lib/platform/format/order-number";
 import { STORE_ROLES, taskInScope, worksAllStores } from "@/lib/pos/store-queue/scope";
 import { toTaskView } from "@/lib/pos/store-queue/task-view";
 

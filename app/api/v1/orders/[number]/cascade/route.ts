@@ -1,7 +1,7 @@
 import { authenticateApiKey } from "@/lib/platform/auth/api-keys";
 import { loadOrderCascade } from "@/lib/monitor/cascade/order-cascade";
 import { getDb } from "@/lib/platform/db/prisma";
-import { parseOrderNumber } from "@/lib/oms/orders/order-number";
+import { parseOrderNumber } from "@/lib/platform/format/order-number";
 
 export const dynamic = "force-dynamic";
 

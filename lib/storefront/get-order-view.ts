@@ -1,11 +1,11 @@
-import { isOrderToken } from "./shopper-access";
+import { isOrderToken } from "@/lib/platform/security/shopper-access";
 import type { Db } from "@/lib/platform/db/prisma";
-import { storeAddress } from "./order-event-context";
-import { formatOrderNumber } from "./order-number";
-import { isOpenStatus, STATUS_LABELS } from "./order-status";
-import { pickupCodeFor } from "./pickup-code";
-import { pickupWindow } from "@/lib/oms/slots/pickup-window";
-import { shopperVisibleStatus } from "@/lib/storefront/order-status";
+import { storeAddress } from "@/lib/platform/format/store-address";
+import { formatOrderNumber } from "@/lib/platform/format/order-number";
+import { isOpenStatus } from "@/lib/oms/events";
+import { pickupCodeFor } from "@/lib/platform/security/pickup-code";
+import { pickupWindow } from "@/lib/platform/format/pickup-window";
+import { shopperVisibleStatus, STATUS_LABELS } from "./order-status";
 
 /** Everything the shopper's order page shows, found by the secret link token. */
 export async function getOrderViewByToken(db: Db, accessToken: string) {

@@ -1,4 +1,5 @@
-import type { SlotWindow } from "./slots";
+/** A stretch of time a shopper can come in. */
+export type SlotWindow = { startsAt: Date; endsAt: Date };
 
 /**
  * When the shopper can actually collect: from the later of the booked slot's start and

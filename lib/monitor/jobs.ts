@@ -1,0 +1,20 @@
+import type { PeriodicJob } from "@/lib/platform/periodic-job";
+import { pruneDeliveredStepBuckets } from "./cascade/node-health";
+import { reconcileOnSchedule, RECONCILE_EVERY_MINUTES } from "./cascade/reconcile-schedule";
+import { INVENTORY_ACCURACY_EVERY_HOURS, INVENTORY_ACCURACY_POLL_MS, inventoryAccuracyOnSchedule } from "./inventory-accuracy/inventory-accuracy-schedule";
+import { ALERT_CHECK_MS, checkAlerts } from "./operations/check-alerts";
+
+export const MONITOR_JOBS: PeriodicJob[] = [
+  // In the background: a long run must not hold up deliveries.
+  { name: "reconciliation", everyMs: RECONCILE_EVERY_MINUTES * 60_000, firstRun: "interval", mode: "background", run: (db) => reconcileOnSchedule(db) },
+  // The database's last scheduled run decides whether an accuracy check is due; the worker only asks.
+  {
+    name: "inventory accuracy",
+    everyMs: INVENTORY_ACCURACY_EVERY_HOURS > 0 ? INVENTORY_ACCURACY_POLL_MS : 0,
+    firstRun: "interval",
+    mode: "background",
+    run: (db) => inventoryAccuracyOnSchedule(db),
+  },
+  { name: "alerts", everyMs: ALERT_CHECK_MS, firstRun: "interval", mode: "inline", run: (db) => checkAlerts(db) },
+  { name: "delivered-step buckets", everyMs: ALERT_CHECK_MS, firstRun: "interval", mode: "inline", run: (db) => pruneDeliveredStepBuckets(db) },
+];

@@ -1,0 +1,19 @@
+import type { PeriodicJob } from "@/lib/platform/periodic-job";
+import { drainIntakeQueue } from "./intake/intake-queue";
+import { expireNoShows, sendPickupReminders } from "./orders/no-show";
+
+export const OMS_JOBS: PeriodicJob[] = [
+  // Channel orders queued above their rate, placed beside deliveries; a full batch means more are waiting.
+  { name: "intake", everyMs: 250, firstRun: "start", mode: "background", run: (db) => drainIntakeQueue(db), moreToDo: (handled) => (handled as number) > 0 },
+  // Pickup reminders due and holds that have run out.
+  {
+    name: "holds",
+    everyMs: 30_000,
+    firstRun: "start",
+    mode: "inline",
+    run: async (db) => {
+      await sendPickupReminders(db);
+      await expireNoShows(db);
+    },
+  },
+];
