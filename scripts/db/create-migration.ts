@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      schema: { type: "string", default: "prisma/schema.prisma" },
+      schema: { type: "string", default: "prisma/schema" },
       migrations: { type: "string", default: "prisma/migrations" },
     },
   });

@@ -1,5 +1,5 @@
 // `npm run db:migrate [-- <name>]`: with a name, first writes a migration for any
-// change in prisma/schema.prisma (diffed offline by scripts/db/create-migration.ts);
+// change in prisma/schema/ (diffed offline by scripts/db/create-migration.ts);
 // then applies every pending migration to the configured or embedded database.
 import { spawnSync } from "node:child_process";
 import { withDatabaseName } from "@/lib/platform/db/ensure-database";
