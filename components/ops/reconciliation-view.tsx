@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { getReconciliationReportAction, resyncOrdersAction, runReconciliationAction } from "@/app/(ops)/ops/reconciliation/actions";
+import { resyncOrdersAction, runReconciliationAction } from "@/app/(ops)/ops/reconciliation/actions";
+import { fetchView } from "@/lib/platform/http/fetch-view";
 import type { MismatchGroup, RunReport } from "@/lib/monitor/cascade/reconciliation-report";
 import { formatOpsTime } from "@/lib/platform/format/ops-time";
 import { plural } from "@/lib/platform/format/plural";
@@ -29,7 +30,7 @@ export function ReconciliationView({ initial, canRun }: { initial: Report; canRu
   const queryClient = useQueryClient();
   const { data } = useQuery({
     queryKey: ["reconciliation"],
-    queryFn: () => getReconciliationReportAction(),
+    queryFn: () => fetchView<Report>("/ops/reconciliation/report"),
     initialData: initial,
     refetchInterval: (query) => (query.state.data?.runs[0]?.status === "running" ? 1_000 : 10_000),
   });

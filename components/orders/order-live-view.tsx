@@ -11,19 +11,14 @@ import { useCart } from "../cart/cart-provider";
 import { CheckInForm } from "./check-in-form";
 import { OrderProgress } from "./order-progress";
 import { StoreHoursList } from "./store-hours-list";
+import { fetchView } from "@/lib/platform/http/fetch-view";
 
 type Props = { token: string; initialOrder: OrderView; qrSvg: string | null; justPlaced: boolean };
 
 const REFRESH_MS = 2_000;
 
 /** The order as the page shows it now (GET /orders/{token}/status); null once the link names no order. */
-async function fetchOrder(token: string): Promise<OrderView | null> {
-  const response = await fetch(`/orders/${token}/status`, { cache: "no-store" });
-  if (response.status === 404) return null;
-  // Anything else keeps the last view on screen and tries again.
-  if (!response.ok) throw new Error(`The order could not be refreshed (${response.status}).`);
-  return (await response.json()) as OrderView;
-}
+const fetchOrder = (token: string) => fetchView<OrderView>(`/orders/${token}/status`);
 
 /** The shopper's order page: refreshes itself while the order is open. */
 export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props) {

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import Link from "next/link";
-import { getStoreTaskAction } from "@/app/(store)/store/actions";
+import { fetchView } from "@/lib/platform/http/fetch-view";
 import type { StoreTaskView } from "@/lib/pos/store-queue/task-view";
 import { formatElapsed } from "@/lib/pos/store-queue/sla";
 import { formatSlot, formatStoreTime } from "@/lib/platform/format/store-time";
@@ -34,7 +34,7 @@ export function StoreOrderView({ initialTask, canUnlock, openHandover = false }:
   const queryKey = ["store-task", initialTask.orderNumber];
   const { data } = useQuery({
     queryKey,
-    queryFn: () => getStoreTaskAction(initialTask.orderNumber),
+    queryFn: () => fetchView<StoreTaskView>(`/store/orders/${initialTask.orderNumber}/task`),
     initialData: initialTask,
     refetchInterval: REFRESH_MS,
   });

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { getStoreQueueAction } from "@/app/(store)/store/actions";
+import { fetchView } from "@/lib/platform/http/fetch-view";
 import type { QueueCard as QueueCardData, StoreQueue } from "@/lib/pos/store-queue/queue";
 import { QUEUE_TABS, type QueueTab } from "@/lib/pos/store-queue/queue-tabs";
 import { rememberStore } from "./remember-store";
@@ -39,7 +39,7 @@ function WaitingAlert({ cards, where, describe, show }: WaitingAlertProps) {
 export function StoreQueueView({ store, initialQueue }: Props) {
   const { data, isError } = useQuery({
     queryKey: ["store-queue", store.code],
-    queryFn: () => getStoreQueueAction(store.code),
+    queryFn: () => fetchView<StoreQueue>(`/store/queue/${encodeURIComponent(store.code)}`),
     initialData: initialQueue,
     refetchInterval: REFRESH_MS,
     refetchIntervalInBackground: true,

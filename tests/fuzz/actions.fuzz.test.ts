@@ -4,7 +4,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
 import { disconnectDb, getDb } from "@/lib/platform/db/prisma";
-import { createStore } from "../integration/factories";
 import { signedInAs } from "../support/staff-session";
 import { HOSTILE_BODIES, HOSTILE_STRINGS, HOSTILE_VALUES } from "./hostile-values";
 import { usePrivateDatabase, watchWrites } from "./private-database";
@@ -57,7 +56,6 @@ const form = (fields: Record<string, string | File>) => {
 const UNKNOWN_ORDER = 999_999;
 const UNKNOWN_TOKEN = "z".repeat(32);
 const logFile = (text: string) => new File([text], "logs.ndjson", { type: "application/x-ndjson" });
-let storeCode = "";
 
 const ACTIONS: Record<string, ActionFuzz> = {
   "app/(auth)/sign-in/actions.ts#signInAction": {
@@ -79,7 +77,6 @@ const ACTIONS: Record<string, ActionFuzz> = {
   "app/(ops)/ops/kpis/actions.ts#checkInventoryAccuracyAction": { noInput: true },
   "app/(ops)/ops/observations/actions.ts#uploadLogsAction": { base: () => [null, form({ logs: logFile('{"system":"pos"}') })], as: "admin", files: ["logs"] },
   "app/(ops)/ops/orders/actions.ts#resyncOrderAction": { base: () => [null, form({ orderNumber: String(UNKNOWN_ORDER) })], as: "admin" },
-  "app/(ops)/ops/reconciliation/actions.ts#getReconciliationReportAction": { noInput: true },
   "app/(ops)/ops/reconciliation/actions.ts#resyncOrdersAction": { base: () => [{ orderNumbers: [UNKNOWN_ORDER] }], as: "admin" },
   "app/(ops)/ops/reconciliation/actions.ts#runReconciliationAction": { noInput: true },
   "app/(ops)/ops/systems/actions.ts#createApiKeyAction": { base: () => [null, form({ name: "fuzz", channel: "" })], as: "admin" },
@@ -116,8 +113,6 @@ const ACTIONS: Record<string, ActionFuzz> = {
   "app/(shop)/orders/[token]/actions.ts#checkInAction": { base: () => [UNKNOWN_TOKEN, { parkingBay: "4", carDescription: "blue hatchback" }], as: "shopper" },
   "app/(store)/store/actions.ts#cancelAtStoreAction": { base: () => [{ orderNumber: UNKNOWN_ORDER, reason: "Customer request" }], as: "admin" },
   "app/(store)/store/actions.ts#confirmPickAction": { base: () => [{ orderNumber: UNKNOWN_ORDER, sku: "SKU-1", barcode: "0001" }], as: "admin" },
-  "app/(store)/store/actions.ts#getStoreQueueAction": { base: () => [storeCode], as: "admin", read: () => true },
-  "app/(store)/store/actions.ts#getStoreTaskAction": { base: () => [UNKNOWN_ORDER], as: "admin", read: (result) => result === null },
   "app/(store)/store/actions.ts#handOverAction": { base: () => [{ orderNumber: UNKNOWN_ORDER, code: "123456", idChecked: true }], as: "admin" },
   "app/(store)/store/actions.ts#markReadyAction": { base: () => [UNKNOWN_ORDER], as: "admin" },
   "app/(store)/store/actions.ts#markShortAction": { base: () => [{ orderNumber: UNKNOWN_ORDER, sku: "SKU-1", quantity: 1, reason: "Not found" }], as: "admin" },
@@ -206,7 +201,6 @@ let adminId = "";
 beforeAll(async () => {
   db = await usePrivateDatabase();
   await ensureSystemEndpoints(getDb());
-  storeCode = (await createStore(getDb())).code;
   adminId = (await getDb().user.create({ data: { email: "fuzz-admin@handoff.test", name: "Fuzz Admin", passwordHash: "unused", role: "ADMIN" } })).id;
   writes = await watchWrites(db.url);
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiKey } from "@/lib/platform/auth/api-keys";
 import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
 import { signedHeaders } from "@/lib/bus/signing";
@@ -10,14 +10,19 @@ import type { SystemName } from "@/lib/generated/prisma/enums";
 import { rotateStockFeedSecret } from "@/lib/oms/stock-feed/stock-feed-secret";
 import { placeOrder } from "@/lib/oms/orders/place-order";
 import { createProduct, createStore, firstSlot, orderInput } from "../integration/factories";
+import { signedInAs } from "../support/staff-session";
 import { HOSTILE_BODIES, HOSTILE_STRINGS } from "./hostile-values";
 import { usePrivateDatabase, watchWrites } from "./private-database";
+
+// Auth.js reads the session from the request's cookie; a direct call has none, so the session is the one thing given.
+const session = vi.hoisted(() => ({ current: null as { user: { id: string; sessionId: string } } | null }));
+vi.mock("@/lib/platform/auth/auth", () => ({ auth: async () => session.current }));
 
 // Every route handler, fed the corpus: each answer must be a 4xx that says what is wrong,
 // and no table may change beyond the bookkeeping a route is allowed (named below).
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Credentials = "none" | "api key" | "channel key" | { signedAs: SystemName } | "store secret";
+type Credentials = "none" | "api key" | "channel key" | { signedAs: SystemName } | "store secret" | "admin session";
 type RouteFuzz = {
   methods: ("GET" | "POST")[];
   /** The params a well-formed call would have; each is replaced by every hostile string in turn. */
@@ -34,6 +39,11 @@ type RouteFuzz = {
 const ROUTES: Record<string, RouteFuzz> = {
   "app/(shop)/orders/[token]/calendar/route.ts": { methods: ["GET"], params: { token: "a".repeat(32) }, credentials: "none" },
   "app/(shop)/orders/[token]/status/route.ts": { methods: ["GET"], params: { token: "a".repeat(32) }, credentials: "none" },
+  // The staff's polled reads: without a session every one is refused.
+  // Staff's polled reads, signed in as an admin (and refused without the session). A session's last use is recorded.
+  "app/(ops)/ops/reconciliation/report/route.ts": { methods: ["GET"], credentials: "admin session", noInput: true, mayWrite: ["StaffSession"] },
+  "app/(store)/store/orders/[number]/task/route.ts": { methods: ["GET"], params: { number: "999999" }, credentials: "admin session", mayWrite: ["StaffSession"] },
+  "app/(store)/store/queue/[storeCode]/route.ts": { methods: ["GET"], params: { storeCode: "NOSTORE" }, credentials: "admin session", mayWrite: ["StaffSession"] },
   "app/api/health/route.ts": { methods: ["GET"], credentials: "none", noInput: true },
   "app/api/metrics/route.ts": { methods: ["GET"], credentials: "none", noInput: true },
   // A refused event from another system is kept, with the chain step it should have fulfilled marked.
@@ -88,6 +98,7 @@ function routeFiles(): string[] {
 let db: { url: string; drop: () => Promise<void> };
 let writes: Awaited<ReturnType<typeof watchWrites>>;
 let apiKey = "";
+let adminSession: Awaited<ReturnType<typeof signedInAs>> | null = null;
 let channelKey = "";
 let storeCode = "";
 let storeSecret = "";
@@ -105,6 +116,8 @@ beforeAll(async () => {
   const slot = await firstSlot(getDb(), store.id, new Date());
   const placed = await placeOrder(getDb(), orderInput({ storeId: store.id, lines: [{ productId: product.id, quantity: 1 }], slotStartsAt: slot.startsAt }));
   order = { id: placed.orderId, number: placed.number, sku: product.sku };
+  const admin = await getDb().user.create({ data: { email: "fuzz-routes-admin@handoff.test", name: "Fuzz Admin", passwordHash: "unused", role: "ADMIN" } });
+  adminSession = await signedInAs(admin.id);
   writes = await watchWrites(db.url);
 });
 
@@ -120,7 +133,7 @@ async function secretOf(system: SystemName) {
 
 /** The headers a caller holding the route's credential would send with this body. */
 async function credentialHeaders(credentials: Credentials, body: string): Promise<Record<string, string>> {
-  if (credentials === "none") return {};
+  if (credentials === "none" || credentials === "admin session") return {};
   if (credentials === "api key") return { authorization: `Bearer ${apiKey}` };
   if (credentials === "channel key") return { authorization: `Bearer ${channelKey}` };
   if (credentials === "store secret") return signedHeaders(storeSecret, randomUUID(), body);
@@ -135,7 +148,7 @@ function namingStore(body: string): string {
 /** A URL can only carry UTF-8: half a surrogate pair goes as the broken escape a client would send. */
 const encode = (value: string) => encodeURIComponent(value.replace(/[\ud800-\udfff]/g, "\ufffd")).replace(/%EF%BF%BD/g, "%ED%A0%80");
 
-type Call = { label: string; method: string; url: string; params: Record<string, string>; headers: Record<string, string>; body?: string };
+type Call = { label: string; method: string; url: string; params: Record<string, string>; headers: Record<string, string>; body?: string; signedIn?: boolean };
 
 async function callsFor(file: string, route: RouteFuzz): Promise<Call[]> {
   const calls: Call[] = [];
@@ -174,10 +187,14 @@ async function callsFor(file: string, route: RouteFuzz): Promise<Call[]> {
       calls.push({ label: `body with ${name}`, method, url: urlOf(params), params, headers: await credentialHeaders(route.credentials, body), body });
     }
   }
+  // A staff route's calls carry the admin's session, but for the ones that test a missing credential.
+  if (route.credentials === "admin session") for (const call of calls) call.signedIn = call.label !== "no credentials" && call.label !== "wrong bearer";
+  if (route.credentials === "admin session" && route.noInput) calls.push({ label: "no session", method: "GET", url: urlOf(params), params, headers: {}, signedIn: false });
   return calls;
 }
 
 async function send(handler: Handler, call: Call): Promise<Response> {
+  session.current = call.signedIn ? adminSession : null;
   const request = new Request(call.url, { method: call.method, headers: call.headers, body: call.body });
   return handler(request, { params: Promise.resolve(call.params) });
 }

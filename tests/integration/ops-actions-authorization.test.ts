@@ -6,7 +6,8 @@ import { discardIntakeAction, replayIntakeAction } from "@/app/(ops)/ops/intake/
 import { resyncOrderAction } from "@/app/(ops)/ops/orders/actions";
 import { uploadLogsAction } from "@/app/(ops)/ops/observations/actions";
 import { resolveAlertAction } from "@/app/(ops)/ops/actions";
-import { getReconciliationReportAction, resyncOrdersAction, runReconciliationAction } from "@/app/(ops)/ops/reconciliation/actions";
+import { resyncOrdersAction, runReconciliationAction } from "@/app/(ops)/ops/reconciliation/actions";
+import { GET as reconciliationReportRoute } from "@/app/(ops)/ops/reconciliation/report/route";
 import { createApiKeyAction, revokeApiKeyAction, rotateSecretAction, saveEndpointAction } from "@/app/(ops)/ops/systems/actions";
 import { rotateStockFeedSecretAction } from "@/app/(ops)/ops/systems/stock-feed-actions";
 import { unlockSignInAction } from "@/app/(ops)/ops/systems/sign-in-actions";
@@ -214,7 +215,7 @@ describe("every ops action checks the caller's role itself", () => {
       session.current = role ? await signedInAs(users[role]) : null;
       expect(await runReconciliationAction()).toMatchObject({ ok: false, message: expect.stringMatching(/only a manager or an admin/i) });
       expect(await resyncOrdersAction({ orderNumbers: [100001] })).toMatchObject({ ok: false, message: expect.stringMatching(/only a manager or an admin/i) });
-      expect(await getReconciliationReportAction()).toBeNull();
+      expect((await reconciliationReportRoute()).status).toBe(401);
       const logs = new FormData();
       logs.append("logs", new File(['{"system":"pos","event":"order.created","order":"AUTHZ-1","at":"2026-11-20T15:00:00Z"}'], "logs.ndjson"));
       expect(await uploadLogsAction(null, logs)).toMatchObject({ ok: false, message: expect.stringMatching(/only a manager or an admin/i) });
@@ -223,7 +224,7 @@ describe("every ops action checks the caller's role itself", () => {
     expect(await globalRuns()).toBe(runsBefore);
     session.current = await signedInAs(users.MANAGER);
     expect(await resyncOrdersAction({ orderNumbers: [] })).toEqual({ ok: false, message: "Nothing to re-sync." });
-    expect(await getReconciliationReportAction()).toMatchObject({ runs: expect.any(Array), groups: expect.any(Array) });
+    expect(await (await reconciliationReportRoute()).json()).toMatchObject({ runs: expect.any(Array), groups: expect.any(Array) });
   });
 
   it("lets managers and admins resolve an alert by hand, and no one else", async () => {

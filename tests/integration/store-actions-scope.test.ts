@@ -4,8 +4,6 @@ import type { ActionResult } from "@/lib/platform/http/action-result";
 import {
   cancelAtStoreAction,
   confirmPickAction,
-  getStoreQueueAction,
-  getStoreTaskAction,
   handOverAction,
   markReadyAction,
   markShortAction,
@@ -13,7 +11,10 @@ import {
   startPickingAction,
   unlockHandoverAction,
 } from "@/app/(store)/store/actions";
+import { GET as taskRoute } from "@/app/(store)/store/orders/[number]/task/route";
+import { GET as queueRoute } from "@/app/(store)/store/queue/[storeCode]/route";
 import { getDb } from "@/lib/platform/db/prisma";
+import type { StoreQueue } from "@/lib/pos/store-queue/queue";
 import { placeOrder } from "@/lib/oms/orders/place-order";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore, firstSlot, orderInput } from "./factories";
@@ -27,6 +28,10 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers({ "user-agent"
 
 const db = () => getDb();
 serveSystemsForThisFile();
+
+// The tablet's polled reads, called as the router calls them.
+const queueOf = (storeCode: string) => queueRoute(new Request("http://localhost/store/queue"), { params: Promise.resolve({ storeCode }) });
+const taskOf = (orderNumber: number) => taskRoute(new Request("http://localhost/store/orders/task"), { params: Promise.resolve({ number: String(orderNumber) }) });
 
 let other: { storeCode: string; orderNumber: number; orderId: string; sku: string; barcode: string };
 let associateOfA: string;
@@ -83,11 +88,12 @@ describe("store actions outside the associate's stores", () => {
 
   it("shows neither the other store's queue nor its order", async () => {
     session.current = await signedInAs(associateOfA);
-    expect(await getStoreQueueAction(other.storeCode)).toBeNull();
-    expect(await getStoreTaskAction(other.orderNumber)).toBeNull();
+    expect((await queueOf(other.storeCode)).status).toBe(404);
+    expect((await taskOf(other.orderNumber)).status).toBe(404);
     session.current = await signedInAs(associateOfB);
-    expect((await getStoreQueueAction(other.storeCode))?.tabs.new.map((card) => card.orderNumber)).toEqual([other.orderNumber]);
-    expect(await getStoreTaskAction(other.orderNumber)).toMatchObject({ orderNumber: other.orderNumber, status: "new" });
+    const queue = (await (await queueOf(other.storeCode)).json()) as StoreQueue;
+    expect(queue.tabs.new.map((card) => card.orderNumber)).toEqual([other.orderNumber]);
+    expect(await (await taskOf(other.orderNumber)).json()).toMatchObject({ orderNumber: other.orderNumber, status: "new" });
   });
 
   it("lets the store's own associate act on it", async () => {

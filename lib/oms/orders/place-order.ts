@@ -60,6 +60,11 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
   });
   if (products.length !== lines.length) throw new DomainError("INVALID_INPUT", "Some items in your cart are no longer sold. Remove them and try again.");
   const productById = new Map(products.map((product) => [product.id, product]));
+  /** A cart line as the order keeps it: what was sold, at what price. */
+  const soldLine = (line: { productId: string; quantity: number }) => {
+    const product = productById.get(line.productId)!;
+    return { productId: product.id, sku: product.sku, name: product.name, quantity: line.quantity, unitPriceCents: product.priceCents };
+  };
 
   const offer = await storeSlotOffer(db, store, now);
   const slot = offer.slots.find((candidate) => candidate.startsAt.getTime() === input.slotStartsAt.getTime());
@@ -102,15 +107,8 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
           placedAt: now,
           lines: {
             create: sortedLines.map((line) => {
-              const product = productById.get(line.productId)!;
-              return {
-                productId: product.id,
-                sku: product.sku,
-                name: product.name,
-                quantity: line.quantity,
-                unitPriceCents: product.priceCents,
-                reservation: { create: { storeId: store.id, productId: product.id, quantity: line.quantity, expiresAt: holdUntil } },
-              };
+              const { productId, quantity, ...sold } = soldLine(line);
+              return { ...sold, productId, quantity, reservation: { create: { storeId: store.id, productId, quantity, expiresAt: holdUntil } } };
             }),
           },
         },
@@ -138,17 +136,10 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
           totalCents,
           customer: { name: input.name, email: input.email, phone: input.phone },
           lines: sortedLines.map((line) => {
+            const { sku, name, quantity, unitPriceCents } = soldLine(line);
             const product = productById.get(line.productId)!;
             // What the picker needs to find it: the store's own shelf location, the photo and the barcode.
-            return {
-              sku: product.sku,
-              name: product.name,
-              quantity: line.quantity,
-              unitPriceCents: product.priceCents,
-              imageUrl: product.imageUrl,
-              barcode: product.barcode,
-              location: product.inventory[0]?.location ?? null,
-            };
+            return { sku, name, quantity, unitPriceCents, imageUrl: product.imageUrl, barcode: product.barcode, location: product.inventory[0]?.location ?? null };
           }),
         },
       });

@@ -53,6 +53,21 @@ export function windowOf(task: { slotStartsAt: Date | null; slotEndsAt: Date | n
   return { startsAt: window.startsAt.toISOString(), endsAt: window.endsAt.toISOString() };
 }
 
+type TaskTimes = { slotStartsAt: Date | null; slotEndsAt: Date | null; promisedReadyAt: Date | null; pickTargetAt: Date | null; readyAt: Date | null; arrivedAt: Date | null };
+
+/** An order's times as the tablet shows them, on its queue card and its own page alike. */
+export function taskTimes(task: TaskTimes) {
+  return {
+    slotStartsAt: iso(task.slotStartsAt),
+    slotEndsAt: iso(task.slotEndsAt),
+    pickupWindow: windowOf(task),
+    promisedReadyAt: iso(task.promisedReadyAt),
+    pickTargetAt: iso(task.pickTargetAt),
+    readyAt: iso(task.readyAt),
+    arrivedAt: iso(task.arrivedAt),
+  };
+}
+
 /**
  * The store's queue, by tab, each ordered by promised time (curbside by arrival: the
  * customer waiting longest first). "Done today" is the store's own calendar day.
@@ -74,13 +89,7 @@ export async function loadStoreQueue(db: Db, store: { code: string; timeZone: st
       itemCount: task.itemCount,
       pickupMethod: task.pickupMethod,
       status: task.status,
-      slotStartsAt: iso(task.slotStartsAt),
-      slotEndsAt: iso(task.slotEndsAt),
-      pickupWindow: windowOf(task),
-      promisedReadyAt: iso(task.promisedReadyAt),
-      pickTargetAt: iso(task.pickTargetAt),
-      readyAt: iso(task.readyAt),
-      arrivedAt: iso(task.arrivedAt),
+      ...taskTimes(task),
       parkingBay: task.parkingBay,
       carDescription: task.carDescription,
       stagingBin: task.stagingBin,

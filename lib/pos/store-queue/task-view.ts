@@ -1,7 +1,7 @@
 import { EVENT } from "@/lib/bus/event-names";
 import { canApplyAtPos } from "@/lib/pos/task-status";
 import { unitsOpen } from "./pick";
-import { isWaitingAtCounter, windowOf } from "./queue";
+import { isWaitingAtCounter, taskTimes } from "./queue";
 import type { ScopedTask } from "./scope";
 
 /** One order as the tablet shows it: its pick list and where it stands. */
@@ -21,14 +21,8 @@ export function toTaskView(task: ScopedTask, store: { name: string; timeZone: st
     customerFirstName: task.customerFirstName,
     pickupMethod: task.pickupMethod,
     itemCount: task.itemCount,
-    slotStartsAt: iso(task.slotStartsAt),
-    slotEndsAt: iso(task.slotEndsAt),
-    pickupWindow: windowOf(task),
-    promisedReadyAt: iso(task.promisedReadyAt),
-    pickTargetAt: iso(task.pickTargetAt),
-    readyAt: iso(task.readyAt),
+    ...taskTimes(task),
     stagingBin: task.stagingBin,
-    arrivedAt: iso(task.arrivedAt),
     waitingAtCounter: isWaitingAtCounter(task),
     parkingBay: task.parkingBay,
     carDescription: task.carDescription,

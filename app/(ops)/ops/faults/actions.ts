@@ -3,65 +3,53 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ActionResult, FormState } from "@/lib/platform/http/action-result";
-import { ADMIN_ROLES, staffWithRole } from "@/lib/platform/auth/staff";
+import { ADMIN_ROLES } from "@/lib/platform/auth/staff";
+import { withStaff } from "@/lib/platform/auth/with-staff";
 import { getDb } from "@/lib/platform/db/prisma";
-import { isDomainError } from "@/lib/platform/errors";
 import { addFaultRule, faultRuleSchema, removeFaultRule, setFaultRuleEnabled } from "@/lib/bus/faults/manage-faults";
-import { formInput } from "@/lib/platform/http/action-input";
 
-const DENIED: ActionResult = { ok: false, message: "Only an admin can inject faults." };
-const field = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" && value !== "" ? value : undefined;
-};
+const ADMIN_ONLY = { roles: ADMIN_ROLES, denied: "Only an admin can inject faults.", form: true };
+const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
 
-export async function addFaultAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
-  const input = formInput(formData);
-  if (!input.ok) return input;
-  if (!(await staffWithRole(ADMIN_ROLES))) return DENIED;
-  const [source, target] = (field(formData, "boundary") ?? ">").split(">");
-  const percent = field(formData, "probability");
-  const parsed = faultRuleSchema.safeParse({
+// The form names the boundary as "SOURCE>TARGET" and the probability in percent.
+const newFaultSchema = z.preprocess((raw) => {
+  const fields = (raw ?? {}) as Record<string, unknown>;
+  const [source, target] = (text(fields.boundary) ?? ">").split(">");
+  const percent = text(fields.probability);
+  return {
     source,
     target,
-    eventType: field(formData, "eventType"),
-    storeCode: field(formData, "storeCode"),
-    kind: field(formData, "kind"),
+    eventType: text(fields.eventType),
+    storeCode: text(fields.storeCode),
+    kind: text(fields.kind),
     probability: percent === undefined ? undefined : Number(percent) / 100,
-    delayMs: field(formData, "delayMs"),
-    note: field(formData, "note"),
+    delayMs: text(fields.delayMs),
+    note: text(fields.note),
+  };
+}, faultRuleSchema);
+
+export async function addFaultAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
+  return withStaff(ADMIN_ONLY, newFaultSchema, formData, async (rule) => {
+    await addFaultRule(getDb(), rule);
+    revalidatePath("/ops/faults");
+    return { ok: true, message: `Injecting ${rule.kind.toLowerCase().replace("_", " ")} on ${rule.source} → ${rule.target}.` };
   });
-  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((issue) => issue.message).join(" ") };
-  try {
-    await addFaultRule(getDb(), parsed.data);
-  } catch (error) {
-    if (isDomainError(error, "INVALID_INPUT")) return { ok: false, message: error.message };
-    throw error;
-  }
-  revalidatePath("/ops/faults");
-  return { ok: true, message: `Injecting ${parsed.data.kind.toLowerCase().replace("_", " ")} on ${parsed.data.source} → ${parsed.data.target}.` };
 }
 
-const idSchema = z.object({ id: z.uuid(), enabled: z.enum(["true", "false"]).optional() });
+const ruleSchema = z.object({ id: z.uuid("Unknown fault."), enabled: z.enum(["true", "false"], "Unknown fault.").optional() });
 
 export async function removeFaultAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
-  const input = formInput(formData);
-  if (!input.ok) return input;
-  if (!(await staffWithRole(ADMIN_ROLES))) return DENIED;
-  const parsed = idSchema.safeParse({ id: formData.get("id") });
-  if (!parsed.success) return { ok: false, message: "Unknown fault." };
-  await removeFaultRule(getDb(), parsed.data.id);
-  revalidatePath("/ops/faults");
-  return { ok: true, message: "Fault cleared." };
+  return withStaff(ADMIN_ONLY, ruleSchema, formData, async ({ id }) => {
+    await removeFaultRule(getDb(), id);
+    revalidatePath("/ops/faults");
+    return { ok: true, message: "Fault cleared." };
+  });
 }
 
 export async function toggleFaultAction(_previous: FormState, formData: FormData): Promise<ActionResult> {
-  const input = formInput(formData);
-  if (!input.ok) return input;
-  if (!(await staffWithRole(ADMIN_ROLES))) return DENIED;
-  const parsed = idSchema.safeParse({ id: formData.get("id"), enabled: formData.get("enabled") });
-  if (!parsed.success) return { ok: false, message: "Unknown fault." };
-  await setFaultRuleEnabled(getDb(), parsed.data.id, parsed.data.enabled === "true");
-  revalidatePath("/ops/faults");
-  return { ok: true, message: parsed.data.enabled === "true" ? "Fault on." : "Fault paused." };
+  return withStaff(ADMIN_ONLY, ruleSchema, formData, async ({ id, enabled }) => {
+    await setFaultRuleEnabled(getDb(), id, enabled === "true");
+    revalidatePath("/ops/faults");
+    return { ok: true, message: enabled === "true" ? "Fault on." : "Fault paused." };
+  });
 }

@@ -1,4 +1,4 @@
-import { authenticateApiKey } from "@/lib/platform/auth/api-keys";
+import { requireApiKey } from "@/lib/platform/auth/require-api-key";
 import { getDb } from "@/lib/platform/db/prisma";
 import { readBodyText } from "@/lib/platform/http/read-body";
 import { ingestObservations } from "@/lib/monitor/observations/ingest";
@@ -15,10 +15,9 @@ const MAX_BYTES = 20 * 1024 * 1024;
  */
 export async function POST(request: Request) {
   const db = getDb();
-  const key = await authenticateApiKey(db, request.headers);
-  if (!key) return Response.json({ error: "Send a valid API key as `Authorization: Bearer <key>` (create one at /ops/systems)." }, { status: 401 });
-  // A sales channel's key sends its own orders; it may not read other orders' customers.
-  if (key.channel) return Response.json({ error: "A sales channel's key cannot send observations; use a key with no channel." }, { status: 403 });
+  const caller = await requireApiKey(db, request, "monitor", "send observations");
+  if (!caller.ok) return caller.response;
+  const { key } = caller;
   // Its turn first, then the body: a waiting upload's bytes stay with the sender, not in memory here.
   const pass = await uploadGate().enter(`key:${key.id}`);
   if (!pass.ok) return Response.json({ error: pass.error }, { status: pass.status, headers: { "retry-after": String(pass.retryAfterSeconds) } });

@@ -1,4 +1,4 @@
-import { authenticateApiKey } from "@/lib/platform/auth/api-keys";
+import { requireApiKey } from "@/lib/platform/auth/require-api-key";
 import { getDb } from "@/lib/platform/db/prisma";
 import { readJsonBody } from "@/lib/platform/http/read-json-body";
 import { CHANNEL_ADAPTERS } from "@/lib/oms/intake/channels/adapters";
@@ -16,9 +16,9 @@ const MAX_BYTES = 256 * 1024;
  */
 export async function POST(request: Request) {
   const db = getDb();
-  const key = await authenticateApiKey(db, request.headers);
-  if (!key) return Response.json({ error: "Send your channel's API key as `Authorization: Bearer <key>` (an admin creates it at /ops/systems)." }, { status: 401 });
-  if (!key.channel || key.channel === "WEB") return Response.json({ error: "This API key is not a sales channel's key, so it cannot send orders." }, { status: 403 });
+  const caller = await requireApiKey(db, request, "channel", "send orders");
+  if (!caller.ok) return caller.response;
+  const { key } = caller;
   const body = await readJsonBody(request, MAX_BYTES);
   if (!body.ok) return Response.json({ error: body.error }, { status: body.status });
   const payload = body.value;

@@ -4,6 +4,7 @@ import { ownValue } from "@/lib/platform/http/own-value";
 import { stepFulfilledBy } from "@/lib/bus/chain-steps";
 import { wakeDispatcher } from "@/lib/bus/outbox";
 import { isDomainError } from "@/lib/platform/errors";
+import { DOMAIN_ERROR_STATUS } from "@/lib/platform/http/error-status";
 import type { SystemName } from "@/lib/generated/prisma/enums";
 import { parseJsonText } from "@/lib/platform/http/parse-json";
 import { storableText } from "@/lib/platform/http/unsafe-text";
@@ -73,9 +74,9 @@ export async function receiveInboundEvent(db: Db, systemSlug: string, request: R
     if (outcome !== "duplicate") await wakeDispatcher(db);
     return { status: 202, body: { status: outcome === "duplicate" ? "duplicate" : "applied" } };
   } catch (error) {
-    if (isDomainError(error, "INVALID_TRANSITION")) return reject(409, error.message, [], known);
-    if (isDomainError(error, "INVALID_INPUT")) return reject(400, error.message, [{ path: `data.${String(error.details.field ?? "")}`, message: error.message }], known);
-    throw error;
+    if (!isDomainError(error)) throw error;
+    const fields = error.code === "INVALID_INPUT" ? [{ path: `data.${String(error.details.field ?? "")}`, message: error.message }] : [];
+    return reject(DOMAIN_ERROR_STATUS[error.code], error.message, fields, known);
   }
 }
 

@@ -1,4 +1,4 @@
-import { authenticateApiKey } from "@/lib/platform/auth/api-keys";
+import { requireApiKey } from "@/lib/platform/auth/require-api-key";
 import { loadOrderCascade } from "@/lib/monitor/cascade/order-cascade";
 import { getDb } from "@/lib/platform/db/prisma";
 import { parseOrderNumber } from "@/lib/platform/format/order-number";
@@ -8,10 +8,8 @@ export const dynamic = "force-dynamic";
 /** One order's cascade across the five systems, with its failure node, as JSON (API key). */
 export async function GET(request: Request, context: RouteContext<"/api/v1/orders/[number]/cascade">) {
   const db = getDb();
-  const key = await authenticateApiKey(db, request.headers);
-  if (!key) return Response.json({ error: "Send a valid API key as `Authorization: Bearer <key>` (create one at /ops/systems)." }, { status: 401 });
-  // A sales channel's key sends its own orders; it may not read other orders' customers.
-  if (key.channel) return Response.json({ error: "A sales channel's key cannot read order cascades; use a key with no channel." }, { status: 403 });
+  const caller = await requireApiKey(db, request, "monitor", "read order cascades");
+  if (!caller.ok) return caller.response;
   const { number } = await context.params;
   const orderNumber = parseOrderNumber(number);
   if (orderNumber === null) return Response.json({ error: `"${number}" is not an order number (H-100012 or 100012).` }, { status: 400 });

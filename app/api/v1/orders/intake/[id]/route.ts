@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authenticateApiKey } from "@/lib/platform/auth/api-keys";
+import { requireApiKey } from "@/lib/platform/auth/require-api-key";
 import { getDb } from "@/lib/platform/db/prisma";
 import { intakeStatus } from "@/lib/oms/intake/intake-status";
 
@@ -8,9 +8,9 @@ export const dynamic = "force-dynamic";
 /** What became of an order a channel sent: queued, placed (with its number), or quarantined with the reasons. */
 export async function GET(request: Request, context: RouteContext<"/api/v1/orders/intake/[id]">) {
   const db = getDb();
-  const key = await authenticateApiKey(db, request.headers);
-  if (!key) return Response.json({ error: "Send your channel's API key as `Authorization: Bearer <key>`." }, { status: 401 });
-  if (!key.channel || key.channel === "WEB") return Response.json({ error: "This API key is not a sales channel's key." }, { status: 403 });
+  const caller = await requireApiKey(db, request, "channel", "follow channel orders");
+  if (!caller.ok) return caller.response;
+  const { key } = caller;
   const { id } = await context.params;
   if (!z.uuid().safeParse(id).success) return Response.json({ error: `"${id}" is not an intake id.` }, { status: 400 });
   const status = await intakeStatus(db, id, key.channel);
