@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { cancelOrder, orderAtStore } from "./helpers";
+import { clearFault, injectFault } from "./support/faults";
 
 async function signIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -32,13 +33,7 @@ test("staff sign-in refuses a wrong password, shows managers ops read-only and k
 test("an admin breaks the OMS → storefront cancellation route (seed 001, C1), sees the stale order, then heals it", async ({ browser }) => {
   const admin = await signIn(browser, "admin@handoff.test");
   await expect(admin.getByRole("heading", { name: "Integration bus" })).toBeVisible();
-  await admin.getByRole("link", { name: "Faults" }).click();
-  await admin.getByRole("combobox", { name: "Boundary" }).selectOption("OMS>STOREFRONT");
-  await admin.getByLabel(/Event type/).fill("order.canceled");
-  await admin.getByRole("combobox", { name: "What goes wrong" }).selectOption("DROP");
-  await admin.getByLabel(/Store code/).fill("AUS-RR");
-  await admin.getByRole("button", { name: "Inject fault" }).click();
-  await expect(admin.getByRole("status").filter({ hasText: "Injecting drop on OMS → STOREFRONT." })).toBeVisible();
+  await injectFault(admin, { boundary: "OMS>STOREFRONT", eventType: "order.canceled", kind: "DROP", storeCode: "AUS-RR" });
 
   // A shopper orders at Round Rock and cancels.
   const { shopper, number: orderNumber } = await orderAtStore(browser, { products: ["Folding Camp Chair"], where: "78681", store: /Round Rock/ });
@@ -55,9 +50,7 @@ test("an admin breaks the OMS → storefront cancellation route (seed 001, C1), 
   await expect(row).toContainText("order.canceled");
   await expect(row).toContainText("dropped (injected)");
 
-  await admin.getByRole("link", { name: "Faults" }).click();
-  await admin.getByRole("row").filter({ hasText: "AUS-RR" }).getByRole("button", { name: "Clear" }).click();
-  await expect(admin.getByText("No faults injected.")).toBeVisible();
+  await clearFault(admin, "AUS-RR");
   await admin.getByRole("link", { name: "Dead letters" }).click();
   await row.getByRole("checkbox").check();
   await admin.getByRole("button", { name: "Replay selected" }).click();
@@ -70,13 +63,7 @@ test("an admin breaks the OMS → storefront cancellation route (seed 001, C1), 
 
 test("a manager finds a stuck order, reads its failure node and re-syncs it once the fault is cleared", async ({ browser }) => {
   const admin = await signIn(browser, "admin@handoff.test");
-  await admin.getByRole("link", { name: "Faults" }).click();
-  await admin.getByRole("combobox", { name: "Boundary" }).selectOption("OMS>STOREFRONT");
-  await admin.getByLabel(/Event type/).fill("order.canceled");
-  await admin.getByRole("combobox", { name: "What goes wrong" }).selectOption("WRONG_TYPE");
-  await admin.getByLabel(/Store code/).fill("AUS-RR");
-  await admin.getByRole("button", { name: "Inject fault" }).click();
-  await expect(admin.getByRole("status").filter({ hasText: "Injecting wrong type on OMS → STOREFRONT." })).toBeVisible();
+  await injectFault(admin, { boundary: "OMS>STOREFRONT", eventType: "order.canceled", kind: "WRONG_TYPE", storeCode: "AUS-RR" });
 
   const { shopper, number } = await orderAtStore(browser, { products: ["Folding Camp Chair"], where: "78681", store: /Round Rock/ });
   await cancelOrder(shopper);
@@ -95,9 +82,7 @@ test("a manager finds a stuck order, reads its failure node and re-syncs it once
   await expect(manager.getByRole("region", { name: "OMS" })).toContainText("Status: canceled");
   await expect(manager.getByRole("region", { name: "STOREFRONT" })).toContainText("Order view: placed");
 
-  await admin.getByRole("link", { name: "Faults" }).click();
-  await admin.getByRole("row").filter({ hasText: "AUS-RR" }).getByRole("button", { name: "Clear" }).click();
-  await expect(admin.getByText("No faults injected.")).toBeVisible();
+  await clearFault(admin, "AUS-RR");
 
   await manager.getByRole("button", { name: "Re-sync" }).click();
   await expect(manager.getByRole("status").filter({ hasText: /re-synced: \d+ deliver(y|ies) sent again and confirmed\./ })).toBeVisible({ timeout: 25_000 });
@@ -117,13 +102,7 @@ test("a manager finds a stuck order, reads its failure node and re-syncs it once
 
 test("a manager re-syncs every stuck order from the overview once the fault is cleared", async ({ browser }) => {
   const admin = await signIn(browser, "admin@handoff.test");
-  await admin.getByRole("link", { name: "Faults" }).click();
-  await admin.getByRole("combobox", { name: "Boundary" }).selectOption("OMS>NOTIFICATION");
-  await admin.getByLabel(/Event type/).fill("order.canceled");
-  await admin.getByRole("combobox", { name: "What goes wrong" }).selectOption("CORRUPT");
-  await admin.getByLabel(/Store code/).fill("AUS-RR");
-  await admin.getByRole("button", { name: "Inject fault" }).click();
-  await expect(admin.getByRole("status").filter({ hasText: "Injecting corrupt on OMS → NOTIFICATION." })).toBeVisible();
+  await injectFault(admin, { boundary: "OMS>NOTIFICATION", eventType: "order.canceled", kind: "CORRUPT", storeCode: "AUS-RR" });
   const numbers: string[] = [];
   for (let i = 0; i < 2; i++) {
     const { shopper, number } = await orderAtStore(browser, { products: ["Folding Camp Chair"], where: "78681", store: /Round Rock/ });
@@ -131,9 +110,7 @@ test("a manager re-syncs every stuck order from the overview once the fault is c
     await expect(shopper.getByText("Status: Canceled")).toBeVisible({ timeout: 10_000 });
     numbers.push(number);
   }
-  await admin.getByRole("link", { name: "Faults" }).click();
-  await admin.getByRole("row").filter({ hasText: "AUS-RR" }).getByRole("button", { name: "Clear" }).click();
-  await expect(admin.getByText("No faults injected.")).toBeVisible();
+  await clearFault(admin, "AUS-RR");
 
   const manager = await signIn(browser, "manager@handoff.test");
   for (const number of numbers) await expect(manager.getByRole("row").filter({ hasText: number })).toContainText("Cancellation step 5");

@@ -9,7 +9,7 @@ import { disconnectDb, getDb } from "@/lib/platform/db/prisma";
 import type { SystemName } from "@/lib/generated/prisma/enums";
 import { rotateStockFeedSecret } from "@/lib/oms/stock-feed/stock-feed-secret";
 import { placeOrder } from "@/lib/oms/orders/place-order";
-import { createProduct, createStore, firstSlot, orderInput } from "../integration/factories";
+import { createProduct, createStore, firstSlot, orderInput } from "../support/factories";
 import { signedInAs } from "../support/staff-session";
 import { HOSTILE_BODIES, HOSTILE_STRINGS } from "./hostile-values";
 import { usePrivateDatabase, watchWrites } from "./private-database";

@@ -4,7 +4,7 @@ import { orderEventContext } from "@/lib/oms/orders/order-event-context";
 import { cancelOrder } from "@/lib/oms/orders/cancel-order";
 import { placeOrder } from "@/lib/oms/orders/place-order";
 import { transitionOrder } from "@/lib/oms/orders/transition-order";
-import { createProduct, createStore, firstSlot, orderInput, stockOf } from "./factories";
+import { createProduct, createStore, firstSlot, orderInput, stockOf } from "../support/factories";
 
 const db = () => getDb();
 const now = new Date();

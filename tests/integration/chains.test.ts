@@ -4,7 +4,7 @@ import { getDb } from "@/lib/platform/db/prisma";
 import { formatOrderNumber } from "@/lib/platform/format/order-number";
 import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { chainSteps, drain, placedOrder, serveSystemsForThisFile } from "../support/bus-harness";
-import { stockOf } from "./factories";
+import { stockOf } from "../support/factories";
 
 const db = () => getDb();
 const systems = serveSystemsForThisFile();

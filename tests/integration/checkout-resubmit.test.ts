@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/platform/db/prisma";
 import { newBrowserId } from "@/lib/oms/orders/checkout-browser";
 import { TEST_CARDS } from "@/lib/oms/payments/card";
-import { createProduct, createStore, firstSlot } from "./factories";
+import { createProduct, createStore, firstSlot } from "../support/factories";
 
 // The request is the one thing faked: which browser's cookie it carries, and Next's redirect.
 const browser = vi.hoisted(() => ({ cookie: undefined as string | undefined }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/platform/db/prisma";
 import { placeOrder } from "@/lib/oms/orders/place-order";
-import { createProduct, createStore, firstSlot, orderInput, stockOf } from "./factories";
+import { createProduct, createStore, firstSlot, orderInput, stockOf } from "../support/factories";
 
 const db = () => getDb();
 const now = new Date();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/platform/db/prisma";
 import { findPickupStores } from "@/lib/oms/stores/find-pickup-stores";
-import { createProduct, createStore } from "./factories";
+import { createProduct, createStore } from "../support/factories";
 
 const db = () => getDb();
 

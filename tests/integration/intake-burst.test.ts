@@ -7,7 +7,7 @@ import { getDb } from "@/lib/platform/db/prisma";
 import { dispatchBatch } from "@/lib/bus/dispatcher";
 import { drainIntakeQueue } from "@/lib/oms/intake/intake-queue";
 import { serveSystemsForThisFile } from "../support/bus-harness";
-import { createProduct, createStore } from "./factories";
+import { createProduct, createStore } from "../support/factories";
 
 const db = () => getDb();
 serveSystemsForThisFile();

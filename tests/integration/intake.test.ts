@@ -7,7 +7,7 @@ import { getDb } from "@/lib/platform/db/prisma";
 import { CHANNEL_ADAPTERS } from "@/lib/oms/intake/channels/adapters";
 import { replayIntakeOrder } from "@/lib/oms/intake/receive-channel-order";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
-import { createProduct, createStore } from "./factories";
+import { createProduct, createStore } from "../support/factories";
 
 const db = () => getDb();
 serveSystemsForThisFile();

@@ -10,7 +10,7 @@ import { cancelOrder } from "@/lib/oms/orders/cancel-order";
 import { placeOrder } from "@/lib/oms/orders/place-order";
 import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
-import { createProduct, createStore, firstSlot, orderInput } from "./factories";
+import { createProduct, createStore, firstSlot, orderInput } from "../support/factories";
 import { signedInAs } from "../support/staff-session";
 
 // Only the session is faked (Auth.js reads it from a cookie a direct call does not have).

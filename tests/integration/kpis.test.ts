@@ -6,7 +6,7 @@ import { loadKpis } from "@/lib/monitor/kpis/store-kpis";
 import { placeOrder } from "@/lib/oms/orders/place-order";
 import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
-import { createProduct, createStore, firstSlot, orderInput } from "./factories";
+import { createProduct, createStore, firstSlot, orderInput } from "../support/factories";
 
 const db = () => getDb();
 serveSystemsForThisFile();

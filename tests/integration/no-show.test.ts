@@ -3,7 +3,7 @@ import { getDb } from "@/lib/platform/db/prisma";
 import { expireNoShows, sendPickupReminders } from "@/lib/oms/orders/no-show";
 import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { chainSteps, drain, placedOrder, serveSystemsForThisFile } from "../support/bus-harness";
-import { stockOf } from "./factories";
+import { stockOf } from "../support/factories";
 
 const db = () => getDb();
 serveSystemsForThisFile();

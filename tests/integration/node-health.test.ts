@@ -4,7 +4,7 @@ import { getDb } from "@/lib/platform/db/prisma";
 import { cancelOrder } from "@/lib/oms/orders/cancel-order";
 import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
-import { createProduct, createStore, firstSlot, orderInput } from "./factories";
+import { createProduct, createStore, firstSlot, orderInput } from "../support/factories";
 import { placeOrder } from "@/lib/oms/orders/place-order";
 
 const db = () => getDb();

@@ -11,7 +11,7 @@ import { markShort } from "@/lib/pos/store-queue/pick";
 import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { resetTransports } from "@/lib/notification/transports";
 import { chainSteps, drain, placedOrder, serveSystemsForThisFile } from "../support/bus-harness";
-import { createProduct, createStore, firstSlot, orderInput } from "./factories";
+import { createProduct, createStore, firstSlot, orderInput } from "../support/factories";
 
 const db = () => getDb();
 const systems = serveSystemsForThisFile();
@@ -59,7 +59,7 @@ describe("notifications over SMTP", () => {
   });
 
   it("marks an undeliverable email failed, in the notification layer's own lane, while the bus step stays delivered", async () => {
-    const { createStore, createProduct, firstSlot } = await import("./factories");
+    const { createStore, createProduct, firstSlot } = await import("../support/factories");
     const { placeOrder } = await import("@/lib/oms/orders/place-order");
     const store = await createStore(db());
     const product = await createProduct(db(), store.id, { onHand: 5 });

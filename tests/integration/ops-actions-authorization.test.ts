@@ -15,7 +15,7 @@ import { createApiKey } from "@/lib/platform/auth/api-keys";
 import type { ActionResult } from "@/lib/platform/http/action-result";
 import { getDb } from "@/lib/platform/db/prisma";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { createStore } from "./factories";
+import { createStore } from "../support/factories";
 import { signedInAs } from "../support/staff-session";
 
 // The session is the one thing faked: Auth.js reads it from the request's cookie, which

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/(shop)/orders/[token]/status/route";
 import { getDb } from "@/lib/platform/db/prisma";
 import { placeOrder } from "@/lib/oms/orders/place-order";
-import { createProduct, createStore, firstSlot, orderInput } from "./factories";
+import { createProduct, createStore, firstSlot, orderInput } from "../support/factories";
 
 const get = (token: string) => GET(new Request(`http://handoff.test/orders/${token}/status`), { params: Promise.resolve({ token }) });
 

@@ -4,7 +4,7 @@ import { DomainError } from "@/lib/platform/errors";
 import { placeOrder } from "@/lib/oms/orders/place-order";
 import { verifyPickupCode, pickupCodeFor } from "@/lib/platform/security/pickup-code";
 import { TEST_CARDS } from "@/lib/oms/payments/card";
-import { createProduct, createStore, firstSlot, footprint, orderInput, stockOf } from "./factories";
+import { createProduct, createStore, firstSlot, footprint, orderInput, stockOf } from "../support/factories";
 
 const db = () => getDb();
 const now = new Date();

@@ -3,7 +3,7 @@ import { reconcileOnSchedule } from "@/lib/monitor/cascade/reconcile-schedule";
 import { getDb } from "@/lib/platform/db/prisma";
 import { placeOrder } from "@/lib/oms/orders/place-order";
 import { drain, drainWhile, serveSystemsForThisFile } from "../support/bus-harness";
-import { createProduct, createStore, firstSlot, orderInput } from "./factories";
+import { createProduct, createStore, firstSlot, orderInput } from "../support/factories";
 
 const db = () => getDb();
 serveSystemsForThisFile();

@@ -9,7 +9,7 @@ import { cancelOrder } from "@/lib/oms/orders/cancel-order";
 import { placeOrder } from "@/lib/oms/orders/place-order";
 import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { drain, drainWhile, serveSystemsForThisFile } from "../support/bus-harness";
-import { createProduct, createStore, firstSlot, orderInput } from "./factories";
+import { createProduct, createStore, firstSlot, orderInput } from "../support/factories";
 
 const db = () => getDb();
 serveSystemsForThisFile();

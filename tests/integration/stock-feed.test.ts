@@ -11,7 +11,7 @@ import { loadStoreQueue } from "@/lib/pos/store-queue/queue";
 import { findPickupStores } from "@/lib/oms/stores/find-pickup-stores";
 import { listStockFeedStores, rotateStockFeedSecret } from "@/lib/oms/stock-feed/stock-feed-secret";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
-import { createProduct, createStore, firstSlot, orderInput, stockOf } from "./factories";
+import { createProduct, createStore, firstSlot, orderInput, stockOf } from "../support/factories";
 import { signedInAs } from "../support/staff-session";
 
 // The session is the one thing faked (for the admin action): Auth.js reads it from the

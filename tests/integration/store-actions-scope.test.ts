@@ -17,7 +17,7 @@ import { getDb } from "@/lib/platform/db/prisma";
 import type { StoreQueue } from "@/lib/pos/store-queue/queue";
 import { placeOrder } from "@/lib/oms/orders/place-order";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
-import { createProduct, createStore, firstSlot, orderInput } from "./factories";
+import { createProduct, createStore, firstSlot, orderInput } from "../support/factories";
 import { signedInAs } from "../support/staff-session";
 
 // The session is the one thing faked (Auth.js reads it from the request's cookie); the

@@ -12,7 +12,7 @@ import { confirmPick, markShort, startPicking, undoPick } from "@/lib/pos/store-
 import { loadStoreQueue } from "@/lib/pos/store-queue/queue";
 import { markReady, stageOrder } from "@/lib/pos/store-queue/ready";
 import { chainSteps, drain, serveSystemsForThisFile } from "../support/bus-harness";
-import { createProduct, createStore, firstSlot, orderInput, stockOf } from "./factories";
+import { createProduct, createStore, firstSlot, orderInput, stockOf } from "../support/factories";
 
 const db = () => getDb();
 serveSystemsForThisFile();

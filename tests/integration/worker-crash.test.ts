@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { placeOrder } from "@/lib/oms/orders/place-order";
-import { createProduct, createStore, firstSlot, orderInput } from "./factories";
+import { createProduct, createStore, firstSlot, orderInput } from "../support/factories";
 import { scratchDatabase, type ScratchDatabase } from "../support/scratch-database";
 
 // A real worker process killed with SIGKILL in the middle of a delivery. This file uses a

@@ -4,7 +4,7 @@ import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
 import { getDb } from "@/lib/platform/db/prisma";
 import type { Chain } from "@/lib/generated/prisma/enums";
 import { placeOrder } from "@/lib/oms/orders/place-order";
-import { createProduct, createStore, firstSlot, orderInput } from "../integration/factories";
+import { createProduct, createStore, firstSlot, orderInput } from "./factories";
 import { startSystemsServer } from "./systems-server";
 
 /** Serves the receivers on loopback for this test file and points the dispatcher at them. */
