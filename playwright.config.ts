@@ -3,6 +3,14 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
 
+const CHROMIUM = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  },
+};
+
 // Browser tests drive Debian's Chromium against the real app: `npm start`'s own
 // launcher on a fresh embedded PostgreSQL (.data/e2e is wiped first), with demo data.
 export default defineConfig({
@@ -19,16 +27,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        },
-      },
-    },
+    // Signs each demo role in once; the chromium project's tests start from those sessions.
+    { name: "staff sessions", testMatch: /support\/staff\.setup\.ts/, use: CHROMIUM },
+    { name: "chromium", dependencies: ["staff sessions"], use: CHROMIUM },
   ],
   webServer: [
     // A real SMTP server: the app's customer email arrives here for the tests to read.

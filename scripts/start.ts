@@ -6,7 +6,7 @@ import exitHook from "async-exit-hook";
 import { createRequire } from "node:module";
 import { ensureSystemEndpoints, internalBaseUrl } from "@/lib/bus/endpoints";
 import { startDeliveryWorker, type DeliveryWorker } from "@/lib/bus/worker";
-import { PERIODIC_JOBS } from "@/lib/periodic-jobs";
+import { PERIODIC_JOBS } from "@/lib/systems";
 import { deriveSecret, resolveAppSecret } from "@/lib/platform/db/app-secret";
 import { applyMigrations } from "@/lib/platform/db/migrations";
 import { disconnectDb, getDb } from "@/lib/platform/db/prisma";

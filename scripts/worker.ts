@@ -2,7 +2,7 @@
 // servers. Needs DATABASE_URL and HANDOFF_INTERNAL_URL (where the app answers).
 import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
 import { startDeliveryWorker } from "@/lib/bus/worker";
-import { PERIODIC_JOBS } from "@/lib/periodic-jobs";
+import { PERIODIC_JOBS } from "@/lib/systems";
 import { disconnectDb, getDb } from "@/lib/platform/db/prisma";
 import { readEnv } from "@/lib/platform/env";
 

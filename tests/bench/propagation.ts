@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
 import { startDeliveryWorker } from "@/lib/bus/worker";
-import { PERIODIC_JOBS } from "@/lib/periodic-jobs";
+import { PERIODIC_JOBS } from "@/lib/systems";
 import type { Db } from "@/lib/platform/db/prisma";
 import { placeOrder } from "@/lib/oms/orders/place-order";
 import { storeSlotOffer } from "@/lib/oms/slots/store-slot-offer";

@@ -67,14 +67,3 @@ export async function expectNoSeriousA11yViolations(page: Page) {
   const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
 }
-
-/** A fresh browser context signed in as a demo staff member (every demo account has the same password). */
-export async function signInToOps(browser: Browser, email: string, next = "/ops"): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(next);
-  await page.getByRole("textbox", { name: "Email" }).fill(email);
-  await page.getByRole("textbox", { name: "Password" }).fill("handoff-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("navigation", { name: "Operations" })).toBeVisible();
-  return page;
-}

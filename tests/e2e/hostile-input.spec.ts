@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInToOps } from "./helpers";
+import { asStaff } from "./support/staff";
 
 // What the router and Auth.js see before any of our handlers: fed over real HTTP, since a
 // direct call would skip exactly the layers under test here.
@@ -40,7 +40,7 @@ test("Auth.js's endpoints answer hostile input without a server error", async ({
 });
 
 test("a manager's pages read hostile query strings without a server error", async ({ browser }) => {
-  const page = await signInToOps(browser, "admin@handoff.test");
+  const page = await asStaff(browser, "admin");
   const paths = [
     "/ops/kpis?period=constructor",
     "/ops/kpis?period=__proto__&store=%00",

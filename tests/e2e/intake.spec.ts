@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { signInToOps } from "./helpers";
+import { asStaff } from "./support/staff";
 
 /** An admin creates a sales channel's API key at /ops/systems and reads it from the message. */
 async function channelKey(admin: Page, name: string, channel: "Marketplace" | "Storefront platform"): Promise<string> {
@@ -24,7 +24,7 @@ const marketplaceOrder = (storeCode: string, sku: string) => ({
 const postOrder = (request: APIRequestContext, key: string, body: unknown) => request.post("/api/v1/orders", { headers: { authorization: `Bearer ${key}` }, data: body });
 
 test("channel orders are routed with their reason, and a bad one is fixed and replayed from quarantine", async ({ browser, request }) => {
-  const admin = await signInToOps(browser, "admin@handoff.test");
+  const admin = await asStaff(browser, "admin");
   const marketplace = await channelKey(admin, "Marketplace feed", "Marketplace");
   const platform = await channelKey(admin, "Platform feed", "Storefront platform");
 
@@ -56,7 +56,7 @@ test("channel orders are routed with their reason, and a bad one is fixed and re
   expect(await quarantined.json()).toMatchObject({ status: "quarantined", reasons: [{ path: "order_items.0.seller_sku", message: 'No product has the SKU "HM-30O4".' }] });
 
   // A manager fixes it and replays it.
-  const manager = await signInToOps(browser, "manager@handoff.test", "/ops/intake");
+  const manager = await asStaff(browser, "manager", "/ops/intake");
   await manager.getByRole("link", { name: "Intake" }).click();
   const entry = manager.getByRole("listitem").filter({ hasText: bad.marketplace_order_id });
   await expect(entry.getByText('No product has the SKU "HM-30O4".')).toBeVisible();

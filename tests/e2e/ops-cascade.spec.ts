@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { cancelOrder, orderAtStore } from "./helpers";
 import { clearFault, injectFault } from "./support/faults";
+import { asStaff } from "./support/staff";
 
 async function signIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -31,7 +32,7 @@ test("staff sign-in refuses a wrong password, shows managers ops read-only and k
 });
 
 test("an admin breaks the OMS → storefront cancellation route (seed 001, C1), sees the stale order, then heals it", async ({ browser }) => {
-  const admin = await signIn(browser, "admin@handoff.test");
+  const admin = await asStaff(browser, "admin");
   await expect(admin.getByRole("heading", { name: "Integration bus" })).toBeVisible();
   await injectFault(admin, { boundary: "OMS>STOREFRONT", eventType: "order.canceled", kind: "DROP", storeCode: "AUS-RR" });
 
@@ -62,14 +63,14 @@ test("an admin breaks the OMS → storefront cancellation route (seed 001, C1), 
 });
 
 test("a manager finds a stuck order, reads its failure node and re-syncs it once the fault is cleared", async ({ browser }) => {
-  const admin = await signIn(browser, "admin@handoff.test");
+  const admin = await asStaff(browser, "admin");
   await injectFault(admin, { boundary: "OMS>STOREFRONT", eventType: "order.canceled", kind: "WRONG_TYPE", storeCode: "AUS-RR" });
 
   const { shopper, number } = await orderAtStore(browser, { products: ["Folding Camp Chair"], where: "78681", store: /Round Rock/ });
   await cancelOrder(shopper);
 
   // The storefront refuses the mistyped event: the order is stuck at once, at seed 001's node 1.
-  const manager = await signIn(browser, "manager@handoff.test");
+  const manager = await asStaff(browser, "manager");
   await expect(manager.getByRole("heading", { name: "Stuck orders" })).toBeVisible();
   const stuckRow = manager.getByRole("row").filter({ hasText: number });
   await expect(async () => {
@@ -101,7 +102,7 @@ test("a manager finds a stuck order, reads its failure node and re-syncs it once
 });
 
 test("a manager re-syncs every stuck order from the overview once the fault is cleared", async ({ browser }) => {
-  const admin = await signIn(browser, "admin@handoff.test");
+  const admin = await asStaff(browser, "admin");
   await injectFault(admin, { boundary: "OMS>NOTIFICATION", eventType: "order.canceled", kind: "CORRUPT", storeCode: "AUS-RR" });
   const numbers: string[] = [];
   for (let i = 0; i < 2; i++) {
@@ -112,7 +113,7 @@ test("a manager re-syncs every stuck order from the overview once the fault is c
   }
   await clearFault(admin, "AUS-RR");
 
-  const manager = await signIn(browser, "manager@handoff.test");
+  const manager = await asStaff(browser, "manager");
   for (const number of numbers) await expect(manager.getByRole("row").filter({ hasText: number })).toContainText("Cancellation step 5");
   await manager.getByRole("button", { name: "Re-sync all stuck orders" }).click();
   await expect(manager.getByRole("status").filter({ hasText: /^Re-synced \d+ orders?: arrival confirmed\.$/ })).toBeVisible({ timeout: 25_000 });
@@ -123,7 +124,7 @@ test("a manager re-syncs every stuck order from the overview once the fault is c
 });
 
 test("a manager runs reconciliation on demand and reads its report", async ({ browser }) => {
-  const manager = await signIn(browser, "manager@handoff.test");
+  const manager = await asStaff(browser, "manager");
   await manager.getByRole("link", { name: "Reconciliation" }).click();
   await manager.getByRole("button", { name: "Run reconciliation now" }).click();
   await expect(manager.getByRole("status").filter({ hasText: "Reconciliation started." })).toBeVisible();
@@ -132,7 +133,7 @@ test("a manager runs reconciliation on demand and reads its report", async ({ br
 });
 
 test("a manager uploads five systems' logs and reads the cascade map", async ({ browser }) => {
-  const manager = await signIn(browser, "manager@handoff.test");
+  const manager = await asStaff(browser, "manager");
   await manager.getByRole("link", { name: "Upload logs" }).click();
   const at = (second: number) => new Date(Date.UTC(2026, 10, 20, 15, 0, second)).toISOString();
   const lines = [
@@ -150,7 +151,7 @@ test("a manager uploads five systems' logs and reads the cascade map", async ({ 
 
 test("a manager reads the KPIs as charts, across stores and for one store", async ({ browser }) => {
   await orderAtStore(browser, { products: ["Wireless Earbuds"], where: "78751", store: /Austin North/ });
-  const manager = await signIn(browser, "manager@handoff.test");
+  const manager = await asStaff(browser, "manager");
   await manager.getByRole("link", { name: "KPIs" }).click();
   await expect(manager.getByRole("img", { name: /^Orders placed: [1-9]\d* orders, last 24 hours/ })).toBeVisible();
   await expect(manager.getByRole("heading", { name: "By store" })).toBeVisible();

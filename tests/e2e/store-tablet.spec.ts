@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations, orderAtStore } from "./helpers";
+import { asStaff } from "./support/staff";
 
 // A landscape tablet, as the store app is used.
 test.use({ viewport: { width: 1280, height: 800 }, hasTouch: true });
@@ -11,6 +12,13 @@ async function signInAtStore(browser: Browser, email = "associate@handoff.test")
   await page.getByRole("textbox", { name: "Email" }).fill(email);
   await page.getByRole("textbox", { name: "Password" }).fill("handoff-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("tablist", { name: "Orders by stage" })).toBeVisible();
+  return page;
+}
+
+/** A tablet already signed in as the role's demo account, on its queue. */
+async function tabletAs(browser: Browser, role: "associate" | "manager"): Promise<Page> {
+  const page = await asStaff(browser, role, "/store", { viewport: { width: 1280, height: 800 }, hasTouch: true });
   await expect(page.getByRole("tablist", { name: "Orders by stage" })).toBeVisible();
   return page;
 }
@@ -93,7 +101,7 @@ test("an associate takes a curbside order from the queue to picked up, confirmed
 
 test("five wrong pickup codes lock the handover until a manager unlocks it", async ({ browser }) => {
   const { number, code } = await placeCurbsideOrder(browser, ["Wireless Earbuds"]);
-  const tablet = await signInAtStore(browser);
+  const tablet = await tabletAs(browser, "associate");
   await tablet.goto(`/store/orders/${number}`);
   await tablet.getByRole("button", { name: "Start picking" }).click();
   await tablet.getByRole("button", { name: "Picked one Wireless Earbuds" }).click();
@@ -109,7 +117,7 @@ test("five wrong pickup codes lock the handover until a manager unlocks it", asy
   await expect(tablet.getByRole("textbox", { name: "Pickup code" })).toHaveCount(0);
   await expect(tablet.getByRole("button", { name: "Unlock handover" })).toHaveCount(0); // associates cannot unlock
 
-  const manager = await signInAtStore(browser, "manager@handoff.test");
+  const manager = await tabletAs(browser, "manager");
   await manager.goto(`/store/orders/${number}`);
   await manager.getByRole("button", { name: "Unlock handover" }).click();
   await expect(manager.getByRole("button", { name: "Hand over" })).toBeVisible();
@@ -124,14 +132,14 @@ test("five wrong pickup codes lock the handover until a manager unlocks it", asy
 test("an associate cannot open another store's order", async ({ browser }) => {
   const { number } = await orderAtStore(browser, { products: ["Folding Camp Chair"], where: "78681", store: /Round Rock/ });
 
-  const tablet = await signInAtStore(browser);
+  const tablet = await tabletAs(browser, "associate");
   await tablet.goto(`/store/orders/${number}`);
   await expect(tablet.getByRole("heading", { name: "Order not found" })).toBeVisible();
 });
 
 test("a scan after a tap still lands, an in-store arrival waits at the counter, and the Ready card hands over", async ({ browser }) => {
   const { shopper, number, code } = await orderAtStore(browser, { products: ["Chef's Knife 8 in", "Remote Control Car"], where: "78751", store: /Austin North Lamar/ });
-  const tablet = await signInAtStore(browser);
+  const tablet = await tabletAs(browser, "associate");
   await tablet.goto(`/store/orders/${number.replace("H-", "")}`);
   await tablet.getByRole("button", { name: "Start picking" }).click();
   await expect(tablet.getByText("Picking", { exact: true })).toBeVisible();
