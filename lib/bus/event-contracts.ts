@@ -2,6 +2,8 @@ import type { z } from "zod";
 import type { SystemName } from "@/lib/generated/prisma/enums";
 import { OMS_EVENTS } from "@/lib/oms/events";
 import { POS_PUBLISHED_EVENTS } from "@/lib/pos/events";
+import { NOTIFICATION_EVENTS } from "@/lib/notification/events";
+import { STOREFRONT_EVENTS } from "@/lib/storefront/events";
 import { WMS_EVENTS } from "@/lib/wms/events";
 
 /**
@@ -9,7 +11,13 @@ import { WMS_EVENTS } from "@/lib/wms/events";
  * system's own events.ts. The outbox checks every event against it before writing; the
  * receivers parse with the same schemas.
  */
-export const EVENT_CONTRACTS = { OMS: OMS_EVENTS, POS: POS_PUBLISHED_EVENTS, WMS: WMS_EVENTS } as const satisfies Partial<Record<SystemName, Record<string, z.ZodType>>>;
+export const EVENT_CONTRACTS = {
+  OMS: OMS_EVENTS,
+  POS: POS_PUBLISHED_EVENTS,
+  WMS: WMS_EVENTS,
+  STOREFRONT: STOREFRONT_EVENTS,
+  NOTIFICATION: NOTIFICATION_EVENTS,
+} as const satisfies Record<SystemName, Record<string, z.ZodType>>;
 
 export type Publisher = keyof typeof EVENT_CONTRACTS;
 export type PublishedEvent<S extends Publisher> = keyof (typeof EVENT_CONTRACTS)[S] & string;
