@@ -9,6 +9,7 @@ import { DataTable } from "./data-table";
 export function LogUpload() {
   const [result, action, pending] = useActionState<UploadResult | null, FormData>(uploadLogsAction, null);
   const broken = result?.ok ? result.cascade.filter((entry) => entry.verdict) : [];
+  const inFlight = result?.ok ? result.cascade.filter((entry) => entry.state === "in_flight").length : 0;
   return (
     <div className="space-y-4">
       <form action={action} className="flex flex-wrap items-end gap-3">
@@ -28,7 +29,7 @@ export function LogUpload() {
       {result?.ok ? (
         <p role="status" className="text-emerald-800">
           {result.accepted} lines read for {result.cascade.length} {result.cascade.length === 1 ? "order" : "orders"}: {broken.length} broken,{" "}
-          {result.cascade.length - broken.length} healthy.
+          {result.cascade.length - broken.length - inFlight} healthy{inFlight > 0 ? `, ${inFlight} still in flight (their deadlines have not passed)` : ""}.
           {result.rejected.length > 0 ? ` ${result.rejected.length} ${result.rejected.length === 1 ? "line" : "lines"} could not be read (below).` : ""}
         </p>
       ) : null}
@@ -44,7 +45,12 @@ export function LogUpload() {
             <span key="order" className="whitespace-nowrap">
               {entry.order}
             </span>,
-            entry.verdict?.node.label ?? <span className="text-emerald-700">Healthy</span>,
+            entry.verdict?.node.label ??
+              (entry.state === "in_flight" ? (
+                <span className="text-slate-700">In flight: waiting within its deadlines</span>
+              ) : (
+                <span className="text-emerald-700">Healthy{entry.late.length > 0 ? ` (${entry.late.length} late: ${entry.late.map((step) => `${step.step} by ${step.lateBySeconds} s`).join(", ")})` : ""}</span>
+              )),
             entry.verdict?.missing ?? "",
             entry.verdict?.node.fixLane ?? "",
             entry.verdict?.node.parties.join(", ") ?? "",

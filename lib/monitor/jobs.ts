@@ -2,6 +2,7 @@ import type { PeriodicJob } from "@/lib/platform/periodic-job";
 import { pruneDeliveredStepBuckets } from "./cascade/node-health";
 import { reconcileOnSchedule, RECONCILE_EVERY_MINUTES } from "./cascade/reconcile-schedule";
 import { INVENTORY_ACCURACY_EVERY_HOURS, INVENTORY_ACCURACY_POLL_MS, inventoryAccuracyOnSchedule } from "./inventory-accuracy/inventory-accuracy-schedule";
+import { rejudgeDueWatchedOrders } from "./observations/judge-watched-orders";
 import { ALERT_CHECK_MS, checkAlerts } from "./operations/check-alerts";
 
 export const MONITOR_JOBS: PeriodicJob[] = [
@@ -15,6 +16,8 @@ export const MONITOR_JOBS: PeriodicJob[] = [
     mode: "background",
     run: (db) => inventoryAccuracyOnSchedule(db),
   },
+  // Watched orders in flight whose next deadline passed: silence becomes a failure without a new line.
+  { name: "watched orders", everyMs: 10_000, firstRun: "start", mode: "background", run: (db) => rejudgeDueWatchedOrders(db) },
   { name: "alerts", everyMs: ALERT_CHECK_MS, firstRun: "interval", mode: "inline", run: (db) => checkAlerts(db) },
   { name: "delivered-step buckets", everyMs: ALERT_CHECK_MS, firstRun: "interval", mode: "inline", run: (db) => pruneDeliveredStepBuckets(db) },
 ];

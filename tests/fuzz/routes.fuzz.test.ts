@@ -64,6 +64,7 @@ const ROUTES: Record<string, RouteFuzz> = {
       };
     },
   },
+  "app/api/v1/observations/orders/[order]/route.ts": { methods: ["GET"], params: { order: "NO-SUCH-ORDER" }, credentials: "api key", mayWrite: ["ApiKey"] },
   "app/api/v1/observations/route.ts": { methods: ["POST"], credentials: "api key", mayWrite: ["ApiKey"] },
   "app/api/v1/orders/[number]/cascade/route.ts": { methods: ["GET"], params: { number: "999999" }, credentials: "api key", mayWrite: ["ApiKey"] },
   "app/api/v1/orders/intake/[id]/route.ts": { methods: ["GET"], params: { id: randomUUID() }, credentials: "channel key", mayWrite: ["ApiKey"] },

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/platform/db/prisma";
-import { localizeFromLogs, type LogVerdict } from "./localize";
+import { judgeWatchedOrders, type CascadeMapEntry } from "./judge-watched-orders";
 import type { ParsedObservation } from "./parse-lines";
 
-export type CascadeMapEntry = { order: string; events: number; verdict: LogVerdict };
+export type { CascadeMapEntry };
 
 /** Keeps the good lines of one upload or API call, then maps the cascade of every order they mention. */
 export async function ingestObservations(db: Db, observations: ParsedObservation[]): Promise<{ batchId: string; cascade: CascadeMapEntry[] }> {
@@ -26,20 +26,5 @@ export async function ingestObservations(db: Db, observations: ParsedObservation
     { timeout: 120_000 },
   );
   const orders = [...new Set(observations.map((observation) => observation.orderRef))];
-  return { batchId, cascade: await cascadeMap(db, orders) };
-}
-
-/** Every order's failure node from all its observations so far (earlier uploads included). */
-export async function cascadeMap(db: Db, orderRefs: string[]): Promise<CascadeMapEntry[]> {
-  const rows = await db.observation.findMany({ where: { orderRef: { in: orderRefs } }, select: { orderRef: true, system: true, eventType: true, direction: true } });
-  const byOrder = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const seen = byOrder.get(row.orderRef);
-    if (seen) seen.push(row);
-    else byOrder.set(row.orderRef, [row]);
-  }
-  return orderRefs.map((order) => {
-    const seen = byOrder.get(order) ?? [];
-    return { order, events: seen.length, verdict: localizeFromLogs(seen) };
-  });
+  return { batchId, cascade: await judgeWatchedOrders(db, orders) };
 }

@@ -1,41 +1,122 @@
-import { CHAIN_ORDER } from "@/lib/bus/chain-catalogue";
-import { stepsOf } from "@/lib/bus/chain-steps";
+import { CHAIN_ORDER, type StepId } from "@/lib/bus/chain-catalogue";
+import { stepsOf, type CatalogueStep } from "@/lib/bus/chain-steps";
 import type { FailureNode } from "@/lib/monitor/cascade/failure-nodes";
 import { localize } from "@/lib/monitor/cascade/localize";
 import type { Chain, SystemName } from "@/lib/generated/prisma/enums";
 
-export type SeenEvent = { system: SystemName; eventType: string; direction: string };
+/** One line of a watched stack's logs: which system saw (or sent) which event, and when by its own clock. */
+export type SeenEvent = { system: SystemName; eventType: string; direction: string; observedAt?: Date };
 export type LogVerdict = { node: FailureNode; chain: Chain; stepNumber: number; missing: string } | null;
 
+/** DESIGN's step states, the same in both modes. */
+export type WatchedStepState = "arrived" | "late" | "pending" | "missing";
+
+export type WatchedStep = {
+  chain: Chain;
+  step: StepId;
+  stepNumber: number;
+  source: SystemName;
+  target: SystemName;
+  event: string;
+  description: string;
+  state: WatchedStepState;
+  expectedBy: Date;
+  arrivedAt: Date | null;
+  /** How long after its deadline a late step arrived. */
+  lateBySeconds: number | null;
+};
+
+export type WatchedJudgement = {
+  /** "in_flight": nothing but arrived and pending steps, so nothing to flag yet. */
+  state: "healthy" | "in_flight" | "broken";
+  verdict: LogVerdict;
+  steps: WatchedStep[];
+  late: WatchedStep[];
+  /** When a pending step's deadline (with the skew) passes: the order must be judged again then. */
+  nextCheckAt: Date | null;
+};
+
+export type JudgeOptions = { now: Date; skewMs: number };
+
+const earliest = (dates: Date[]) => (dates.length ? new Date(Math.min(...dates.map((date) => date.getTime()))) : null);
+
 /**
- * The failure node from five systems' logs for one order, with the same chains and the
- * same localizer the bus uses: a chain is under way once its first event was seen
- * anywhere; each step is met when its receiving system logged its event.
+ * A watched order judged from its systems' logs, with the chains and deadlines the bus
+ * uses. A chain is under way once its first event was seen anywhere, and its deadlines
+ * count from its earliest line. A step is met when its receiving system logged its event
+ * (a system's own step by any line of its own): on time, or late by how much; a step not
+ * met is pending until its deadline (plus the clocks' skew) passes, then missing. The
+ * missing steps go to the same localizer as the bus's own rows.
  */
+export function judgeFromLogs(seen: SeenEvent[], options: JudgeOptions): WatchedJudgement {
+  const linesOf = (system: SystemName, eventType: string, direction: string) =>
+    seen.filter((event) => event.system === system && event.eventType === eventType && event.direction === direction);
+  const saw = (system: SystemName, eventType: string) => linesOf(system, eventType, "received").length > 0;
+  const sent = (system: SystemName, eventType: string) => linesOf(system, eventType, "sent").length > 0;
+  const at = (line: SeenEvent) => line.observedAt ?? new Date(0);
+
+  // Each step as shown, with what the localizer needs besides: who it came from and whether it left.
+  const steps: { view: WatchedStep; sourceSystem: SystemName; leftTheSource: boolean }[] = [];
+  for (const chain of CHAIN_ORDER) {
+    const chainSteps = stepsOf(chain);
+    if (!seen.some((event) => event.eventType === chainSteps[0]!.event)) continue;
+    const chainEvents = new Set(chainSteps.map((step) => step.event));
+    const startedAt = earliest(seen.filter((event) => chainEvents.has(event.eventType as CatalogueStep["event"])).map(at))!;
+    for (const spec of chainSteps) {
+      const arrivals = [...linesOf(spec.target, spec.event, "received"), ...(spec.source === spec.target ? linesOf(spec.source, spec.event, "sent") : [])];
+      const arrivedAt = earliest(arrivals.map(at));
+      const expectedBy = new Date(startedAt.getTime() + spec.deadlineSeconds * 1000);
+      const graceEnds = expectedBy.getTime() + options.skewMs;
+      const state: WatchedStepState =
+        arrivedAt ? (arrivedAt.getTime() > graceEnds ? "late" : "arrived") : options.now.getTime() > graceEnds ? "missing" : "pending";
+      steps.push({
+        view: {
+          chain,
+          step: spec.id,
+          stepNumber: spec.stepNumber,
+          source: spec.source,
+          target: spec.target,
+          event: spec.event,
+          description: spec.description,
+          state,
+          expectedBy,
+          arrivedAt,
+          lateBySeconds: state === "late" ? Math.round((arrivedAt!.getTime() - expectedBy.getTime()) / 1000) : null,
+        },
+        // A step another system may start (a POS cancel) is that origin's boundary when the origin logged it.
+        sourceSystem: spec.origin && saw(spec.origin.system, spec.event) ? spec.origin.system : spec.source,
+        // Seed 000: no outbound record at the source means the event never left it (node 1).
+        leftTheSource: sent(spec.source, spec.event),
+      });
+    }
+  }
+
+  const located = localize(
+    steps.map(({ view, sourceSystem, leftTheSource }) => ({ ...view, sourceSystem, leftTheSource, targetSystem: view.target, broken: view.state === "missing", dueAt: view.expectedBy })),
+  );
+  const verdict: LogVerdict = located
+    ? {
+        node: located.node,
+        chain: located.step.chain,
+        stepNumber: located.step.stepNumber,
+        missing: missingLine(located.step.source, located.step.target, located.step.event, located.step.leftTheSource, saw(located.step.source, located.step.event)),
+      }
+    : null;
+  const judged = steps.map((step) => step.view);
+  const pending = judged.filter((step) => step.state === "pending");
+  return {
+    state: verdict ? "broken" : pending.length ? "in_flight" : "healthy",
+    verdict,
+    steps: judged,
+    late: judged.filter((step) => step.state === "late"),
+    nextCheckAt: pending.length ? new Date(Math.min(...pending.map((step) => step.expectedBy.getTime())) + options.skewMs + 1) : null,
+  };
+}
+
+/** A finished log, judged as if every deadline had passed and every line came on time. */
 export function localizeFromLogs(seen: SeenEvent[]): LogVerdict {
-  const saw = (system: SystemName, eventType: string) => seen.some((event) => event.system === system && event.eventType === eventType && event.direction === "received");
-  const sent = (system: SystemName, eventType: string) => seen.some((event) => event.system === system && event.eventType === eventType && event.direction === "sent");
-  const judged = CHAIN_ORDER.flatMap((chain) => {
-    const steps = stepsOf(chain);
-    if (!seen.some((event) => event.eventType === steps[0]!.event)) return [];
-    return steps.map((step) => ({
-      chain,
-      stepNumber: step.stepNumber,
-      // A step another system may start (a POS cancel) is that origin's boundary when the origin logged it.
-      sourceSystem: step.origin && saw(step.origin.system, step.event) ? step.origin.system : step.source,
-      targetSystem: step.target,
-      description: step.description,
-      // A system's own step (it recorded what it did) is met by any line of its own, an outbound record included.
-      broken: !(saw(step.target, step.event) || (step.source === step.target && sent(step.source, step.event))),
-      // Seed 000: no outbound record at the source means the event never left it (node 1).
-      leftTheSource: sent(step.source, step.event),
-      spec: step,
-    }));
-  });
-  const located = localize(judged);
-  if (!located) return null;
-  const { spec, leftTheSource, chain, stepNumber } = located.step;
-  return { node: located.node, chain, stepNumber, missing: missingLine(spec.source, spec.target, spec.event, leftTheSource, saw(spec.source, spec.event)) };
+  const untimed = seen.map((line) => ({ system: line.system, eventType: line.eventType, direction: line.direction }));
+  return judgeFromLogs(untimed, { now: new Date(8.64e15), skewMs: 0 }).verdict;
 }
 
 /** What the logs lack, in words: which side is silent, and whether the source says it sent. */

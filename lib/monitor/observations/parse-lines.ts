@@ -3,6 +3,7 @@ import { describeInputProblem, inspectInput } from "@/lib/platform/http/inspect-
 import { ownValue } from "@/lib/platform/http/own-value";
 import { yieldToOthers } from "@/lib/platform/http/work-gate";
 import type { SystemName } from "@/lib/generated/prisma/enums";
+import { CLOCK_SKEW_MS } from "./clock-skew";
 
 export type ParsedObservation = { system: SystemName; eventType: string; direction: "sent" | "received"; orderRef: string; observedAt: Date };
 export type LineError = { line: number; errors: string[] };
@@ -33,13 +34,16 @@ const observationSchema = z.object({
 
 const MAX_LINES = 100_000;
 
-function toObservation(value: unknown, line: number): { ok: true; value: ParsedObservation & { line: number } } | { ok: false; error: LineError } {
+function toObservation(value: unknown, line: number, latest: number): { ok: true; value: ParsedObservation & { line: number } } | { ok: false; error: LineError } {
   const problem = inspectInput(value);
   if (problem) return { ok: false, error: { line, errors: [describeInputProblem(problem)] } };
   const parsed = observationSchema.safeParse(value);
   if (!parsed.success) return { ok: false, error: { line, errors: parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)) } };
   const { system, event, order, at, direction } = parsed.data;
-  return { ok: true, value: { line, system, eventType: event, direction, orderRef: order, observedAt: new Date(at) } };
+  const observedAt = new Date(at);
+  // A clock a little ahead is tolerated; one far ahead would make every deadline meaningless.
+  if (observedAt.getTime() > latest) return { ok: false, error: { line, errors: [`at: ${at} is more than ${Math.round(CLOCK_SKEW_MS / 1000)} s in the future; check that system's clock`] } };
+  return { ok: true, value: { line, system, eventType: event, direction, orderRef: order, observedAt } };
 }
 
 // Lines are read in slices: the gentle variants let other requests run between slices, so
@@ -47,6 +51,7 @@ function toObservation(value: unknown, line: number): { ok: true; value: ParsedO
 const SLICE_LINES = 2_000;
 
 function* ndjsonSlices(text: string, result: ParsedLines): Generator<void> {
+  const latest = Date.now() + CLOCK_SKEW_MS;
   const lines = text.split(/\r?\n/);
   for (const [index, raw] of lines.slice(0, MAX_LINES).entries()) {
     if (index > 0 && index % SLICE_LINES === 0) yield;
@@ -58,7 +63,7 @@ function* ndjsonSlices(text: string, result: ParsedLines): Generator<void> {
       result.rejected.push({ line: index + 1, errors: ["not valid JSON"] });
       continue;
     }
-    const parsed = toObservation(value, index + 1);
+    const parsed = toObservation(value, index + 1, latest);
     if (parsed.ok) result.observations.push(parsed.value);
     else result.rejected.push(parsed.error);
   }
@@ -66,6 +71,7 @@ function* ndjsonSlices(text: string, result: ParsedLines): Generator<void> {
 }
 
 function* csvSlices(text: string, result: ParsedLines): Generator<void> {
+  const latest = Date.now() + CLOCK_SKEW_MS;
   const lines = text.split(/\r?\n/);
   const header = (lines[0] ?? "").split(",").map((cell) => cell.trim().toLowerCase());
   const missing = ["system", "event", "order", "at"].filter((column) => !header.includes(column));
@@ -78,7 +84,7 @@ function* csvSlices(text: string, result: ParsedLines): Generator<void> {
     if (!raw.trim()) continue;
     const cells = raw.split(",").map((cell) => cell.trim().replace(/^"(.*)"$/, "$1"));
     const value = Object.fromEntries(header.map((column, i) => [column, cells[i] === "" ? undefined : cells[i]]));
-    const parsed = toObservation(value, index + 2);
+    const parsed = toObservation(value, index + 2, latest);
     if (parsed.ok) result.observations.push(parsed.value);
     else result.rejected.push(parsed.error);
   }

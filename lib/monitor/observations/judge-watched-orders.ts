@@ -1,0 +1,88 @@
+import type { Db } from "@/lib/platform/db/prisma";
+import { CLOCK_SKEW_MS } from "./clock-skew";
+import { judgeFromLogs, type LogVerdict, type WatchedJudgement } from "./localize";
+
+export type CascadeMapEntry = {
+  order: string;
+  events: number;
+  state: WatchedJudgement["state"];
+  verdict: LogVerdict;
+  late: { chain: string; step: string; lateBySeconds: number }[];
+};
+
+/** Watched orders' lines, grouped by order, oldest first. */
+export async function linesOf(db: Db, orderRefs: string[]) {
+  const rows = await db.observation.findMany({
+    where: { orderRef: { in: orderRefs } },
+    select: { orderRef: true, system: true, eventType: true, direction: true, observedAt: true },
+    orderBy: { observedAt: "asc" },
+  });
+  const byOrder = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const seen = byOrder.get(row.orderRef);
+    if (seen) seen.push(row);
+    else byOrder.set(row.orderRef, [row]);
+  }
+  return byOrder;
+}
+
+/**
+ * Judges each order from all its observations so far (earlier batches included) as of
+ * `now`, and keeps the verdict, so the dashboard lists it and the worker can judge an
+ * in-flight order again when its next deadline passes.
+ */
+export async function judgeWatchedOrders(db: Db, orderRefs: string[], now = new Date()): Promise<CascadeMapEntry[]> {
+  if (orderRefs.length === 0) return [];
+  const byOrder = await linesOf(db, orderRefs);
+  const judged = orderRefs.map((order) => {
+    const lines = byOrder.get(order) ?? [];
+    return { order, lines, judgement: judgeFromLogs(lines, { now, skewMs: CLOCK_SKEW_MS }) };
+  });
+  const kept = judged.filter((entry) => entry.lines.length > 0);
+  for (let i = 0; i < kept.length; i += 5_000) {
+    const slice = kept.slice(i, i + 5_000);
+    const column = <T>(pick: (entry: (typeof slice)[number]) => T) => slice.map(pick);
+    // One statement per slice: an upload can touch thousands of orders.
+    await db.$executeRaw`
+      INSERT INTO "WatchedOrder" ("orderRef", "state", "nodeId", "nodeLabel", "chain", "stepNumber", "missing", "lateSteps", "firstSeenAt", "lastSeenAt", "judgedAt", "nextCheckAt")
+      SELECT o.ref, o.state, o.node_id, o.node_label, o.chain::"Chain", o.step, o.missing, o.late,
+             o.first_seen::timestamptz AT TIME ZONE 'UTC', o.last_seen::timestamptz AT TIME ZONE 'UTC', ${now}::timestamp, o.next_check::timestamptz AT TIME ZONE 'UTC'
+        FROM unnest(
+          ${column((entry) => entry.order)}::text[],
+          ${column((entry) => entry.judgement.state)}::text[],
+          ${column((entry) => entry.judgement.verdict?.node.id ?? null)}::text[],
+          ${column((entry) => entry.judgement.verdict?.node.label ?? null)}::text[],
+          ${column((entry) => entry.judgement.verdict?.chain ?? null)}::text[],
+          ${column((entry) => entry.judgement.verdict?.stepNumber ?? null)}::int[],
+          ${column((entry) => entry.judgement.verdict?.missing ?? null)}::text[],
+          ${column((entry) => entry.judgement.late.length)}::int[],
+          ${column((entry) => entry.lines[0]!.observedAt.toISOString())}::text[],
+          ${column((entry) => entry.lines.at(-1)!.observedAt.toISOString())}::text[],
+          ${column((entry) => entry.judgement.nextCheckAt?.toISOString() ?? null)}::text[]
+        ) AS o(ref, state, node_id, node_label, chain, step, missing, late, first_seen, last_seen, next_check)
+      ON CONFLICT ("orderRef") DO UPDATE SET
+        "state" = EXCLUDED."state", "nodeId" = EXCLUDED."nodeId", "nodeLabel" = EXCLUDED."nodeLabel", "chain" = EXCLUDED."chain",
+        "stepNumber" = EXCLUDED."stepNumber", "missing" = EXCLUDED."missing", "lateSteps" = EXCLUDED."lateSteps",
+        "firstSeenAt" = EXCLUDED."firstSeenAt", "lastSeenAt" = EXCLUDED."lastSeenAt", "judgedAt" = EXCLUDED."judgedAt", "nextCheckAt" = EXCLUDED."nextCheckAt"`;
+  }
+  return judged.map(({ order, lines, judgement }) => ({
+    order,
+    events: lines.length,
+    state: judgement.state,
+    verdict: judgement.verdict,
+    late: judgement.late.map((step) => ({ chain: step.chain, step: step.step, lateBySeconds: step.lateBySeconds! })),
+  }));
+}
+
+/** The in-flight orders whose next deadline has passed, judged again: silence becomes a failure without a new line. */
+export async function rejudgeDueWatchedOrders(db: Db, now = new Date(), limit = 2_000): Promise<number> {
+  const due = await db.watchedOrder.findMany({
+    where: { state: "in_flight", nextCheckAt: { lte: now } },
+    select: { orderRef: true },
+    orderBy: { nextCheckAt: "asc" },
+    take: limit,
+  });
+  await judgeWatchedOrders(db, due.map((order) => order.orderRef), now);
+  return due.length;
+}
+

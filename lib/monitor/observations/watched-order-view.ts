@@ -1,0 +1,34 @@
+import type { Db } from "@/lib/platform/db/prisma";
+import { CLOCK_SKEW_MS } from "./clock-skew";
+import { linesOf } from "./judge-watched-orders";
+import { judgeFromLogs, type WatchedStep } from "./localize";
+
+const stepJson = (step: WatchedStep) => ({
+  chain: step.chain,
+  step: step.step,
+  stepNumber: step.stepNumber,
+  source: step.source,
+  target: step.target,
+  event: step.event,
+  description: step.description,
+  state: step.state,
+  expectedBy: step.expectedBy.toISOString(),
+  arrivedAt: step.arrivedAt?.toISOString() ?? null,
+  lateBySeconds: step.lateBySeconds,
+});
+
+/** A watched order as the API and the dashboard show it, judged as of `now` from every line it has. */
+export async function watchedOrderView(db: Db, order: string, now = new Date()) {
+  const lines = (await linesOf(db, [order])).get(order);
+  if (!lines?.length) return null;
+  const judgement = judgeFromLogs(lines, { now, skewMs: CLOCK_SKEW_MS });
+  return {
+    order,
+    aliases: [] as string[],
+    state: judgement.state,
+    ...(judgement.verdict ? { node: judgement.verdict.node, missing: judgement.verdict.missing } : {}),
+    late: judgement.late.map(stepJson),
+    steps: judgement.steps.map(stepJson),
+    judgedAt: now.toISOString(),
+  };
+}
