@@ -76,6 +76,11 @@ const ACTIONS: Record<string, ActionFuzz> = {
   "app/(ops)/ops/intake/actions.ts#replayIntakeAction": { base: () => [null, form({ id: randomUUID(), payload: '{"marketplace_order_id":"MP-1"}' })], as: "admin" },
   "app/(ops)/ops/kpis/actions.ts#checkInventoryAccuracyAction": { noInput: true },
   "app/(ops)/ops/observations/actions.ts#uploadLogsAction": { base: () => [null, form({ logs: logFile('{"system":"pos"}') })], as: "admin", files: ["logs"] },
+  "app/(ops)/ops/observations/vocabulary-actions.ts#saveVocabularyAction": {
+    base: () => [null, form({ vocabulary: JSON.stringify({ mappings: [{ system: "pos", event: "fuzz-word", means: ["order.created"] }] }) })],
+    as: "admin",
+  },
+  "app/(ops)/ops/observations/vocabulary-actions.ts#loadSeedVocabularyAction": { base: () => [null, form({})], as: "admin" },
   "app/(ops)/ops/orders/actions.ts#resyncOrderAction": { base: () => [null, form({ orderNumber: String(UNKNOWN_ORDER) })], as: "admin" },
   "app/(ops)/ops/reconciliation/actions.ts#resyncOrdersAction": { base: () => [{ orderNumbers: [UNKNOWN_ORDER] }], as: "admin" },
   "app/(ops)/ops/reconciliation/actions.ts#runReconciliationAction": { noInput: true },

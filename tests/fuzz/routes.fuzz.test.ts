@@ -24,12 +24,14 @@ vi.mock("@/lib/platform/auth/auth", () => ({ auth: async () => session.current }
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Credentials = "none" | "api key" | "channel key" | { signedAs: SystemName } | "store secret" | "admin session";
 type RouteFuzz = {
-  methods: ("GET" | "POST")[];
+  methods: ("GET" | "POST" | "PUT")[];
   /** The params a well-formed call would have; each is replaced by every hostile string in turn. */
   params?: Record<string, string>;
   credentials: Credentials;
   /** Takes no input at all: only hostile query strings and headers are tried, and it may answer 200. */
   noInput?: boolean;
+  /** Its GET takes no input (its other method does), so a GET may answer 200. */
+  getTakesNoInput?: boolean;
   /** Tables the route may touch while refusing (bookkeeping, said why). */
   mayWrite?: string[];
   /** Bodies that get past the envelope to the route's own rules, each still wrong. */
@@ -65,6 +67,18 @@ const ROUTES: Record<string, RouteFuzz> = {
     },
   },
   "app/api/v1/observations/orders/[order]/route.ts": { methods: ["GET"], params: { order: "NO-SUCH-ORDER" }, credentials: "api key", mayWrite: ["ApiKey"] },
+  "app/api/v1/observations/vocabulary/route.ts": {
+    methods: ["GET", "PUT"],
+    credentials: "api key",
+    getTakesNoInput: true,
+    mayWrite: ["ApiKey"],
+    deeperBodies: () => ({
+      "an unknown Handoff event": JSON.stringify({ mappings: [{ system: "pos", event: "pickup-complete", means: ["order.teleported"] }] }),
+      "an unknown system": JSON.stringify({ mappings: [{ system: "erp", event: "x", means: ["order.created"] }] }),
+      "the same word twice": JSON.stringify({ mappings: [{ system: "pos", event: "x", means: ["order.created"] }, { system: "pos", event: "x", means: ["order.ready"] }] }),
+      "means that is not a list": JSON.stringify({ mappings: [{ system: "pos", event: "x", means: "order.created" }] }),
+    }),
+  },
   "app/api/v1/observations/route.ts": { methods: ["POST"], credentials: "api key", mayWrite: ["ApiKey"] },
   "app/api/v1/orders/[number]/cascade/route.ts": { methods: ["GET"], params: { number: "999999" }, credentials: "api key", mayWrite: ["ApiKey"] },
   "app/api/v1/orders/intake/[id]/route.ts": { methods: ["GET"], params: { id: randomUUID() }, credentials: "channel key", mayWrite: ["ApiKey"] },
@@ -149,6 +163,8 @@ function namingStore(body: string): string {
 /** A URL can only carry UTF-8: half a surrogate pair goes as the broken escape a client would send. */
 const encode = (value: string) => encodeURIComponent(value.replace(/[\ud800-\udfff]/g, "\ufffd")).replace(/%EF%BF%BD/g, "%ED%A0%80");
 
+const hasBody = (method: string) => method === "POST" || method === "PUT";
+
 type Call = { label: string; method: string; url: string; params: Record<string, string>; headers: Record<string, string>; body?: string; signedIn?: boolean };
 
 async function callsFor(file: string, route: RouteFuzz): Promise<Call[]> {
@@ -161,13 +177,13 @@ async function callsFor(file: string, route: RouteFuzz): Promise<Call[]> {
     for (const [name, value] of Object.entries(HOSTILE_STRINGS)) {
       calls.push({ label: `query ${name}`, method, url: urlOf(params, `?q=${encode(value)}&period=${encode(value)}`), params, headers: await credentialHeaders(route.credentials, "") });
       for (const param of Object.keys(params)) {
-        calls.push({ label: `param ${param} = ${name}`, method, url: urlOf({ ...params, [param]: value }), params: { ...params, [param]: value }, headers: await credentialHeaders(route.credentials, "{}"), body: method === "POST" ? "{}" : undefined });
+        calls.push({ label: `param ${param} = ${name}`, method, url: urlOf({ ...params, [param]: value }), params: { ...params, [param]: value }, headers: await credentialHeaders(route.credentials, "{}"), body: hasBody(method) ? "{}" : undefined });
       }
     }
     if (route.noInput) continue;
     // Credentials that do not hold, then hostile headers around good ones.
-    calls.push({ label: "no credentials", method, url: urlOf(params), params, headers: {}, body: method === "POST" ? "{}" : undefined });
-    calls.push({ label: "wrong bearer", method, url: urlOf(params), params, headers: { authorization: "Bearer hk_not_a_key" }, body: method === "POST" ? "{}" : undefined });
+    calls.push({ label: "no credentials", method, url: urlOf(params), params, headers: {}, body: hasBody(method) ? "{}" : undefined });
+    calls.push({ label: "wrong bearer", method, url: urlOf(params), params, headers: { authorization: "Bearer hk_not_a_key" }, body: hasBody(method) ? "{}" : undefined });
     if (typeof route.credentials === "object" || route.credentials === "store secret") {
       const body = route.credentials === "store secret" ? namingStore("{}") : "{}";
       const good = await credentialHeaders(route.credentials, body);
@@ -175,7 +191,7 @@ async function callsFor(file: string, route: RouteFuzz): Promise<Call[]> {
       calls.push({ label: "junk timestamp", method, url: urlOf(params), params, headers: { ...good, "webhook-timestamp": "soon" }, body });
       calls.push({ label: "junk signature", method, url: urlOf(params), params, headers: { ...good, "webhook-signature": "v1,AAAA v2,x" }, body });
     }
-    if (method !== "POST") continue;
+    if (!hasBody(method)) continue;
     // Larger than any route takes: refused while reading, whatever the credentials.
     const huge = "x".repeat(21 * 1024 * 1024);
     calls.push({ label: "21 MB body", method, url: urlOf(params), params, headers: await credentialHeaders(route.credentials, huge), body: huge });
@@ -232,7 +248,8 @@ describe("route handlers, fed hostile input", () => {
         let problem: string | null;
         try {
           const response = await send(handler, call);
-          problem = route.noInput ? (response.status >= 500 ? `answered ${response.status}` : null) : await refusalProblem(response);
+          const mayAnswer = route.noInput || (route.getTakesNoInput && call.method === "GET" && call.label !== "no credentials" && call.label !== "wrong bearer");
+          problem = mayAnswer ? (response.status >= 500 ? `answered ${response.status}` : null) : await refusalProblem(response);
         } catch (error) {
           problem = `threw ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : String(error)}`;
         }

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/platform/db/prisma";
 import { CLOCK_SKEW_MS } from "./clock-skew";
 import { judgeFromLogs, type LogVerdict, type WatchedJudgement } from "./localize";
+import { loadVocabulary } from "./vocabulary";
 
 export type CascadeMapEntry = {
   order: string;
@@ -14,7 +15,7 @@ export type CascadeMapEntry = {
 export async function linesOf(db: Db, orderRefs: string[]) {
   const rows = await db.observation.findMany({
     where: { orderRef: { in: orderRefs } },
-    select: { orderRef: true, system: true, eventType: true, direction: true, observedAt: true },
+    select: { orderRef: true, system: true, eventType: true, direction: true, observedAt: true, status: true },
     orderBy: { observedAt: "asc" },
   });
   const byOrder = new Map<string, typeof rows>();
@@ -33,10 +34,10 @@ export async function linesOf(db: Db, orderRefs: string[]) {
  */
 export async function judgeWatchedOrders(db: Db, orderRefs: string[], now = new Date()): Promise<CascadeMapEntry[]> {
   if (orderRefs.length === 0) return [];
-  const byOrder = await linesOf(db, orderRefs);
+  const [byOrder, vocabulary] = await Promise.all([linesOf(db, orderRefs), loadVocabulary(db)]);
   const judged = orderRefs.map((order) => {
     const lines = byOrder.get(order) ?? [];
-    return { order, lines, judgement: judgeFromLogs(lines, { now, skewMs: CLOCK_SKEW_MS }) };
+    return { order, lines, judgement: judgeFromLogs(lines, { now, skewMs: CLOCK_SKEW_MS, vocabulary }) };
   });
   const kept = judged.filter((entry) => entry.lines.length > 0);
   for (let i = 0; i < kept.length; i += 5_000) {
@@ -86,3 +87,16 @@ export async function rejudgeDueWatchedOrders(db: Db, now = new Date(), limit = 
   return due.length;
 }
 
+
+/** Every watched order judged again (after the vocabulary changed, its lines may say something else now). */
+export async function judgeAllWatchedOrders(db: Db, now = new Date()): Promise<number> {
+  let judged = 0;
+  for (let after = ""; ; ) {
+    const page = await db.$queryRaw<{ orderRef: string }[]>`
+      SELECT DISTINCT "orderRef" FROM "Observation" WHERE "orderRef" > ${after} ORDER BY "orderRef" LIMIT 2000`;
+    if (page.length === 0) return judged;
+    await judgeWatchedOrders(db, page.map((row) => row.orderRef), now);
+    judged += page.length;
+    after = page.at(-1)!.orderRef;
+  }
+}

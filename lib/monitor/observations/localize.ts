@@ -1,11 +1,13 @@
 import { CHAIN_ORDER, type StepId } from "@/lib/bus/chain-catalogue";
-import { stepsOf, type CatalogueStep } from "@/lib/bus/chain-steps";
+import { stepsOf } from "@/lib/bus/chain-steps";
+import type { EventName } from "@/lib/bus/event-names";
 import type { FailureNode } from "@/lib/monitor/cascade/failure-nodes";
 import { localize } from "@/lib/monitor/cascade/localize";
 import type { Chain, SystemName } from "@/lib/generated/prisma/enums";
+import { meaningOf, vocabularyOf, type Vocabulary } from "./vocabulary";
 
 /** One line of a watched stack's logs: which system saw (or sent) which event, and when by its own clock. */
-export type SeenEvent = { system: SystemName; eventType: string; direction: string; observedAt?: Date };
+export type SeenEvent = { system: SystemName; eventType: string; direction: string; observedAt?: Date; status?: string | null };
 export type LogVerdict = { node: FailureNode; chain: Chain; stepNumber: number; missing: string } | null;
 
 /** DESIGN's step states, the same in both modes. */
@@ -36,7 +38,9 @@ export type WatchedJudgement = {
   nextCheckAt: Date | null;
 };
 
-export type JudgeOptions = { now: Date; skewMs: number };
+export type JudgeOptions = { now: Date; skewMs: number; vocabulary?: Vocabulary };
+
+const NO_MAPPINGS = vocabularyOf([]);
 
 const earliest = (dates: Date[]) => (dates.length ? new Date(Math.min(...dates.map((date) => date.getTime()))) : null);
 
@@ -48,9 +52,15 @@ const earliest = (dates: Date[]) => (dates.length ? new Date(Math.min(...dates.m
  * met is pending until its deadline (plus the clocks' skew) passes, then missing. The
  * missing steps go to the same localizer as the bus's own rows.
  */
-export function judgeFromLogs(seen: SeenEvent[], options: JudgeOptions): WatchedJudgement {
+export function judgeFromLogs(lines: SeenEvent[], options: JudgeOptions): WatchedJudgement {
+  // Each line in Handoff's words (a stack's own word may stand for several events); words nobody knows are left out.
+  const vocabulary = options.vocabulary ?? NO_MAPPINGS;
+  const seen = lines.flatMap((line) => {
+    const means = meaningOf(vocabulary, line);
+    return means ? [{ ...line, means }] : [];
+  });
   const linesOf = (system: SystemName, eventType: string, direction: string) =>
-    seen.filter((event) => event.system === system && event.eventType === eventType && event.direction === direction);
+    seen.filter((event) => event.system === system && event.means.includes(eventType as EventName) && event.direction === direction);
   const saw = (system: SystemName, eventType: string) => linesOf(system, eventType, "received").length > 0;
   const sent = (system: SystemName, eventType: string) => linesOf(system, eventType, "sent").length > 0;
   const at = (line: SeenEvent) => line.observedAt ?? new Date(0);
@@ -59,9 +69,9 @@ export function judgeFromLogs(seen: SeenEvent[], options: JudgeOptions): Watched
   const steps: { view: WatchedStep; sourceSystem: SystemName; leftTheSource: boolean }[] = [];
   for (const chain of CHAIN_ORDER) {
     const chainSteps = stepsOf(chain);
-    if (!seen.some((event) => event.eventType === chainSteps[0]!.event)) continue;
-    const chainEvents = new Set(chainSteps.map((step) => step.event));
-    const startedAt = earliest(seen.filter((event) => chainEvents.has(event.eventType as CatalogueStep["event"])).map(at))!;
+    if (!seen.some((event) => event.means.includes(chainSteps[0]!.event))) continue;
+    const chainEvents = new Set<EventName>(chainSteps.map((step) => step.event));
+    const startedAt = earliest(seen.filter((event) => event.means.some((name) => chainEvents.has(name))).map(at))!;
     for (const spec of chainSteps) {
       const arrivals = [...linesOf(spec.target, spec.event, "received"), ...(spec.source === spec.target ? linesOf(spec.source, spec.event, "sent") : [])];
       const arrivedAt = earliest(arrivals.map(at));
@@ -113,7 +123,7 @@ export function judgeFromLogs(seen: SeenEvent[], options: JudgeOptions): Watched
   };
 }
 
-/** A finished log, judged as if every deadline had passed and every line came on time. */
+/** A finished log in Handoff's words, judged as if every deadline had passed and every line came on time. */
 export function localizeFromLogs(seen: SeenEvent[]): LogVerdict {
   const untimed = seen.map((line) => ({ system: line.system, eventType: line.eventType, direction: line.direction }));
   return judgeFromLogs(untimed, { now: new Date(8.64e15), skewMs: 0 }).verdict;

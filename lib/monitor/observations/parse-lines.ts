@@ -4,19 +4,12 @@ import { ownValue } from "@/lib/platform/http/own-value";
 import { yieldToOthers } from "@/lib/platform/http/work-gate";
 import type { SystemName } from "@/lib/generated/prisma/enums";
 import { CLOCK_SKEW_MS } from "./clock-skew";
+import { SYSTEM_ALIASES } from "./system-names";
 
-export type ParsedObservation = { system: SystemName; eventType: string; direction: "sent" | "received"; orderRef: string; observedAt: Date };
+export type ParsedObservation = { system: SystemName; eventType: string; direction: "sent" | "received"; orderRef: string; observedAt: Date; status: string | null };
 export type LineError = { line: number; errors: string[] };
 export type ParsedLines = { observations: (ParsedObservation & { line: number })[]; rejected: LineError[] };
 
-const SYSTEM_ALIASES: Record<string, SystemName> = {
-  pos: "POS",
-  oms: "OMS",
-  wms: "WMS",
-  storefront: "STOREFRONT",
-  notification: "NOTIFICATION",
-  notifications: "NOTIFICATION",
-};
 
 const observationSchema = z.object({
   system: z
@@ -30,6 +23,8 @@ const observationSchema = z.object({
   order: z.union([z.string(), z.number()], { error: "order is required" }).transform(String).pipe(z.string().trim().min(1, "order is required").max(100)),
   at: z.iso.datetime({ offset: true, message: "at must be an ISO 8601 date-time" }),
   direction: z.enum(["sent", "received"], "direction must be sent or received").default("received"),
+  /** What the receiver recorded (an order status, a generic "status_update"). */
+  status: z.union([z.string(), z.number()], "status must be text").transform(String).pipe(z.string().trim().max(100, "status is at most 100 characters")).optional(),
 });
 
 const MAX_LINES = 100_000;
@@ -39,11 +34,11 @@ function toObservation(value: unknown, line: number, latest: number): { ok: true
   if (problem) return { ok: false, error: { line, errors: [describeInputProblem(problem)] } };
   const parsed = observationSchema.safeParse(value);
   if (!parsed.success) return { ok: false, error: { line, errors: parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)) } };
-  const { system, event, order, at, direction } = parsed.data;
+  const { system, event, order, at, direction, status } = parsed.data;
   const observedAt = new Date(at);
   // A clock a little ahead is tolerated; one far ahead would make every deadline meaningless.
   if (observedAt.getTime() > latest) return { ok: false, error: { line, errors: [`at: ${at} is more than ${Math.round(CLOCK_SKEW_MS / 1000)} s in the future; check that system's clock`] } };
-  return { ok: true, value: { line, system, eventType: event, direction, orderRef: order, observedAt } };
+  return { ok: true, value: { line, system, eventType: event, direction, orderRef: order, observedAt, status: status || null } };
 }
 
 // Lines are read in slices: the gentle variants let other requests run between slices, so

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/platform/db/prisma";
 import { CLOCK_SKEW_MS } from "./clock-skew";
 import { linesOf } from "./judge-watched-orders";
 import { judgeFromLogs, type WatchedStep } from "./localize";
+import { loadVocabulary } from "./vocabulary";
 
 const stepJson = (step: WatchedStep) => ({
   chain: step.chain,
@@ -19,9 +20,10 @@ const stepJson = (step: WatchedStep) => ({
 
 /** A watched order as the API and the dashboard show it, judged as of `now` from every line it has. */
 export async function watchedOrderView(db: Db, order: string, now = new Date()) {
-  const lines = (await linesOf(db, [order])).get(order);
+  const [byOrder, vocabulary] = await Promise.all([linesOf(db, [order]), loadVocabulary(db)]);
+  const lines = byOrder.get(order);
   if (!lines?.length) return null;
-  const judgement = judgeFromLogs(lines, { now, skewMs: CLOCK_SKEW_MS });
+  const judgement = judgeFromLogs(lines, { now, skewMs: CLOCK_SKEW_MS, vocabulary });
   return {
     order,
     aliases: [] as string[],

@@ -3,11 +3,14 @@
 import { OPS_ROLES, staffWithRole } from "@/lib/platform/auth/staff";
 import { getDb } from "@/lib/platform/db/prisma";
 import { ingestObservations, type CascadeMapEntry } from "@/lib/monitor/observations/ingest";
+import type { UnmappedEvent } from "@/lib/monitor/observations/unmapped-events";
 import { parseLinesGently, type LineError } from "@/lib/monitor/observations/parse-lines";
 import { uploadGate } from "@/lib/monitor/observations/upload-gate";
 import { formInput } from "@/lib/platform/http/action-input";
 
-export type UploadResult = { ok: false; message: string; rejected?: LineError[] } | { ok: true; accepted: number; rejected: LineError[]; cascade: CascadeMapEntry[] };
+export type UploadResult =
+  | { ok: false; message: string; rejected?: LineError[] }
+  | { ok: true; accepted: number; rejected: LineError[]; cascade: CascadeMapEntry[]; unmapped: UnmappedEvent[] };
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -27,8 +30,8 @@ export async function uploadLogsAction(_previous: UploadResult | null, formData:
     const csv = file.name.toLowerCase().endsWith(".csv") || /^\s*[a-z_]+\s*,/i.test(text.slice(0, 200));
     const parsed = await parseLinesGently(text, csv ? "csv" : "ndjson");
     if (parsed.observations.length === 0) return { ok: false, message: "No line could be read.", rejected: parsed.rejected.slice(0, 200) };
-    const { cascade } = await ingestObservations(getDb(), parsed.observations);
-    return { ok: true, accepted: parsed.observations.length, rejected: parsed.rejected.slice(0, 200), cascade };
+    const { cascade, unmapped } = await ingestObservations(getDb(), parsed.observations);
+    return { ok: true, accepted: parsed.observations.length, rejected: parsed.rejected.slice(0, 200), cascade, unmapped };
   } finally {
     pass.leave();
   }

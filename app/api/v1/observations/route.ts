@@ -28,8 +28,8 @@ export async function POST(request: Request) {
     if (parsed.observations.length === 0) {
       return Response.json({ error: "No line could be read.", accepted: 0, rejected: parsed.rejected }, { status: 400 });
     }
-    const { batchId, cascade } = await ingestObservations(db, parsed.observations);
-    return Response.json({ batchId, accepted: parsed.observations.length, rejected: parsed.rejected, cascade });
+    const { batchId, cascade, unmapped } = await ingestObservations(db, parsed.observations);
+    return Response.json({ batchId, accepted: parsed.observations.length, rejected: parsed.rejected, cascade, unmapped });
   } finally {
     pass.leave();
   }

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Observation_receivedAt_idx" ON "Observation"("receivedAt");
