@@ -44,6 +44,7 @@ export function LogUpload() {
           rows={result.cascade.map((entry) => [
             <span key="order" className="whitespace-nowrap">
               {entry.order}
+              {entry.aliases.length > 0 ? <span className="block text-xs text-slate-500">also {entry.aliases.join(", ")}</span> : null}
             </span>,
             entry.verdict?.node.label ??
               (entry.state === "in_flight" ? (

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/platform/db/prisma";
 import { judgeWatchedOrders, type CascadeMapEntry } from "./judge-watched-orders";
+import { linkOrderIds } from "./order-aliases";
 import { unmappedEvents, type UnmappedEvent } from "./unmapped-events";
 import type { ParsedObservation } from "./parse-lines";
 
@@ -26,7 +27,10 @@ export async function ingestObservations(db: Db, observations: ParsedObservation
     },
     { timeout: 120_000 },
   );
-  const orders = [...new Set(observations.map((observation) => observation.orderRef))];
+  // Ids a line links (its order and its aliases) join one order, with what earlier batches linked.
+  const links = observations.filter((observation) => observation.aliases.length > 0).map((observation) => [observation.orderRef, ...observation.aliases]);
+  const named = await linkOrderIds(db, links, [...new Set(observations.map((observation) => observation.orderRef))]);
+  const orders = [...new Set(named.values())];
   const [cascade, unmapped] = await Promise.all([judgeWatchedOrders(db, orders), unmappedEvents(db, { batchId })]);
   return { batchId, cascade, unmapped };
 }

@@ -1,30 +1,37 @@
 import type { Db } from "@/lib/platform/db/prisma";
 import { CLOCK_SKEW_MS } from "./clock-skew";
 import { judgeFromLogs, type LogVerdict, type WatchedJudgement } from "./localize";
+import { canonicalOf, idsOf } from "./order-aliases";
 import { loadVocabulary } from "./vocabulary";
 
 export type CascadeMapEntry = {
+  /** The id the order was first seen under; `aliases` are its other ids. */
   order: string;
+  aliases: string[];
   events: number;
   state: WatchedJudgement["state"];
   verdict: LogVerdict;
   late: { chain: string; step: string; lateBySeconds: number }[];
 };
 
-/** Watched orders' lines, grouped by order, oldest first. */
+/** Watched orders' lines under any of their ids, grouped by order (its own name), oldest first. */
 export async function linesOf(db: Db, orderRefs: string[]) {
+  const ids = await idsOf(db, orderRefs);
+  const orderOfRef = new Map<string, string>();
+  for (const { order, aliases } of ids.values()) for (const ref of [order, ...aliases]) orderOfRef.set(ref, order);
   const rows = await db.observation.findMany({
-    where: { orderRef: { in: orderRefs } },
+    where: { orderRef: { in: [...orderOfRef.keys()] } },
     select: { orderRef: true, system: true, eventType: true, direction: true, observedAt: true, status: true },
     orderBy: { observedAt: "asc" },
   });
   const byOrder = new Map<string, typeof rows>();
   for (const row of rows) {
-    const seen = byOrder.get(row.orderRef);
+    const order = orderOfRef.get(row.orderRef)!;
+    const seen = byOrder.get(order);
     if (seen) seen.push(row);
-    else byOrder.set(row.orderRef, [row]);
+    else byOrder.set(order, [row]);
   }
-  return byOrder;
+  return { byOrder, ids };
 }
 
 /**
@@ -34,7 +41,7 @@ export async function linesOf(db: Db, orderRefs: string[]) {
  */
 export async function judgeWatchedOrders(db: Db, orderRefs: string[], now = new Date()): Promise<CascadeMapEntry[]> {
   if (orderRefs.length === 0) return [];
-  const [byOrder, vocabulary] = await Promise.all([linesOf(db, orderRefs), loadVocabulary(db)]);
+  const [{ byOrder, ids }, vocabulary] = await Promise.all([linesOf(db, orderRefs), loadVocabulary(db)]);
   const judged = orderRefs.map((order) => {
     const lines = byOrder.get(order) ?? [];
     return { order, lines, judgement: judgeFromLogs(lines, { now, skewMs: CLOCK_SKEW_MS, vocabulary }) };
@@ -68,6 +75,7 @@ export async function judgeWatchedOrders(db: Db, orderRefs: string[], now = new 
   }
   return judged.map(({ order, lines, judgement }) => ({
     order,
+    aliases: ids.get(order)?.aliases ?? [],
     events: lines.length,
     state: judgement.state,
     verdict: judgement.verdict,
@@ -95,7 +103,8 @@ export async function judgeAllWatchedOrders(db: Db, now = new Date()): Promise<n
     const page = await db.$queryRaw<{ orderRef: string }[]>`
       SELECT DISTINCT "orderRef" FROM "Observation" WHERE "orderRef" > ${after} ORDER BY "orderRef" LIMIT 2000`;
     if (page.length === 0) return judged;
-    await judgeWatchedOrders(db, page.map((row) => row.orderRef), now);
+    const named = await canonicalOf(db, page.map((row) => row.orderRef));
+    await judgeWatchedOrders(db, [...new Set(named.values())], now);
     judged += page.length;
     after = page.at(-1)!.orderRef;
   }

@@ -6,7 +6,7 @@ import type { SystemName } from "@/lib/generated/prisma/enums";
 import { CLOCK_SKEW_MS } from "./clock-skew";
 import { SYSTEM_ALIASES } from "./system-names";
 
-export type ParsedObservation = { system: SystemName; eventType: string; direction: "sent" | "received"; orderRef: string; observedAt: Date; status: string | null };
+export type ParsedObservation = { system: SystemName; eventType: string; direction: "sent" | "received"; orderRef: string; observedAt: Date; status: string | null; aliases: string[] };
 export type LineError = { line: number; errors: string[] };
 export type ParsedLines = { observations: (ParsedObservation & { line: number })[]; rejected: LineError[] };
 
@@ -25,6 +25,11 @@ const observationSchema = z.object({
   direction: z.enum(["sent", "received"], "direction must be sent or received").default("received"),
   /** What the receiver recorded (an order status, a generic "status_update"). */
   status: z.union([z.string(), z.number()], "status must be text").transform(String).pipe(z.string().trim().max(100, "status is at most 100 characters")).optional(),
+  /** Other ids of the same order (another system's number for it). */
+  aliases: z
+    .array(z.union([z.string(), z.number()], "each alias must be an order id").transform(String).pipe(z.string().trim().min(1, "an alias cannot be empty").max(100, "an alias is at most 100 characters")), "aliases must be a list of order ids")
+    .max(20, "at most 20 aliases per line")
+    .optional(),
 });
 
 const MAX_LINES = 100_000;
@@ -34,11 +39,11 @@ function toObservation(value: unknown, line: number, latest: number): { ok: true
   if (problem) return { ok: false, error: { line, errors: [describeInputProblem(problem)] } };
   const parsed = observationSchema.safeParse(value);
   if (!parsed.success) return { ok: false, error: { line, errors: parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)) } };
-  const { system, event, order, at, direction, status } = parsed.data;
+  const { system, event, order, at, direction, status, aliases } = parsed.data;
   const observedAt = new Date(at);
   // A clock a little ahead is tolerated; one far ahead would make every deadline meaningless.
   if (observedAt.getTime() > latest) return { ok: false, error: { line, errors: [`at: ${at} is more than ${Math.round(CLOCK_SKEW_MS / 1000)} s in the future; check that system's clock`] } };
-  return { ok: true, value: { line, system, eventType: event, direction, orderRef: order, observedAt, status: status || null } };
+  return { ok: true, value: { line, system, eventType: event, direction, orderRef: order, observedAt, status: status || null, aliases: [...new Set(aliases ?? [])].filter((alias) => alias !== order) } };
 }
 
 // Lines are read in slices: the gentle variants let other requests run between slices, so
@@ -78,7 +83,9 @@ function* csvSlices(text: string, result: ParsedLines): Generator<void> {
     if (index > 0 && index % SLICE_LINES === 0) yield;
     if (!raw.trim()) continue;
     const cells = raw.split(",").map((cell) => cell.trim().replace(/^"(.*)"$/, "$1"));
-    const value = Object.fromEntries(header.map((column, i) => [column, cells[i] === "" ? undefined : cells[i]]));
+    const value: Record<string, unknown> = Object.fromEntries(header.map((column, i) => [column, cells[i] === "" ? undefined : cells[i]]));
+    // A CSV cell holds one value: several aliases are written A|B.
+    if (typeof value.aliases === "string") value.aliases = value.aliases.split("|");
     const parsed = toObservation(value, index + 2, latest);
     if (parsed.ok) result.observations.push(parsed.value);
     else result.rejected.push(parsed.error);

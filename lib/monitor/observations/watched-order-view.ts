@@ -2,6 +2,7 @@ import type { Db } from "@/lib/platform/db/prisma";
 import { CLOCK_SKEW_MS } from "./clock-skew";
 import { linesOf } from "./judge-watched-orders";
 import { judgeFromLogs, type WatchedStep } from "./localize";
+import { canonicalOf } from "./order-aliases";
 import { loadVocabulary } from "./vocabulary";
 
 const stepJson = (step: WatchedStep) => ({
@@ -19,14 +20,15 @@ const stepJson = (step: WatchedStep) => ({
 });
 
 /** A watched order as the API and the dashboard show it, judged as of `now` from every line it has. */
-export async function watchedOrderView(db: Db, order: string, now = new Date()) {
-  const [byOrder, vocabulary] = await Promise.all([linesOf(db, [order]), loadVocabulary(db)]);
+export async function watchedOrderView(db: Db, anyId: string, now = new Date()) {
+  const order = (await canonicalOf(db, [anyId])).get(anyId)!;
+  const [{ byOrder, ids }, vocabulary] = await Promise.all([linesOf(db, [order]), loadVocabulary(db)]);
   const lines = byOrder.get(order);
   if (!lines?.length) return null;
   const judgement = judgeFromLogs(lines, { now, skewMs: CLOCK_SKEW_MS, vocabulary });
   return {
     order,
-    aliases: [] as string[],
+    aliases: ids.get(order)?.aliases ?? [],
     state: judgement.state,
     ...(judgement.verdict ? { node: judgement.verdict.node, missing: judgement.verdict.missing } : {}),
     late: judgement.late.map(stepJson),
