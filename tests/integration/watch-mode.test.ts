@@ -127,3 +127,25 @@ describe("watch mode, judged against deadlines", () => {
     expect((await ask("NEVER-LOGGED", channel.key)).status).toBe(403);
   });
 });
+
+describe("what the receiver recorded", () => {
+  it("names node 2 when the OMS took the POS's pickup in as a generic status update (seed 000)", async () => {
+    const { key } = await createApiKey(db(), "watch test");
+    const order = `MISREAD-${randomUUID().slice(0, 8)}`;
+    const pickedUpAt = seconds(new Date(), -30);
+    // Half a minute ago, so nothing is past a deadline: only the misreading can break it.
+    const lines = pickedUp(pickedUpAt, ["oms:pickup.completed", "oms:order.picked_up", "wms:order.picked_up", "storefront:order.picked_up", "notification:order.picked_up", "storefront:inventory.consumed"]);
+    const body = lines.map((line) => JSON.stringify({ system: line.system, event: line.event, direction: line.direction, order, at: line.at.toISOString() }));
+    body.push(JSON.stringify({ system: "oms", event: "pickup.completed", status: "status_update", order, at: seconds(pickedUpAt, 1).toISOString() }));
+    const response = await observationsRoute(new Request("http://handoff.test/api/v1/observations", { method: "POST", headers: { authorization: `Bearer ${key}` }, body: body.join("\n") }));
+    const { cascade } = (await response.json()) as { cascade: { state: string; verdict: { node: { id: string }; missing: string } | null }[] };
+    expect(cascade[0]).toMatchObject({ state: "broken", verdict: { node: { id: "pickup-2" } } });
+    expect(cascade[0]!.verdict!.missing).toBe('OMS received pickup.completed but recorded it as "status_update": it arrived and was processed as the wrong type');
+
+    // Recorded as the pickup it is, the same line is an arrival.
+    const applied = `APPLIED-${randomUUID().slice(0, 8)}`;
+    const good = body.map((line) => line.replace(order, applied).replace('"status_update"', '"picked_up"'));
+    const ok = await observationsRoute(new Request("http://handoff.test/api/v1/observations", { method: "POST", headers: { authorization: `Bearer ${key}` }, body: good.join("\n") }));
+    expect(((await ok.json()) as { cascade: { state: string }[] }).cascade[0]!.state).toBe("in_flight");
+  });
+});

@@ -4,6 +4,7 @@ import type { EventName } from "@/lib/bus/event-names";
 import type { FailureNode } from "@/lib/monitor/cascade/failure-nodes";
 import { localize } from "@/lib/monitor/cascade/localize";
 import type { Chain, SystemName } from "@/lib/generated/prisma/enums";
+import { appliedAsMeant } from "./recorded-status";
 import { meaningOf, vocabularyOf, type Vocabulary } from "./vocabulary";
 
 /** One line of a watched stack's logs: which system saw (or sent) which event, and when by its own clock. */
@@ -11,7 +12,7 @@ export type SeenEvent = { system: SystemName; eventType: string; direction: stri
 export type LogVerdict = { node: FailureNode; chain: Chain; stepNumber: number; missing: string } | null;
 
 /** DESIGN's step states, the same in both modes. */
-export type WatchedStepState = "arrived" | "late" | "pending" | "missing";
+export type WatchedStepState = "arrived" | "late" | "pending" | "missing" | "wrong_type";
 
 export type WatchedStep = {
   chain: Chain;
@@ -26,6 +27,8 @@ export type WatchedStep = {
   arrivedAt: Date | null;
   /** How long after its deadline a late step arrived. */
   lateBySeconds: number | null;
+  /** What the receiver recorded it as, when that was the wrong type. */
+  recordedAs: string | null;
 };
 
 export type WatchedJudgement = {
@@ -77,8 +80,12 @@ export function judgeFromLogs(lines: SeenEvent[], options: JudgeOptions): Watche
       const arrivedAt = earliest(arrivals.map(at));
       const expectedBy = new Date(startedAt.getTime() + spec.deadlineSeconds * 1000);
       const graceEnds = expectedBy.getTime() + options.skewMs;
-      const state: WatchedStepState =
-        arrivedAt ? (arrivedAt.getTime() > graceEnds ? "late" : "arrived") : options.now.getTime() > graceEnds ? "missing" : "pending";
+      // Another system's word reaching the OMS must be applied as what it is; taken in as something else, it failed at once.
+      const crossesIntoOms = spec.target === "OMS" && (spec.source !== "OMS" || (spec.origin !== undefined && saw(spec.origin.system, spec.event)));
+      const misread = crossesIntoOms && arrivals.length > 0 && arrivals.every((line) => !appliedAsMeant(spec.event, line.status)) ? arrivals[0]!.status! : null;
+      const state: WatchedStepState = misread
+        ? "wrong_type"
+        : arrivedAt ? (arrivedAt.getTime() > graceEnds ? "late" : "arrived") : options.now.getTime() > graceEnds ? "missing" : "pending";
       steps.push({
         view: {
           chain,
@@ -92,24 +99,27 @@ export function judgeFromLogs(lines: SeenEvent[], options: JudgeOptions): Watche
           expectedBy,
           arrivedAt,
           lateBySeconds: state === "late" ? Math.round((arrivedAt!.getTime() - expectedBy.getTime()) / 1000) : null,
+          recordedAs: misread,
         },
         // A step another system may start (a POS cancel) is that origin's boundary when the origin logged it.
         sourceSystem: spec.origin && saw(spec.origin.system, spec.event) ? spec.origin.system : spec.source,
-        // Seed 000: no outbound record at the source means the event never left it (node 1).
-        leftTheSource: sent(spec.source, spec.event),
+        // Seed 000: no outbound record at the source, and no receipt, means the event never left it (node 1).
+        leftTheSource: sent(spec.source, spec.event) || arrivals.length > 0,
       });
     }
   }
 
   const located = localize(
-    steps.map(({ view, sourceSystem, leftTheSource }) => ({ ...view, sourceSystem, leftTheSource, targetSystem: view.target, broken: view.state === "missing", dueAt: view.expectedBy })),
+    steps.map(({ view, sourceSystem, leftTheSource }) => ({ ...view, sourceSystem, leftTheSource, targetSystem: view.target, broken: view.state === "missing" || view.state === "wrong_type", dueAt: view.expectedBy })),
   );
   const verdict: LogVerdict = located
     ? {
         node: located.node,
         chain: located.step.chain,
         stepNumber: located.step.stepNumber,
-        missing: missingLine(located.step.source, located.step.target, located.step.event, located.step.leftTheSource, saw(located.step.source, located.step.event)),
+        missing: located.step.recordedAs
+          ? `${located.step.target} received ${located.step.event} but recorded it as "${located.step.recordedAs}": it arrived and was processed as the wrong type`
+          : missingLine(located.step.source, located.step.target, located.step.event, located.step.leftTheSource, saw(located.step.source, located.step.event)),
       }
     : null;
   const judged = steps.map((step) => step.view);

@@ -17,6 +17,7 @@ const stepJson = (step: WatchedStep) => ({
   expectedBy: step.expectedBy.toISOString(),
   arrivedAt: step.arrivedAt?.toISOString() ?? null,
   lateBySeconds: step.lateBySeconds,
+  recordedAs: step.recordedAs,
 });
 
 /** A watched order as the API and the dashboard show it, judged as of `now` from every line it has. */
