@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GET as watchedOrderRoute } from "@/app/api/v1/observations/orders/[order]/route";
 import { POST as observationsRoute } from "@/app/api/v1/observations/route";
 import { rejudgeDueWatchedOrders } from "@/lib/monitor/observations/judge-watched-orders";
+import { watchedOverview } from "@/lib/monitor/observations/watched-overview";
 import { createApiKey } from "@/lib/platform/auth/api-keys";
 import { getDb } from "@/lib/platform/db/prisma";
 
@@ -61,6 +62,13 @@ describe("watch mode, judged against deadlines", () => {
     const { body } = await ship(key, `STALE-${run}`, pickedUp(seconds(now, -3600), ["wms:order.picked_up", "storefront:order.picked_up", "storefront:inventory.consumed"]));
     expect(body.cascade[0]).toMatchObject({ state: "broken", verdict: { node: { id: "pickup-3" } } });
     expect(await watched(`STALE-${run}`)).toMatchObject({ state: "broken", nodeId: "pickup-3", chain: "PICKUP", stepNumber: 4 });
+    // The dashboard lists it among the stuck watched orders, stuck since the step was due.
+    const overview = await watchedOverview(db(), 100_000);
+    expect(overview.stuck.find((entry) => entry.order === `STALE-${run}`)).toMatchObject({
+      node: { id: "pickup-3", fixLane: "OMS-WMS event routing" },
+      stuckSince: seconds(now, -3600 + 120),
+    });
+    expect(overview.inFlight).toBeGreaterThanOrEqual(40);
   });
 
   it("makes an in-flight order stuck, with its node, once its deadline passes with no new line", async () => {

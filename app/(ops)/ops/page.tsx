@@ -14,6 +14,8 @@ import { openIncidents } from "@/lib/monitor/operations/alerts";
 import { ActionForm } from "@/components/ui/action-form";
 import { formatOpsTime } from "@/lib/platform/format/ops-time";
 import { plural } from "@/lib/platform/format/plural";
+import { watchedOverview } from "@/lib/monitor/observations/watched-overview";
+import { WatchedStackSection } from "@/components/ops/watched-stack-section";
 import { resolveAlertAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -22,11 +24,12 @@ export const metadata: Metadata = { title: "Operations" };
 export default async function OpsOverviewPage() {
   await requireStaffPage(OPS_ROLES, "/ops");
   const db = getDb();
-  const [{ bySystem, activeFaults: faults, rejectionsLast24h: rejections }, stuck, nodes, incidents] = await Promise.all([
+  const [{ bySystem, activeFaults: faults, rejectionsLast24h: rejections }, stuck, nodes, incidents, watched] = await Promise.all([
     busOverview(db),
     findStuckOrders(db),
     nodeHealth(db),
     openIncidents(db),
+    watchedOverview(db),
   ]);
   return (
     <div className="space-y-6">
@@ -86,6 +89,8 @@ export default async function OpsOverviewPage() {
         </h2>
         <NodeHealthTable nodes={nodes} threshold={NODE_FAILURE_THRESHOLD} />
       </section>
+
+      <WatchedStackSection watched={watched} />
 
       <h2 className="text-xl font-semibold">Integration bus</h2>
       {faults > 0 ? (

@@ -52,8 +52,8 @@ export async function judgeWatchedOrders(db: Db, orderRefs: string[], now = new 
     const column = <T>(pick: (entry: (typeof slice)[number]) => T) => slice.map(pick);
     // One statement per slice: an upload can touch thousands of orders.
     await db.$executeRaw`
-      INSERT INTO "WatchedOrder" ("orderRef", "state", "nodeId", "nodeLabel", "chain", "stepNumber", "missing", "lateSteps", "firstSeenAt", "lastSeenAt", "judgedAt", "nextCheckAt")
-      SELECT o.ref, o.state, o.node_id, o.node_label, o.chain::"Chain", o.step, o.missing, o.late,
+      INSERT INTO "WatchedOrder" ("orderRef", "state", "nodeId", "nodeLabel", "chain", "stepNumber", "missing", "stuckSince", "lateSteps", "firstSeenAt", "lastSeenAt", "judgedAt", "nextCheckAt")
+      SELECT o.ref, o.state, o.node_id, o.node_label, o.chain::"Chain", o.step, o.missing, o.stuck::timestamptz AT TIME ZONE 'UTC', o.late,
              o.first_seen::timestamptz AT TIME ZONE 'UTC', o.last_seen::timestamptz AT TIME ZONE 'UTC', ${now}::timestamp, o.next_check::timestamptz AT TIME ZONE 'UTC'
         FROM unnest(
           ${column((entry) => entry.order)}::text[],
@@ -63,14 +63,15 @@ export async function judgeWatchedOrders(db: Db, orderRefs: string[], now = new 
           ${column((entry) => entry.judgement.verdict?.chain ?? null)}::text[],
           ${column((entry) => entry.judgement.verdict?.stepNumber ?? null)}::int[],
           ${column((entry) => entry.judgement.verdict?.missing ?? null)}::text[],
+          ${column((entry) => entry.judgement.verdict?.stuckSince?.toISOString() ?? null)}::text[],
           ${column((entry) => entry.judgement.late.length)}::int[],
           ${column((entry) => entry.lines[0]!.observedAt.toISOString())}::text[],
           ${column((entry) => entry.lines.at(-1)!.observedAt.toISOString())}::text[],
           ${column((entry) => entry.judgement.nextCheckAt?.toISOString() ?? null)}::text[]
-        ) AS o(ref, state, node_id, node_label, chain, step, missing, late, first_seen, last_seen, next_check)
+        ) AS o(ref, state, node_id, node_label, chain, step, missing, stuck, late, first_seen, last_seen, next_check)
       ON CONFLICT ("orderRef") DO UPDATE SET
         "state" = EXCLUDED."state", "nodeId" = EXCLUDED."nodeId", "nodeLabel" = EXCLUDED."nodeLabel", "chain" = EXCLUDED."chain",
-        "stepNumber" = EXCLUDED."stepNumber", "missing" = EXCLUDED."missing", "lateSteps" = EXCLUDED."lateSteps",
+        "stepNumber" = EXCLUDED."stepNumber", "missing" = EXCLUDED."missing", "stuckSince" = EXCLUDED."stuckSince", "lateSteps" = EXCLUDED."lateSteps",
         "firstSeenAt" = EXCLUDED."firstSeenAt", "lastSeenAt" = EXCLUDED."lastSeenAt", "judgedAt" = EXCLUDED."judgedAt", "nextCheckAt" = EXCLUDED."nextCheckAt"`;
   }
   return judged.map(({ order, lines, judgement }) => ({

@@ -9,7 +9,7 @@ import { meaningOf, vocabularyOf, type Vocabulary } from "./vocabulary";
 
 /** One line of a watched stack's logs: which system saw (or sent) which event, and when by its own clock. */
 export type SeenEvent = { system: SystemName; eventType: string; direction: string; observedAt?: Date; status?: string | null };
-export type LogVerdict = { node: FailureNode; chain: Chain; stepNumber: number; missing: string } | null;
+export type LogVerdict = { node: FailureNode; chain: Chain; stepNumber: number; missing: string; stuckSince?: Date } | null;
 
 /** DESIGN's step states, the same in both modes. */
 export type WatchedStepState = "arrived" | "late" | "pending" | "missing" | "wrong_type";
@@ -117,6 +117,7 @@ export function judgeFromLogs(lines: SeenEvent[], options: JudgeOptions): Watche
         node: located.node,
         chain: located.step.chain,
         stepNumber: located.step.stepNumber,
+        stuckSince: located.step.expectedBy,
         missing: located.step.recordedAs
           ? `${located.step.target} received ${located.step.event} but recorded it as "${located.step.recordedAs}": it arrived and was processed as the wrong type`
           : missingLine(located.step.source, located.step.target, located.step.event, located.step.leftTheSource, saw(located.step.source, located.step.event)),

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { DataTable } from "./data-table";
+import { formatOpsTime } from "@/lib/platform/format/ops-time";
+import type { watchedOverview } from "@/lib/monitor/observations/watched-overview";
+
+type Props = { watched: Awaited<ReturnType<typeof watchedOverview>> };
+
+/** The stack Handoff only watches, kept apart from its own: its orders by state and the broken ones with their nodes. */
+export function WatchedStackSection({ watched }: Props) {
+  const total = watched.healthy + watched.inFlight + watched.broken;
+  return (
+    <section aria-labelledby="watched-heading" className="space-y-3">
+      <h2 id="watched-heading" className="text-xl font-semibold">
+        Watched stack {watched.broken > 0 ? <span className="text-red-700">({watched.broken} stuck)</span> : null}
+      </h2>
+      <p className="text-slate-600">
+        {total === 0 ? (
+          <>
+            No watched orders yet: send your systems&apos; lines to <code className="rounded bg-slate-100 px-1">POST /api/v1/observations</code> or{" "}
+            <Link href="/ops/observations" className="underline">
+              upload a log
+            </Link>
+            .
+          </>
+        ) : (
+          `${total} watched ${total === 1 ? "order" : "orders"}: ${watched.healthy} healthy, ${watched.inFlight} in flight (within their deadlines), ${watched.broken} broken.`
+        )}
+      </p>
+      {total > 0 ? (
+        <DataTable
+          caption="Watched orders stuck at a node, oldest first"
+          headers={["Order", "Failure node", "What is missing", "Fix lane", "Owners", "Stuck since"]}
+          empty="No watched order is stuck: every step arrived or is within its deadline."
+          rows={watched.stuck.map(({ order, node, missing, stuckSince }) => [
+            <Link key="o" href={`/ops/watched/${encodeURIComponent(order)}`} className="whitespace-nowrap font-semibold text-brand-700 underline">
+              {order}
+            </Link>,
+            node.label,
+            missing,
+            node.fixLane,
+            node.parties.join(", "),
+            stuckSince ? formatOpsTime(stuckSince) : "",
+          ])}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "WatchedOrder" ADD COLUMN     "stuckSince" TIMESTAMP(3);
