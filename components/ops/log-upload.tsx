@@ -61,8 +61,11 @@ export function LogUpload() {
       <p className="text-sm text-slate-600">
         Each line says which system saw which event for which order, when: NDJSON{" "}
         <code className="rounded bg-slate-100 px-1">{`{"system":"pos","event":"pickup.completed","order":"A-1001","at":"2026-11-20T15:04:00Z"}`}</code> (add{" "}
-        <code className="rounded bg-slate-100 px-1">{`"direction":"sent"`}</code> for a source&apos;s outbound record), or CSV with the header{" "}
-        <code className="rounded bg-slate-100 px-1">system,event,order,at[,direction]</code>. Machines can post NDJSON to{" "}
+        <code className="rounded bg-slate-100 px-1">{`"direction":"sent"`}</code> for a source&apos;s outbound record,{" "}
+        <code className="rounded bg-slate-100 px-1">{`"status"`}</code> for what the receiver recorded and{" "}
+        <code className="rounded bg-slate-100 px-1">{`"aliases":["#W1001"]`}</code> for the order&apos;s other ids), or CSV with the header{" "}
+        <code className="rounded bg-slate-100 px-1">system,event,order,at[,direction,status,aliases]</code> (aliases as A|B). Events may be
+        Handoff&apos;s names or your systems&apos; own words, mapped in the vocabulary below. Machines can post NDJSON to{" "}
         <code className="rounded bg-slate-100 px-1">POST /api/v1/observations</code> with an <Link href="/ops/systems" className="underline">API key</Link>.
       </p>
     </div>

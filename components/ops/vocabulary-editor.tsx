@@ -33,6 +33,8 @@ export function VocabularyEditor({ mappings, unmapped }: Props) {
         </label>
       </ActionForm>
       <ActionForm action={loadSeedVocabularyAction} submitLabel="Load the field write-ups' preset" pendingLabel="Loading…" />
+      <h3 className="text-lg font-semibold">Unmapped events (last 24 hours)</h3>
+      <p className="text-sm text-slate-600">Lines in words nothing maps are kept; map a word and every watched order is judged again.</p>
       <DataTable
         caption="Unmapped events (last 24 hours)"
         headers={["System", "Event", "Lines", "Example"]}

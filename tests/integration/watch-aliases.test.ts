@@ -44,7 +44,8 @@ describe("one watched order under many ids", () => {
     // Asked for by any of its ids, it is the same order.
     for (const id of [web, store]) {
       const response = await watchedOrderRoute(new Request(`http://handoff.test/api/v1/observations/orders/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${key}` } }), {
-        params: Promise.resolve({ order: id }),
+        // The router hands the segment over percent-encoded, as the URL carries it.
+        params: Promise.resolve({ order: encodeURIComponent(id) }),
       });
       expect(await response.json()).toMatchObject({ order: oms, aliases: [store, web].sort(), state: "healthy" });
     }

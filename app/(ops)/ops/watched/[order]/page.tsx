@@ -4,6 +4,7 @@ import { DataTable } from "@/components/ops/data-table";
 import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
 import { getDb } from "@/lib/platform/db/prisma";
 import { formatOpsTime } from "@/lib/platform/format/ops-time";
+import { segmentValue } from "@/lib/platform/http/path-segment";
 import { isUnsafeText } from "@/lib/platform/http/unsafe-text";
 import { watchedOrderView } from "@/lib/monitor/observations/watched-order-view";
 
@@ -22,7 +23,7 @@ const ORDER_STATES: Record<string, string> = { healthy: "Healthy", in_flight: "I
 
 /** A watched order's cascade from its systems' own lines: each expected step, when it was due, when it arrived. */
 export default async function WatchedOrderPage({ params }: PageProps<"/ops/watched/[order]">) {
-  const { order } = await params;
+  const order = segmentValue((await params).order);
   await requireStaffPage(OPS_ROLES, `/ops/watched/${encodeURIComponent(order)}`);
   const view = order.length > 100 || isUnsafeText(order) ? null : await watchedOrderView(getDb(), order);
   if (!view) {

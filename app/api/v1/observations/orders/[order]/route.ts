@@ -1,5 +1,6 @@
 import { requireApiKey } from "@/lib/platform/auth/require-api-key";
 import { getDb } from "@/lib/platform/db/prisma";
+import { segmentValue } from "@/lib/platform/http/path-segment";
 import { isUnsafeText } from "@/lib/platform/http/unsafe-text";
 import { watchedOrderView } from "@/lib/monitor/observations/watched-order-view";
 
@@ -14,7 +15,7 @@ export async function GET(request: Request, context: RouteContext<"/api/v1/obser
   const db = getDb();
   const caller = await requireApiKey(db, request, "monitor", "read watched orders");
   if (!caller.ok) return caller.response;
-  const { order } = await context.params;
+  const order = segmentValue((await context.params).order);
   if (order.trim() === "" || order.length > 100 || isUnsafeText(order)) {
     return Response.json({ error: "Name the order as its systems log it: 1 to 100 characters of text." }, { status: 400 });
   }
