@@ -15,7 +15,7 @@ export function LogUpload() {
       <form action={action} className="flex flex-wrap items-end gap-3">
         <label className="text-sm font-medium">
           Log file (NDJSON or CSV)
-          <input name="logs" type="file" accept=".ndjson,.jsonl,.json,.csv,.txt" className="mt-1 block min-h-11 rounded-lg border border-slate-300 bg-white px-2 py-2" />
+          <input name="logs" type="file" accept=".ndjson,.jsonl,.json,.csv,.txt,.gz" className="mt-1 block min-h-11 rounded-lg border border-slate-300 bg-white px-2 py-2" />
         </label>
         <button type="submit" disabled={pending} className="min-h-11 rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
           {pending ? "Reading…" : "Upload logs"}

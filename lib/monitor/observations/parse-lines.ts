@@ -1,3 +1,4 @@
+import { parse as parseCsvRecords } from "csv-parse/sync";
 import { z } from "zod";
 import { describeInputProblem, inspectInput } from "@/lib/platform/http/inspect-input";
 import { ownValue } from "@/lib/platform/http/own-value";
@@ -70,26 +71,48 @@ function* ndjsonSlices(text: string, result: ParsedLines): Generator<void> {
   if (lines.length > MAX_LINES) result.rejected.push({ line: MAX_LINES + 1, errors: [`only the first ${MAX_LINES} lines are read`] });
 }
 
+/** The separator a spreadsheet export used: whichever of , ; and tab its header line holds most of. */
+function delimiterOf(text: string): string {
+  const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  const count = (separator: string) => header.split(separator).length - 1;
+  return [",", ";", "\t"].reduce((best, separator) => (count(separator) > count(best) ? separator : best), ",");
+}
+
+// Read by csv-parse, as retailers' exports come: quoted fields holding commas and line
+// breaks, a byte-order mark, ; or tab separators, ragged rows.
 function* csvSlices(text: string, result: ParsedLines): Generator<void> {
   const latest = Date.now() + CLOCK_SKEW_MS;
-  const lines = text.split(/\r?\n/);
-  const header = (lines[0] ?? "").split(",").map((cell) => cell.trim().toLowerCase());
+  const records = parseCsvRecords(text, {
+    bom: true,
+    delimiter: delimiterOf(text),
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+    to_line: MAX_LINES,
+    skip_records_with_error: true,
+    on_skip: (error) => {
+      if (error) result.rejected.push({ line: Number(error.lines), errors: [error.message] });
+    },
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  yield;
+  const header = (records[0]?.record ?? []).map((cell) => cell.toLowerCase());
   const missing = ["system", "event", "order", "at"].filter((column) => !header.includes(column));
   if (missing.length > 0) {
     result.rejected.push({ line: 1, errors: [`the header must name the columns system, event, order, at (missing ${missing.join(", ")})`] });
     return;
   }
-  for (const [index, raw] of lines.slice(1, MAX_LINES).entries()) {
+  for (const [index, { record, info }] of records.slice(1).entries()) {
     if (index > 0 && index % SLICE_LINES === 0) yield;
-    if (!raw.trim()) continue;
-    const cells = raw.split(",").map((cell) => cell.trim().replace(/^"(.*)"$/, "$1"));
-    const value: Record<string, unknown> = Object.fromEntries(header.map((column, i) => [column, cells[i] === "" ? undefined : cells[i]]));
+    if (record.every((cell) => cell === "")) continue;
+    const value: Record<string, unknown> = Object.fromEntries(header.map((column, i) => [column, record[i] === "" ? undefined : record[i]]));
     // A CSV cell holds one value: several aliases are written A|B.
     if (typeof value.aliases === "string") value.aliases = value.aliases.split("|");
-    const parsed = toObservation(value, index + 2, latest);
+    const parsed = toObservation(value, info.lines, latest);
     if (parsed.ok) result.observations.push(parsed.value);
     else result.rejected.push(parsed.error);
   }
+  if (text.split(/\n/, MAX_LINES + 1).length > MAX_LINES) result.rejected.push({ line: MAX_LINES + 1, errors: [`only the first ${MAX_LINES} lines are read`] });
 }
 
 type Format = "ndjson" | "csv";
@@ -103,7 +126,7 @@ export function parseNdjson(text: string): ParsedLines {
   return result;
 }
 
-/** CSV with a header naming the columns system, event, order, at and optionally direction (any order; no quoted commas). */
+/** CSV with a header naming the columns system, event, order, at and optionally direction, status, aliases (any order). */
 export function parseCsv(text: string): ParsedLines {
   const result: ParsedLines = { observations: [], rejected: [] };
   const slices = csvSlices(text, result);

@@ -9,15 +9,17 @@ export function formatBytes(bytes: number): string {
 
 const tooLarge = (maxBytes: number): BodyRefusal => ({ ok: false, status: 413, error: `The body is larger than ${formatBytes(maxBytes)}; send less at a time.` });
 
+export type BodyBytes = { ok: true; bytes: Buffer } | BodyRefusal;
+
 /**
- * The body as UTF-8 text, read no further than `maxBytes`: a declared length over the
- * limit is refused before a byte is read, and a body that runs past it is cut off there,
- * so no sender can make the server hold more than the route allows.
+ * The body's bytes, read no further than `maxBytes`: a declared length over the limit is
+ * refused before a byte is read, and a body that runs past it is cut off there, so no
+ * sender can make the server hold more than the route allows.
  */
-export async function readBodyText(request: Request, maxBytes: number): Promise<BodyText> {
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<BodyBytes> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) return tooLarge(maxBytes);
-  if (!request.body) return { ok: true, text: "" };
+  if (!request.body) return { ok: true, bytes: Buffer.alloc(0) };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -35,9 +37,20 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
   } catch {
     return { ok: false, status: 400, error: "The body could not be read to its end." };
   }
+  return { ok: true, bytes: Buffer.concat(chunks) };
+}
+
+/** Bytes as UTF-8 text, or the refusal that says they are not. */
+export function utf8Text(bytes: Uint8Array): BodyText {
   try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)) };
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
     return { ok: false, status: 400, error: "The body is not UTF-8 text." };
   }
+}
+
+/** The body as UTF-8 text, read no further than `maxBytes` (see readBodyBytes). */
+export async function readBodyText(request: Request, maxBytes: number): Promise<BodyText> {
+  const body = await readBodyBytes(request, maxBytes);
+  return body.ok ? utf8Text(body.bytes) : body;
 }

@@ -1,13 +1,13 @@
 import { requireApiKey } from "@/lib/platform/auth/require-api-key";
 import { getDb } from "@/lib/platform/db/prisma";
-import { readBodyText } from "@/lib/platform/http/read-body";
+import { readBodyBytes } from "@/lib/platform/http/read-body";
+import { logText, MAX_LOG_BYTES } from "@/lib/monitor/observations/log-text";
 import { ingestObservations } from "@/lib/monitor/observations/ingest";
 import { parseLinesGently } from "@/lib/monitor/observations/parse-lines";
 import { uploadGate } from "@/lib/monitor/observations/upload-gate";
 
 export const dynamic = "force-dynamic";
 
-const MAX_BYTES = 20 * 1024 * 1024;
 
 /**
  * Another stack's logs, as NDJSON lines `{"system","event","order","at"}`. Good lines are
@@ -22,7 +22,9 @@ export async function POST(request: Request) {
   const pass = await uploadGate().enter(`key:${key.id}`);
   if (!pass.ok) return Response.json({ error: pass.error }, { status: pass.status, headers: { "retry-after": String(pass.retryAfterSeconds) } });
   try {
-    const body = await readBodyText(request, MAX_BYTES);
+    const bytes = await readBodyBytes(request, MAX_LOG_BYTES);
+    if (!bytes.ok) return Response.json({ error: bytes.error }, { status: bytes.status });
+    const body = logText(bytes.bytes, request.headers.get("content-encoding"));
     if (!body.ok) return Response.json({ error: body.error }, { status: body.status });
     const parsed = await parseLinesGently(body.text, "ndjson");
     if (parsed.observations.length === 0) {
