@@ -3,6 +3,7 @@ import { pruneDeliveredStepBuckets } from "./cascade/node-health";
 import { reconcileOnSchedule, RECONCILE_EVERY_MINUTES } from "./cascade/reconcile-schedule";
 import { INVENTORY_ACCURACY_EVERY_HOURS, INVENTORY_ACCURACY_POLL_MS, inventoryAccuracyOnSchedule } from "./inventory-accuracy/inventory-accuracy-schedule";
 import { rejudgeDueWatchedOrders } from "./observations/judge-watched-orders";
+import { pruneObservations } from "./observations/prune-observations";
 import { ALERT_CHECK_MS, checkAlerts } from "./operations/check-alerts";
 
 export const MONITOR_JOBS: PeriodicJob[] = [
@@ -18,6 +19,7 @@ export const MONITOR_JOBS: PeriodicJob[] = [
   },
   // Watched orders in flight whose next deadline passed: silence becomes a failure without a new line.
   { name: "watched orders", everyMs: 10_000, firstRun: "start", mode: "background", run: (db) => rejudgeDueWatchedOrders(db) },
+  { name: "observation retention", everyMs: 3_600_000, firstRun: "interval", mode: "background", run: (db) => pruneObservations(db) },
   { name: "alerts", everyMs: ALERT_CHECK_MS, firstRun: "interval", mode: "inline", run: (db) => checkAlerts(db) },
   { name: "delivered-step buckets", everyMs: ALERT_CHECK_MS, firstRun: "interval", mode: "inline", run: (db) => pruneDeliveredStepBuckets(db) },
 ];

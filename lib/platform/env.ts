@@ -24,6 +24,8 @@ const envSchema = z.object({
   HANDOFF_RECONCILE_GRACE_SECONDS: z.coerce.number().min(0).max(24 * 3600).default(120),
   /** How far a watched stack's clocks may disagree: a step is late or missing only past its deadline plus this. */
   HANDOFF_WATCH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
+  /** How long a watched stack's lines are kept after they arrive; 0 keeps them for ever. */
+  HANDOFF_OBSERVATION_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
   HANDOFF_INVENTORY_ACCURACY_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
   HANDOFF_INTAKE_RATE_PER_SECOND: z.coerce.number().positive().max(100_000).default(20),
   HANDOFF_INTAKE_QUEUE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(10_000),

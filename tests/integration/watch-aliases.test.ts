@@ -71,3 +71,4 @@ describe("one watched order under many ids", () => {
     expect(cascade).toEqual([expect.objectContaining({ order: oms, aliases: [web], state: "broken", verdict: expect.objectContaining({ node: expect.objectContaining({ id: "cancellation-1" }) }) })]);
   });
 });
+
