@@ -32,7 +32,7 @@ export const config = {
   // server refuses undecodable paths for every route before this runs (scripts/serve.ts).
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|products/|icon.svg|apple-icon|manifest.webmanifest|favicon.ico).*)",
+      source: "/((?!api/|v1/|_next/static|_next/image|products/|icon.svg|apple-icon|manifest.webmanifest|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

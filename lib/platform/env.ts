@@ -26,6 +26,11 @@ const envSchema = z.object({
   HANDOFF_WATCH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   /** How long a watched stack's lines are kept after they arrive; 0 keeps them for ever. */
   HANDOFF_OBSERVATION_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
+  /** Which OpenTelemetry attributes carry a log line's system (a resource attribute), event, order id and other ids. */
+  HANDOFF_OTLP_SYSTEM_ATTRIBUTE: z.string().min(1).max(100).default("service.name"),
+  HANDOFF_OTLP_EVENT_ATTRIBUTE: z.string().min(1).max(100).default("event.name"),
+  HANDOFF_OTLP_ORDER_ATTRIBUTE: z.string().min(1).max(100).default("order.id"),
+  HANDOFF_OTLP_ALIASES_ATTRIBUTE: z.string().min(1).max(100).default("order.aliases"),
   HANDOFF_INVENTORY_ACCURACY_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
   HANDOFF_INTAKE_RATE_PER_SECOND: z.coerce.number().positive().max(100_000).default(20),
   HANDOFF_INTAKE_QUEUE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(10_000),

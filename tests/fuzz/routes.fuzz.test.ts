@@ -83,6 +83,8 @@ const ROUTES: Record<string, RouteFuzz> = {
   "app/api/v1/orders/[number]/cascade/route.ts": { methods: ["GET"], params: { number: "999999" }, credentials: "api key", mayWrite: ["ApiKey"] },
   "app/api/v1/orders/intake/[id]/route.ts": { methods: ["GET"], params: { id: randomUUID() }, credentials: "channel key", mayWrite: ["ApiKey"] },
   "app/api/v1/orders/route.ts": { methods: ["POST"], credentials: "channel key", mayWrite: ["ApiKey"] },
+  // OTLP: anything that is not protobuf or JSON is refused by its content type before the key is read.
+  "app/v1/logs/route.ts": { methods: ["POST"], credentials: "api key", mayWrite: ["ApiKey"] },
   "app/api/v1/stock/route.ts": { methods: ["POST"], credentials: "store secret" },
   "app/api/v1/systems/[system]/events/route.ts": {
     methods: ["POST"],

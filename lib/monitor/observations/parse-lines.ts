@@ -118,6 +118,19 @@ function* csvSlices(text: string, result: ParsedLines): Generator<void> {
 type Format = "ndjson" | "csv";
 const SLICES: Record<Format, (text: string, result: ParsedLines) => Generator<void>> = { ndjson: ndjsonSlices, csv: csvSlices };
 
+/** Lines already read into objects (from OpenTelemetry records, say), checked like any other line; `line` numbers them from 1. */
+export function parseLineObjects(values: unknown[]): ParsedLines {
+  const latest = Date.now() + CLOCK_SKEW_MS;
+  const result: ParsedLines = { observations: [], rejected: [] };
+  values.slice(0, MAX_LINES).forEach((value, index) => {
+    const parsed = toObservation(value, index + 1, latest);
+    if (parsed.ok) result.observations.push(parsed.value);
+    else result.rejected.push(parsed.error);
+  });
+  if (values.length > MAX_LINES) result.rejected.push({ line: MAX_LINES + 1, errors: [`only the first ${MAX_LINES} lines are read`] });
+  return result;
+}
+
 /** NDJSON: one `{"system","event","order","at"}` object per line (optionally `"direction":"sent"`); blank lines are skipped. */
 export function parseNdjson(text: string): ParsedLines {
   const result: ParsedLines = { observations: [], rejected: [] };
