@@ -51,13 +51,18 @@ export function PickList({ task, onChange }: Props) {
   const [scanReady, setScanReady] = useState(false);
   const [shortSku, setShortSku] = useState<string | null>(null);
   const refocusScan = () => scanRef.current?.focus();
+  // An answer arrives later than the tap: by then the associate may be typing elsewhere (the
+  // staging bin), and taking the focus back would send their keys to the scan field.
+  const refocusScanUnlessTypingElsewhere = () => {
+    if (!isEditable(document.activeElement) || document.activeElement === scanRef.current) refocusScan();
+  };
   const pick = useStoreAction(confirmPickAction, () => {
     onChange();
-    refocusScan();
+    refocusScanUnlessTypingElsewhere();
   });
   const undo = useStoreAction(undoPickAction, () => {
     onChange();
-    refocusScan();
+    refocusScanUnlessTypingElsewhere();
   });
   const stage = useStoreAction(stageOrderAction, onChange);
   const ready = useStoreAction(markReadyAction, onChange);

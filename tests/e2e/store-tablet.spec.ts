@@ -190,3 +190,27 @@ test("a scan after a tap still lands, an in-store arrival waits at the counter, 
   await expect(tablet.getByRole("status").filter({ hasText: "Handed over" })).toBeVisible();
   await expect(shopper.getByText("Status: Picked up")).toBeVisible({ timeout: 10_000 });
 });
+
+test("a slow answer to a pick does not pull the associate out of the field they moved on to", async ({ browser }) => {
+  const { number } = await placeCurbsideOrder(browser, ["Wireless Earbuds"]);
+  const tablet = await tabletAs(browser, "associate");
+  await tablet.goto(`/store/orders/${number}`);
+  await tablet.getByRole("button", { name: "Start picking" }).click();
+  await expect(tablet.getByText("Picking", { exact: true })).toBeVisible();
+  // The store's network is slow: every action's answer takes two seconds to come back.
+  await tablet.route(`**/store/orders/${number}`, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.fulfill({ response });
+  });
+  await tablet.getByRole("button", { name: "Picked one Wireless Earbuds" }).click();
+  // While the pick is on its way, the associate is already typing the staging bin.
+  await tablet.getByRole("textbox", { name: "Staging bin" }).click();
+  await tablet.keyboard.type("B-3");
+  await expect(tablet.getByRole("status").filter({ hasText: "Wireless Earbuds: 1 of 1 picked." })).toBeVisible();
+  await tablet.keyboard.type("1");
+  await expect(tablet.getByRole("textbox", { name: "Staging bin" })).toHaveValue("B-31");
+  await expect(tablet.getByRole("textbox", { name: "Staging bin" })).toBeFocused();
+  await expect(tablet.getByRole("textbox", { name: "Scan barcode" })).toHaveValue("");
+});
