@@ -32,6 +32,10 @@ type RouteFuzz = {
   noInput?: boolean;
   /** Its GET takes no input (its other method does), so a GET may answer 200. */
   getTakesNoInput?: boolean;
+  /** Headers every call carries (a content type the route insists on), so hostile bodies reach its decoder. */
+  headers?: Record<string, string>;
+  /** A body with nothing usable in it is a success that keeps nothing (OTLP's empty request): 200 is fine, a write or a 5xx is not. */
+  emptyIsSuccess?: boolean;
   /** Tables the route may touch while refusing (bookkeeping, said why). */
   mayWrite?: string[];
   /** Bodies that get past the envelope to the route's own rules, each still wrong. */
@@ -83,8 +87,8 @@ const ROUTES: Record<string, RouteFuzz> = {
   "app/api/v1/orders/[number]/cascade/route.ts": { methods: ["GET"], params: { number: "999999" }, credentials: "api key", mayWrite: ["ApiKey"] },
   "app/api/v1/orders/intake/[id]/route.ts": { methods: ["GET"], params: { id: randomUUID() }, credentials: "channel key", mayWrite: ["ApiKey"] },
   "app/api/v1/orders/route.ts": { methods: ["POST"], credentials: "channel key", mayWrite: ["ApiKey"] },
-  // OTLP: anything that is not protobuf or JSON is refused by its content type before the key is read.
-  "app/v1/logs/route.ts": { methods: ["POST"], credentials: "api key", mayWrite: ["ApiKey"] },
+  // OTLP, sent as JSON so every hostile body reaches the decoder. A body that decodes to no records is a success with nothing kept.
+  "app/v1/logs/route.ts": { methods: ["POST"], credentials: "api key", mayWrite: ["ApiKey"], headers: { "content-type": "application/json" }, emptyIsSuccess: true },
   "app/api/v1/stock/route.ts": { methods: ["POST"], credentials: "store secret" },
   "app/api/v1/systems/[system]/events/route.ts": {
     methods: ["POST"],
@@ -212,9 +216,9 @@ async function callsFor(file: string, route: RouteFuzz): Promise<Call[]> {
   return calls;
 }
 
-async function send(handler: Handler, call: Call): Promise<Response> {
+async function send(handler: Handler, call: Call, extra: Record<string, string> = {}): Promise<Response> {
   session.current = call.signedIn ? adminSession : null;
-  const request = new Request(call.url, { method: call.method, headers: call.headers, body: call.body });
+  const request = new Request(call.url, { method: call.method, headers: { ...extra, ...call.headers }, body: call.body });
   return handler(request, { params: Promise.resolve(call.params) });
 }
 
@@ -223,7 +227,9 @@ async function refusalProblem(response: Response): Promise<string | null> {
   if (response.status < 400 || response.status >= 500) return `answered ${response.status}`;
   const text = await response.text();
   if ((response.headers.get("content-type") ?? "").includes("json")) {
-    const error = (JSON.parse(text) as { error?: unknown }).error;
+    // Our routes say it in `error`; OTLP's writes a google.rpc.Status, which says it in `message`.
+    const said = JSON.parse(text) as { error?: unknown; message?: unknown };
+    const error = said.error ?? said.message;
     return typeof error === "string" && error.length > 0 ? null : `answered ${response.status} with no error message: ${text.slice(0, 200)}`;
   }
   return text.trim() ? null : `answered ${response.status} with an empty body`;
@@ -249,8 +255,8 @@ describe("route handlers, fed hostile input", () => {
         const handler = handlers[call.method]!;
         let problem: string | null;
         try {
-          const response = await send(handler, call);
-          const mayAnswer = route.noInput || (route.getTakesNoInput && call.method === "GET" && call.label !== "no credentials" && call.label !== "wrong bearer");
+          const response = await send(handler, call, route.headers);
+          const mayAnswer = route.noInput || (route.emptyIsSuccess && call.label !== "no credentials" && call.label !== "wrong bearer") || (route.getTakesNoInput && call.method === "GET" && call.label !== "no credentials" && call.label !== "wrong bearer");
           problem = mayAnswer ? (response.status >= 500 ? `answered ${response.status}` : null) : await refusalProblem(response);
         } catch (error) {
           problem = `threw ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : String(error)}`;

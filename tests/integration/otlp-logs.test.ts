@@ -110,5 +110,17 @@ describe("OpenTelemetry logs in (POST /v1/logs)", () => {
     expect(unsigned.status).toBe(401);
     expect(await unsigned.json()).toMatchObject({ code: 16, message: expect.stringContaining("API key") });
     expect((await post({ authorization: `Bearer ${key}`, "content-type": "application/json", "content-encoding": "br" }, "{}")).status).toBe(400);
+    // Shapes no SDK sends: each is read as far as it makes sense, never a crash.
+    const records = (records: unknown) => JSON.stringify({ resourceLogs: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: "pos" } }] }, scopeLogs: [{ logRecords: records }] }] });
+    for (const body of [
+      '{"resourceLogs":"everything"}',
+      '{"resourceLogs":[null,7,{"scopeLogs":{"logRecords":[]}}]}',
+      records([null, "x", { attributes: "order.id" }]),
+      records([{ timeUnixNano: "99999999999999999999", eventName: "order.created", attributes: [{ key: "order.id", value: { stringValue: "FAR" } }] }]),
+      records([{ eventName: { a: 1 }, attributes: [{ key: "order.aliases", value: { arrayValue: { values: "x" } } }, { key: "order.id", value: null }] }]),
+    ]) {
+      const response = await post({ authorization: `Bearer ${key}`, "content-type": "application/json" }, body);
+      expect(response.status, body).toBe(200);
+    }
   });
 });

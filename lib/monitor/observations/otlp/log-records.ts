@@ -18,8 +18,11 @@ export const OTLP_ATTRIBUTES = {
   status: "status",
 };
 
+/** A list as the message says it is, or nothing: a stranger's JSON may put anything anywhere. */
+const listOf = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]).filter((item) => item !== null && typeof item === "object") : []);
+
 function scalar(value: AnyValue | undefined): string | undefined {
-  if (!value) return undefined;
+  if (!value || typeof value !== "object") return undefined;
   if (value.stringValue !== undefined) return value.stringValue;
   if (value.intValue !== undefined) return String(value.intValue);
   if (value.doubleValue !== undefined) return String(value.doubleValue);
@@ -27,15 +30,16 @@ function scalar(value: AnyValue | undefined): string | undefined {
   return undefined;
 }
 
-const attribute = (attributes: KeyValue[] | undefined, key: string) => attributes?.find((pair) => pair.key === key)?.value;
+const attribute = (attributes: unknown, key: string) => listOf<KeyValue>(attributes).find((pair) => pair.key === key)?.value;
 
 /** Nanoseconds since the epoch (a string in OTLP/JSON, a long in protobuf) as an ISO time; the record's own time first. */
 function isoTime(record: LogRecord): string | undefined {
   for (const nanos of [record.timeUnixNano, record.observedTimeUnixNano]) {
     if (nanos === undefined || nanos === null || String(nanos) === "0") continue;
     const digits = String(nanos);
-    if (!/^\d{1,20}$/.test(digits)) return digits; // left for the line's own check to refuse
-    return new Date(Number(BigInt(digits) / 1_000_000n)).toISOString();
+    const millis = /^\d{1,20}$/.test(digits) ? Number(BigInt(digits) / 1_000_000n) : NaN;
+    // Not a time a Date can hold: left as written for the line's own check to refuse.
+    return Number.isFinite(millis) && millis <= 8.64e15 ? new Date(millis).toISOString() : digits;
   }
   return undefined;
 }
@@ -48,17 +52,18 @@ function isoTime(record: LogRecord): string | undefined {
  */
 export function linesFromLogs(request: ExportLogsRequest): unknown[] {
   const lines: unknown[] = [];
-  for (const resourceLogs of request.resourceLogs ?? []) {
-    const system = scalar(attribute(resourceLogs.resource?.attributes, OTLP_ATTRIBUTES.system));
-    for (const scopeLogs of resourceLogs.scopeLogs ?? []) {
-      for (const record of scopeLogs.logRecords ?? []) {
-        const event = scalar(attribute(record.attributes, OTLP_ATTRIBUTES.event)) ?? (record.eventName || undefined) ?? scalar(record.body);
+  for (const resourceLogs of listOf<NonNullable<ExportLogsRequest["resourceLogs"]>[number]>(request.resourceLogs)) {
+    const resource = resourceLogs.resource && typeof resourceLogs.resource === "object" ? resourceLogs.resource : {};
+    const system = scalar(attribute(resource.attributes, OTLP_ATTRIBUTES.system));
+    for (const scopeLogs of listOf<{ logRecords?: LogRecord[] }>(resourceLogs.scopeLogs)) {
+      for (const record of listOf<LogRecord>(scopeLogs.logRecords)) {
+        const event = scalar(attribute(record.attributes, OTLP_ATTRIBUTES.event)) ?? (typeof record.eventName === "string" && record.eventName ? record.eventName : undefined) ?? scalar(record.body);
         const aliases = attribute(record.attributes, OTLP_ATTRIBUTES.aliases);
         lines.push({
           system,
           event,
           order: scalar(attribute(record.attributes, OTLP_ATTRIBUTES.order)),
-          aliases: aliases?.arrayValue ? (aliases.arrayValue.values ?? []).map(scalar).filter((alias) => alias !== undefined) : aliases ? [scalar(aliases)] : undefined,
+          aliases: aliases && typeof aliases === "object" && aliases.arrayValue ? listOf<AnyValue>(aliases.arrayValue.values).map(scalar).filter((alias) => alias !== undefined) : aliases ? [scalar(aliases)] : undefined,
           direction: scalar(attribute(record.attributes, OTLP_ATTRIBUTES.direction)),
           status: scalar(attribute(record.attributes, OTLP_ATTRIBUTES.status)),
           at: isoTime(record),
