@@ -26,6 +26,20 @@ export function WatchedStackSection({ watched }: Props) {
           `${total} watched ${total === 1 ? "order" : "orders"}: ${watched.healthy} healthy, ${watched.inFlight} in flight (within their deadlines), ${watched.broken} broken.`
         )}
       </p>
+      {watched.nodes.length > 0 ? (
+        <DataTable
+          caption="Watched nodes: orders stuck at each, among the watched orders settled in the window"
+          headers={["Node", "Stuck, last hour", "Share, last hour", "Stuck, 24 hours", "Share, 24 hours"]}
+          empty=""
+          rows={watched.nodes.map((node) => [
+            node.label.replace(/^Watched stack — /, ""),
+            node.lastHour.late,
+            `${(node.lastHour.failureRate * 100).toFixed(0)}%`,
+            node.last24h.late,
+            `${(node.last24h.failureRate * 100).toFixed(0)}%`,
+          ])}
+        />
+      ) : null}
       {total > 0 ? (
         <DataTable
           caption="Watched orders stuck at a node, oldest first"

@@ -38,7 +38,9 @@ export async function evaluateAlerts(db: Db, conditions: AlertConditions, send: 
   const firing = new Map<string, string>();
   for (const node of conditions.nodes) {
     // The last hour's rate, as the message says: a burst yesterday does not keep an alert open today.
-    if (node.lastHour.failureRate > NODE_FAILURE_THRESHOLD) firing.set(node.id, `${node.label}: ${(node.lastHour.failureRate * 100).toFixed(0)}% of steps failed in the last hour.`);
+    // A watched node counts orders (its stack's lines say only where each order stopped), Handoff's own counts steps.
+    const what = node.id.startsWith("watched:") ? "of the watched orders got stuck there" : "of steps failed";
+    if (node.lastHour.failureRate > NODE_FAILURE_THRESHOLD) firing.set(node.id, `${node.label}: ${(node.lastHour.failureRate * 100).toFixed(0)}% ${what} in the last hour.`);
   }
   const previous = await db.alertState.findUnique({ where: { key: DEAD_LETTERS_KEY } });
   const openDeadLetters = await db.alertIncident.findFirst({ where: { key: DEAD_LETTERS_KEY, resolvedAt: null } });
