@@ -69,6 +69,12 @@ describe("watch mode, judged against deadlines", () => {
       stuckSince: seconds(now, -3600 + 120),
     });
     expect(overview.inFlight).toBeGreaterThanOrEqual(40);
+    // On the order's own view, the storefront's availability waits behind the WMS: its impact, not a node of its own.
+    const view = await watchedOrderRoute(new Request(`http://handoff.test/api/v1/observations/orders/STALE-${run}`, { headers: { authorization: `Bearer ${key}` } }), {
+      params: Promise.resolve({ order: `STALE-${run}` }),
+    });
+    const { steps } = (await view.json()) as { steps: { step: string; state: string; blockedBy: string | null }[] };
+    expect(steps.filter((step) => step.state === "missing").map(({ step, blockedBy }) => [step, blockedBy])).toEqual([["P3", null], ["P4", null], ["P6", "P3"]]);
   });
 
   it("makes an in-flight order stuck, with its node, once its deadline passes with no new line", async () => {

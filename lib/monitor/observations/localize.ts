@@ -1,5 +1,5 @@
 import { CHAIN_ORDER, type StepId } from "@/lib/bus/chain-catalogue";
-import { stepsOf } from "@/lib/bus/chain-steps";
+import { ancestorsOf, stepById, stepsOf } from "@/lib/bus/chain-steps";
 import type { EventName } from "@/lib/bus/event-names";
 import type { FailureNode } from "@/lib/monitor/cascade/failure-nodes";
 import { localize } from "@/lib/monitor/cascade/localize";
@@ -29,6 +29,8 @@ export type WatchedStep = {
   lateBySeconds: number | null;
   /** What the receiver recorded it as, when that was the wrong type. */
   recordedAs: string | null;
+  /** A missing step waiting behind a broken one upstream (its impact, not a failure of its own). */
+  blockedBy: StepId | null;
 };
 
 export type WatchedJudgement = {
@@ -100,6 +102,7 @@ export function judgeFromLogs(lines: SeenEvent[], options: JudgeOptions): Watche
           arrivedAt,
           lateBySeconds: state === "late" ? Math.round((arrivedAt!.getTime() - expectedBy.getTime()) / 1000) : null,
           recordedAs: misread,
+          blockedBy: null,
         },
         // A step another system may start (a POS cancel) is that origin's boundary when the origin logged it.
         sourceSystem: spec.origin && saw(spec.origin.system, spec.event) ? spec.origin.system : spec.source,
@@ -124,6 +127,11 @@ export function judgeFromLogs(lines: SeenEvent[], options: JudgeOptions): Watche
       }
     : null;
   const judged = steps.map((step) => step.view);
+  const broken = (step: WatchedStep) => step.state === "missing" || step.state === "wrong_type";
+  for (const step of judged.filter((candidate) => candidate.state === "missing")) {
+    const upstream = ancestorsOf(stepById(step.step)).find((parent) => judged.some((other) => other.step === parent.id && broken(other)));
+    step.blockedBy = upstream?.id ?? null;
+  }
   const pending = judged.filter((step) => step.state === "pending");
   return {
     state: verdict ? "broken" : pending.length ? "in_flight" : "healthy",

@@ -18,6 +18,7 @@ const stepJson = (step: WatchedStep) => ({
   arrivedAt: step.arrivedAt?.toISOString() ?? null,
   lateBySeconds: step.lateBySeconds,
   recordedAs: step.recordedAs,
+  blockedBy: step.blockedBy,
 });
 
 /** A watched order as the API and the dashboard show it, judged as of `now` from every line it has. */

@@ -66,7 +66,13 @@ export default async function WatchedOrderPage({ params }: PageProps<"/ops/watch
           step.event,
           formatOpsTime(step.expectedBy),
           step.arrivedAt ? formatOpsTime(step.arrivedAt) : "—",
-          step.state === "late" ? `Late by ${step.lateBySeconds} s` : step.state === "wrong_type" ? `Recorded as "${step.recordedAs}"` : STATE_LABELS[step.state],
+          step.blockedBy
+            ? `Waiting behind ${step.blockedBy}`
+            : step.state === "late"
+              ? `Late by ${step.lateBySeconds} s`
+              : step.state === "wrong_type"
+                ? `Recorded as "${step.recordedAs}"`
+                : STATE_LABELS[step.state],
         ])}
       />
     </div>
