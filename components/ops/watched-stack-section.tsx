@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DataTable } from "./data-table";
 import { formatOpsTime } from "@/lib/platform/format/ops-time";
+import { formatLatency } from "@/lib/monitor/cascade/format-duration";
 import type { watchedOverview } from "@/lib/monitor/observations/watched-overview";
 
 type Props = { watched: Awaited<ReturnType<typeof watchedOverview>> };
@@ -37,6 +38,23 @@ export function WatchedStackSection({ watched }: Props) {
             `${(node.lastHour.failureRate * 100).toFixed(0)}%`,
             node.last24h.late,
             `${(node.last24h.failureRate * 100).toFixed(0)}%`,
+          ])}
+        />
+      ) : null}
+      {watched.latency.length > 0 ? (
+        <DataTable
+          caption="Watched boundaries: how long each crossing took, by the logs' own clocks"
+          headers={["Boundary", "Event", "Arrivals, 24 hours", "p50, 24 hours", "p95, 24 hours", "Late, 24 hours", "p50, all kept", "p95, all kept"]}
+          empty=""
+          rows={watched.latency.map((row) => [
+            row.boundary,
+            <code key="e">{row.event}</code>,
+            row.last24h?.arrivals ?? 0,
+            row.last24h ? formatLatency(row.last24h.p50Ms) : "—",
+            row.last24h ? formatLatency(row.last24h.p95Ms) : "—",
+            row.last24h?.late ?? 0,
+            row.kept ? formatLatency(row.kept.p50Ms) : "—",
+            row.kept ? formatLatency(row.kept.p95Ms) : "—",
           ])}
         />
       ) : null}

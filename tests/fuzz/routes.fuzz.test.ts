@@ -70,6 +70,7 @@ const ROUTES: Record<string, RouteFuzz> = {
       };
     },
   },
+  "app/api/v1/observations/latency/route.ts": { methods: ["GET"], credentials: "api key", noInput: true, mayWrite: ["ApiKey"] },
   "app/api/v1/observations/orders/[order]/route.ts": { methods: ["GET"], params: { order: "NO-SUCH-ORDER" }, credentials: "api key", mayWrite: ["ApiKey"] },
   "app/api/v1/observations/vocabulary/route.ts": {
     methods: ["GET", "PUT"],

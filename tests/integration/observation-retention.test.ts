@@ -32,6 +32,7 @@ describe("watched lines over time", () => {
     const db = getDb();
     await ingestObservations(db, [line("OMS", "SO-OLD", ["#W-OLD"]), line("STOREFRONT", "#W-OLD")]);
     expect(await db.watchedOrder.count()).toBe(1);
+    expect(await db.watchedArrival.count()).toBe(2);
     const monthOn = new Date(Date.now() + 31 * 86_400_000);
     // A retention of 0 keeps everything; 30 days, a month on, keeps nothing this order left.
     expect(await pruneObservations(db, monthOn, 0)).toBe(0);
@@ -40,5 +41,6 @@ describe("watched lines over time", () => {
     expect(await db.observation.count()).toBe(0);
     expect(await db.watchedOrder.count()).toBe(0);
     expect(await db.orderAlias.count()).toBe(0);
+    expect(await db.watchedArrival.count()).toBe(0);
   });
 });

@@ -7,3 +7,10 @@ export function formatDuration(seconds: number): string {
   if (hours < 24) return `${hours} h ${String(minutes % 60).padStart(2, "0")} min`;
   return `${Math.floor(hours / 24)} d ${hours % 24} h`;
 }
+
+/** "850 ms", "4.2 s", "12 min": a crossing's latency, precise where it is short. */
+export function formatLatency(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+  return formatDuration(Math.round(ms / 1000));
+}

@@ -50,8 +50,13 @@ export async function judgeWatchedOrders(db: Db, orderRefs: string[], now = new 
   for (let i = 0; i < kept.length; i += 5_000) {
     const slice = kept.slice(i, i + 5_000);
     const column = <T>(pick: (entry: (typeof slice)[number]) => T) => slice.map(pick);
-    // One statement per slice: an upload can touch thousands of orders.
-    await db.$executeRaw`
+    const arrivals = slice.flatMap((entry) =>
+      entry.judgement.steps.filter((step) => step.source !== step.target && step.latencyMs !== null).map((step) => ({ order: entry.order, step })),
+    );
+    const arrival = <T>(pick: (row: (typeof arrivals)[number]) => T) => arrivals.map(pick);
+    // A few statements per slice, not per order (an upload can touch thousands), in one transaction so no reader sees half a verdict.
+    await db.$transaction([
+      db.$executeRaw`
       INSERT INTO "WatchedOrder" ("orderRef", "state", "nodeId", "nodeLabel", "chain", "stepNumber", "missing", "stuckSince", "lateSteps", "firstSeenAt", "lastSeenAt", "judgedAt", "nextCheckAt")
       SELECT o.ref, o.state, o.node_id, o.node_label, o.chain::"Chain", o.step, o.missing, o.stuck::timestamptz AT TIME ZONE 'UTC', o.late,
              o.first_seen::timestamptz AT TIME ZONE 'UTC', o.last_seen::timestamptz AT TIME ZONE 'UTC', ${now}::timestamp, o.next_check::timestamptz AT TIME ZONE 'UTC'
@@ -72,7 +77,17 @@ export async function judgeWatchedOrders(db: Db, orderRefs: string[], now = new 
       ON CONFLICT ("orderRef") DO UPDATE SET
         "state" = EXCLUDED."state", "nodeId" = EXCLUDED."nodeId", "nodeLabel" = EXCLUDED."nodeLabel", "chain" = EXCLUDED."chain",
         "stepNumber" = EXCLUDED."stepNumber", "missing" = EXCLUDED."missing", "stuckSince" = EXCLUDED."stuckSince", "lateSteps" = EXCLUDED."lateSteps",
-        "firstSeenAt" = EXCLUDED."firstSeenAt", "lastSeenAt" = EXCLUDED."lastSeenAt", "judgedAt" = EXCLUDED."judgedAt", "nextCheckAt" = EXCLUDED."nextCheckAt"`;
+        "firstSeenAt" = EXCLUDED."firstSeenAt", "lastSeenAt" = EXCLUDED."lastSeenAt", "judgedAt" = EXCLUDED."judgedAt", "nextCheckAt" = EXCLUDED."nextCheckAt"`,
+      db.$executeRaw`DELETE FROM "WatchedArrival" WHERE "orderRef" = ANY(${column((entry) => entry.order)}::text[])`,
+      db.$executeRaw`
+        INSERT INTO "WatchedArrival" ("orderRef", "stepId", "chain", "source", "target", "arrivedAt", "latencyMs", "lateBySeconds")
+        SELECT a.ref, a.step, a.chain::"Chain", a.source::"SystemName", a.target::"SystemName", a.arrived::timestamptz AT TIME ZONE 'UTC', a.latency, a.late
+          FROM unnest(
+            ${arrival((row) => row.order)}::text[], ${arrival((row) => row.step.step)}::text[], ${arrival((row) => row.step.chain)}::text[],
+            ${arrival((row) => row.step.source)}::text[], ${arrival((row) => row.step.target)}::text[], ${arrival((row) => row.step.arrivedAt!.toISOString())}::text[],
+            ${arrival((row) => row.step.latencyMs!)}::int[], ${arrival((row) => row.step.lateBySeconds)}::int[]
+          ) AS a(ref, step, chain, source, target, arrived, latency, late)`,
+    ]);
   }
   return judged.map(({ order, lines, judgement }) => ({
     order,

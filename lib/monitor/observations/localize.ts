@@ -27,6 +27,8 @@ export type WatchedStep = {
   arrivedAt: Date | null;
   /** How long after its deadline a late step arrived. */
   lateBySeconds: number | null;
+  /** How long the crossing took by the logs' own clocks: from the source's "sent" line (else from when the steps it waits for arrived, else from the chain's start) to the arrival. */
+  latencyMs: number | null;
   /** What the receiver recorded it as, when that was the wrong type. */
   recordedAs: string | null;
   /** A missing step waiting behind a broken one upstream (its impact, not a failure of its own). */
@@ -77,10 +79,14 @@ export function judgeFromLogs(lines: SeenEvent[], options: JudgeOptions): Watche
     if (!seen.some((event) => event.means.includes(chainSteps[0]!.event))) continue;
     const chainEvents = new Set<EventName>(chainSteps.map((step) => step.event));
     const startedAt = earliest(seen.filter((event) => event.means.some((name) => chainEvents.has(name))).map(at))!;
+    const arrivedAtOf = new Map<string, Date | null>();
     for (const spec of chainSteps) {
       const arrivals = [...linesOf(spec.target, spec.event, "received"), ...(spec.source === spec.target ? linesOf(spec.source, spec.event, "sent") : [])];
       const arrivedAt = earliest(arrivals.map(at));
+      arrivedAtOf.set(spec.id, arrivedAt);
       const expectedBy = new Date(startedAt.getTime() + spec.deadlineSeconds * 1000);
+      const upstreamArrived = spec.after.map((id) => arrivedAtOf.get(id)?.getTime() ?? -Infinity);
+      const leftAt = earliest(linesOf(spec.source, spec.event, "sent").map(at))?.getTime() ?? Math.max(startedAt.getTime(), ...upstreamArrived);
       const graceEnds = expectedBy.getTime() + options.skewMs;
       // Another system's word reaching the OMS must be applied as what it is; taken in as something else, it failed at once.
       const crossesIntoOms = spec.target === "OMS" && (spec.source !== "OMS" || (spec.origin !== undefined && saw(spec.origin.system, spec.event)));
@@ -101,6 +107,8 @@ export function judgeFromLogs(lines: SeenEvent[], options: JudgeOptions): Watche
           expectedBy,
           arrivedAt,
           lateBySeconds: state === "late" ? Math.round((arrivedAt!.getTime() - expectedBy.getTime()) / 1000) : null,
+          // Clocks that disagree can put an arrival before its sending: that reads as instant, not negative.
+          latencyMs: arrivedAt && state !== "wrong_type" ? Math.max(0, arrivedAt.getTime() - leftAt) : null,
           recordedAs: misread,
           blockedBy: null,
         },

@@ -61,7 +61,10 @@ export async function linkOrderIds(db: Db, links: string[][], refs: string[]): P
     }
     // An order merged into another is no longer watched under its own name.
     const mergedAway = rows.filter((row) => row.ref !== row.canonical).map((row) => row.ref);
-    if (mergedAway.length) await tx.watchedOrder.deleteMany({ where: { orderRef: { in: mergedAway } } });
+    if (mergedAway.length) {
+      await tx.watchedOrder.deleteMany({ where: { orderRef: { in: mergedAway } } });
+      await tx.watchedArrival.deleteMany({ where: { orderRef: { in: mergedAway } } });
+    }
     return named;
   });
 }

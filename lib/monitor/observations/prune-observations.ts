@@ -21,7 +21,7 @@ export async function pruneObservations(db: Db, now = new Date(), retentionDays 
   const gone = await db.watchedOrder.findMany({ where: { lastSeenAt: { lt: cutoff } }, select: { orderRef: true }, take: 100_000 });
   if (gone.length) {
     const refs = gone.map((order) => order.orderRef);
-    await db.$transaction([db.orderAlias.deleteMany({ where: { canonical: { in: refs } } }), db.watchedOrder.deleteMany({ where: { orderRef: { in: refs } } })]);
+    await db.$transaction([db.orderAlias.deleteMany({ where: { canonical: { in: refs } } }), db.watchedOrder.deleteMany({ where: { orderRef: { in: refs } } }), db.watchedArrival.deleteMany({ where: { orderRef: { in: refs } } })]);
   }
   return removed;
 }

@@ -17,6 +17,7 @@ const stepJson = (step: WatchedStep) => ({
   expectedBy: step.expectedBy.toISOString(),
   arrivedAt: step.arrivedAt?.toISOString() ?? null,
   lateBySeconds: step.lateBySeconds,
+  latencyMs: step.latencyMs,
   recordedAs: step.recordedAs,
   blockedBy: step.blockedBy,
 });

@@ -7,6 +7,7 @@ import { formatOpsTime } from "@/lib/platform/format/ops-time";
 import { segmentValue } from "@/lib/platform/http/path-segment";
 import { isUnsafeText } from "@/lib/platform/http/unsafe-text";
 import { watchedOrderView } from "@/lib/monitor/observations/watched-order-view";
+import { formatDuration, formatLatency } from "@/lib/monitor/cascade/format-duration";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Watched order" };
@@ -57,7 +58,7 @@ export default async function WatchedOrderPage({ params }: PageProps<"/ops/watch
       ) : null}
       <DataTable
         caption="Expected steps, from the systems' own lines"
-        headers={["Chain", "Step", "Boundary", "Event", "Expected by", "Arrived", "State"]}
+        headers={["Chain", "Step", "Boundary", "Event", "Expected by", "Arrived", "Took", "State"]}
         empty="No chain is under way for this order yet."
         rows={view.steps.map((step) => [
           step.chain.toLowerCase().replace("_", "-"),
@@ -66,10 +67,11 @@ export default async function WatchedOrderPage({ params }: PageProps<"/ops/watch
           step.event,
           formatOpsTime(step.expectedBy),
           step.arrivedAt ? formatOpsTime(step.arrivedAt) : "—",
+          step.latencyMs !== null && step.source !== step.target ? formatLatency(step.latencyMs) : "",
           step.blockedBy
             ? `Waiting behind ${step.blockedBy}`
             : step.state === "late"
-              ? `Late by ${step.lateBySeconds} s`
+              ? `Late by ${formatDuration(step.lateBySeconds!)}`
               : step.state === "wrong_type"
                 ? `Recorded as "${step.recordedAs}"`
                 : STATE_LABELS[step.state],
