@@ -58,6 +58,14 @@ export function WatchedStackSection({ watched }: Props) {
           ])}
         />
       ) : null}
+      {watched.broken > 0 ? (
+        <p>
+          <Link href="/ops/audit?watchedLast=3" className="font-medium text-brand-700 underline">
+            Audit the latest watched failures
+          </Link>{" "}
+          <span className="text-slate-600">: the same node three times is a structural gap; different nodes, an edge case.</span>
+        </p>
+      ) : null}
       {total > 0 ? (
         <DataTable
           caption="Watched orders stuck at a node, oldest first"

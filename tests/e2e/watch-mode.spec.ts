@@ -9,9 +9,9 @@ test("a manager loads the write-ups' vocabulary, sends a stack's lines in its ow
 
   // Seed 000's pickup an hour ago, logged in the stack's words under two ids; the WMS never logged fulfillment-complete.
   const run = Date.now().toString(36).toUpperCase();
-  const [oms, web] = [`SO-${run}`, `#W${run}`];
   const at = (seconds: number) => new Date(Date.now() - 3_600_000 + seconds * 1000).toISOString();
-  const lines = [
+  // Three such orders, so the audit can tell a structural gap from an edge case.
+  const linesOf = (oms: string, web: string) => [
     { system: "oms", event: "order.created", order: oms, aliases: [web], at: at(-1800) },
     ...["wms", "pos", "notification"].map((system) => ({ system, event: "order.created", order: oms, at: at(-1799) })),
     { system: "storefront", event: "order-status-update", status: "confirmed", order: web, at: at(-1799) },
@@ -22,6 +22,9 @@ test("a manager loads the write-ups' vocabulary, sends a stack's lines in its ow
     { system: "storefront", event: "order-status-update", status: "picked_up", order: web, at: at(2) },
     { system: "notification", event: "pickup-confirmation", order: oms, at: at(3) },
   ];
+  const orders = [1, 2, 3].map((n) => ({ oms: `SO-${run}-${n}`, web: `#W${run}-${n}` }));
+  const [{ oms, web }] = orders as [{ oms: string; web: string }];
+  const lines = orders.flatMap((order) => linesOf(order.oms, order.web));
   await manager.getByLabel("Log file (NDJSON or CSV)").setInputFiles({ name: "stack.ndjson", mimeType: "application/x-ndjson", buffer: Buffer.from(lines.map((line) => JSON.stringify(line)).join("\n")) });
   await manager.getByRole("button", { name: "Upload logs" }).click();
   const row = manager.getByRole("row").filter({ hasText: oms });
@@ -36,4 +39,19 @@ test("a manager loads the write-ups' vocabulary, sends a stack's lines in its ow
   await expect(manager.getByText(`Also known as ${web}`)).toBeVisible();
   await expect(manager.getByRole("alert", { name: "Failure node" })).toContainText("Fix lane: OMS-WMS event routing");
   await expect(manager.getByRole("row").filter({ hasText: "OMS → WMS" }).filter({ hasText: "order.picked_up" })).toContainText("Missing");
+  await expect(manager.getByRole("row").filter({ hasText: "POS → OMS" }).filter({ hasText: "pickup.completed" })).toContainText("1.0 s");
+
+  // Per boundary, how long the crossings took by the logs' clocks.
+  await manager.getByRole("link", { name: "Overview" }).click();
+  const latency = manager.getByRole("table", { name: /Watched boundaries/ });
+  await expect(latency.getByRole("row").filter({ hasText: "Pickup node 2 — POS → OMS pickup write-back" })).toBeVisible();
+
+  // Seed 000's audit of the three, asked by the storefront's ids: the same node every time.
+  await manager.goto("/ops/audit");
+  await manager.getByLabel("Watched order ids").fill(orders.map((order) => order.web).join(", "));
+  await manager.getByRole("button", { name: "Audit these watched orders" }).click();
+  const verdict = manager.getByRole("status", { name: "Verdict" });
+  await expect(verdict).toContainText("Same node every time");
+  await expect(verdict).toContainText("Pickup node 3 — OMS → WMS fulfillment-complete never arrived");
+  await expect(manager.getByRole("table", { name: /each audited watched order/ }).getByRole("link", { name: oms })).toBeVisible();
 });

@@ -23,9 +23,9 @@ export type AuditVerdict =
 
 export type AuditResult = { verdict: AuditVerdict; evidence: AuditEvidence[]; unknown: number[] };
 
-/** The verdict from the failure nodes of the failing orders among the evidence. */
-export function auditVerdict(evidence: AuditEvidence[]): AuditVerdict {
-  const failing = evidence.filter((item): item is AuditEvidence & { node: FailureNode } => item.node !== null);
+/** The verdict from the failure nodes of the failing orders among the evidence (run or watched alike). */
+export function auditVerdict(evidence: { node: FailureNode | null }[]): AuditVerdict {
+  const failing = evidence.filter((item): item is { node: FailureNode } => item.node !== null);
   if (failing.length < MIN_AUDIT_ORDERS) {
     const found = failing.length === 0 ? "None of these orders is failing" : `Only ${failing.length} of these orders ${failing.length === 1 ? "is" : "are"} failing`;
     return { kind: "insufficient", summary: `${found}; audit at least ${MIN_AUDIT_ORDERS} failing orders before drawing a conclusion.` };

@@ -1,24 +1,28 @@
 import type { Metadata } from "next";
 import { formatOpsTime } from "@/lib/platform/format/ops-time";
 import Link from "next/link";
+import { AuditForm } from "@/components/ops/audit-form";
+import { AuditVerdictPanel } from "@/components/ops/audit-verdict";
 import { DataTable } from "@/components/ops/data-table";
 import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
 import { auditLatestFailures, auditOrders, MIN_AUDIT_ORDERS, type AuditResult } from "@/lib/monitor/cascade/audit";
+import { auditLatestWatchedFailures, auditWatchedOrders, type WatchedAuditResult } from "@/lib/monitor/observations/audit-watched-orders";
 import { getDb } from "@/lib/platform/db/prisma";
 import { parseOrderNumber } from "@/lib/platform/format/order-number";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Cascade audit" };
 
-const VERDICT_STYLE = { structural: "border-red-500 bg-red-50 text-red-950", edge_case: "border-amber-500 bg-amber-50 text-amber-950", insufficient: "border-slate-300 bg-slate-50" };
-const VERDICT_TITLE = { structural: "Same node every time", edge_case: "Varying nodes", insufficient: "Not enough failing orders" };
+const MAX_AUDITED = 100;
+const MAX_ID_LENGTH = 100;
+
+const listOf = (text: string) => text.split(/[\s,;]+/).filter(Boolean).slice(0, MAX_AUDITED);
 
 /** Parses "H-100012, 100013 H-100014" into order numbers, and names what did not parse. */
 function parseOrderList(text: string): { numbers: number[]; invalid: string[] } {
-  const parts = text.split(/[\s,;]+/).filter(Boolean).slice(0, 100);
   const numbers: number[] = [];
   const invalid: string[] = [];
-  for (const part of parts) {
+  for (const part of listOf(text)) {
     const number = parseOrderNumber(part);
     if (number === null) invalid.push(part);
     else numbers.push(number);
@@ -26,21 +30,40 @@ function parseOrderList(text: string): { numbers: number[]; invalid: string[] } 
   return { numbers, invalid };
 }
 
-/** Seed 000's audit: the failure node of several failing orders, and whether it repeats. */
+/** "How many of the latest failures", or why that is not a count the audit takes. */
+function latestCount(text: string): { count: number } | { problem: string } {
+  const count = Number(text);
+  return Number.isInteger(count) && count >= MIN_AUDIT_ORDERS && count <= MAX_AUDITED ? { count } : { problem: `Audit between ${MIN_AUDIT_ORDERS} and ${MAX_AUDITED} of the latest failures.` };
+}
+
+const text = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+
+/** Seed 000's audit: the failure node of several failing orders, and whether it repeats; for Handoff's orders and the watched stack's. */
 export default async function AuditPage({ searchParams }: PageProps<"/ops/audit">) {
   await requireStaffPage(OPS_ROLES, "/ops/audit");
-  const { orders, last } = await searchParams;
+  const params = await searchParams;
+  const [orders, last, watched, watchedLast] = [text(params.orders), text(params.last), text(params.watched), text(params.watchedLast)];
   const db = getDb();
   let result: AuditResult | null = null;
+  let watchedResult: WatchedAuditResult | null = null;
   let problem: string | null = null;
-  if (typeof orders === "string" && orders.trim()) {
+  if (orders?.trim()) {
     const { numbers, invalid } = parseOrderList(orders);
     if (invalid.length > 0) problem = `Not order numbers: ${invalid.join(", ")}. Use H-100012 or 100012.`;
     else result = await auditOrders(db, numbers);
-  } else if (typeof last === "string") {
-    const count = Number(last);
-    if (!Number.isInteger(count) || count < MIN_AUDIT_ORDERS || count > 100) problem = `Audit between ${MIN_AUDIT_ORDERS} and 100 of the latest failures.`;
-    else result = await auditLatestFailures(db, count);
+  } else if (last !== undefined) {
+    const latest = latestCount(last);
+    if ("problem" in latest) problem = latest.problem;
+    else result = await auditLatestFailures(db, latest.count);
+  } else if (watched?.trim()) {
+    const ids = listOf(watched);
+    const tooLong = ids.filter((id) => id.length > MAX_ID_LENGTH);
+    if (tooLong.length > 0) problem = `An order id is at most ${MAX_ID_LENGTH} characters (${tooLong.length} ${tooLong.length === 1 ? "is" : "are"} longer).`;
+    else watchedResult = await auditWatchedOrders(db, ids);
+  } else if (watchedLast !== undefined) {
+    const latest = latestCount(watchedLast);
+    if ("problem" in latest) problem = latest.problem;
+    else watchedResult = await auditLatestWatchedFailures(db, latest.count);
   }
 
   return (
@@ -50,30 +73,24 @@ export default async function AuditPage({ searchParams }: PageProps<"/ops/audit"
         One failing order tells you a boundary failed; three or more tell you whether it is the same boundary every time (a structural
         integration gap with one fix lane) or a different one each time (an event-handling edge case).
       </p>
-      <div className="flex flex-wrap gap-6">
-        <form method="get" className="flex items-end gap-2">
-          <div>
-            <label htmlFor="audit-orders" className="block text-sm font-medium">
-              Order numbers
-            </label>
-            <input id="audit-orders" name="orders" defaultValue={typeof orders === "string" ? orders : ""} placeholder="H-100012, H-100015, H-100019" className="mt-1 block min-h-11 w-96 rounded-lg border border-slate-300 bg-white px-3" />
-          </div>
-          <button type="submit" className="min-h-11 rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
-            Audit these orders
-          </button>
-        </form>
-        <form method="get" className="flex items-end gap-2">
-          <div>
-            <label htmlFor="audit-last" className="block text-sm font-medium">
-              Latest failures
-            </label>
-            <input id="audit-last" name="last" type="number" min={MIN_AUDIT_ORDERS} max={100} defaultValue={typeof last === "string" ? last : "3"} className="mt-1 block min-h-11 w-24 rounded-lg border border-slate-300 bg-white px-3" />
-          </div>
-          <button type="submit" className="min-h-11 rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
-            Audit the latest failures
-          </button>
-        </form>
-      </div>
+      <section aria-labelledby="audit-own" className="space-y-2">
+        <h2 id="audit-own" className="text-lg font-semibold">
+          Handoff&apos;s orders
+        </h2>
+        <div className="flex flex-wrap gap-6">
+          <AuditForm id="audit-orders" name="orders" label="Order numbers" button="Audit these orders" defaultValue={orders ?? ""} placeholder="H-100012, H-100015, H-100019" />
+          <AuditForm id="audit-last" name="last" label="Latest failures" button="Audit the latest failures" defaultValue={last ?? "3"} count={{ min: MIN_AUDIT_ORDERS, max: MAX_AUDITED }} />
+        </div>
+      </section>
+      <section aria-labelledby="audit-watched" className="space-y-2">
+        <h2 id="audit-watched" className="text-lg font-semibold">
+          Watched stack
+        </h2>
+        <div className="flex flex-wrap gap-6">
+          <AuditForm id="audit-watched-orders" name="watched" label="Watched order ids" button="Audit these watched orders" defaultValue={watched ?? ""} placeholder="SO-88213, #W1002, SO-88240" />
+          <AuditForm id="audit-watched-last" name="watchedLast" label="Latest watched failures" button="Audit the latest watched failures" defaultValue={watchedLast ?? "3"} count={{ min: MIN_AUDIT_ORDERS, max: MAX_AUDITED }} />
+        </div>
+      </section>
 
       {problem ? (
         <p role="alert" className="text-red-700">
@@ -83,20 +100,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/ops/audit"
 
       {result ? (
         <>
-          <section role="status" aria-label="Verdict" className={`space-y-1 rounded-xl border-2 p-4 ${VERDICT_STYLE[result.verdict.kind]}`}>
-            <p className="text-lg font-semibold">{VERDICT_TITLE[result.verdict.kind]}</p>
-            <p>{result.verdict.summary}</p>
-            {result.verdict.kind === "structural" ? <p className="font-medium">{result.verdict.node.label}</p> : null}
-            {result.verdict.kind === "edge_case" ? (
-              <ul className="list-disc pl-5">
-                {result.verdict.nodes.map(({ node, orders: count }) => (
-                  <li key={node.id}>
-                    {node.label} — {count} {count === 1 ? "order" : "orders"} ({node.fixLane})
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </section>
+          <AuditVerdictPanel verdict={result.verdict} />
           {result.unknown.length > 0 ? <p className="text-amber-800">No such orders: {result.unknown.map((number) => `H-${number}`).join(", ")}.</p> : null}
           <DataTable
             caption="Evidence: each audited order's failure node"
@@ -111,6 +115,29 @@ export default async function AuditPage({ searchParams }: PageProps<"/ops/audit"
               item.reason?.replace("_", " ") ?? "",
               <span key="e" className="block max-w-80 break-words">
                 {item.lastError ?? ""}
+              </span>,
+              item.stuckSince ? formatOpsTime(item.stuckSince) : "",
+            ])}
+          />
+        </>
+      ) : null}
+
+      {watchedResult ? (
+        <>
+          <AuditVerdictPanel verdict={watchedResult.verdict} />
+          {watchedResult.unknown.length > 0 ? <p className="text-amber-800">No watched lines for: {watchedResult.unknown.join(", ")}.</p> : null}
+          <DataTable
+            caption="Evidence: each audited watched order's failure node"
+            headers={["Order", "Failure node", "Step", "What is missing", "Broken since"]}
+            empty="No watched orders to audit."
+            rows={watchedResult.evidence.map((item) => [
+              <Link key="o" href={`/ops/watched/${encodeURIComponent(item.order)}`} className="font-semibold text-brand-700 underline">
+                {item.order}
+              </Link>,
+              item.node?.label ?? (item.state === "in_flight" ? "In flight: every step arrived or is within its deadline" : "Healthy: every step arrived"),
+              item.chain ? `${item.chain.toLowerCase()} ${item.stepNumber}` : "",
+              <span key="m" className="block max-w-80 break-words">
+                {item.missing ?? ""}
               </span>,
               item.stuckSince ? formatOpsTime(item.stuckSince) : "",
             ])}
