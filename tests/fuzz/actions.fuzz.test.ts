@@ -75,7 +75,7 @@ const ACTIONS: Record<string, ActionFuzz> = {
   "app/(ops)/ops/intake/actions.ts#discardIntakeAction": { base: () => [null, form({ id: randomUUID(), reason: "duplicate of another order" })], as: "admin" },
   "app/(ops)/ops/intake/actions.ts#replayIntakeAction": { base: () => [null, form({ id: randomUUID(), payload: '{"marketplace_order_id":"MP-1"}' })], as: "admin" },
   "app/(ops)/ops/kpis/actions.ts#checkInventoryAccuracyAction": { noInput: true },
-  "app/(ops)/ops/observations/actions.ts#uploadLogsAction": { base: () => [null, form({ logs: logFile('{"system":"pos"}') })], as: "admin", files: ["logs"] },
+  "app/(ops)/ops/observations/actions.ts#uploadLogsAction": { base: () => [null, form({ logs: logFile('{"system":"pos"}'), lineOffset: "0" })], as: "admin", files: ["logs"] },
   "app/(ops)/ops/observations/vocabulary-actions.ts#saveVocabularyAction": {
     base: () => [null, form({ vocabulary: JSON.stringify({ mappings: [{ system: "pos", event: "fuzz-word", means: ["order.created"] }] }) })],
     as: "admin",
