@@ -2,6 +2,7 @@ import type { PeriodicJob } from "@/lib/platform/periodic-job";
 import { pruneDeliveredStepBuckets } from "./cascade/node-health";
 import { reconcileOnSchedule, RECONCILE_EVERY_MINUTES } from "./cascade/reconcile-schedule";
 import { INVENTORY_ACCURACY_EVERY_HOURS, INVENTORY_ACCURACY_POLL_MS, inventoryAccuracyOnSchedule } from "./inventory-accuracy/inventory-accuracy-schedule";
+import { continueRejudge } from "./observations/rejudge-watched-orders";
 import { rejudgeDueWatchedOrders } from "./observations/judge-watched-orders";
 import { pruneObservations } from "./observations/prune-observations";
 import { ALERT_CHECK_MS, checkAlerts } from "./operations/check-alerts";
@@ -18,7 +19,17 @@ export const MONITOR_JOBS: PeriodicJob[] = [
     run: (db) => inventoryAccuracyOnSchedule(db),
   },
   // Watched orders in flight whose next deadline passed: silence becomes a failure without a new line.
-  { name: "watched orders", everyMs: 10_000, firstRun: "start", mode: "background", run: (db) => rejudgeDueWatchedOrders(db) },
+  // Also finishes judging every watched order again after a vocabulary change, a few seconds' work per run.
+  {
+    name: "watched orders",
+    everyMs: 10_000,
+    firstRun: "start",
+    mode: "background",
+    run: async (db) => {
+      await rejudgeDueWatchedOrders(db);
+      await continueRejudge(db, 5_000);
+    },
+  },
   { name: "observation retention", everyMs: 3_600_000, firstRun: "interval", mode: "background", run: (db) => pruneObservations(db) },
   { name: "alerts", everyMs: ALERT_CHECK_MS, firstRun: "interval", mode: "inline", run: (db) => checkAlerts(db) },
   { name: "delivered-step buckets", everyMs: ALERT_CHECK_MS, firstRun: "interval", mode: "inline", run: (db) => pruneDeliveredStepBuckets(db) },

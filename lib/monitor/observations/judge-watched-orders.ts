@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/platform/db/prisma";
 import { CLOCK_SKEW_MS } from "./clock-skew";
 import { judgeFromLogs, type LogVerdict, type WatchedJudgement } from "./localize";
-import { canonicalOf, idsOf } from "./order-aliases";
+import { idsOf } from "./order-aliases";
 import { loadVocabulary } from "./vocabulary";
 
 export type CascadeMapEntry = {
@@ -109,19 +109,4 @@ export async function rejudgeDueWatchedOrders(db: Db, now = new Date(), limit = 
   });
   await judgeWatchedOrders(db, due.map((order) => order.orderRef), now);
   return due.length;
-}
-
-
-/** Every watched order judged again (after the vocabulary changed, its lines may say something else now). */
-export async function judgeAllWatchedOrders(db: Db, now = new Date()): Promise<number> {
-  let judged = 0;
-  for (let after = ""; ; ) {
-    const page = await db.$queryRaw<{ orderRef: string }[]>`
-      SELECT DISTINCT "orderRef" FROM "Observation" WHERE "orderRef" > ${after} ORDER BY "orderRef" LIMIT 2000`;
-    if (page.length === 0) return judged;
-    const named = await canonicalOf(db, page.map((row) => row.orderRef));
-    await judgeWatchedOrders(db, [...new Set(named.values())], now);
-    judged += page.length;
-    after = page.at(-1)!.orderRef;
-  }
 }

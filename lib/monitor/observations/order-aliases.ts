@@ -56,8 +56,12 @@ export async function linkOrderIds(db: Db, links: string[][], refs: string[]): P
         named.set(ref, order);
       }
     }
-    for (const row of rows) {
-      await tx.orderAlias.upsert({ where: { ref: row.ref }, create: row, update: { canonical: row.canonical } });
+    // One statement for every link: a batch from a shipper can link thousands of ids.
+    if (rows.length) {
+      await tx.$executeRaw`
+        INSERT INTO "OrderAlias" ("ref", "canonical")
+        SELECT * FROM unnest(${rows.map((row) => row.ref)}::text[], ${rows.map((row) => row.canonical)}::text[])
+        ON CONFLICT ("ref") DO UPDATE SET "canonical" = EXCLUDED."canonical"`;
     }
     // An order merged into another is no longer watched under its own name.
     const mergedAway = rows.filter((row) => row.ref !== row.canonical).map((row) => row.ref);

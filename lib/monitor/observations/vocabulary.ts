@@ -66,14 +66,6 @@ export const vocabularySchema = z
     });
   });
 
-/** Replaces the vocabulary in one transaction: the old one or the new one, never half of each. */
-export async function replaceVocabulary(db: Db, mappings: Mapping[]): Promise<void> {
-  await db.$transaction([
-    db.observationMapping.deleteMany({}),
-    db.observationMapping.createMany({ data: mappings.map((mapping) => ({ system: mapping.system, event: mapping.event, status: mapping.status, means: mapping.means })) }),
-  ]);
-}
-
 /** Handoff's own events, each with the chain steps it stands for, for a stack's mapper to read. */
 export function handoffEvents() {
   return HANDOFF_EVENTS.map((event) => ({

@@ -2,10 +2,10 @@ import { requireApiKey } from "@/lib/platform/auth/require-api-key";
 import { getDb } from "@/lib/platform/db/prisma";
 import { readJsonBody } from "@/lib/platform/http/read-json-body";
 import { fieldErrors } from "@/lib/bus/receive-event";
-import { judgeAllWatchedOrders } from "@/lib/monitor/observations/judge-watched-orders";
+import { replaceVocabulary } from "@/lib/monitor/observations/replace-vocabulary";
 import { SEED_VOCABULARY } from "@/lib/monitor/observations/seed-vocabulary";
 import { unmappedEvents } from "@/lib/monitor/observations/unmapped-events";
-import { handoffEvents, loadVocabulary, replaceVocabulary, vocabularySchema, type Mapping } from "@/lib/monitor/observations/vocabulary";
+import { handoffEvents, loadVocabulary, vocabularySchema, type Mapping } from "@/lib/monitor/observations/vocabulary";
 
 export const dynamic = "force-dynamic";
 
@@ -36,8 +36,7 @@ export async function PUT(request: Request) {
   if (!body.ok) return Response.json({ error: body.error }, { status: body.status });
   const parsed = vocabularySchema.safeParse(body.value);
   if (!parsed.success) return Response.json({ error: "The vocabulary was not saved: fix each problem below.", fields: fieldErrors(parsed.error) }, { status: 400 });
-  await replaceVocabulary(db, parsed.data.mappings);
-  // Lines are kept as the stack wrote them, so every watched order reads differently now.
-  const rejudged = await judgeAllWatchedOrders(db);
-  return Response.json({ mappings: parsed.data.mappings.map(mappingJson), rejudgedOrders: rejudged });
+  // Every watched order is judged again in the new words: here as far as a request has time for, then by the worker.
+  const rejudge = await replaceVocabulary(db, parsed.data.mappings);
+  return Response.json({ mappings: parsed.data.mappings.map(mappingJson), rejudgedOrders: rejudge.judged, rejudgePending: rejudge.pending });
 }
