@@ -29,7 +29,7 @@ export function LogUpload() {
     }
     setStreaming(true);
     setStreamed(null);
-    setProgress({ readBytes: 0, totalBytes: file.size, accepted: 0 });
+    setProgress({ sentBytes: 0, totalBytes: file.size, accepted: 0 });
     try {
       setStreamed(await uploadInParts(file, uploadLogsAction, setProgress));
     } finally {
@@ -41,7 +41,7 @@ export function LogUpload() {
   const inFlight = result?.ok ? result.cascade.filter((entry) => entry.state === "in_flight").length : 0;
   // Broken orders first, so the map of a large file opens on what needs fixing.
   const mapRows = result?.ok ? [...broken, ...result.cascade.filter((entry) => !entry.verdict)].slice(0, MAP_ROWS) : [];
-  const percent = progress ? (progress.totalBytes === 0 ? 100 : Math.floor((progress.readBytes / progress.totalBytes) * 100)) : 0;
+  const percent = progress ? (progress.totalBytes === 0 ? 100 : Math.floor((progress.sentBytes / progress.totalBytes) * 100)) : 0;
   return (
     <div className="space-y-4">
       <form action={action} onSubmit={streamUpload} className="flex flex-wrap items-end gap-3">
@@ -61,13 +61,13 @@ export function LogUpload() {
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={percent}
-            aria-valuetext={`${percent}%: ${megabytes(progress.readBytes)} of ${megabytes(progress.totalBytes)} read`}
+            aria-valuetext={`${percent}%: ${megabytes(progress.sentBytes)} of ${megabytes(progress.totalBytes)} sent`}
             className="h-3 overflow-hidden rounded-full bg-slate-200"
           >
             <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${percent}%` }} />
           </div>
           <p className="text-sm text-slate-600">
-            {percent}%: {megabytes(progress.readBytes)} of {megabytes(progress.totalBytes)} read, {count(progress.accepted)} lines kept
+            {percent}%: {megabytes(progress.sentBytes)} of {megabytes(progress.totalBytes)} sent, {count(progress.accepted)} lines kept
             {streaming ? "…" : "."}
           </p>
         </div>
@@ -81,7 +81,9 @@ export function LogUpload() {
         <p role="status" className="text-emerald-800">
           {count(result.accepted)} lines read for {count(result.cascade.length)} {result.cascade.length === 1 ? "order" : "orders"}: {count(broken.length)} broken,{" "}
           {count(result.cascade.length - broken.length - inFlight)} healthy{inFlight > 0 ? `, ${count(inFlight)} still in flight (their deadlines have not passed)` : ""}.
-          {result.rejected.length > 0 ? ` ${result.rejected.length} ${result.rejected.length === 1 ? "line" : "lines"} could not be read (below).` : ""}
+          {result.rejectedTotal > 0
+            ? ` ${count(result.rejectedTotal)} ${result.rejectedTotal === 1 ? "line" : "lines"} could not be read (${result.rejectedTotal > result.rejected.length ? `the first ${result.rejected.length} below` : "below"}).`
+            : ""}
         </p>
       ) : null}
       {result && result.rejected && result.rejected.length > 0 ? (

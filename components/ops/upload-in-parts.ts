@@ -8,10 +8,17 @@ import type { UnmappedEvent } from "@/lib/monitor/observations/unmapped-events";
 const PART_BYTES = 768 * 1024;
 const MAX_REJECTED_SHOWN = 200;
 
-export type UploadProgress = { readBytes: number; totalBytes: number; accepted: number };
+/** How far the upload is, in the file's unpacked bytes: sent (and answered) of all there are. */
+export type UploadProgress = { sentBytes: number; totalBytes: number; accepted: number };
 type Upload = (previous: UploadResult | null, form: FormData) => Promise<UploadResult>;
 
 const isGzip = (head: Uint8Array) => head[0] === 0x1f && head[1] === 0x8b;
+
+/** A gzip file's unpacked size, from the four bytes that end it (modulo 4 GiB, as gzip keeps it). */
+async function unpackedSize(file: File): Promise<number> {
+  const tail = new DataView(await file.slice(-4).arrayBuffer());
+  return tail.byteLength === 4 ? tail.getUint32(0, true) : 0;
+}
 
 /**
  * Reads the file as a stream (unpacking gzip in the browser), sends it a part at a time,
@@ -20,17 +27,10 @@ const isGzip = (head: Uint8Array) => head[0] === 0x1f && head[1] === 0x8b;
  * sending the file again changes nothing for those lines.
  */
 export async function uploadInParts(file: File, upload: Upload, onProgress: (progress: UploadProgress) => void): Promise<UploadResult> {
-  let readBytes = 0;
-  const counted = file.stream().pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        readBytes += chunk.length;
-        controller.enqueue(chunk);
-      },
-    }),
-  );
-  const packed = await peek(counted, 2);
-  const unpacked = isGzip(packed.head) ? packed.stream.pipeThrough(new DecompressionStream("gzip") as unknown as ReadableWritablePair<Uint8Array, Uint8Array>) : packed.stream;
+  const packed = await peek(file.stream(), 2);
+  const gzip = isGzip(packed.head);
+  const unpacked = gzip ? packed.stream.pipeThrough(new DecompressionStream("gzip") as unknown as ReadableWritablePair<Uint8Array, Uint8Array>) : packed.stream;
+  const totalBytes = gzip ? await unpackedSize(file) : file.size;
   const { head, stream } = await peek(unpacked, 256);
   const format = logFormatOf(file.name, new TextDecoder().decode(head));
 
@@ -46,7 +46,8 @@ export async function uploadInParts(file: File, upload: Upload, onProgress: (pro
   });
   let part = 0;
   try {
-    for await (const { bytes, lineOffset } of logParts(stream, format, PART_BYTES)) {
+    let sentBytes = 0;
+    for await (const { bytes, lineOffset, fileBytes } of logParts(stream, format, PART_BYTES)) {
       const form = new FormData();
       form.set("logs", new File([bytes as BlobPart], `part-${++part}.${format}`, { type: format === "csv" ? "text/csv" : "application/x-ndjson" }));
       form.set("lineOffset", String(lineOffset));
@@ -54,7 +55,7 @@ export async function uploadInParts(file: File, upload: Upload, onProgress: (pro
       // A part with no readable line is a part of bad lines, not a failed upload.
       if (!answer.ok && !answer.rejected) return stopped(answer.message);
       for (const line of answer.rejected ?? []) if (rejected.length < MAX_REJECTED_SHOWN) rejected.push(line);
-      rejectedCount += answer.rejected?.length ?? 0;
+      rejectedCount += answer.ok ? answer.rejectedTotal : (answer.rejected?.length ?? 0);
       if (answer.ok) {
         accepted += answer.accepted;
         for (const entry of answer.cascade) cascade.set(entry.order, entry);
@@ -64,14 +65,16 @@ export async function uploadInParts(file: File, upload: Upload, onProgress: (pro
           unmapped.set(key, seen ? { ...seen, lines: seen.lines + event.lines } : event);
         }
       }
-      onProgress({ readBytes: Math.min(readBytes, file.size), totalBytes: file.size, accepted });
+      sentBytes += fileBytes;
+      // A gzip file of several members (or over 4 GiB) misstates its size: never past 99% before the end.
+      onProgress({ sentBytes: Math.min(sentBytes, Math.floor(totalBytes * 0.99)), totalBytes, accepted });
     }
   } catch (error) {
     if (error instanceof LogLineTooLongError) return stopped(error.message);
     if (error instanceof TypeError && /gzip|decompress|incorrect header|invalid/i.test(error.message)) return stopped("The file looks gzip-compressed but could not be unpacked.");
     return stopped("The upload stopped: the connection failed or the file could not be read.");
   }
-  onProgress({ readBytes: file.size, totalBytes: file.size, accepted });
+  onProgress({ sentBytes: totalBytes, totalBytes, accepted });
   if (accepted === 0) return { ok: false, message: rejectedCount > 0 ? "No line could be read." : "The file holds no lines.", rejected };
-  return { ok: true, accepted, rejected, cascade: [...cascade.values()], unmapped: [...unmapped.values()] };
+  return { ok: true, accepted, rejected, rejectedTotal: rejectedCount, cascade: [...cascade.values()], unmapped: [...unmapped.values()] };
 }

@@ -6,13 +6,15 @@ import type { watchedOverview } from "@/lib/monitor/observations/watched-overvie
 
 type Props = { watched: Awaited<ReturnType<typeof watchedOverview>> };
 
+const count = (n: number) => n.toLocaleString("en-US");
+
 /** The stack Handoff only watches, kept apart from its own: its orders by state and the broken ones with their nodes. */
 export function WatchedStackSection({ watched }: Props) {
   const total = watched.healthy + watched.inFlight + watched.broken;
   return (
     <section aria-labelledby="watched-heading" className="space-y-3">
       <h2 id="watched-heading" className="text-xl font-semibold">
-        Watched stack {watched.broken > 0 ? <span className="text-red-700">({watched.broken} stuck)</span> : null}
+        Watched stack {watched.broken > 0 ? <span className="text-red-700">({count(watched.broken)} stuck)</span> : null}
       </h2>
       <p className="text-slate-600">
         {total === 0 ? (
@@ -24,7 +26,7 @@ export function WatchedStackSection({ watched }: Props) {
             .
           </>
         ) : (
-          `${total} watched ${total === 1 ? "order" : "orders"}: ${watched.healthy} healthy, ${watched.inFlight} in flight (within their deadlines), ${watched.broken} broken.`
+          `${count(total)} watched ${total === 1 ? "order" : "orders"}: ${count(watched.healthy)} healthy, ${count(watched.inFlight)} in flight (within their deadlines), ${count(watched.broken)} broken.`
         )}
       </p>
       {watched.nodes.length > 0 ? (
@@ -34,9 +36,9 @@ export function WatchedStackSection({ watched }: Props) {
           empty=""
           rows={watched.nodes.map((node) => [
             node.label.replace(/^Watched stack — /, ""),
-            node.lastHour.late,
+            count(node.lastHour.late),
             `${(node.lastHour.failureRate * 100).toFixed(0)}%`,
-            node.last24h.late,
+            count(node.last24h.late),
             `${(node.last24h.failureRate * 100).toFixed(0)}%`,
           ])}
         />
@@ -49,10 +51,10 @@ export function WatchedStackSection({ watched }: Props) {
           rows={watched.latency.map((row) => [
             row.boundary,
             <code key="e">{row.event}</code>,
-            row.last24h?.arrivals ?? 0,
+            count(row.last24h?.arrivals ?? 0),
             row.last24h ? formatLatency(row.last24h.p50Ms) : "—",
             row.last24h ? formatLatency(row.last24h.p95Ms) : "—",
-            row.last24h?.late ?? 0,
+            count(row.last24h?.late ?? 0),
             row.kept ? formatLatency(row.kept.p50Ms) : "—",
             row.kept ? formatLatency(row.kept.p95Ms) : "—",
           ])}

@@ -13,6 +13,8 @@ export type LogPart = {
   bytes: Uint8Array;
   /** Added to a line number the server reports for this part to give the line in the file. */
   lineOffset: number;
+  /** How many of the (unpacked) file's bytes the part holds: without the header it repeats. */
+  fileBytes: number;
 };
 
 export class LogLineTooLongError extends Error {
@@ -96,6 +98,7 @@ export async function* logParts(stream: ReadableStream<Uint8Array>, format: LogF
           bytes: withHeader ? concat([header!, body], header!.length + body.length) : body.slice(),
           // A later CSV part's first line is its header, which is the file's line 1, not a line of this part.
           lineOffset: withHeader ? linesSent - 1 : linesSent,
+          fileBytes: body.length,
         };
         linesSent += countLines(body);
         bytes = bytes.subarray(cut);

@@ -12,7 +12,8 @@ import { formInput, formText } from "@/lib/platform/http/action-input";
 
 export type UploadResult =
   | { ok: false; message: string; rejected?: LineError[] }
-  | { ok: true; accepted: number; rejected: LineError[]; cascade: CascadeMapEntry[]; unmapped: UnmappedEvent[] };
+  /** `rejected` lists the first 200 problems; `rejectedTotal` counts them all. */
+  | { ok: true; accepted: number; rejected: LineError[]; rejectedTotal: number; cascade: CascadeMapEntry[]; unmapped: UnmappedEvent[] };
 
 /** A log file (NDJSON or CSV): good lines kept and mapped to each order's failure node, bad ones listed by line. */
 export async function uploadLogsAction(_previous: UploadResult | null, formData: FormData): Promise<UploadResult> {
@@ -37,7 +38,7 @@ export async function uploadLogsAction(_previous: UploadResult | null, formData:
     for (const line of parsed.rejected) line.line += lineOffset;
     if (parsed.observations.length === 0) return { ok: false, message: "No line could be read.", rejected: parsed.rejected.slice(0, 200) };
     const { cascade, unmapped } = await ingestObservations(getDb(), parsed.observations);
-    return { ok: true, accepted: parsed.observations.length, rejected: parsed.rejected.slice(0, 200), cascade, unmapped };
+    return { ok: true, accepted: parsed.observations.length, rejected: parsed.rejected.slice(0, 200), rejectedTotal: parsed.rejected.length, cascade, unmapped };
   } finally {
     pass.leave();
   }
