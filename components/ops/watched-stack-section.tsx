@@ -60,17 +60,30 @@ export function WatchedStackSection({ watched }: Props) {
           ])}
         />
       ) : null}
-      {watched.broken > 0 ? (
-        <p>
-          <Link href="/ops/audit?watchedLast=3" className="font-medium text-brand-700 underline">
-            Audit the latest watched failures
-          </Link>{" "}
-          <span className="text-slate-600">: the same node three times is a structural gap; different nodes, an edge case.</span>
-        </p>
+      {total > 0 ? (
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <form method="get" action="/ops/watched" className="flex items-end gap-2">
+            <label className="text-sm font-medium">
+              Watched order id
+              <input name="order" required maxLength={100} placeholder="SO-88213 or #W1001" className="mt-1 block min-h-11 w-64 rounded-lg border border-slate-300 bg-white px-3" />
+            </label>
+            <button type="submit" className="min-h-11 rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50">
+              Find watched order
+            </button>
+          </form>
+          {watched.broken > 0 ? (
+            <p>
+              <Link href="/ops/audit?watchedLast=3" className="font-medium text-brand-700 underline">
+                Audit the latest watched failures
+              </Link>
+              <span className="text-slate-600"> — the same node three times is a structural gap; different nodes, an edge case.</span>
+            </p>
+          ) : null}
+        </div>
       ) : null}
       {total > 0 ? (
         <DataTable
-          caption="Watched orders stuck at a node, oldest first"
+          caption={watched.broken > watched.stuck.length ? `Watched orders stuck at a node: the oldest ${count(watched.stuck.length)} of ${count(watched.broken)}` : "Watched orders stuck at a node, oldest first"}
           headers={["Order", "Failure node", "What is missing", "Fix lane", "Owners", "Stuck since"]}
           empty="No watched order is stuck: every step arrived or is within its deadline."
           rows={watched.stuck.map(({ order, node, missing, stuckSince }) => [

@@ -45,6 +45,10 @@ test("a manager loads the write-ups' vocabulary, sends a stack's lines in its ow
   await manager.getByRole("link", { name: "Overview" }).click();
   const latency = manager.getByRole("table", { name: /Watched boundaries/ });
   await expect(latency.getByRole("row").filter({ hasText: "Pickup node 2 — POS → OMS pickup write-back" })).toBeVisible();
+  // Found by the storefront's id, however many orders are stuck before it.
+  await manager.getByLabel("Watched order id").fill(orders[1]!.web);
+  await manager.getByRole("button", { name: "Find watched order" }).click();
+  await expect(manager.getByRole("heading", { name: `Watched order ${orders[1]!.oms}` })).toBeVisible();
 
   // Seed 000's audit of the three, asked by the storefront's ids: the same node every time.
   await manager.goto("/ops/audit");
