@@ -2,11 +2,8 @@ import { auditVerdict, type AuditVerdict } from "@/lib/monitor/cascade/audit";
 import type { FailureNode } from "@/lib/monitor/cascade/failure-nodes";
 import type { Db } from "@/lib/platform/db/prisma";
 import type { Chain } from "@/lib/generated/prisma/enums";
-import { CLOCK_SKEW_MS } from "./clock-skew";
-import { linesOf } from "./judge-watched-orders";
-import { judgeFromLogs } from "./localize";
+import { judgeOrdersNow } from "./judge-watched-orders";
 import { canonicalOf } from "./order-aliases";
-import { loadVocabulary } from "./vocabulary";
 
 export type WatchedAuditEvidence = {
   /** The order's own name (the id it was first seen under), whichever id it was asked by. */
@@ -26,14 +23,12 @@ export async function auditWatchedOrders(db: Db, ids: string[], now = new Date()
   const asked = [...new Set(ids)].slice(0, 100);
   const named = await canonicalOf(db, asked);
   const orders = [...new Set(asked.map((id) => named.get(id)!))];
-  const [{ byOrder }, vocabulary] = await Promise.all([linesOf(db, orders), loadVocabulary(db)]);
-  const evidence = orders.flatMap((order): WatchedAuditEvidence[] => {
-    const lines = byOrder.get(order);
-    if (!lines?.length) return [];
-    const { state, verdict } = judgeFromLogs(lines, { now, skewMs: CLOCK_SKEW_MS, vocabulary });
-    if (!verdict) return [{ order, state, node: null }];
-    return [{ order, state, node: verdict.node, chain: verdict.chain, stepNumber: verdict.stepNumber, missing: verdict.missing, stuckSince: verdict.stuckSince?.toISOString() }];
-  });
+  const { judged } = await judgeOrdersNow(db, orders, now);
+  const evidence = judged.map(({ order, judgement: { state, verdict } }): WatchedAuditEvidence =>
+    verdict
+      ? { order, state, node: verdict.node, chain: verdict.chain, stepNumber: verdict.stepNumber, missing: verdict.missing, stuckSince: verdict.stuckSince?.toISOString() }
+      : { order, state, node: null },
+  );
   const found = new Set(evidence.map((item) => item.order));
   return { verdict: auditVerdict(evidence), evidence, unknown: asked.filter((id) => !found.has(named.get(id)!)) };
 }

@@ -34,6 +34,16 @@ export async function linesOf(db: Db, orderRefs: string[]) {
   return { byOrder, ids };
 }
 
+/** Each order judged as of `now` from every line it has under any of its ids (none for an order no line mentions), with its ids. */
+export async function judgeOrdersNow(db: Db, orderRefs: string[], now: Date) {
+  const [{ byOrder, ids }, vocabulary] = await Promise.all([linesOf(db, orderRefs), loadVocabulary(db)]);
+  const judged = orderRefs.flatMap((order) => {
+    const lines = byOrder.get(order);
+    return lines?.length ? [{ order, lines, judgement: judgeFromLogs(lines, { now, skewMs: CLOCK_SKEW_MS, vocabulary }) }] : [];
+  });
+  return { judged, ids };
+}
+
 /**
  * Judges each order from all its observations so far (earlier batches included) as of
  * `now`, and keeps the verdict, so the dashboard lists it and the worker can judge an
@@ -41,14 +51,9 @@ export async function linesOf(db: Db, orderRefs: string[]) {
  */
 export async function judgeWatchedOrders(db: Db, orderRefs: string[], now = new Date()): Promise<CascadeMapEntry[]> {
   if (orderRefs.length === 0) return [];
-  const [{ byOrder, ids }, vocabulary] = await Promise.all([linesOf(db, orderRefs), loadVocabulary(db)]);
-  const judged = orderRefs.map((order) => {
-    const lines = byOrder.get(order) ?? [];
-    return { order, lines, judgement: judgeFromLogs(lines, { now, skewMs: CLOCK_SKEW_MS, vocabulary }) };
-  });
-  const kept = judged.filter((entry) => entry.lines.length > 0);
-  for (let i = 0; i < kept.length; i += 5_000) {
-    const slice = kept.slice(i, i + 5_000);
+  const { judged, ids } = await judgeOrdersNow(db, orderRefs, now);
+  for (let i = 0; i < judged.length; i += 5_000) {
+    const slice = judged.slice(i, i + 5_000);
     const column = <T>(pick: (entry: (typeof slice)[number]) => T) => slice.map(pick);
     const arrivals = slice.flatMap((entry) =>
       entry.judgement.steps.filter((step) => step.source !== step.target && step.latencyMs !== null).map((step) => ({ order: entry.order, step })),

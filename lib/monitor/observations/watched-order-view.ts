@@ -1,9 +1,7 @@
 import type { Db } from "@/lib/platform/db/prisma";
-import { CLOCK_SKEW_MS } from "./clock-skew";
-import { linesOf } from "./judge-watched-orders";
-import { judgeFromLogs, type WatchedStep } from "./localize";
+import { judgeOrdersNow } from "./judge-watched-orders";
+import type { WatchedStep } from "./localize";
 import { canonicalOf } from "./order-aliases";
-import { loadVocabulary } from "./vocabulary";
 
 const stepJson = (step: WatchedStep) => ({
   chain: step.chain,
@@ -25,10 +23,9 @@ const stepJson = (step: WatchedStep) => ({
 /** A watched order as the API and the dashboard show it, judged as of `now` from every line it has. */
 export async function watchedOrderView(db: Db, anyId: string, now = new Date()) {
   const order = (await canonicalOf(db, [anyId])).get(anyId)!;
-  const [{ byOrder, ids }, vocabulary] = await Promise.all([linesOf(db, [order]), loadVocabulary(db)]);
-  const lines = byOrder.get(order);
-  if (!lines?.length) return null;
-  const judgement = judgeFromLogs(lines, { now, skewMs: CLOCK_SKEW_MS, vocabulary });
+  const { judged, ids } = await judgeOrdersNow(db, [order], now);
+  if (!judged[0]) return null;
+  const { judgement } = judged[0];
   return {
     order,
     aliases: ids.get(order)?.aliases ?? [],
