@@ -8,6 +8,7 @@ import { deliveryTarget, loadEndpoints } from "./endpoints";
 import { envelopeOf } from "./envelope";
 import { signedHeaders } from "./signing";
 import { readEnv } from "@/lib/platform/env";
+import { groupCommit } from "@/lib/platform/group-commit";
 
 /** The outbox event a delivery carries, as the claim reads it. */
 export type ClaimedEvent = Pick<OutboxEvent, "id" | "source" | "type" | "position" | "orderId" | "occurredAt" | "payload">;
@@ -159,20 +160,45 @@ export async function recordOutcome(db: Db, delivery: ClaimedDelivery, outcome: 
   });
 }
 
+type Acknowledgement = { delivery: ClaimedDelivery; status: number; now: Date; injectedFault: FaultKind | null };
+
+const acknowledgers = new WeakMap<Db, (acknowledgement: Acknowledgement) => Promise<void>>();
+
 /**
- * The common case in one statement (no interactive transaction): the delivery is done
- * and the chain step it fulfils has arrived.
+ * The common case, acknowledged together: deliveries that succeed while an acknowledgement
+ * is being written are written in the next one, one statement for all of them (the
+ * deliveries done and the chain steps they fulfil arrived), with no interactive transaction.
  */
-async function recordDelivered(db: Db, delivery: ClaimedDelivery, status: number, now: Date, injectedFault: FaultKind | null) {
+function recordDelivered(db: Db, delivery: ClaimedDelivery, status: number, now: Date, injectedFault: FaultKind | null): Promise<void> {
+  let acknowledge = acknowledgers.get(db);
+  if (!acknowledge) {
+    acknowledge = groupCommit(
+      async (acknowledgements: Acknowledgement[]) => {
+        await writeDelivered(db, acknowledgements);
+        return acknowledgements.map(() => ({ status: "fulfilled" as const, value: undefined }));
+      },
+      { maxBatch: 256 },
+    );
+    acknowledgers.set(db, acknowledge);
+  }
+  return acknowledge({ delivery, status, now, injectedFault });
+}
+
+async function writeDelivered(db: Db, acknowledgements: Acknowledgement[]) {
+  const column = <T>(pick: (acknowledgement: Acknowledgement) => T) => acknowledgements.map(pick);
   await db.$executeRaw`
-    WITH done AS (
-      UPDATE "Delivery"
-         SET "status" = 'DELIVERED', "deliveredAt" = ${now}, "leaseUntil" = NULL, "lastStatusCode" = ${status}, "lastError" = NULL,
-             "injectedFault" = ${injectedFault}::"FaultKind"
-       WHERE "id" = ${delivery.id}::uuid
-      RETURNING "orderId", "chain", "stepNumber")
+    WITH acknowledged AS (
+      SELECT * FROM unnest(${column((a) => a.delivery.id)}::uuid[], ${column((a) => a.status)}::int[], ${column((a) => a.delivery.attempts)}::int[],
+                           ${column((a) => a.now)}::timestamp[], ${column((a) => a.injectedFault)}::"FaultKind"[])
+        AS a("id", "status", "attempts", "at", "fault")),
+    done AS (
+      UPDATE "Delivery" d
+         SET "status" = 'DELIVERED', "deliveredAt" = a."at", "leaseUntil" = NULL, "lastStatusCode" = a."status", "lastError" = NULL, "injectedFault" = a."fault"
+        FROM acknowledged a
+       WHERE d."id" = a."id"
+      RETURNING d."orderId", d."chain", d."stepNumber", a."attempts", a."at")
     UPDATE "ChainStep" c
-       SET "status" = 'DELIVERED', "arrivedAt" = ${now}, "attempts" = ${delivery.attempts}, "lastError" = NULL
+       SET "status" = 'DELIVERED', "arrivedAt" = done."at", "attempts" = done."attempts", "lastError" = NULL
       FROM done
      WHERE c."orderId" = done."orderId" AND c."chain" = done."chain" AND c."stepNumber" = done."stepNumber" AND c."status" <> 'DELIVERED'`;
 }

@@ -7,6 +7,7 @@ import type { SystemName } from "@/lib/generated/prisma/enums";
 import { parseJsonText } from "@/lib/platform/http/parse-json";
 import { readBodyText } from "@/lib/platform/http/read-body";
 import { EventDataError, UnsupportedEventError } from "@/lib/bus/event-data";
+import { groupCommit, settle, type Settled } from "@/lib/platform/group-commit";
 
 export type EventHandler = (tx: Tx, event: EventEnvelope) => Promise<"applied" | "ignored">;
 
@@ -44,11 +45,67 @@ export async function readSignedBody(
   return { ok: true, body, webhookId: verification.webhookId };
 }
 
+type Application = { webhookId: string; eventType: string; apply: (tx: Tx) => Promise<unknown> };
+
+/** Events one receiver applies in one transaction, at most; enough to share its cost, few enough to keep it short. */
+const MOST_APPLIED_TOGETHER = 32;
+
+// One group commit per system and database client: a system's events applied together never
+// wait on another system's.
+const appliers = new WeakMap<Db, Map<SystemName, (application: Application) => Promise<unknown>>>();
+
 /**
  * Applies an event at most once: the receipt (keyed by webhook id) and the change
- * commit together, so a redelivery finds the receipt and changes nothing.
+ * commit together, so a redelivery finds the receipt and changes nothing. Events that
+ * arrive for one system while it is applying others are applied together, in one
+ * transaction (see applyTogether).
  */
 export async function applyOnce<T>(db: Db, system: SystemName, webhookId: string, eventType: string, apply: (tx: Tx) => Promise<T>): Promise<T | "duplicate"> {
+  let byDb = appliers.get(db);
+  if (!byDb) appliers.set(db, (byDb = new Map()));
+  let applier = byDb.get(system);
+  if (!applier) {
+    applier = groupCommit((applications: Application[]) => applyTogether(db, system, applications), { maxBatch: MOST_APPLIED_TOGETHER });
+    byDb.set(system, applier);
+  }
+  return applier({ webhookId, eventType, apply }) as Promise<T | "duplicate">;
+}
+
+/**
+ * One transaction for the receipts and changes of several events: one BEGIN, one receipts
+ * statement and one COMMIT instead of one each per event. If any event fails, the whole
+ * transaction rolls back and each is applied again on its own, so only the failing one
+ * fails and nothing is applied twice.
+ */
+async function applyTogether(db: Db, system: SystemName, applications: Application[]): Promise<Settled<unknown>[]> {
+  if (applications.length === 1) return [await settle(() => applyAlone(db, system, applications[0]!))];
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const fresh = await tx.$queryRaw<{ webhookId: string }[]>`
+          INSERT INTO "InboxReceipt" ("system", "webhookId", "eventType")
+          SELECT ${system}::"SystemName", id, type FROM unnest(${applications.map((a) => a.webhookId)}::text[], ${applications.map((a) => a.eventType)}::text[]) AS event(id, type)
+          ON CONFLICT DO NOTHING
+          RETURNING "webhookId"`;
+        const unapplied = new Set(fresh.map((row) => row.webhookId));
+        const answers: Settled<unknown>[] = [];
+        for (const application of applications) {
+          // The same event twice in one batch (a redelivery racing the first) is applied by the first.
+          if (!unapplied.delete(application.webhookId)) answers.push({ status: "fulfilled", value: "duplicate" });
+          else answers.push({ status: "fulfilled", value: await application.apply(tx) });
+        }
+        return answers;
+      },
+      { maxWait: 10_000, timeout: 30_000 },
+    );
+  } catch {
+    const answers: Settled<unknown>[] = [];
+    for (const application of applications) answers.push(await settle(() => applyAlone(db, system, application)));
+    return answers;
+  }
+}
+
+function applyAlone(db: Db, system: SystemName, { webhookId, eventType, apply }: Application) {
   return db.$transaction(async (tx) => {
     const fresh = await tx.$executeRaw`
       INSERT INTO "InboxReceipt" ("system", "webhookId", "eventType") VALUES (${system}::"SystemName", ${webhookId}, ${eventType})

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/platform/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Chain, SystemName } from "@/lib/generated/prisma/enums";
 import type { StepIdOf } from "./chain-catalogue";
 import { stepById, stepsOf } from "./chain-steps";
@@ -22,29 +23,23 @@ type StartChainInput<C extends Chain> = {
  */
 export async function startChain<C extends Chain>(tx: Tx, input: StartChainInput<C>) {
   const definition = stepsOf(input.chain).filter((step) => !input.only || (input.only as readonly string[]).includes(step.id));
+  if (definition.length === 0) return;
   const arrived = new Set((input.arrived ?? []).map((id) => stepById(id).stepNumber));
-  const { count } = await tx.chainStep.createMany({
-    data: definition.map((step) => ({
-      orderId: input.orderId,
-      chain: input.chain,
-      stepNumber: step.stepNumber,
-      sourceSystem: step.stepNumber === 1 && input.origin ? input.origin : step.source,
-      targetSystem: step.target,
-      eventType: step.event,
-      description: step.description,
-      expectedBy: new Date(input.at.getTime() + step.deadlineSeconds * 1000),
-      // Steps that happened in the starting transaction are written as arrived.
-      ...(arrived.has(step.stepNumber) ? { status: "DELIVERED" as const, arrivedAt: input.at, attempts: 1 } : {}),
-    })),
-    skipDuplicates: true,
+  const rows = definition.map((step) => {
+    const source = step.stepNumber === 1 && input.origin ? input.origin : step.source;
+    const expectedBy = new Date(input.at.getTime() + step.deadlineSeconds * 1000);
+    // Steps that happened in the starting transaction are written as arrived.
+    const here = arrived.has(step.stepNumber);
+    return Prisma.sql`(${step.stepNumber}::int, ${source}::"SystemName", ${step.target}::"SystemName", ${step.event}, ${step.description}, ${expectedBy}::timestamp,
+      ${here ? "DELIVERED" : "PENDING"}::"ChainStepStatus", ${here ? input.at : null}::timestamp, ${here ? 1 : 0}::int)`;
   });
-  // Some rows existed already (the chain was started before): mark the arrivals on them.
-  if (arrived.size > 0 && count < definition.length) await markStepsArrived(tx, input.orderId, input.chain, [...arrived], input.at);
-}
-
-export async function markStepsArrived(tx: Tx, orderId: string, chain: Chain, stepNumbers: number[], at: Date) {
-  await tx.chainStep.updateMany({
-    where: { orderId, chain, stepNumber: { in: stepNumbers }, status: { not: "DELIVERED" } },
-    data: { status: "DELIVERED", arrivedAt: at, attempts: { increment: 1 }, lastError: null },
-  });
+  // One statement: new steps are written; steps that exist already (the chain was started
+  // before) are only marked arrived, if they arrived now and had not yet.
+  await tx.$executeRaw`
+    INSERT INTO "ChainStep" ("id", "orderId", "chain", "stepNumber", "sourceSystem", "targetSystem", "eventType", "description", "expectedBy", "status", "arrivedAt", "attempts")
+    SELECT gen_random_uuid(), ${input.orderId}::uuid, ${input.chain}::"Chain", step.*
+      FROM (VALUES ${Prisma.join(rows)}) AS step("stepNumber", "sourceSystem", "targetSystem", "eventType", "description", "expectedBy", "status", "arrivedAt", "attempts")
+    ON CONFLICT ("orderId", "chain", "stepNumber") DO UPDATE
+       SET "status" = 'DELIVERED', "arrivedAt" = EXCLUDED."arrivedAt", "attempts" = "ChainStep"."attempts" + 1, "lastError" = NULL
+     WHERE EXCLUDED."status" = 'DELIVERED' AND "ChainStep"."status" <> 'DELIVERED'`;
 }

@@ -49,9 +49,22 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+const NAMES = Object.keys(envSchema.shape) as (keyof Env)[];
+
+// The last parse of process.env, keyed by the values it read: reading the environment
+// sits on hot paths (every delivery), and tests change it between cases.
+let cached: { key: string; env: Env } | undefined;
+
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  if (source !== process.env) return parseEnv(source);
+  const key = NAMES.map((name) => source[name] ?? "").join("\0");
+  if (cached?.key !== key) cached = { key, env: parseEnv(source) };
+  return cached.env;
+}
+
+function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty variable means "not set", as in most shells' `VAR= command`.
-  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const present = Object.fromEntries(NAMES.flatMap((name) => (source[name] ? [[name, source[name]]] : [])));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);

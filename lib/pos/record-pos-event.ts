@@ -35,17 +35,19 @@ export type PosEventInput = {
  */
 export async function writePosEvent(tx: Tx, input: PosEventInput) {
   const at = input.at ?? new Date();
-  const task = await tx.posOrderTask.findUnique({ where: { orderId: input.orderId } });
-  if (!task) throw notFound("That order in this store's queue");
   const transition = POS_TASK_TRANSITIONS[input.type];
   const stamp = TASK_TIMESTAMP[input.type];
-  const { count } = await tx.posOrderTask.updateMany({
-    where: { orderId: task.orderId, status: { in: [...transition.from] } },
+  const [task] = await tx.posOrderTask.updateManyAndReturn({
+    where: { orderId: input.orderId, status: { in: [...transition.from] } },
     data: { ...input.taskChanges, status: transition.to, ...(stamp ? { [stamp]: at } : {}) },
+    select: { orderId: true, orderNumber: true, storeCode: true },
   });
-  if (count === 0) {
-    throw new DomainError("INVALID_TRANSITION", `Order H-${task.orderNumber} is ${task.status.replace("_", " ")} at the store, so that cannot be done now.`, {
-      from: task.status,
+  if (!task) {
+    // Only on refusal: read what the entry is now, to say why.
+    const current = await tx.posOrderTask.findUnique({ where: { orderId: input.orderId }, select: { orderNumber: true, status: true } });
+    if (!current) throw notFound("That order in this store's queue");
+    throw new DomainError("INVALID_TRANSITION", `Order H-${current.orderNumber} is ${current.status.replace("_", " ")} at the store, so that cannot be done now.`, {
+      from: current.status,
       action: input.type,
     });
   }

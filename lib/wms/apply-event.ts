@@ -8,9 +8,8 @@ import type { EventHandler } from "@/lib/bus/receive-event";
 
 /** Releases an order's held units back to the floor and tells the storefront what came back. */
 async function releaseHeld(tx: Tx, orderId: string, data: { orderNumber: number; storeCode: string }, announce: typeof EVENT.inventoryReleased | typeof EVENT.inventoryRestocked) {
-  const held = await tx.wmsAllocation.findMany({ where: { orderId, status: "HELD" } });
+  const held = await tx.wmsAllocation.updateManyAndReturn({ where: { orderId, status: "HELD" }, data: { status: "RELEASED", stagingBin: null }, select: { sku: true, quantity: true } });
   if (held.length === 0) return "applied" as const;
-  await tx.wmsAllocation.updateMany({ where: { orderId, status: "HELD" }, data: { status: "RELEASED", stagingBin: null } });
   await writeOutboxEvent(tx, {
     source: "WMS",
     type: announce,
@@ -58,8 +57,7 @@ export const applyWmsEvent: EventHandler = async (tx, event) => {
     case EVENT.orderPickedUp: {
       // Fulfillment complete: the held units left the building and the bin is free.
       const data = parseEventData(orderPickedUpDataSchema, event.data);
-      const held = await tx.wmsAllocation.findMany({ where: { orderId, status: "HELD" } });
-      await tx.wmsAllocation.updateMany({ where: { orderId, status: "HELD" }, data: { status: "CONSUMED", stagingBin: null } });
+      const held = await tx.wmsAllocation.updateManyAndReturn({ where: { orderId, status: "HELD" }, data: { status: "CONSUMED", stagingBin: null }, select: { sku: true, quantity: true } });
       if (held.length === 0) return "applied";
       await writeOutboxEvent(tx, {
         source: "WMS",

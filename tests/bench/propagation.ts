@@ -15,8 +15,11 @@ import { loadStore } from "@/lib/oms/stores/load-stores";
 import { recordPosEvent } from "@/lib/pos/record-pos-event";
 
 import { createBenchStore, percentile, withBenchDatabase } from "./bench-database";
+import { cpuPerUnit, nameThisProcess, readCpu } from "./cpu-meter";
 
-const { values } = parseArgs({ options: { rates: { type: "string", default: "10,50" }, seconds: { type: "string", default: "30" } } });
+nameThisProcess("worker and POS");
+
+const { values } = parseArgs({ options: { rates: { type: "string", default: "10,50" }, seconds: { type: "string", default: "30" }, concurrency: { type: "string", default: "32" } } });
 const RATES = values.rates.split(",").map(Number);
 const SECONDS = Number(values.seconds);
 
@@ -58,20 +61,20 @@ async function readyOrders(db: Db, count: number): Promise<string[]> {
 }
 
 /** The receivers in a process of their own, so they and the worker each get a core as in production. */
-async function startServerProcess(): Promise<{ url: string; close(): Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/systems-server-main.ts"], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+async function startServerProcess(): Promise<{ url: string; pid: number; close(): Promise<void> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/systems-server-main.ts"], { env: { ...process.env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().trim().split("\n")[0]!));
     child.once("exit", (code) => reject(new Error(`the server process exited (${code})`)));
   });
-  return { url, close: () => new Promise((resolve) => { child.once("exit", () => resolve()); child.kill("SIGTERM"); }) };
+  return { url, pid: child.pid!, close: () => new Promise((resolve) => { child.once("exit", () => resolve()); child.kill("SIGTERM"); }) };
 }
 
 await withBenchDatabase(async (db, url) => {
   const server = await startServerProcess();
   process.env.HANDOFF_INTERNAL_URL = server.url;
   await ensureSystemEndpoints(db);
-  const worker = await startDeliveryWorker(db, { databaseUrl: url, jobs: PERIODIC_JOBS });
+  const worker = await startDeliveryWorker(db, { databaseUrl: url, jobs: PERIODIC_JOBS, concurrency: Number(values.concurrency) });
   try {
     const total = RATES.reduce((sum, rate) => sum + rate * SECONDS, 0);
     console.log(`bench:propagation — preparing ${total} ready orders through the real placement and ready chains…`);
@@ -94,6 +97,7 @@ await withBenchDatabase(async (db, url) => {
       offset += batch.length;
       const started = Date.now();
       const deliveredBefore = await db.delivery.count({ where: { status: "DELIVERED" } });
+      const cpuBefore = readCpu({ receivers: server.pid });
       const fired: Promise<unknown>[] = [];
       for (const [i, orderId] of batch.entries()) {
         const due = started + (i * 1000) / rate;
@@ -106,6 +110,7 @@ await withBenchDatabase(async (db, url) => {
         120_000,
       );
       const elapsed = (Date.now() - started) / 1000;
+      const cpuAfter = readCpu({ receivers: server.pid });
       const delivered = (await db.delivery.count({ where: { status: "DELIVERED" } })) - deliveredBefore;
       const steps = await db.chainStep.findMany({ where: { orderId: { in: batch }, chain: "PICKUP" }, select: { orderId: true, stepNumber: true, arrivedAt: true } });
       const latencies: number[] = [];
@@ -122,6 +127,7 @@ await withBenchDatabase(async (db, url) => {
           `POS pickup-complete → last step acknowledged p50 ${p50} ms, p99 ${percentile(latencies, 99)} ms; ` +
           `${(delivered / elapsed).toFixed(0)} deliveries/s; p50 vs bare POST ${(p50 / percentile(floor, 50)).toFixed(1)}x`,
       );
+      console.log(`    CPU per delivery: ${cpuPerUnit(cpuBefore, cpuAfter, delivered)}`);
       if (!complete) process.exitCode = 1;
     }
   } finally {

@@ -35,4 +35,17 @@ describe("configuration", () => {
     expect(env.HANDOFF_RECONCILE_MINUTES).toBe(5);
     expect(env.SMTP_URL).toBeUndefined();
   });
+
+  it("follows a change to the process's environment between reads", () => {
+    const before = process.env.HANDOFF_RECONCILE_MINUTES;
+    try {
+      process.env.HANDOFF_RECONCILE_MINUTES = "7";
+      expect(readEnv().HANDOFF_RECONCILE_MINUTES).toBe(7);
+      process.env.HANDOFF_RECONCILE_MINUTES = "9";
+      expect(readEnv().HANDOFF_RECONCILE_MINUTES).toBe(9);
+    } finally {
+      if (before === undefined) delete process.env.HANDOFF_RECONCILE_MINUTES;
+      else process.env.HANDOFF_RECONCILE_MINUTES = before;
+    }
+  });
 });

@@ -29,30 +29,41 @@ export function pickupDetailsOf(order: PickupSource): PickupDetails {
   };
 }
 
-const STORE_FIELDS = { code: true, name: true, addressLine: true, city: true, state: true, postalCode: true, phone: true, timeZone: true } as const;
+type ContextRow = {
+  number: number;
+  customerName: string;
+  customerEmail: string;
+  customerPhone: string;
+  pickupMethod: "IN_STORE" | "CURBSIDE";
+  promisedReadyAt: Date;
+  holdUntil: Date | null;
+  slotStartsAt: Date;
+  slotEndsAt: Date;
+  code: string;
+  name: string;
+  addressLine: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  phone: string;
+  timeZone: string;
+};
 
 /** What every order event carries so other systems can act without asking the OMS. */
 export async function orderEventContext(tx: Tx, orderId: string) {
-  const order = await tx.order.findUnique({
-    where: { id: orderId },
-    select: {
-      number: true,
-      customerName: true,
-      customerEmail: true,
-      customerPhone: true,
-      pickupMethod: true,
-      promisedReadyAt: true,
-      holdUntil: true,
-      slot: { select: { startsAt: true, endsAt: true } },
-      store: { select: STORE_FIELDS },
-    },
-  });
+  // One statement for the order, its slot and its store: this runs in every order transition.
+  const [order] = await tx.$queryRaw<ContextRow[]>`
+    SELECT o."number", o."customerName", o."customerEmail", o."customerPhone", o."pickupMethod"::text AS "pickupMethod", o."promisedReadyAt", o."holdUntil",
+           sl."startsAt" AS "slotStartsAt", sl."endsAt" AS "slotEndsAt",
+           st."code", st."name", st."addressLine", st."city", st."state", st."postalCode", st."phone", st."timeZone"
+      FROM "Order" o JOIN "PickupSlot" sl ON sl."id" = o."slotId" JOIN "Store" st ON st."id" = o."storeId"
+     WHERE o."id" = ${orderId}::uuid`;
   if (!order) throw notFound("Order");
   return {
     orderNumber: order.number,
-    storeCode: order.store.code,
-    storeName: order.store.name,
+    storeCode: order.code,
+    storeName: order.name,
     customer: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
-    pickup: pickupDetailsOf(order),
+    pickup: pickupDetailsOf({ ...order, slot: { startsAt: order.slotStartsAt, endsAt: order.slotEndsAt }, store: order }),
   };
 }

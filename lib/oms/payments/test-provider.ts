@@ -13,11 +13,12 @@ const AUTHORIZATION_VALID_DAYS = 7;
 type Outcome = { reference: string; outcome: "approved" | "declined" | "insufficient_funds" };
 
 async function once(tx: Tx, key: string, operation: string, amountCents: number, decide: () => Outcome) {
-  const previous = await tx.testProviderCharge.findUnique({ where: { idempotencyKey: key } });
-  if (previous) return { reference: previous.reference, outcome: previous.outcome as Outcome["outcome"] };
+  // The first call with a key writes its result; a repeat finds the key taken and reads the first.
   const result = decide();
-  await tx.testProviderCharge.create({ data: { idempotencyKey: key, operation, amountCents, ...result } });
-  return result;
+  const [written] = await tx.testProviderCharge.createManyAndReturn({ data: { idempotencyKey: key, operation, amountCents, ...result }, skipDuplicates: true, select: { id: true } });
+  if (written) return result;
+  const previous = await tx.testProviderCharge.findUniqueOrThrow({ where: { idempotencyKey: key } });
+  return { reference: previous.reference, outcome: previous.outcome as Outcome["outcome"] };
 }
 
 export type Authorization = { reference: string; last4: string; expiresAt: Date };

@@ -1,0 +1,58 @@
+export type Settled<T> = PromiseSettledResult<T>;
+
+type Waiting<I, O> = { item: I; resolve(value: O): void; reject(reason: unknown): void };
+
+export type GroupCommitOptions = {
+  /** The most items one flush takes; the rest wait for the next. */
+  maxBatch: number;
+  /** Flushes running at once. */
+  concurrency?: number;
+};
+
+/**
+ * Group commit: an item submitted while the flushes are busy waits, and goes with every
+ * other waiting item in the next flush. Under load N items share one flush's fixed cost
+ * (a transaction, a statement); an idle caller's lone item is flushed at once, alone.
+ * `flush` answers each item, in order, as fulfilled or rejected.
+ */
+export function groupCommit<I, O>(flush: (items: I[]) => Promise<Settled<O>[]>, { maxBatch, concurrency = 1 }: GroupCommitOptions): (item: I) => Promise<O> {
+  const waiting: Waiting<I, O>[] = [];
+  let running = 0;
+
+  const next = async () => {
+    running++;
+    try {
+      while (waiting.length > 0) {
+        const batch = waiting.splice(0, maxBatch);
+        let answers: Settled<O>[];
+        try {
+          answers = await flush(batch.map((entry) => entry.item));
+        } catch (error) {
+          answers = batch.map(() => ({ status: "rejected", reason: error }));
+        }
+        batch.forEach((entry, index) => {
+          const answer = answers[index] ?? { status: "rejected", reason: new Error("The flush gave no answer for this item.") };
+          if (answer.status === "fulfilled") entry.resolve(answer.value);
+          else entry.reject(answer.reason);
+        });
+      }
+    } finally {
+      running--;
+    }
+  };
+
+  return (item) =>
+    new Promise<O>((resolve, reject) => {
+      waiting.push({ item, resolve, reject });
+      if (running < concurrency) void next();
+    });
+}
+
+/** Runs `work` and settles it, for flushes that answer item by item. */
+export async function settle<T>(work: () => Promise<T>): Promise<Settled<T>> {
+  try {
+    return { status: "fulfilled", value: await work() };
+  } catch (reason) {
+    return { status: "rejected", reason };
+  }
+}
