@@ -8,7 +8,7 @@ import { deliveryTarget, loadEndpoints } from "./endpoints";
 import { envelopeOf } from "./envelope";
 import { signedHeaders } from "./signing";
 import { readEnv } from "@/lib/platform/env";
-import { groupCommit } from "@/lib/platform/group-commit";
+import { groupCommit, perClient } from "@/lib/platform/group-commit";
 
 /** The outbox event a delivery carries, as the claim reads it. */
 export type ClaimedEvent = Pick<OutboxEvent, "id" | "source" | "type" | "position" | "orderId" | "occurredAt" | "payload">;
@@ -162,7 +162,15 @@ export async function recordOutcome(db: Db, delivery: ClaimedDelivery, outcome: 
 
 type Acknowledgement = { delivery: ClaimedDelivery; status: number; now: Date; injectedFault: FaultKind | null };
 
-const acknowledgers = new WeakMap<Db, (acknowledgement: Acknowledgement) => Promise<void>>();
+const acknowledgerOf = perClient((db: Db) =>
+  groupCommit(
+    async (acknowledgements: Acknowledgement[]) => {
+      await writeDelivered(db, acknowledgements);
+      return acknowledgements.map(() => ({ status: "fulfilled" as const, value: undefined }));
+    },
+    { maxBatch: 256 },
+  ),
+);
 
 /**
  * The common case, acknowledged together: deliveries that succeed while an acknowledgement
@@ -170,18 +178,7 @@ const acknowledgers = new WeakMap<Db, (acknowledgement: Acknowledgement) => Prom
  * deliveries done and the chain steps they fulfil arrived), with no interactive transaction.
  */
 function recordDelivered(db: Db, delivery: ClaimedDelivery, status: number, now: Date, injectedFault: FaultKind | null): Promise<void> {
-  let acknowledge = acknowledgers.get(db);
-  if (!acknowledge) {
-    acknowledge = groupCommit(
-      async (acknowledgements: Acknowledgement[]) => {
-        await writeDelivered(db, acknowledgements);
-        return acknowledgements.map(() => ({ status: "fulfilled" as const, value: undefined }));
-      },
-      { maxBatch: 256 },
-    );
-    acknowledgers.set(db, acknowledge);
-  }
-  return acknowledge({ delivery, status, now, injectedFault });
+  return acknowledgerOf(db)({ delivery, status, now, injectedFault });
 }
 
 async function writeDelivered(db: Db, acknowledgements: Acknowledgement[]) {

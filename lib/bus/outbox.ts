@@ -1,5 +1,6 @@
 import type { Db, Tx } from "@/lib/platform/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { coalesced, perClient } from "@/lib/platform/group-commit";
 import type { SystemName } from "@/lib/generated/prisma/enums";
 import { routesFor } from "./chain-steps";
 import { contractOf, EventContractError, type EventData, type Publisher, type PublishedEvent } from "./event-contracts";
@@ -58,11 +59,15 @@ export async function writeOutboxEvent<S extends Publisher = "OMS", T extends Pu
     SELECT 1`;
 }
 
+const wakerOf = perClient((db: Db) => coalesced(() => db.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`.then(() => {}, () => {})));
+
 /**
  * Wakes the delivery workers after a commit. Sent outside the writing transaction on
  * purpose: a NOTIFY inside it would serialize every committing checkout on Postgres's
- * notification queue lock. Workers also poll, so a lost wake-up only costs latency.
+ * notification queue lock. Wake-ups asked for while one is being sent share the next
+ * (one wake-up tells the workers to look at everything committed before it). Workers
+ * also poll, so a lost wake-up only costs latency.
  */
 export async function wakeDispatcher(db: Db): Promise<void> {
-  await db.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`.catch(() => {});
+  await wakerOf(db)();
 }

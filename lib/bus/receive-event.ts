@@ -7,7 +7,7 @@ import type { SystemName } from "@/lib/generated/prisma/enums";
 import { parseJsonText } from "@/lib/platform/http/parse-json";
 import { readBodyText } from "@/lib/platform/http/read-body";
 import { EventDataError, UnsupportedEventError } from "@/lib/bus/event-data";
-import { groupCommit, settle, type Settled } from "@/lib/platform/group-commit";
+import { groupCommit, perClient, settle, type Settled } from "@/lib/platform/group-commit";
 
 export type EventHandler = (tx: Tx, event: EventEnvelope) => Promise<"applied" | "ignored">;
 
@@ -52,7 +52,7 @@ const MOST_APPLIED_TOGETHER = 32;
 
 // One group commit per system and database client: a system's events applied together never
 // wait on another system's.
-const appliers = new WeakMap<Db, Map<SystemName, (application: Application) => Promise<unknown>>>();
+const appliersOf = perClient(() => new Map<SystemName, (application: Application) => Promise<unknown>>());
 
 /**
  * Applies an event at most once: the receipt (keyed by webhook id) and the change
@@ -61,12 +61,11 @@ const appliers = new WeakMap<Db, Map<SystemName, (application: Application) => P
  * transaction (see applyTogether).
  */
 export async function applyOnce<T>(db: Db, system: SystemName, webhookId: string, eventType: string, apply: (tx: Tx) => Promise<T>): Promise<T | "duplicate"> {
-  let byDb = appliers.get(db);
-  if (!byDb) appliers.set(db, (byDb = new Map()));
-  let applier = byDb.get(system);
+  const appliers = appliersOf(db);
+  let applier = appliers.get(system);
   if (!applier) {
     applier = groupCommit((applications: Application[]) => applyTogether(db, system, applications), { maxBatch: MOST_APPLIED_TOGETHER });
-    byDb.set(system, applier);
+    appliers.set(system, applier);
   }
   return applier({ webhookId, eventType, apply }) as Promise<T | "duplicate">;
 }

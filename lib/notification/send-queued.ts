@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/platform/db/prisma";
-import { groupCommit } from "@/lib/platform/group-commit";
+import { coalesced, perClient } from "@/lib/platform/group-commit";
 import { transports, type MessageTransport } from "./transports";
 
 /** Messages one send claims. */
@@ -28,7 +28,17 @@ export async function sendQueuedMessages(db: Db, transport: MessageTransport = t
   return claimed.length;
 }
 
-const senders = new WeakMap<Db, (request: null) => Promise<number>>();
+const senderOf = perClient((db: Db) =>
+  coalesced(async () => {
+    let sent = 0;
+    for (let round = 0; round < 10; round++) {
+      const claimed = await sendQueuedMessages(db, transports, LIMIT);
+      sent += claimed;
+      if (claimed < LIMIT) break;
+    }
+    return sent;
+  }),
+);
 
 /**
  * Sends what was just queued, for the receiver after each applied event. Requests made
@@ -37,21 +47,5 @@ const senders = new WeakMap<Db, (request: null) => Promise<number>>();
  * periodic sweep finishing the rest).
  */
 export function sendQueuedSoon(db: Db): Promise<number> {
-  let sender = senders.get(db);
-  if (!sender) {
-    sender = groupCommit(
-      async (requests: null[]) => {
-        let sent = 0;
-        for (let round = 0; round < 10; round++) {
-          const claimed = await sendQueuedMessages(db, transports, LIMIT);
-          sent += claimed;
-          if (claimed < LIMIT) break;
-        }
-        return requests.map(() => ({ status: "fulfilled" as const, value: sent }));
-      },
-      { maxBatch: Number.MAX_SAFE_INTEGER },
-    );
-    senders.set(db, sender);
-  }
-  return sender(null);
+  return senderOf(db)();
 }

@@ -56,3 +56,25 @@ export async function settle<T>(work: () => Promise<T>): Promise<Settled<T>> {
     return { status: "rejected", reason };
   }
 }
+
+/**
+ * Work that anyone may ask for at any time, run so that everyone who asks while a run
+ * is under way shares the next run (which starts after their request), never the current one.
+ */
+export function coalesced<T>(work: () => Promise<T>): () => Promise<T> {
+  const run = groupCommit(async (requests: null[]) => {
+    const value = await work();
+    return requests.map(() => ({ status: "fulfilled" as const, value }));
+  }, { maxBatch: Number.MAX_SAFE_INTEGER });
+  return () => run(null);
+}
+
+/** One instance of something per database client (a client's own group commit), made on first use. */
+export function perClient<K extends object, T>(make: (client: K) => T): (client: K) => T {
+  const made = new WeakMap<K, T>();
+  return (client) => {
+    let instance = made.get(client);
+    if (instance === undefined) made.set(client, (instance = make(client)));
+    return instance;
+  };
+}

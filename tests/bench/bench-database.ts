@@ -7,11 +7,11 @@ import { disconnectDb, getDb, type Db } from "@/lib/platform/db/prisma";
  * A fresh, migrated database for one benchmark run (on BENCH_DATABASE_SERVER_URL or an
  * embedded server under .data/bench), dropped afterwards; plus an always-open store.
  */
-export async function withBenchDatabase<T>(work: (db: Db, url: string) => Promise<T>): Promise<T> {
+export async function withBenchDatabase<T>(work: (db: Db, url: string) => Promise<T>, settings: Record<string, string> = {}): Promise<T> {
   let server: RunningPostgres | undefined;
   let serverUrl = process.env.BENCH_DATABASE_SERVER_URL;
   if (!serverUrl) {
-    server = await startEmbeddedPostgres({ dataDir: ".data/bench" });
+    server = await startEmbeddedPostgres({ dataDir: ".data/bench", settings });
     serverUrl = server.serverUrl;
   }
   const database = await scratchDatabaseOn(serverUrl, "handoff_bench");

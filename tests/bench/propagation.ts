@@ -16,12 +16,17 @@ import { recordPosEvent } from "@/lib/pos/record-pos-event";
 
 import { createBenchStore, percentile, withBenchDatabase } from "./bench-database";
 import { cpuPerUnit, nameThisProcess, readCpu } from "./cpu-meter";
+import { printStatementStats, resetStatementStats, STATEMENT_STATS_SETTINGS } from "./statement-stats";
+import { startWindowProfile, stopWindowProfile } from "./window-profile";
 
 nameThisProcess("worker and POS");
 
-const { values } = parseArgs({ options: { rates: { type: "string", default: "10,50" }, seconds: { type: "string", default: "30" }, concurrency: { type: "string", default: "32" } } });
+const { values } = parseArgs({ options: { rates: { type: "string", default: "10,50" }, seconds: { type: "string", default: "30" }, concurrency: { type: "string", default: "32" }, profile: { type: "string" }, statements: { type: "boolean", default: false } } });
 const RATES = values.rates.split(",").map(Number);
 const SECONDS = Number(values.seconds);
+// Where to write CPU profiles of each measured window (this process and the receivers'), if anywhere.
+const PROFILE_DIR = values.profile;
+if (PROFILE_DIR) process.env.HANDOFF_BENCH_PROFILE_DIR = PROFILE_DIR;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -97,7 +102,9 @@ await withBenchDatabase(async (db, url) => {
       offset += batch.length;
       const started = Date.now();
       const deliveredBefore = await db.delivery.count({ where: { status: "DELIVERED" } });
+      if (values.statements) await resetStatementStats(db);
       const cpuBefore = readCpu({ receivers: server.pid });
+      if (PROFILE_DIR) await startWindowProfile([server.pid]);
       const fired: Promise<unknown>[] = [];
       for (const [i, orderId] of batch.entries()) {
         const due = started + (i * 1000) / rate;
@@ -111,6 +118,7 @@ await withBenchDatabase(async (db, url) => {
       );
       const elapsed = (Date.now() - started) / 1000;
       const cpuAfter = readCpu({ receivers: server.pid });
+      if (PROFILE_DIR) await stopWindowProfile(PROFILE_DIR, `worker-${rate}`, [server.pid]);
       const delivered = (await db.delivery.count({ where: { status: "DELIVERED" } })) - deliveredBefore;
       const steps = await db.chainStep.findMany({ where: { orderId: { in: batch }, chain: "PICKUP" }, select: { orderId: true, stepNumber: true, arrivedAt: true } });
       const latencies: number[] = [];
@@ -128,10 +136,11 @@ await withBenchDatabase(async (db, url) => {
           `${(delivered / elapsed).toFixed(0)} deliveries/s; p50 vs bare POST ${(p50 / percentile(floor, 50)).toFixed(1)}x`,
       );
       console.log(`    CPU per delivery: ${cpuPerUnit(cpuBefore, cpuAfter, delivered)}`);
+      if (values.statements) await printStatementStats(db, delivered, "delivery");
       if (!complete) process.exitCode = 1;
     }
   } finally {
     await worker.stop();
     await server.close();
   }
-});
+}, values.statements ? STATEMENT_STATS_SETTINGS : {});

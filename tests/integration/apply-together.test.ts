@@ -10,8 +10,8 @@ const addOne = (storeCode: string) => async (tx: Tx) => {
   await tx.$executeRaw`
     INSERT INTO "StorefrontAvailability" ("storeCode", "sku", "available", "updatedAt") VALUES (${storeCode}, 'SKU-1', 1, now())
     ON CONFLICT ("storeCode", "sku") DO UPDATE SET "available" = "StorefrontAvailability"."available" + 1`;
-  const [{ txid }] = await tx.$queryRaw<{ txid: string }[]>`SELECT txid_current()::text AS txid`;
-  return txid;
+  const [row] = await tx.$queryRaw<{ txid: string }[]>`SELECT txid_current()::text AS txid`;
+  return row!.txid;
 };
 
 const availableAt = async (storeCode: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupCommit, type Settled } from "@/lib/platform/group-commit";
+import { coalesced, groupCommit, type Settled } from "@/lib/platform/group-commit";
 
 /** A flush that records each batch and waits for the test to let it finish. */
 function recordingFlush() {
@@ -72,5 +72,21 @@ describe("group commit", () => {
     for (let i = 0; i < 3; i++) await openNext();
     expect(await Promise.all(all)).toEqual([10, 20, 30]);
     expect(batches).toEqual([[1], [2], [3]]);
+  });
+
+  it("coalesces work: everyone who asks during a run shares one next run, started after they asked", async () => {
+    let runs = 0;
+    let release!: () => void;
+    const wake = coalesced(async () => {
+      const run = ++runs;
+      if (run === 1) await new Promise<void>((resolve) => (release = resolve));
+      return run;
+    });
+    const first = wake();
+    const during = [wake(), wake(), wake()];
+    release();
+    expect(await first).toBe(1);
+    expect(await Promise.all(during)).toEqual([2, 2, 2]);
+    expect(runs).toBe(2);
   });
 });

@@ -1,15 +1,26 @@
 // Times are always shown in the store's zone (with its abbreviation), whatever zone
 // the shopper's browser is in: the store is where the shopper has to be.
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one, and the same
+// few are used for every order and store: each is built once per zone and kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let built = formatters.get(key);
+  if (!built) formatters.set(key, (built = new Intl.DateTimeFormat(locale, options)));
+  return built;
+}
+
 export function formatStoreTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(date);
+  return formatter("en-US", { hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(date);
 }
 
 export function formatStoreDay(date: Date, timeZone: string, now: Date = new Date()): string {
-  const day = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+  const day = (d: Date) => formatter("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
   if (day(date) === day(now)) return "Today";
   if (day(date) === day(new Date(now.getTime() + 86_400_000))) return "Tomorrow";
-  return new Intl.DateTimeFormat("en-US", { weekday: "long", month: "short", day: "numeric", timeZone }).format(date);
+  return formatter("en-US", { weekday: "long", month: "short", day: "numeric", timeZone }).format(date);
 }
 
 export function formatReadyBy(date: Date, timeZone: string, now: Date = new Date()): string {
@@ -18,7 +29,7 @@ export function formatReadyBy(date: Date, timeZone: string, now: Date = new Date
 
 /** "12:05 PM – 1:00 PM CST" */
 export function formatSlotTimes(startsAt: Date, endsAt: Date, timeZone: string): string {
-  const short = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone });
+  const short = formatter("en-US", { hour: "numeric", minute: "2-digit", timeZone });
   return `${short.format(startsAt)} – ${formatStoreTime(endsAt, timeZone)}`;
 }
 
@@ -39,12 +50,12 @@ export function formatMinutesOfDay(minutes: number): string {
 
 /** "Sat, Dec 5, 6:00 PM CST" */
 export function formatStoreDateTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(date);
+  return formatter("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(date);
 }
 
 /** "Sat, Dec 5, 12:05 PM – 1:00 PM CST" */
 export function formatStoreWindow(startsAt: Date, endsAt: Date, timeZone: string): string {
-  const day = new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", timeZone }).format(startsAt);
-  const start = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone }).format(startsAt);
+  const day = formatter("en-US", { weekday: "short", month: "short", day: "numeric", timeZone }).format(startsAt);
+  const start = formatter("en-US", { hour: "numeric", minute: "2-digit", timeZone }).format(startsAt);
   return `${day}, ${start} – ${formatStoreTime(endsAt, timeZone)}`;
 }

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "NotificationMessage_status_createdAt_idx" ON "NotificationMessage"("status", "createdAt");
