@@ -88,6 +88,18 @@ const ROUTES: Record<string, RouteFuzz> = {
   "app/api/v1/orders/[number]/cascade/route.ts": { methods: ["GET"], params: { number: "999999" }, credentials: "api key", mayWrite: ["ApiKey"] },
   "app/api/v1/orders/intake/[id]/route.ts": { methods: ["GET"], params: { id: randomUUID() }, credentials: "channel key", mayWrite: ["ApiKey"] },
   "app/api/v1/orders/route.ts": { methods: ["POST"], credentials: "channel key", mayWrite: ["ApiKey"] },
+  "app/api/v1/pickup-options/route.ts": {
+    methods: ["POST"],
+    credentials: "api key",
+    mayWrite: ["ApiKey"],
+    deeperBodies: () => ({
+      "an unknown SKU": JSON.stringify({ origin: { postalCode: "78701" }, lines: [{ sku: "NO-SUCH-SKU", quantity: 1 }] }),
+      "an unknown ZIP code": JSON.stringify({ origin: { postalCode: "00000" }, lines: [{ sku: order.sku, quantity: 1 }] }),
+      "a radius of a million miles": JSON.stringify({ origin: { latitude: 30.27, longitude: -97.74 }, lines: [{ sku: order.sku, quantity: 1 }], radiusMiles: 1_000_000 }),
+      "both kinds of origin": JSON.stringify({ origin: { postalCode: "78701", latitude: 30.27, longitude: -97.74 }, lines: [{ sku: order.sku, quantity: 1 }] }),
+      "a quantity past integer": JSON.stringify({ origin: { postalCode: "78701" }, lines: [{ sku: order.sku, quantity: 3_000_000_000 }] }),
+    }),
+  },
   // OTLP, sent as JSON so every hostile body reaches the decoder. A body that decodes to no records is a success with nothing kept.
   "app/v1/logs/route.ts": { methods: ["POST"], credentials: "api key", mayWrite: ["ApiKey"], headers: { "content-type": "application/json" }, emptyIsSuccess: true },
   "app/api/v1/stock/route.ts": { methods: ["POST"], credentials: "store secret" },

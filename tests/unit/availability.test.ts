@@ -28,6 +28,11 @@ describe("availability", () => {
       linesTotal: 3,
       linesAvailable: 1,
       canFillAll: false,
+      lines: [
+        { productId: "a", requested: 2, available: 5 },
+        { productId: "b", requested: 2, available: 1 },
+        { productId: "c", requested: 1, available: 0 },
+      ],
       shortLines: [
         { productId: "b", requested: 2, available: 1 },
         { productId: "c", requested: 1, available: 0 },

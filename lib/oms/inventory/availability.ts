@@ -9,22 +9,26 @@ export function availableToPromise(level: StockLevel | undefined): number {
 
 export type CartLine = { productId: string; quantity: number };
 
+export type LineCoverage = { productId: string; requested: number; available: number };
+
 export type CartCoverage = {
   linesTotal: number;
   linesAvailable: number;
   canFillAll: boolean;
-  shortLines: { productId: string; requested: number; available: number }[];
+  /** Every line, with the units the store has free for it. */
+  lines: LineCoverage[];
+  shortLines: LineCoverage[];
 };
 
 /** Whether one store can fill every line of the cart, and which lines fall short; `available` maps product to units. */
 export function cartCoverage(lines: CartLine[], available: Map<string, number>): CartCoverage {
-  const shortLines = lines
-    .map((line) => ({ productId: line.productId, requested: line.quantity, available: Math.max(0, available.get(line.productId) ?? 0) }))
-    .filter((line) => line.available < line.requested);
+  const covered = lines.map((line) => ({ productId: line.productId, requested: line.quantity, available: Math.max(0, available.get(line.productId) ?? 0) }));
+  const shortLines = covered.filter((line) => line.available < line.requested);
   return {
     linesTotal: lines.length,
     linesAvailable: lines.length - shortLines.length,
     canFillAll: shortLines.length === 0,
+    lines: covered,
     shortLines,
   };
 }

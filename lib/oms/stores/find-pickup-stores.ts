@@ -1,8 +1,9 @@
 import type { Db } from "@/lib/platform/db/prisma";
-import { distanceMiles, type Coordinates } from "@/lib/platform/geo/distance";
+import type { Coordinates } from "@/lib/platform/geo/distance";
 import { cartCoverage, mergeCartLines, type CartCoverage, type CartLine } from "@/lib/oms/inventory/availability";
 import { computeReadyBy } from "@/lib/oms/slots/ready-by";
-import { loadAllStores, queuedOrdersByStore, scheduleOf } from "./load-stores";
+import { queuedOrdersByStore, scheduleOf } from "./load-stores";
+import { storesNear } from "./stores-near";
 
 export type PickupStoreOption = {
   id: string;
@@ -14,6 +15,9 @@ export type PickupStoreOption = {
   hours: { weekday: number; opensAtMin: number; closesAtMin: number }[];
   distanceMiles: number;
   curbsideEnabled: boolean;
+  slotMinutes: number;
+  slotCapacity: number;
+  holdHours: number;
   readyBy: Date | null;
   coverage: CartCoverage;
 };
@@ -25,6 +29,10 @@ export type FindPickupStoresInput = {
   now: Date;
   /** Leave a store out (e.g. the one that just ran short). */
   excludeStoreId?: string;
+  /** At most this many stores, the nearest. */
+  limit?: number;
+  /** Only stores that offer curbside pickup. */
+  curbsideOnly?: boolean;
 };
 
 /**
@@ -33,11 +41,7 @@ export type FindPickupStoresInput = {
  */
 export async function findPickupStores(db: Db, input: FindPickupStoresInput): Promise<PickupStoreOption[]> {
   const lines = mergeCartLines(input.lines);
-  const nearby = (await loadAllStores(db))
-    .filter((store) => store.id !== input.excludeStoreId)
-    .map((store) => ({ store, distance: distanceMiles(input.origin, store) }))
-    .filter(({ distance }) => distance <= input.radiusMiles)
-    .sort((a, b) => a.distance - b.distance);
+  const nearby = (await storesNear(db, input.origin, input.radiusMiles, input.excludeStoreId)).filter(({ store }) => !input.curbsideOnly || store.curbsideEnabled).slice(0, input.limit);
   if (nearby.length === 0) return [];
 
   const storeIds = nearby.map(({ store }) => store.id);
@@ -70,6 +74,9 @@ export async function findPickupStores(db: Db, input: FindPickupStoresInput): Pr
     hours: store.hours.map(({ weekday, opensAtMin, closesAtMin }) => ({ weekday, opensAtMin, closesAtMin })),
     distanceMiles: Math.round(distance * 10) / 10,
     curbsideEnabled: store.curbsideEnabled,
+    slotMinutes: store.slotMinutes,
+    slotCapacity: store.slotCapacity,
+    holdHours: store.holdHours,
     readyBy: computeReadyBy({
       schedule: scheduleOf(store),
       now: input.now,

@@ -8,6 +8,8 @@ import type { OrderChannel } from "@/lib/generated/prisma/enums";
 
 const KEY_PREFIX = "hk_";
 
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 const hashKey = (key: string) => createHash("sha256").update(key).digest("hex");
 
 export const apiKeyNameSchema = z.string().trim().min(1, "Name the key after who will use it.").max(80, "Keep the name to 80 characters.");
@@ -34,8 +36,13 @@ export async function authenticateApiKey(db: Db, headers: Headers): Promise<{ id
   const bearer = /^Bearer\s+(\S+)$/i.exec(headers.get("authorization") ?? "")?.[1];
   const key = bearer ?? headers.get("x-api-key");
   if (!key || !key.startsWith(KEY_PREFIX) || key.length > 200) return null;
-  const row = await db.apiKey.findUnique({ where: { keyHash: hashKey(key) }, select: { id: true, name: true, channel: true, revokedAt: true } });
+  const row = await db.apiKey.findUnique({ where: { keyHash: hashKey(key) }, select: { id: true, name: true, channel: true, revokedAt: true, lastUsedAt: true } });
   if (!row || row.revokedAt) return null;
-  await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  // "Last used" needs no finer than a minute; writing it on every request would make a busy
+  // key's row the hottest in the database.
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    await db.apiKey.updateMany({ where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] }, data: { lastUsedAt: now } });
+  }
   return { id: row.id, name: row.name, channel: row.channel };
 }

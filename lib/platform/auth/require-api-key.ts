@@ -7,12 +7,14 @@ type ApiKey = { id: string; name: string; channel: OrderChannel | null };
 /**
  * "monitor": a key with no channel, for reading and reporting on every order.
  * "channel": a sales channel's key, which sends and follows only its own orders.
+ * "any": any live key, for what reveals no order (the store picker's pickup options).
  */
-export type ApiKeyKind = "monitor" | "channel";
+export type ApiKeyKind = "monitor" | "channel" | "any";
 
 const MISSING: Record<ApiKeyKind, string> = {
   monitor: "Send a valid API key as `Authorization: Bearer <key>` (create one at /ops/systems).",
   channel: "Send your channel's API key as `Authorization: Bearer <key>` (an admin creates it at /ops/systems).",
+  any: "Send an API key as `Authorization: Bearer <key>` (an admin creates it at /ops/systems).",
 };
 
 /**
