@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 
 const TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux this runs on
 
-type Stat = { comm: string; cpuMs: number };
+type Stat = { comm: string; cpuMs: number; reapedChildrenMs: number };
 
 function statOf(pid: number): Stat | null {
   try {
@@ -15,7 +15,8 @@ function statOf(pid: number): Stat | null {
     const comm = text.slice(text.indexOf("(") + 1, close);
     const fields = text.slice(close + 2).split(" ");
     const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
-    return { comm, cpuMs: (ticks * 1000) / TICKS_PER_SECOND };
+    const reaped = Number(fields[13]) + Number(fields[14]); // cutime, cstime: children that have exited
+    return { comm, cpuMs: (ticks * 1000) / TICKS_PER_SECOND, reapedChildrenMs: (reaped * 1000) / TICKS_PER_SECOND };
   } catch {
     return null;
   }
@@ -26,7 +27,8 @@ function postgresCpuMs(): number {
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const stat = statOf(Number(entry));
-    if (stat?.comm === "postgres") total += stat.cpuMs;
+    // A backend that exits leaves its time with the postmaster, as reaped children's.
+    if (stat?.comm === "postgres") total += stat.cpuMs + stat.reapedChildrenMs;
   }
   return total;
 }

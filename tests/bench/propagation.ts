@@ -2,7 +2,6 @@
 // time from the POS's pickup-complete to the last step of its chain acknowledged, and
 // deliveries per second. The floor, in the same run against the same server: a bare
 // signed-size loopback POST round trip.
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
@@ -16,6 +15,7 @@ import { recordPosEvent } from "@/lib/pos/record-pos-event";
 
 import { createBenchStore, percentile, withBenchDatabase } from "./bench-database";
 import { cpuPerUnit, nameThisProcess, readCpu } from "./cpu-meter";
+import { startReceiversProcess } from "./receivers-process";
 import { printStatementStats, resetStatementStats, STATEMENT_STATS_SETTINGS } from "./statement-stats";
 import { startWindowProfile, stopWindowProfile } from "./window-profile";
 
@@ -65,18 +65,8 @@ async function readyOrders(db: Db, count: number): Promise<string[]> {
   return ids;
 }
 
-/** The receivers in a process of their own, so they and the worker each get a core as in production. */
-async function startServerProcess(): Promise<{ url: string; pid: number; close(): Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/systems-server-main.ts"], { env: { ...process.env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "inherit"] });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().trim().split("\n")[0]!));
-    child.once("exit", (code) => reject(new Error(`the server process exited (${code})`)));
-  });
-  return { url, pid: child.pid!, close: () => new Promise((resolve) => { child.once("exit", () => resolve()); child.kill("SIGTERM"); }) };
-}
-
 await withBenchDatabase(async (db, url) => {
-  const server = await startServerProcess();
+  const server = await startReceiversProcess();
   process.env.HANDOFF_INTERNAL_URL = server.url;
   await ensureSystemEndpoints(db);
   const worker = await startDeliveryWorker(db, { databaseUrl: url, jobs: PERIODIC_JOBS, concurrency: Number(values.concurrency) });

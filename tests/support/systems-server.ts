@@ -2,12 +2,13 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { POST as inboundPost } from "@/app/api/v1/events/[system]/route";
 import { POST as systemsPost } from "@/app/api/v1/systems/[system]/events/route";
+import { POST as pickupOptionsPost } from "@/app/api/v1/pickup-options/route";
 
 type Interceptor = (system: string, request: Request) => Response | null | Promise<Response | null>;
 
 /**
  * Serves the app's real receiver route handlers (the built-in modules' and the OMS's
- * inbound API) on a loopback port, so bus tests cross real HTTP without building Next.
+ * inbound API, and the store picker's pickup options) on a loopback port, so bus tests cross real HTTP without building Next.
  * An interceptor can stand in for a broken receiver ("wms", …, or "oms<-pos").
  */
 export async function startSystemsServer(): Promise<{ url: string; intercept(fn: Interceptor | null): void; close(): Promise<void> }> {
@@ -25,6 +26,8 @@ export async function startSystemsServer(): Promise<{ url: string; intercept(fn:
     } else if (inbound) {
       const system = inbound[1]!;
       response = (await interceptor?.(`oms<-${system}`, request.clone())) ?? (await inboundPost(request, { params: Promise.resolve({ system }) } as never));
+    } else if (url.pathname === "/api/v1/pickup-options") {
+      response = await pickupOptionsPost(request);
     } else if (url.pathname === "/ping") {
       response = new Response(null, { status: 204 }); // the bare round trip benchmarks compare against
     } else {

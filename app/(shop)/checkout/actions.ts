@@ -10,6 +10,7 @@ import { locate } from "@/lib/platform/geo/locate";
 import { cartLineSchema, placeOrderSchema } from "@/lib/oms/orders/place-order-input";
 import { placeOrder } from "@/lib/oms/orders/place-order";
 import { DateTime } from "luxon";
+import { timeZone } from "@/lib/platform/time-zone";
 import { formatReadyBy, formatSlot, formatSlotTimes, formatStoreDateTime, formatStoreDay } from "@/lib/platform/format/store-time";
 import { openingStatus } from "@/lib/oms/slots/opening-status";
 import { pickupWindow } from "@/lib/platform/format/pickup-window";
@@ -82,7 +83,7 @@ export async function pickupSlotsAction(storeId: string): Promise<{ readyByLabel
       return {
         value: slot.startsAt.toISOString(),
         label: formatSlot(window.startsAt, window.endsAt, store.timeZone, now),
-        day: DateTime.fromJSDate(window.startsAt, { zone: store.timeZone }).toISODate()!,
+        day: DateTime.fromJSDate(window.startsAt, { zone: timeZone(store.timeZone) }).toISODate()!,
         dayLabel: formatStoreDay(window.startsAt, store.timeZone, now),
         timeLabel: formatSlotTimes(window.startsAt, window.endsAt, store.timeZone),
         holdUntilLabel: formatStoreDateTime(new Date(slot.endsAt.getTime() + store.holdHours * 3_600_000), store.timeZone),

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { timeZone } from "@/lib/platform/time-zone";
 
 /** Opening hours for one ISO weekday (1 = Monday … 7 = Sunday), in minutes after local midnight. */
 export type DayHours = { weekday: number; opensAtMin: number; closesAtMin: number };
@@ -19,7 +20,7 @@ export function atLocalMinutes(day: DateTime, minutes: number): DateTime {
 /** The store's open intervals that end after `from`, in its own time zone, day by day. */
 export function* openIntervals(schedule: StoreSchedule, from: Date, maxDays = 14): Generator<Interval> {
   const byWeekday = new Map(schedule.hours.map((h) => [h.weekday, h]));
-  const fromLocal = DateTime.fromJSDate(from, { zone: schedule.timeZone });
+  const fromLocal = DateTime.fromJSDate(from, { zone: timeZone(schedule.timeZone) });
   // Today first: opening hours end by midnight (24:00 at the latest), so yesterday's are always over.
   for (let offset = 0; offset <= maxDays; offset++) {
     const day = fromLocal.startOf("day").plus({ days: offset });

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { timeZone } from "@/lib/platform/time-zone";
 import { openIntervals, type StoreSchedule } from "./opening-hours";
 
 export type ReadyByInput = {
@@ -27,7 +28,7 @@ export function workMinutesAhead(input: Pick<ReadyByInput, "prepMinutes" | "pick
  */
 export function computeReadyBy(input: ReadyByInput): Date | null {
   const done = addOpeningMinutes(input.schedule, input.now, workMinutesAhead(input));
-  return done && roundUp(DateTime.fromJSDate(done, { zone: input.schedule.timeZone })).toJSDate();
+  return done && roundUp(DateTime.fromJSDate(done, { zone: timeZone(input.schedule.timeZone) })).toJSDate();
 }
 
 /**
@@ -37,7 +38,7 @@ export function computeReadyBy(input: ReadyByInput): Date | null {
 export function addOpeningMinutes(schedule: StoreSchedule, from: Date, minutes: number): Date | null {
   let remaining = minutes;
   for (const interval of openIntervals(schedule, from)) {
-    const start = DateTime.max(interval.start, DateTime.fromJSDate(from, { zone: schedule.timeZone }));
+    const start = DateTime.max(interval.start, DateTime.fromJSDate(from, { zone: timeZone(schedule.timeZone) }));
     const available = interval.end.diff(start, "minutes").minutes;
     if (remaining <= available) return start.plus({ minutes: remaining }).toJSDate();
     remaining -= available;

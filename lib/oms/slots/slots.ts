@@ -11,6 +11,8 @@ export type SlotOfferInput = {
   slotMinutes: number;
   /** How long the store holds a ready order: slots run until then. */
   holdHours: number;
+  /** Stop after this many windows (the first few are all a store picker shows). */
+  limit?: number;
 };
 
 /** A shopper needs at least this long inside a slot after the order is ready. */
@@ -37,6 +39,7 @@ export function candidateSlots(input: SlotOfferInput): SlotWindow[] {
       const end = DateTime.min(atLocalMinutes(day, minute + input.slotMinutes), interval.end);
       if (end.toMillis() > holdEnds) break;
       if (end.toMillis() >= earliestEnd) slots.push({ startsAt: start.toJSDate(), endsAt: end.toJSDate() });
+      if (slots.length === input.limit) return slots;
     }
   }
   return slots;

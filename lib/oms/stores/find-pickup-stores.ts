@@ -2,7 +2,7 @@ import type { Db } from "@/lib/platform/db/prisma";
 import type { Coordinates } from "@/lib/platform/geo/distance";
 import { cartCoverage, mergeCartLines, type CartCoverage, type CartLine } from "@/lib/oms/inventory/availability";
 import { computeReadyBy } from "@/lib/oms/slots/ready-by";
-import { queuedOrdersByStore, scheduleOf } from "./load-stores";
+import { scheduleOf } from "./load-stores";
 import { storesNear } from "./stores-near";
 
 export type PickupStoreOption = {
@@ -33,6 +33,8 @@ export type FindPickupStoresInput = {
   limit?: number;
   /** Only stores that offer curbside pickup. */
   curbsideOnly?: boolean;
+  /** Each line's SKU, when the caller has read them already. */
+  skuOf?: Map<string, string>;
 };
 
 /**
@@ -41,30 +43,21 @@ export type FindPickupStoresInput = {
  */
 export async function findPickupStores(db: Db, input: FindPickupStoresInput): Promise<PickupStoreOption[]> {
   const lines = mergeCartLines(input.lines);
-  const nearby = (await storesNear(db, input.origin, input.radiusMiles, input.excludeStoreId)).filter(({ store }) => !input.curbsideOnly || store.curbsideEnabled).slice(0, input.limit);
-  if (nearby.length === 0) return [];
-
-  const storeIds = nearby.map(({ store }) => store.id);
-  const products = await db.product.findMany({ where: { id: { in: lines.map((line) => line.productId) } }, select: { id: true, sku: true } });
-  const productBySku = new Map(products.map((product) => [product.sku, product.id]));
+  const products = input.skuOf
+    ? lines.map((line) => ({ id: line.productId, sku: input.skuOf!.get(line.productId)! }))
+    : await db.product.findMany({ where: { id: { in: lines.map((line) => line.productId) } }, select: { id: true, sku: true } });
+  const productIdOf = new Map(products.map((product) => [product.sku, product.id]));
   // What the shopper is shown comes from the storefront's availability cache, fed by the
   // WMS over the bus: if that feed breaks, checkout shows stale stock (seed 001's C2).
   // Placing the order still allocates against the OMS's ledger, so nothing is oversold.
-  const [cached, queued] = await Promise.all([
-    db.storefrontAvailability.findMany({
-      where: { storeCode: { in: nearby.map(({ store }) => store.code) }, sku: { in: products.map((product) => product.sku) } },
-      select: { storeCode: true, sku: true, available: true },
-    }),
-    queuedOrdersByStore(db, storeIds),
-  ]);
-  const availableByStore = new Map<string, Map<string, number>>();
-  for (const row of cached) {
-    const forStore = availableByStore.get(row.storeCode) ?? new Map<string, number>();
-    forStore.set(productBySku.get(row.sku)!, row.available);
-    availableByStore.set(row.storeCode, forStore);
-  }
+  const nearby = await storesNear(db, input.origin, input.radiusMiles, {
+    excludeStoreId: input.excludeStoreId,
+    skus: products.map((product) => product.sku),
+    curbsideOnly: input.curbsideOnly,
+    limit: input.limit,
+  });
 
-  return nearby.map(({ store, distance }) => ({
+  return nearby.map(({ store, distance, queuedOrders, available }) => ({
     id: store.id,
     code: store.code,
     name: store.name,
@@ -82,8 +75,8 @@ export async function findPickupStores(db: Db, input: FindPickupStoresInput): Pr
       now: input.now,
       prepMinutes: store.prepMinutes,
       pickers: store.pickers,
-      queuedOrders: queued.get(store.id) ?? 0,
+      queuedOrders,
     }),
-    coverage: cartCoverage(lines, availableByStore.get(store.code) ?? new Map()),
+    coverage: cartCoverage(lines, new Map([...available].map(([sku, units]) => [productIdOf.get(sku)!, units]))),
   }));
 }

@@ -11,7 +11,8 @@ import { findPickupStores, type PickupStoreOption } from "./find-pickup-stores";
 export const MOST_PICKUP_OPTIONS = 20;
 /** The free pickup windows listed per store. */
 export const WINDOWS_PER_STORE = 3;
-const CANDIDATE_WINDOWS = 24;
+/** Windows looked at per store to find the free ones: enough that a few full ones do not hide the rest. */
+const CANDIDATE_WINDOWS = 12;
 
 const coordinatesSchema = z.strictObject({
   latitude: z.number("latitude must be a number").min(-90).max(90),
@@ -76,9 +77,9 @@ export async function pickupOptions(db: Db, request: PickupOptionsRequest, now: 
   if (unknown.length > 0) return { ok: false, error: "Some lines name products we do not sell.", fields: unknown };
 
   const lines = request.lines.map((line) => ({ productId: productBySku.get(line.sku)!, quantity: line.quantity }));
-  const found = await findPickupStores(db, { origin, lines, radiusMiles: request.radiusMiles, now, limit: MOST_PICKUP_OPTIONS, curbsideOnly: request.pickupMethod === "CURBSIDE" });
-  const windows = await firstFreeWindows(db, found);
   const skuOf = new Map(products.map((product) => [product.id, product.sku]));
+  const found = await findPickupStores(db, { origin, lines, radiusMiles: request.radiusMiles, now, limit: MOST_PICKUP_OPTIONS, curbsideOnly: request.pickupMethod === "CURBSIDE", skuOf });
+  const windows = await firstFreeWindows(db, found);
 
   return {
     ok: true,
@@ -107,8 +108,7 @@ export async function pickupOptions(db: Db, request: PickupOptionsRequest, now: 
 async function firstFreeWindows(db: Db, stores: PickupStoreOption[]): Promise<Map<string, PickupOption["pickupWindows"]>> {
   const candidates = stores.flatMap((store) => {
     if (!store.readyBy) return [];
-    // A day's windows is plenty to find the first few free ones, and bounds the bookings read.
-    const slots = candidateSlots({ schedule: { timeZone: store.timeZone, hours: store.hours }, readyBy: store.readyBy, slotMinutes: store.slotMinutes, holdHours: store.holdHours }).slice(0, CANDIDATE_WINDOWS);
+    const slots = candidateSlots({ schedule: { timeZone: store.timeZone, hours: store.hours }, readyBy: store.readyBy, slotMinutes: store.slotMinutes, holdHours: store.holdHours, limit: CANDIDATE_WINDOWS });
     return slots.length > 0 ? [{ store, slots }] : [];
   });
   if (candidates.length === 0) return new Map();

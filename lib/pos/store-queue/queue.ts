@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { timeZone } from "@/lib/platform/time-zone";
 import type { Db } from "@/lib/platform/db/prisma";
 import { pickupWindow } from "@/lib/platform/format/pickup-window";
 import { CLOSED_TASK_STATUSES } from "@/lib/pos/task-status";
@@ -73,7 +74,7 @@ export function taskTimes(task: TaskTimes) {
  * customer waiting longest first). "Done today" is the store's own calendar day.
  */
 export async function loadStoreQueue(db: Db, store: { code: string; timeZone: string }, now = new Date()): Promise<StoreQueue> {
-  const startOfDay = DateTime.fromJSDate(now, { zone: store.timeZone }).startOf("day").toJSDate();
+  const startOfDay = DateTime.fromJSDate(now, { zone: timeZone(store.timeZone) }).startOf("day").toJSDate();
   const tasks = await db.posOrderTask.findMany({
     where: {
       storeCode: store.code,
