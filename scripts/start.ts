@@ -89,8 +89,11 @@ next.server =
     : spawn(process.execPath, [tsxCli, "scripts/serve.ts"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 next.server.on("exit", (code) => void shutdown(code ?? 0));
 
-// The delivery worker runs in this process once the app answers (its modules receive over HTTP).
-if (await waitForApp(`${internalBaseUrl()}/api/health`)) {
+// The delivery worker runs in this process once the app answers (its modules receive over HTTP),
+// unless the deployment runs its workers as processes of their own (`npm run worker`).
+if (env.HANDOFF_WORKER === "off") {
+  log("HANDOFF_WORKER=off: this app server runs no delivery worker.");
+} else if (await waitForApp(`${internalBaseUrl()}/api/health`)) {
   worker = await startDeliveryWorker(getDb(), { databaseUrl: database.url, log, jobs: PERIODIC_JOBS });
   log("Delivery worker is running.");
 } else {

@@ -16,6 +16,8 @@ const envSchema = z.object({
   /** Where the delivery worker reaches the built-in modules. Defaults to http://127.0.0.1:$PORT. */
   HANDOFF_INTERNAL_URL: z.url("HANDOFF_INTERNAL_URL must be a URL such as http://10.0.0.5:3000").optional(),
   HANDOFF_DEMO_DATA: z.enum(["on", "off"], "HANDOFF_DEMO_DATA must be on or off").default("on"),
+  /** "off": the app server runs no delivery worker of its own (the deployment runs `npm run worker` processes). */
+  HANDOFF_WORKER: z.enum(["on", "off"], "HANDOFF_WORKER must be on or off").default("on"),
   HANDOFF_DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   HANDOFF_STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
   HANDOFF_NODE_FAILURE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.05),

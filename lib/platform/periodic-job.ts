@@ -16,3 +16,12 @@ export type PeriodicJob = {
   /** Whether a run's result means there is more to do now (the worker looks again at once). */
   moreToDo?(result: unknown): boolean;
 };
+
+/**
+ * Since when a scheduled run counts as this interval's: a run started after this instant
+ * means the next is not due yet. The interval less a little slack (half a minute, or half a
+ * short interval) so a worker polling a moment early still finds the last run.
+ */
+export function intervalStartedAfter(now: Date, everyMs: number): Date {
+  return new Date(now.getTime() - (everyMs - Math.min(30_000, everyMs / 2)));
+}

@@ -13,6 +13,8 @@ type Interceptor = (system: string, request: Request) => Response | null | Promi
  */
 export async function startSystemsServer(): Promise<{ url: string; intercept(fn: Interceptor | null): void; close(): Promise<void> }> {
   let interceptor: Interceptor | null = null;
+  // Events this server answered, so a test with several servers can see each took a share.
+  let eventsAnswered = 0;
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -20,6 +22,7 @@ export async function startSystemsServer(): Promise<{ url: string; intercept(fn:
     const moduleMatch = /^\/api\/v1\/systems\/([^/]+)\/events$/.exec(url.pathname);
     const inbound = /^\/api\/v1\/events\/([^/]+)$/.exec(url.pathname);
     let response: Response;
+    if (moduleMatch || inbound) eventsAnswered++;
     if (moduleMatch) {
       const system = moduleMatch[1]!;
       response = (await interceptor?.(system, request.clone())) ?? (await systemsPost(request, { params: Promise.resolve({ system }) } as never));
@@ -28,6 +31,8 @@ export async function startSystemsServer(): Promise<{ url: string; intercept(fn:
       response = (await interceptor?.(`oms<-${system}`, request.clone())) ?? (await inboundPost(request, { params: Promise.resolve({ system }) } as never));
     } else if (url.pathname === "/api/v1/pickup-options") {
       response = await pickupOptionsPost(request);
+    } else if (url.pathname === "/stats") {
+      response = Response.json({ eventsAnswered });
     } else if (url.pathname === "/ping") {
       response = new Response(null, { status: 204 }); // the bare round trip benchmarks compare against
     } else {

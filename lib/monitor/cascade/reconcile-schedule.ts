@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/platform/db/prisma";
 import { runReconciliation } from "./reconcile";
 import { readEnv } from "@/lib/platform/env";
+import { intervalStartedAfter } from "@/lib/platform/periodic-job";
 
 /** How often the delivery worker reconciles on its own. */
 export const RECONCILE_EVERY_MINUTES = readEnv().HANDOFF_RECONCILE_MINUTES;
@@ -15,7 +16,7 @@ export async function reconcileOnSchedule(db: Db, now = new Date(), scope: { sto
     const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${RECONCILE_LOCK}) AS "locked"`;
     if (!row?.locked) return null;
     const recent = await tx.reconciliationRun.count({
-      where: { trigger: "scheduled", startedAt: { gt: new Date(now.getTime() - (RECONCILE_EVERY_MINUTES - 0.5) * 60_000) } },
+      where: { trigger: "scheduled", startedAt: { gt: intervalStartedAfter(now, RECONCILE_EVERY_MINUTES * 60_000) } },
     });
     if (recent > 0) return null;
     return (await tx.reconciliationRun.create({ data: { trigger: "scheduled", storeId: scope.storeId ?? null, startedAt: now } })).id;

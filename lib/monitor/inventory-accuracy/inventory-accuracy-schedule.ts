@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/platform/db/prisma";
 import { runInventoryAccuracy } from "./run-inventory-accuracy";
 import { readEnv } from "@/lib/platform/env";
+import { intervalStartedAfter } from "@/lib/platform/periodic-job";
 
 /** How often the delivery worker checks inventory accuracy on its own; 0 turns it off. */
 export const INVENTORY_ACCURACY_EVERY_HOURS = readEnv().HANDOFF_INVENTORY_ACCURACY_HOURS;
@@ -20,7 +21,7 @@ export async function inventoryAccuracyOnSchedule(db: Db, now = new Date(), scop
     const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${INVENTORY_ACCURACY_LOCK}) AS "locked"`;
     if (!row?.locked) return null;
     const recent = await tx.inventoryAccuracyRun.count({
-      where: { trigger: "scheduled", startedAt: { gt: new Date(now.getTime() - (INVENTORY_ACCURACY_EVERY_HOURS * 60 - 0.5) * 60_000) } },
+      where: { trigger: "scheduled", startedAt: { gt: intervalStartedAfter(now, INVENTORY_ACCURACY_EVERY_HOURS * 3_600_000) } },
     });
     if (recent > 0) return null;
     return (await tx.inventoryAccuracyRun.create({ data: { trigger: "scheduled", storeId: scope.storeId ?? null, startedAt: now } })).id;
