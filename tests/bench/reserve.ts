@@ -6,6 +6,8 @@ import { parseArgs } from "node:util";
 import { placeOrder } from "@/lib/oms/orders/place-order";
 import { storeSlotOffer } from "@/lib/oms/slots/store-slot-offer";
 import { loadStore } from "@/lib/oms/stores/load-stores";
+import pg from "pg";
+import { barePlacement } from "./bare-placement";
 import { createBenchStore, percentile, withBenchDatabase } from "./bench-database";
 
 const { values } = parseArgs({
@@ -53,7 +55,7 @@ function report(run: Run) {
   return perSecond;
 }
 
-await withBenchDatabase(async (db) => {
+await withBenchDatabase(async (db, url) => {
   const store = await createBenchStore(db);
   await db.product.createMany({
     data: Array.from({ length: SKUS + 1 }, (_, i) => ({
@@ -103,8 +105,27 @@ await withBenchDatabase(async (db) => {
   const bareLevels = await db.inventoryLevel.findMany({ where: { storeId: store.id } });
   const bareOversold = bareLevels.reduce((sum, level) => sum + Math.max(0, level.allocated - level.onHand), 0);
 
+  // The floor for placements: the same rows written by a bare script, one transaction per order.
+  await db.inventoryLevel.updateMany({ where: { storeId: store.id }, data: { allocated: 0 } });
+  const slotRow = await db.pickupSlot.findUniqueOrThrow({ where: { storeId_startsAt: { storeId: store.id, startsAt: slot.startsAt } } });
+  const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY, options: "-c TimeZone=UTC" });
+  const bare = (product: { id: string; sku: string }) => async () => {
+    const client = await pool.connect();
+    try {
+      return await barePlacement(client, { storeId: store.id, storeCode: store.code, slotId: slotRow.id, productId: product.id, sku: product.sku, priceCents: 999, holdUntil: new Date(slot.endsAt.getTime() + 72 * 3_600_000), now });
+    } finally {
+      client.release();
+    }
+  };
+  const hotBarePlacement = report(await runConcurrently("bare placement SQL (pg), hot SKU", ORDERS, () => bare(hot)()));
+  const spreadBarePlacement = report(await runConcurrently("bare placement SQL (pg), spread", ORDERS, (i) => bare(spread[i % spread.length]!)()));
+  await pool.end();
+
   console.log(`\noversold units (placements): ${oversold}   allocated ${allocated} = held reservations ${held._sum.quantity ?? 0}: ${allocated === (held._sum.quantity ?? 0) ? "yes" : "NO"}`);
   console.log(`oversold units (bare UPDATE): ${bareOversold}`);
   console.log(`full placement vs bare UPDATE throughput: hot SKU ${(hotOrders / hotBare).toFixed(3)}x, spread ${(spreadOrders / spreadBare).toFixed(3)}x`);
+  console.log(
+    `full placement vs the same transaction's SQL with plain pg: hot SKU ${(hotOrders / hotBarePlacement).toFixed(2)}x, spread ${(spreadOrders / spreadBarePlacement).toFixed(2)}x   (target ≥ 0.5x)`,
+  );
   if (oversold > 0 || bareOversold > 0) process.exitCode = 1;
 });

@@ -54,10 +54,11 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
     throw new DomainError("INVALID_INPUT", `${store.name} does not offer curbside pickup. Choose in-store pickup.`, { field: "pickupMethod" });
   }
   const lines = mergeCartLines(input.lines);
-  const products = await db.product.findMany({
-    where: { id: { in: lines.map((line) => line.productId) } },
-    include: { inventory: { where: { storeId: store.id }, select: { location: true } } },
-  });
+  // The cart's products with where this store shelves them, in one statement.
+  const products = await db.$queryRaw<{ id: string; sku: string; name: string; priceCents: number; imageUrl: string; barcode: string; location: string | null }[]>`
+    SELECT p."id", p."sku", p."name", p."priceCents", p."imageUrl", p."barcode", i."location"
+      FROM "Product" p LEFT JOIN "InventoryLevel" i ON i."productId" = p."id" AND i."storeId" = ${store.id}::uuid
+     WHERE p."id" = ANY(${lines.map((line) => line.productId)}::uuid[])`;
   if (products.length !== lines.length) throw new DomainError("INVALID_INPUT", "Some items in your cart are no longer sold. Remove them and try again.");
   const productById = new Map(products.map((product) => [product.id, product]));
   /** A cart line as the order keeps it: what was sold, at what price. */
@@ -66,7 +67,7 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
     return { productId: product.id, sku: product.sku, name: product.name, quantity: line.quantity, unitPriceCents: product.priceCents };
   };
 
-  const offer = await storeSlotOffer(db, store, now);
+  const offer = await storeSlotOffer(db, store, now, { through: input.slotStartsAt });
   const slot = offer.slots.find((candidate) => candidate.startsAt.getTime() === input.slotStartsAt.getTime());
   if (!offer.readyBy || !slot) {
     throw new DomainError("SLOT_UNAVAILABLE", "That pickup time is no longer available. Choose another time.", { field: "slotStartsAt" });
@@ -139,7 +140,7 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
             const { sku, name, quantity, unitPriceCents } = soldLine(line);
             const product = productById.get(line.productId)!;
             // What the picker needs to find it: the store's own shelf location, the photo and the barcode.
-            return { sku, name, quantity, unitPriceCents, imageUrl: product.imageUrl, barcode: product.barcode, location: product.inventory[0]?.location ?? null };
+            return { sku, name, quantity, unitPriceCents, imageUrl: product.imageUrl, barcode: product.barcode, location: product.location };
           }),
         },
       });

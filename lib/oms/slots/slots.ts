@@ -13,6 +13,8 @@ export type SlotOfferInput = {
   holdHours: number;
   /** Stop after this many windows (the first few are all a store picker shows). */
   limit?: number;
+  /** Stop after the window starting then (a checkout only needs to know its chosen one is still offered). */
+  through?: Date;
 };
 
 /** A shopper needs at least this long inside a slot after the order is ready. */
@@ -36,6 +38,7 @@ export function candidateSlots(input: SlotOfferInput): SlotWindow[] {
     for (let minute = opensAt; ; minute += input.slotMinutes) {
       const start = atLocalMinutes(day, minute);
       if (start.toMillis() >= closesAtMs || start.toMillis() >= holdEnds) break;
+      if (input.through && start.toMillis() > input.through.getTime()) return slots;
       const end = DateTime.min(atLocalMinutes(day, minute + input.slotMinutes), interval.end);
       if (end.toMillis() > holdEnds) break;
       if (end.toMillis() >= earliestEnd) slots.push({ startsAt: start.toJSDate(), endsAt: end.toJSDate() });

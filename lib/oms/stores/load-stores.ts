@@ -1,12 +1,21 @@
 import type { Db, Tx } from "@/lib/platform/db/prisma";
+import { Prisma, type Store, type StoreHours } from "@/lib/generated/prisma/client";
 import type { StoreSchedule } from "@/lib/oms/slots/opening-hours";
 
 const storeWithHours = { hours: { orderBy: { weekday: "asc" as const } } };
 
-export type StoreWithHours = NonNullable<Awaited<ReturnType<typeof loadStore>>>;
+export type StoreWithHours = Store & { hours: StoreHours[] };
 
-export function loadStore(db: Db | Tx, storeId: string) {
-  return db.store.findUnique({ where: { id: storeId }, include: storeWithHours });
+/** A store's opening hours as one JSON column, Monday first, for statements that read stores with them. */
+export function hoursColumn(storeAlias: "s" | "n"): Prisma.Sql {
+  return Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', h."id", 'storeId', h."storeId", 'weekday', h."weekday", 'opensAtMin', h."opensAtMin", 'closesAtMin', h."closesAtMin") ORDER BY h."weekday")
+                       FROM "StoreHours" h WHERE h."storeId" = ${Prisma.raw(`${storeAlias}."id"`)}), '[]'::json)`;
+}
+
+/** One store with its hours, in one statement: every checkout and pickup-time read starts here. */
+export async function loadStore(db: Db | Tx, storeId: string): Promise<StoreWithHours | null> {
+  const [store] = await db.$queryRaw<StoreWithHours[]>`SELECT s.*, ${hoursColumn("s")} AS "hours" FROM "Store" s WHERE s."id" = ${storeId}::uuid`;
+  return store ?? null;
 }
 
 export function loadStoreByCode(db: Db | Tx, code: string) {

@@ -1,7 +1,7 @@
 import type { Db, Tx } from "@/lib/platform/db/prisma";
 import { boundingBox } from "@/lib/platform/geo/bounding-box";
 import type { Coordinates } from "@/lib/platform/geo/distance";
-import type { StoreWithHours } from "./load-stores";
+import { hoursColumn, type StoreWithHours } from "./load-stores";
 
 export type NearbyStore = {
   store: StoreWithHours;
@@ -49,8 +49,7 @@ export async function storesNear(db: Db | Tx, origin: Coordinates, radiusMiles: 
          AND (NOT ${options.curbsideOnly ?? false}::boolean OR s."curbsideEnabled")),
     nearest AS (SELECT * FROM boxed WHERE "distance" <= ${radiusMiles}::float8 ORDER BY "distance", "name" LIMIT ${options.limit ?? null}::int)
     SELECT n.*,
-           COALESCE((SELECT json_agg(json_build_object('id', h."id", 'storeId', h."storeId", 'weekday', h."weekday", 'opensAtMin', h."opensAtMin", 'closesAtMin', h."closesAtMin") ORDER BY h."weekday")
-                       FROM "StoreHours" h WHERE h."storeId" = n."id"), '[]'::json) AS "hours",
+           ${hoursColumn("n")} AS "hours",
            (SELECT count(*)::int FROM "Order" o WHERE o."storeId" = n."id" AND o."status" IN ('PLACED', 'PICKING')) AS "queuedOrders",
            COALESCE((SELECT json_object_agg(a."sku", a."available") FROM "StorefrontAvailability" a WHERE a."storeCode" = n."code" AND a."sku" = ANY(${options.skus ?? []}::text[])), '{}'::json) AS "available"
       FROM nearest n
