@@ -19,31 +19,36 @@ async function setOrderView(tx: Tx, event: EventEnvelope, orderNumber: number, s
      WHERE "StorefrontOrderView"."lastPosition" < EXCLUDED."lastPosition"`;
 }
 
+/** Each SKU's total change, so one statement can apply them (a row may be changed once per statement). */
+function totalsBySku(lines: { sku: string; change: number }[]): { skus: string[]; changes: number[] } {
+  const totals = new Map<string, number>();
+  for (const line of lines) totals.set(line.sku, (totals.get(line.sku) ?? 0) + line.change);
+  return { skus: [...totals.keys()], changes: [...totals.values()] };
+}
+
 async function moveAvailability(tx: Tx, event: EventEnvelope, sign: 1 | -1) {
   const data = parseEventData(inventoryMovementDataSchema, event.data);
-  for (const line of data.lines) {
-    await tx.storefrontAvailability.updateMany({
-      where: { storeCode: data.storeCode, sku: line.sku },
-      data: { available: { increment: sign * line.quantity } },
-    });
-  }
+  const { skus, changes } = totalsBySku(data.lines.map((line) => ({ sku: line.sku, change: sign * line.quantity })));
+  await tx.$executeRaw`
+    UPDATE "StorefrontAvailability" a SET "available" = a."available" + m."change", "updatedAt" = now()
+      FROM unnest(${skus}::text[], ${changes}::int[]) AS m("sku", "change")
+     WHERE a."storeCode" = ${data.storeCode} AND a."sku" = m."sku"`;
 }
 
 /**
  * Follows the OMS's availability after a store's stock feed: a delta of the unfloored
  * figure, like allocations and releases, so every change adds up in any order (a floor
  * here would make the result depend on the order). A row the storefront never had
- * starts from the delta.
+ * starts from the delta. One statement for all the event's lines.
  */
 async function adjustAvailability(tx: Tx, event: EventEnvelope) {
   const data = parseEventData(inventoryAdjustedDataSchema, event.data);
-  for (const line of data.lines) {
-    await tx.$executeRaw`
-      INSERT INTO "StorefrontAvailability" ("storeCode", "sku", "available", "updatedAt")
-      VALUES (${data.storeCode}, ${line.sku}, ${line.availableDelta}::int, now())
-      ON CONFLICT ("storeCode", "sku") DO UPDATE
-         SET "available" = "StorefrontAvailability"."available" + ${line.availableDelta}::int, "updatedAt" = now()`;
-  }
+  const { skus, changes } = totalsBySku(data.lines.map((line) => ({ sku: line.sku, change: line.availableDelta })));
+  await tx.$executeRaw`
+    INSERT INTO "StorefrontAvailability" ("storeCode", "sku", "available", "updatedAt")
+    SELECT ${data.storeCode}, m."sku", m."change", now() FROM unnest(${skus}::text[], ${changes}::int[]) AS m("sku", "change")
+    ON CONFLICT ("storeCode", "sku") DO UPDATE
+       SET "available" = "StorefrontAvailability"."available" + EXCLUDED."available", "updatedAt" = now()`;
 }
 
 const ORDER_VIEW_STATUS: Record<string, StorefrontStatus> = {

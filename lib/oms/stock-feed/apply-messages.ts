@@ -98,10 +98,17 @@ export async function applyStockMessages(
     }
   }
 
+  const moved = [...states.values()].filter((state) => state.applied > 0);
+  // Every moved level in one statement: a request carries up to 500 messages.
+  if (moved.length > 0) {
+    await tx.$executeRaw`
+      UPDATE "InventoryLevel" l SET "onHand" = m."onHand", "countSequence" = m."countSequence", "updatedAt" = now()
+        FROM unnest(${moved.map((state) => state.item.levelId)}::uuid[], ${moved.map((state) => state.level.onHand)}::int[],
+                    ${moved.map((state) => String(state.level.countSequence))}::bigint[]) AS m("id", "onHand", "countSequence")
+       WHERE l."id" = m."id"`;
+  }
   const changes: LevelChange[] = [];
-  for (const state of states.values()) {
-    if (state.applied === 0) continue;
-    await tx.inventoryLevel.update({ where: { id: state.item.levelId }, data: { onHand: state.level.onHand, countSequence: state.level.countSequence } });
+  for (const state of moved) {
     const { allocated, safetyStock } = state.before;
     changes.push({
       item: state.item,
