@@ -3,12 +3,13 @@ import type { AddressInfo } from "node:net";
 import { POST as inboundPost } from "@/app/api/v1/events/[system]/route";
 import { POST as systemsPost } from "@/app/api/v1/systems/[system]/events/route";
 import { POST as pickupOptionsPost } from "@/app/api/v1/pickup-options/route";
+import { POST as stockPost } from "@/app/api/v1/stock/route";
 
 type Interceptor = (system: string, request: Request) => Response | null | Promise<Response | null>;
 
 /**
  * Serves the app's real receiver route handlers (the built-in modules' and the OMS's
- * inbound API, and the store picker's pickup options) on a loopback port, so bus tests cross real HTTP without building Next.
+ * inbound API, the stores' stock feed and the store picker's pickup options) on a loopback port, so bus tests cross real HTTP without building Next.
  * An interceptor can stand in for a broken receiver ("wms", …, or "oms<-pos").
  */
 export async function startSystemsServer(): Promise<{ url: string; intercept(fn: Interceptor | null): void; close(): Promise<void> }> {
@@ -29,6 +30,8 @@ export async function startSystemsServer(): Promise<{ url: string; intercept(fn:
     } else if (inbound) {
       const system = inbound[1]!;
       response = (await interceptor?.(`oms<-${system}`, request.clone())) ?? (await inboundPost(request, { params: Promise.resolve({ system }) } as never));
+    } else if (url.pathname === "/api/v1/stock") {
+      response = await stockPost(request);
     } else if (url.pathname === "/api/v1/pickup-options") {
       response = await pickupOptionsPost(request);
     } else if (url.pathname === "/stats") {
