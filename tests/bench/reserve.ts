@@ -9,6 +9,9 @@ import { loadStore } from "@/lib/oms/stores/load-stores";
 import pg from "pg";
 import { barePlacement } from "./bare-placement";
 import { createBenchStore, percentile, withBenchDatabase } from "./bench-database";
+import { cpuPerUnit, nameThisProcess, readCpu } from "./cpu-meter";
+
+nameThisProcess("app");
 
 const { values } = parseArgs({
   options: {
@@ -90,8 +93,10 @@ await withBenchDatabase(async (db, url) => {
          AND "onHand" - "allocated" - "safetyStock" >= 1`) === 1;
 
   console.log(`bench:reserve — ${ORDERS} attempts per scenario, ${CONCURRENCY} concurrent, hot SKU stock ${HOT_STOCK}, ${SKUS} SKUs for the spread\n`);
+  const cpuBefore = readCpu();
   const hotOrders = report(await runConcurrently("place order, one hot SKU", ORDERS, () => place(hot.id)()));
   const spreadOrders = report(await runConcurrently(`place order, spread over ${SKUS} SKUs`, ORDERS, (i) => place(spread[i % spread.length]!.id)()));
+  console.log(`    CPU per placement attempt: ${cpuPerUnit(cpuBefore, readCpu(), 2 * ORDERS)}`);
 
   const levels = await db.inventoryLevel.findMany({ where: { storeId: store.id } });
   const oversold = levels.reduce((sum, level) => sum + Math.max(0, level.allocated - level.onHand), 0);
