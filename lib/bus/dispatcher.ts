@@ -168,7 +168,8 @@ const acknowledgerOf = perClient((db: Db) =>
       await writeDelivered(db, acknowledgements);
       return acknowledgements.map(() => ({ status: "fulfilled" as const, value: undefined }));
     },
-    { maxBatch: 256 },
+    // Sends of one claimed batch finish within a millisecond or two of each other.
+    { maxBatch: 256, lingerMs: 2 },
   ),
 );
 

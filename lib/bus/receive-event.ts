@@ -49,6 +49,8 @@ type Application = { webhookId: string; eventType: string; apply: (tx: Tx) => Pr
 
 /** Events one receiver applies in one transaction, at most; enough to share its cost, few enough to keep it short. */
 const MOST_APPLIED_TOGETHER = 32;
+/** A worker sends its claimed batch at once; this is long enough for those requests to arrive and go together. */
+const LINGER_MS = 2;
 
 // One group commit per system and database client: a system's events applied together never
 // wait on another system's.
@@ -64,7 +66,7 @@ export async function applyOnce<T>(db: Db, system: SystemName, webhookId: string
   const appliers = appliersOf(db);
   let applier = appliers.get(system);
   if (!applier) {
-    applier = groupCommit((applications: Application[]) => applyTogether(db, system, applications), { maxBatch: MOST_APPLIED_TOGETHER });
+    applier = groupCommit((applications: Application[]) => applyTogether(db, system, applications), { maxBatch: MOST_APPLIED_TOGETHER, lingerMs: LINGER_MS });
     appliers.set(system, applier);
   }
   return applier({ webhookId, eventType, apply }) as Promise<T | "duplicate">;

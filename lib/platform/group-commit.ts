@@ -7,21 +7,28 @@ export type GroupCommitOptions = {
   maxBatch: number;
   /** Flushes running at once. */
   concurrency?: number;
+  /**
+   * How long an idle flusher waits for company before it flushes (as Kafka's linger.ms):
+   * work that arrives in a burst, a worker's batch of deliveries, then goes together.
+   */
+  lingerMs?: number;
 };
 
 /**
  * Group commit: an item submitted while the flushes are busy waits, and goes with every
  * other waiting item in the next flush. Under load N items share one flush's fixed cost
- * (a transaction, a statement); an idle caller's lone item is flushed at once, alone.
+ * (a transaction, a statement); an idle caller's lone item is flushed at once (or after
+ * `lingerMs`), alone.
  * `flush` answers each item, in order, as fulfilled or rejected.
  */
-export function groupCommit<I, O>(flush: (items: I[]) => Promise<Settled<O>[]>, { maxBatch, concurrency = 1 }: GroupCommitOptions): (item: I) => Promise<O> {
+export function groupCommit<I, O>(flush: (items: I[]) => Promise<Settled<O>[]>, { maxBatch, concurrency = 1, lingerMs = 0 }: GroupCommitOptions): (item: I) => Promise<O> {
   const waiting: Waiting<I, O>[] = [];
   let running = 0;
 
   const next = async () => {
     running++;
     try {
+      if (lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, lingerMs));
       while (waiting.length > 0) {
         const batch = waiting.splice(0, maxBatch);
         let answers: Settled<O>[];

@@ -17,21 +17,25 @@ const addOne = (storeCode: string) => async (tx: Tx) => {
 const availableAt = async (storeCode: string) =>
   (await db().storefrontAvailability.findUnique({ where: { storeCode_sku: { storeCode, sku: "SKU-1" } } }))?.available ?? 0;
 
-/** Holds the system's receiver busy until released, so what arrives meanwhile waits and is applied together. */
-function busyReceiver(storeCode: string) {
+/** Holds the system's receiver busy (inside its first event) until released, so what arrives meanwhile waits and is applied together. */
+async function busyReceiver(storeCode: string) {
   let release!: () => void;
+  let entered!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
+  const inside = new Promise<void>((resolve) => (entered = resolve));
   const first = applyOnce(db(), "STOREFRONT", randomUUID(), "test.event", async (tx) => {
+    entered();
     await gate;
     return addOne(storeCode)(tx);
   });
+  await inside;
   return { first, release };
 }
 
 describe("a receiver applying what arrives together", () => {
   it("applies the events that arrive while it is busy in one transaction, each once", async () => {
     const storeCode = `T-${randomUUID()}`;
-    const busy = busyReceiver(storeCode);
+    const busy = await busyReceiver(storeCode);
     const ids = Array.from({ length: 8 }, () => randomUUID());
     const waiting = ids.map((id) => applyOnce(db(), "STOREFRONT", id, "test.event", addOne(storeCode)));
     busy.release();
@@ -49,7 +53,7 @@ describe("a receiver applying what arrives together", () => {
 
   it("fails only the event that fails: the others are applied once each, and the failed one leaves no receipt", async () => {
     const storeCode = `T-${randomUUID()}`;
-    const busy = busyReceiver(storeCode);
+    const busy = await busyReceiver(storeCode);
     const ids = Array.from({ length: 5 }, () => randomUUID());
     const waiting = ids.map((id, index) =>
       applyOnce(db(), "STOREFRONT", id, "test.event", async (tx) => {
@@ -71,7 +75,7 @@ describe("a receiver applying what arrives together", () => {
 
   it("applies one event delivered twice in the same batch once", async () => {
     const storeCode = `T-${randomUUID()}`;
-    const busy = busyReceiver(storeCode);
+    const busy = await busyReceiver(storeCode);
     const id = randomUUID();
     const twice = [applyOnce(db(), "STOREFRONT", id, "test.event", addOne(storeCode)), applyOnce(db(), "STOREFRONT", id, "test.event", addOne(storeCode))];
     busy.release();

@@ -89,4 +89,20 @@ describe("group commit", () => {
     expect(await Promise.all(during)).toEqual([2, 2, 2]);
     expect(runs).toBe(2);
   });
+
+  it("lingers when idle, so a burst that arrives over a few milliseconds goes in one flush", async () => {
+    const batches: number[][] = [];
+    const submit = groupCommit(
+      async (items: number[]) => {
+        batches.push(items);
+        return items.map((item) => ({ status: "fulfilled" as const, value: item }));
+      },
+      { maxBatch: 10, lingerMs: 20 },
+    );
+    const first = submit(1);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = submit(2);
+    expect(await Promise.all([first, second])).toEqual([1, 2]);
+    expect(batches).toEqual([[1, 2]]);
+  });
 });
