@@ -7,22 +7,26 @@ import type { Tx } from "@/lib/platform/db/prisma";
  * nothing. Returns how many reservations it closed.
  */
 export async function closeReservations(tx: Tx, orderId: string, at: Date, outcome: "RELEASED" | "CONSUMED"): Promise<number> {
-  const closed = await tx.$queryRaw<{ storeId: string; productId: string; quantity: number }[]>`
-    UPDATE "Reservation" r
-       SET "status" = ${outcome}::"ReservationStatus",
-           "releasedAt" = CASE WHEN ${outcome} = 'RELEASED' THEN ${at} ELSE r."releasedAt" END,
-           "consumedAt" = CASE WHEN ${outcome} = 'CONSUMED' THEN ${at} ELSE r."consumedAt" END
-      FROM "OrderLine" l
-     WHERE r."orderLineId" = l."id" AND l."orderId" = ${orderId}::uuid AND r."status" = 'HELD'
-    RETURNING r."storeId", r."productId", r."quantity"`;
   const leavesTheStore = outcome === "CONSUMED" ? 1 : 0;
-  for (const row of closed) {
-    await tx.$executeRaw`
-      UPDATE "InventoryLevel"
-         SET "allocated" = GREATEST(0, "allocated" - ${row.quantity}),
-             "onHand" = GREATEST(0, "onHand" - ${row.quantity * leavesTheStore}),
+  // One statement: the reservations close and the ledger rows they held move with them.
+  const [row] = await tx.$queryRaw<{ closed: number }[]>`
+    WITH closed AS (
+      UPDATE "Reservation" r
+         SET "status" = ${outcome}::"ReservationStatus",
+             "releasedAt" = CASE WHEN ${outcome} = 'RELEASED' THEN ${at} ELSE r."releasedAt" END,
+             "consumedAt" = CASE WHEN ${outcome} = 'CONSUMED' THEN ${at} ELSE r."consumedAt" END
+        FROM "OrderLine" l
+       WHERE r."orderLineId" = l."id" AND l."orderId" = ${orderId}::uuid AND r."status" = 'HELD'
+      RETURNING r."storeId", r."productId", r."quantity"),
+    held AS (SELECT "storeId", "productId", sum("quantity")::int AS "quantity" FROM closed GROUP BY "storeId", "productId"),
+    moved AS (
+      UPDATE "InventoryLevel" i
+         SET "allocated" = GREATEST(0, i."allocated" - held."quantity"),
+             "onHand" = GREATEST(0, i."onHand" - held."quantity" * ${leavesTheStore}::int),
              "updatedAt" = now()
-       WHERE "storeId" = ${row.storeId}::uuid AND "productId" = ${row.productId}::uuid`;
-  }
-  return closed.length;
+        FROM held
+       WHERE i."storeId" = held."storeId" AND i."productId" = held."productId"
+      RETURNING 1)
+    SELECT (SELECT count(*)::int FROM closed) AS "closed", (SELECT count(*) FROM moved) AS "moved"`;
+  return row?.closed ?? 0;
 }

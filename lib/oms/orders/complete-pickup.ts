@@ -3,9 +3,12 @@ import type { Tx } from "@/lib/platform/db/prisma";
 import { notFound } from "@/lib/platform/errors";
 import { closeReservations } from "@/lib/oms/inventory/close-reservations";
 import { captureAuthorization } from "@/lib/oms/payments/test-provider";
-import { orderEventContext } from "./order-event-context";
+import { CONTEXT_COLUMNS, CONTEXT_FROM, contextOf, type ContextRow } from "./order-event-context";
 import { unitsLeft } from "./short-lines";
 import { transitionOrder } from "./transition-order";
+
+type PaymentFacts = { id: string; status: string; amountCents: number; providerRef: string };
+type LineFacts = { sku: string; name: string; quantity: number; shortQuantity: number; unitPriceCents: number };
 
 export type CompletePickupInput = { orderId: string; at: Date; associate: string; verifiedBy: string | null };
 
@@ -15,10 +18,18 @@ export type CompletePickupInput = { orderId: string; at: Date; associate: string
  * WMS, the storefront and the notification layer, all in the caller's transaction.
  */
 export async function completePickupInTx(tx: Tx, input: CompletePickupInput) {
-  const context = await orderEventContext(tx, input.orderId);
-  const payment = await tx.paymentAuthorization.findUnique({ where: { orderId: input.orderId } });
+  // The order's context, its payment and its lines in one statement: this is on every pickup's path.
+  const [facts] = await tx.$queryRaw<(ContextRow & { payment: PaymentFacts | null; lines: LineFacts[] })[]>`
+    SELECT ${CONTEXT_COLUMNS},
+           (SELECT json_build_object('id', p."id", 'status', p."status", 'amountCents', p."amountCents", 'providerRef', p."providerRef")
+              FROM "PaymentAuthorization" p WHERE p."orderId" = o."id") AS "payment",
+           COALESCE((SELECT json_agg(json_build_object('sku', l."sku", 'name', l."name", 'quantity', l."quantity", 'shortQuantity', l."shortQuantity", 'unitPriceCents', l."unitPriceCents") ORDER BY l."productId")
+                       FROM "OrderLine" l WHERE l."orderId" = o."id"), '[]'::json) AS "lines"
+      FROM ${CONTEXT_FROM} WHERE o."id" = ${input.orderId}::uuid`;
+  if (!facts) throw notFound("Order");
+  const { payment, lines: orderLines } = facts;
   if (!payment) throw notFound("Payment authorization");
-  const orderLines = await tx.orderLine.findMany({ where: { orderId: input.orderId }, select: { sku: true, name: true, quantity: true, shortQuantity: true, unitPriceCents: true } });
+  const context = contextOf(facts);
   // What the customer takes home: short units were never theirs to pay for.
   const lines = orderLines
     .filter((line) => unitsLeft(line) > 0)

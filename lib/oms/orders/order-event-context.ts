@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/platform/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/platform/errors";
 import { storeAddress } from "@/lib/platform/format/store-address";
 import { pickupWindow } from "@/lib/platform/format/pickup-window";
@@ -29,7 +30,7 @@ export function pickupDetailsOf(order: PickupSource): PickupDetails {
   };
 }
 
-type ContextRow = {
+export type ContextRow = {
   number: number;
   customerName: string;
   customerEmail: string;
@@ -49,16 +50,18 @@ type ContextRow = {
   timeZone: string;
 };
 
-/** What every order event carries so other systems can act without asking the OMS. */
-export async function orderEventContext(tx: Tx, orderId: string) {
-  // One statement for the order, its slot and its store: this runs in every order transition.
-  const [order] = await tx.$queryRaw<ContextRow[]>`
-    SELECT o."number", o."customerName", o."customerEmail", o."customerPhone", o."pickupMethod"::text AS "pickupMethod", o."promisedReadyAt", o."holdUntil",
-           sl."startsAt" AS "slotStartsAt", sl."endsAt" AS "slotEndsAt",
-           st."code", st."name", st."addressLine", st."city", st."state", st."postalCode", st."phone", st."timeZone"
-      FROM "Order" o JOIN "PickupSlot" sl ON sl."id" = o."slotId" JOIN "Store" st ON st."id" = o."storeId"
-     WHERE o."id" = ${orderId}::uuid`;
-  if (!order) throw notFound("Order");
+/** The columns an order's event context is built from (`contextOf`), for statements that read more beside them. */
+export const CONTEXT_COLUMNS = Prisma.sql`
+  o."number", o."customerName", o."customerEmail", o."customerPhone", o."pickupMethod"::text AS "pickupMethod", o."promisedReadyAt", o."holdUntil",
+  sl."startsAt" AS "slotStartsAt", sl."endsAt" AS "slotEndsAt",
+  st."code", st."name", st."addressLine", st."city", st."state", st."postalCode", st."phone", st."timeZone"`;
+
+/** The order with its slot and store, aliased as CONTEXT_COLUMNS expects. */
+export const CONTEXT_FROM = Prisma.sql`"Order" o JOIN "PickupSlot" sl ON sl."id" = o."slotId" JOIN "Store" st ON st."id" = o."storeId"`;
+
+export type OrderEventContext = ReturnType<typeof contextOf>;
+
+export function contextOf(order: ContextRow) {
   return {
     orderNumber: order.number,
     storeCode: order.code,
@@ -66,4 +69,12 @@ export async function orderEventContext(tx: Tx, orderId: string) {
     customer: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
     pickup: pickupDetailsOf({ ...order, slot: { startsAt: order.slotStartsAt, endsAt: order.slotEndsAt }, store: order }),
   };
+}
+
+/** What every order event carries so other systems can act without asking the OMS. */
+export async function orderEventContext(tx: Tx, orderId: string): Promise<OrderEventContext> {
+  // One statement for the order, its slot and its store: this runs in every order transition.
+  const [order] = await tx.$queryRaw<ContextRow[]>`SELECT ${CONTEXT_COLUMNS} FROM ${CONTEXT_FROM} WHERE o."id" = ${orderId}::uuid`;
+  if (!order) throw notFound("Order");
+  return contextOf(order);
 }
