@@ -51,6 +51,12 @@ type Application = { webhookId: string; eventType: string; apply: (tx: Tx) => Pr
 const MOST_APPLIED_TOGETHER = 32;
 /** A worker sends its claimed batch at once; this is long enough for those requests to arrive and go together. */
 const LINGER_MS = 2;
+/**
+ * Transactions one system applies at once in this process: more than one, so a heavy batch
+ * (the OMS closing pickups) does not hold up the next (at 50 pickups/s, one at a time left the
+ * bus seconds behind); few, so the five systems together fit the database pool (20).
+ */
+const APPLYING_AT_ONCE = 4;
 
 // One group commit per system and database client: a system's events applied together never
 // wait on another system's.
@@ -66,7 +72,7 @@ export async function applyOnce<T>(db: Db, system: SystemName, webhookId: string
   const appliers = appliersOf(db);
   let applier = appliers.get(system);
   if (!applier) {
-    applier = groupCommit((applications: Application[]) => applyTogether(db, system, applications), { maxBatch: MOST_APPLIED_TOGETHER, lingerMs: LINGER_MS });
+    applier = groupCommit((applications: Application[]) => applyTogether(db, system, applications), { maxBatch: MOST_APPLIED_TOGETHER, lingerMs: LINGER_MS, concurrency: APPLYING_AT_ONCE });
     appliers.set(system, applier);
   }
   return applier({ webhookId, eventType, apply }) as Promise<T | "duplicate">;

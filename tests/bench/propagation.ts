@@ -21,7 +21,7 @@ import { startWindowProfile, stopWindowProfile } from "./window-profile";
 
 nameThisProcess("worker and POS");
 
-const { values } = parseArgs({ options: { rates: { type: "string", default: "10,50" }, seconds: { type: "string", default: "30" }, concurrency: { type: "string", default: "32" }, profile: { type: "string" }, statements: { type: "boolean", default: false } } });
+const { values } = parseArgs({ options: { rates: { type: "string", default: "10,50" }, seconds: { type: "string", default: "30" }, concurrency: { type: "string" }, profile: { type: "string" }, statements: { type: "boolean", default: false } } });
 const RATES = values.rates.split(",").map(Number);
 const SECONDS = Number(values.seconds);
 // Where to write CPU profiles of each measured window (this process and the receivers'), if anywhere.
@@ -69,7 +69,7 @@ await withBenchDatabase(async (db, url) => {
   const server = await startReceiversProcess();
   process.env.HANDOFF_INTERNAL_URL = server.url;
   await ensureSystemEndpoints(db);
-  const worker = await startDeliveryWorker(db, { databaseUrl: url, jobs: PERIODIC_JOBS, concurrency: Number(values.concurrency) });
+  const worker = await startDeliveryWorker(db, { databaseUrl: url, jobs: PERIODIC_JOBS, ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}) });
   try {
     const total = RATES.reduce((sum, rate) => sum + rate * SECONDS, 0);
     console.log(`bench:propagation — preparing ${total} ready orders through the real placement and ready chains…`);

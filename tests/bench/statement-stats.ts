@@ -18,7 +18,8 @@ export async function printStatementStats(db: Db, units: number, unit: string, t
   const calls = rows.reduce((sum, row) => sum + row.calls, 0);
   const ms = rows.reduce((sum, row) => sum + row.ms, 0);
   console.log(`    statements: ${(calls / units).toFixed(1)} per ${unit}, ${((ms * 1000) / units).toFixed(0)} µs of execution per ${unit}; the most frequent:`);
-  for (const row of rows.slice(0, top)) {
-    console.log(`      ${(row.calls / units).toFixed(2).padStart(6)} × ${((row.ms * 1000) / Math.max(1, row.calls)).toFixed(0).padStart(5)} µs  ${row.query}`);
-  }
+  const print = (row: (typeof rows)[number]) => console.log(`      ${(row.calls / units).toFixed(2).padStart(6)} × ${((row.ms * 1000) / Math.max(1, row.calls)).toFixed(0).padStart(5)} µs  ${row.query}`);
+  rows.slice(0, top).forEach(print);
+  console.log(`    where PostgreSQL spent the most time:`);
+  [...rows].sort((a, b) => b.ms - a.ms).slice(0, 10).forEach(print);
 }
