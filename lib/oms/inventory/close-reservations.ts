@@ -19,14 +19,14 @@ export async function closeReservations(tx: Tx, orderId: string, at: Date, outco
        WHERE r."orderLineId" = l."id" AND l."orderId" = ${orderId}::uuid AND r."status" = 'HELD'
       RETURNING r."storeId", r."productId", r."quantity"),
     held AS (SELECT "storeId", "productId", sum("quantity")::int AS "quantity" FROM closed GROUP BY "storeId", "productId"),
+    -- Runs whether or not it is read, as every data-modifying WITH does.
     moved AS (
       UPDATE "InventoryLevel" i
          SET "allocated" = GREATEST(0, i."allocated" - held."quantity"),
              "onHand" = GREATEST(0, i."onHand" - held."quantity" * ${leavesTheStore}::int),
              "updatedAt" = now()
         FROM held
-       WHERE i."storeId" = held."storeId" AND i."productId" = held."productId"
-      RETURNING 1)
-    SELECT (SELECT count(*)::int FROM closed) AS "closed", (SELECT count(*) FROM moved) AS "moved"`;
+       WHERE i."storeId" = held."storeId" AND i."productId" = held."productId")
+    SELECT count(*)::int AS "closed" FROM closed`;
   return row?.closed ?? 0;
 }
