@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import pg from "pg";
 import type { Db } from "@/lib/platform/db/prisma";
+import { readEnv } from "@/lib/platform/env";
 import type { PeriodicJob } from "@/lib/platform/periodic-job";
 import { claimDeliveries, processClaimed } from "./dispatcher";
 import { OUTBOX_CHANNEL } from "./outbox";
@@ -19,13 +20,12 @@ type WorkerOptions = {
   jobs?: readonly PeriodicJob[];
 };
 
-/**
- * Deliveries one worker keeps in flight. Under load each waits a while in the receivers'
- * group commits, so the window, not the CPU, capped the bus at 32 (about 250 deliveries/s
- * on two cores); at 128 it keeps up with 50 pickups/s. In flight costs sockets, not
- * database connections: acknowledgements are written together.
+/*
+ * Deliveries one worker keeps in flight (HANDOFF_DELIVERIES_IN_FLIGHT, 128). Under load each
+ * waits a while in the receivers' group commits, so the window, not the CPU, capped the bus
+ * at 32 (about 250 deliveries/s on two cores); at 128 it keeps up with 50 pickups/s. In
+ * flight costs sockets, not database connections: acknowledgements are written together.
  */
-const DELIVERIES_IN_FLIGHT = 128;
 
 /** How often the worker tells /api/health it is alive. */
 const HEARTBEAT_MS = 5_000;
@@ -37,7 +37,7 @@ const HEARTBEAT_MS = 5_000;
  * claiming more as soon as some finish, and is safe to run in several processes at once.
  */
 export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promise<DeliveryWorker> {
-  const { concurrency = DELIVERIES_IN_FLIGHT, pollMs = 1000, log = () => {}, jobs = [] } = options;
+  const { concurrency = readEnv().HANDOFF_DELIVERIES_IN_FLIGHT, pollMs = 1000, log = () => {}, jobs = [] } = options;
   let running = true;
   let inFlight = 0;
   let lastHeartbeat = 0;

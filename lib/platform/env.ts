@@ -18,6 +18,8 @@ const envSchema = z.object({
   HANDOFF_DEMO_DATA: z.enum(["on", "off"], "HANDOFF_DEMO_DATA must be on or off").default("on"),
   /** "off": the app server runs no delivery worker of its own (the deployment runs `npm run worker` processes). */
   HANDOFF_WORKER: z.enum(["on", "off"], "HANDOFF_WORKER must be on or off").default("on"),
+  /** Deliveries one worker keeps in flight; with several worker processes, the bus's window is their sum. */
+  HANDOFF_DELIVERIES_IN_FLIGHT: z.coerce.number().int().min(1).max(4096).default(128),
   HANDOFF_DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   HANDOFF_STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
   HANDOFF_NODE_FAILURE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.05),

@@ -2,6 +2,12 @@
 // time from the POS's pickup-complete to the last step of its chain acknowledged, and
 // deliveries per second. The floor, in the same run against the same server: a bare
 // signed-size loopback POST round trip.
+//
+// `--app-servers N --workers M` runs N app server processes and M `npm run worker` processes
+// (worker i sends to server i mod N) with short reconciliation and accuracy intervals, and
+// after each rate checks what running at scale must keep: nothing lost or applied twice,
+// each order's events in order per system, every server used, one scheduled run per interval.
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
@@ -15,18 +21,27 @@ import { recordPosEvent } from "@/lib/pos/record-pos-event";
 
 import { createBenchStore, percentile, withBenchDatabase } from "./bench-database";
 import { cpuPerUnit, nameThisProcess, readCpu } from "./cpu-meter";
+import { deliveryViolations, scheduledRunViolations } from "../support/bus-invariants";
 import { startReceiversProcess } from "./receivers-process";
 import { printStatementStats, resetStatementStats, STATEMENT_STATS_SETTINGS } from "./statement-stats";
 import { startWindowProfile, stopWindowProfile } from "./window-profile";
 
-nameThisProcess("worker and POS");
-
-const { values } = parseArgs({ options: { rates: { type: "string", default: "10,50" }, seconds: { type: "string", default: "30" }, concurrency: { type: "string" }, profile: { type: "string" }, statements: { type: "boolean", default: false } } });
+const { values } = parseArgs({ options: { rates: { type: "string", default: "10,50" }, seconds: { type: "string", default: "30" }, concurrency: { type: "string" }, profile: { type: "string" }, statements: { type: "boolean", default: false }, "app-servers": { type: "string", default: "1" }, workers: { type: "string", default: "0" } } });
 const RATES = values.rates.split(",").map(Number);
 const SECONDS = Number(values.seconds);
 // Where to write CPU profiles of each measured window (this process and the receivers'), if anywhere.
 const PROFILE_DIR = values.profile;
 if (PROFILE_DIR) process.env.HANDOFF_BENCH_PROFILE_DIR = PROFILE_DIR;
+
+const APP_SERVERS = Number(values["app-servers"]);
+// 0: one worker inside this process, as `npm start` runs it; more: separate worker processes.
+const WORKERS = Number(values.workers);
+nameThisProcess(WORKERS ? "POS" : "worker and POS");
+// With separate workers, the scheduled jobs run often enough to see several intervals per rate.
+const RECONCILE_MINUTES = 0.25;
+// The bus's window is split between the worker processes unless --concurrency says otherwise.
+const WORKER_WINDOW = values.concurrency ? Number(values.concurrency) : Math.ceil(128 / Math.max(1, WORKERS));
+const ACCURACY_HOURS = 0.005;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -66,11 +81,27 @@ async function readyOrders(db: Db, count: number): Promise<string[]> {
   return ids;
 }
 
+/** `npm run worker` as its own process, sending to `serverUrl`. */
+function startWorkerProcess(databaseUrl: string, serverUrl: string): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, HANDOFF_INTERNAL_URL: serverUrl, HANDOFF_RECONCILE_MINUTES: String(RECONCILE_MINUTES), HANDOFF_INVENTORY_ACCURACY_HOURS: String(ACCURACY_HOURS), HANDOFF_DELIVERIES_IN_FLIGHT: String(WORKER_WINDOW) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+/** CPU labels for child processes: "receivers", or "receivers 1", "receivers 2" when there are several. */
+const pidsOf = (label: string, pids: number[]) => Object.fromEntries(pids.map((pid, i) => [pids.length === 1 ? label : `${label} ${i + 1}`, pid]));
+
 await withBenchDatabase(async (db, url) => {
-  const server = await startReceiversProcess();
+  const servers = await Promise.all(Array.from({ length: APP_SERVERS }, () => startReceiversProcess()));
+  const server = servers[0]!;
   process.env.HANDOFF_INTERNAL_URL = server.url;
   await ensureSystemEndpoints(db);
-  const worker = await startDeliveryWorker(db, { databaseUrl: url, jobs: PERIODIC_JOBS, ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}) });
+  const workersStartedAt = new Date();
+  const workerProcesses = Array.from({ length: WORKERS }, (_, i) => startWorkerProcess(url, servers[i % servers.length]!.url));
+  const worker = WORKERS === 0 ? await startDeliveryWorker(db, { databaseUrl: url, jobs: PERIODIC_JOBS, ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}) }) : null;
+  const measured = { ...pidsOf("receivers", servers.map((s) => s.pid)), ...pidsOf("worker", workerProcesses.map((w) => w.pid!)) };
+  if (WORKERS) console.log(`bench:propagation — ${APP_SERVERS} app server process(es), ${WORKERS} worker process(es) with ${WORKER_WINDOW} deliveries in flight each; this process is the POS`);
   try {
     const total = RATES.reduce((sum, rate) => sum + rate * SECONDS, 0);
     console.log(`bench:propagation — preparing ${total} ready orders through the real placement and ready chains…`);
@@ -94,8 +125,8 @@ await withBenchDatabase(async (db, url) => {
       const started = Date.now();
       const deliveredBefore = await db.delivery.count({ where: { status: "DELIVERED" } });
       if (values.statements) await resetStatementStats(db);
-      const cpuBefore = readCpu({ receivers: server.pid });
-      if (PROFILE_DIR) await startWindowProfile([server.pid]);
+      const cpuBefore = readCpu(measured);
+      if (PROFILE_DIR) await startWindowProfile(servers.map((s) => s.pid));
       const fired: Promise<unknown>[] = [];
       for (const [i, orderId] of batch.entries()) {
         const due = started + (i * 1000) / rate;
@@ -108,8 +139,8 @@ await withBenchDatabase(async (db, url) => {
         120_000,
       );
       const elapsed = (Date.now() - started) / 1000;
-      const cpuAfter = readCpu({ receivers: server.pid });
-      if (PROFILE_DIR) await stopWindowProfile(PROFILE_DIR, `worker-${rate}`, [server.pid]);
+      const cpuAfter = readCpu(measured);
+      if (PROFILE_DIR) await stopWindowProfile(PROFILE_DIR, `worker-${rate}`, servers.map((s) => s.pid));
       const delivered = (await db.delivery.count({ where: { status: "DELIVERED" } })) - deliveredBefore;
       const steps = await db.chainStep.findMany({ where: { orderId: { in: batch }, chain: "PICKUP" }, select: { orderId: true, stepNumber: true, arrivedAt: true } });
       const latencies: number[] = [];
@@ -129,9 +160,28 @@ await withBenchDatabase(async (db, url) => {
       console.log(`    CPU per delivery: ${cpuPerUnit(cpuBefore, cpuAfter, delivered)}`);
       if (values.statements) await printStatementStats(db, delivered, "delivery");
       if (!complete) process.exitCode = 1;
+      if (WORKERS) {
+        await waitUntil(async () => (await db.delivery.count({ where: { status: "PENDING" } })) === 0, 120_000);
+        const violations = await deliveryViolations(db, batch);
+        console.log(`    ${violations.length ? `BROKEN: ${violations.join("; ")}` : "every delivery arrived once, each order's events in order per system"}`);
+        if (violations.length) process.exitCode = 1;
+      }
+    }
+    if (WORKERS) {
+      const answered = await Promise.all(servers.map(async (s) => ((await (await fetch(`${s.url}/stats`)).json()) as { eventsAnswered: number }).eventsAnswered));
+      const runs = { reconciliation: await db.reconciliationRun.count({ where: { trigger: "scheduled" } }), accuracy: await db.inventoryAccuracyRun.count({ where: { trigger: "scheduled" } }) };
+      const violations = [
+        ...(answered.some((count) => count === 0) ? ["an app server answered no events"] : []),
+        ...(runs.reconciliation === 0 || runs.accuracy === 0 ? ["a scheduled job never ran"] : []),
+        ...(await scheduledRunViolations(db, workersStartedAt, { reconcileMs: RECONCILE_MINUTES * 60_000, accuracyMs: ACCURACY_HOURS * 3_600_000 })),
+      ];
+      console.log(`\nevents answered per app server: ${answered.join(", ")}; scheduled runs: ${runs.reconciliation} reconciliations every ${RECONCILE_MINUTES * 60} s, ${runs.accuracy} accuracy checks every ${ACCURACY_HOURS * 3600} s`);
+      console.log(violations.length ? `BROKEN: ${violations.join("; ")}` : "one scheduled run per interval across all workers");
+      if (violations.length) process.exitCode = 1;
     }
   } finally {
-    await worker.stop();
-    await server.close();
+    await worker?.stop();
+    await Promise.all(workerProcesses.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once("exit", resolve), child.kill("SIGTERM"))))));
+    await Promise.all(servers.map((s) => s.close()));
   }
 }, values.statements ? STATEMENT_STATS_SETTINGS : {});

@@ -6,6 +6,7 @@ import { wakeDispatcher } from "@/lib/bus/outbox";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { placeOrder } from "@/lib/oms/orders/place-order";
 import { recordPosEvent } from "@/lib/pos/record-pos-event";
+import { deliveryViolations, scheduledRunViolations } from "../support/bus-invariants";
 import { createProduct, createStore, firstSlot, orderInput } from "../support/factories";
 import { scratchDatabase, type ScratchDatabase } from "../support/scratch-database";
 
@@ -80,38 +81,18 @@ describe("two app servers and two workers on one database", () => {
     await waitFor(async () => (await db.chainStep.count({ where: { orderId: { in: orderIds }, chain: "PICKUP", status: "DELIVERED" } })) === ORDERS * 7);
     await waitFor(async () => (await db.delivery.count({ where: { status: "PENDING" } })) === 0);
 
-    // Nothing lost: every delivery arrived, none dead.
-    const deliveries = await db.delivery.findMany({ where: { orderId: { in: orderIds } }, select: { orderId: true, targetSystem: true, position: true, status: true, deliveredAt: true, outboxEventId: true } });
-    expect(deliveries.filter((delivery) => delivery.status !== "DELIVERED")).toEqual([]);
-    // Nothing applied twice: one receipt per delivery, and counts that a second application would move.
-    for (const system of ["WMS", "STOREFRONT", "NOTIFICATION", "POS"] as const) {
-      expect(await db.inboxReceipt.count({ where: { system, webhookId: { in: deliveries.filter((d) => d.targetSystem === system).map((d) => d.outboxEventId) } } })).toBe(deliveries.filter((d) => d.targetSystem === system).length);
-    }
+    // Nothing lost or applied twice, and in order per order and system.
+    expect(await deliveryViolations(db, orderIds)).toEqual([]);
     expect((await db.storefrontAvailability.findUniqueOrThrow({ where: { storeCode_sku: { storeCode: store.code, sku: product.sku } } })).available).toBe(1_000 - ORDERS);
     expect(await db.wmsAllocation.count({ where: { orderId: { in: orderIds }, status: "CONSUMED", quantity: 1 } })).toBe(ORDERS);
     expect(await db.inventoryLevel.findFirstOrThrow({ where: { storeId: store.id, productId: product.id } })).toMatchObject({ onHand: 1_000 - ORDERS, allocated: 0 });
     expect(await db.posOrderTask.count({ where: { orderId: { in: orderIds }, status: "picked_up" } })).toBe(ORDERS);
     expect(await db.storefrontOrderView.count({ where: { orderId: { in: orderIds }, status: "picked_up" } })).toBe(ORDERS);
-    // In order: one order's events reached each system in outbox order.
-    const byStream = new Map<string, typeof deliveries>();
-    for (const delivery of deliveries) byStream.set(`${delivery.orderId}:${delivery.targetSystem}`, [...(byStream.get(`${delivery.orderId}:${delivery.targetSystem}`) ?? []), delivery]);
-    for (const stream of byStream.values()) {
-      const arrivals = stream.sort((a, b) => Number(a.position - b.position)).map((delivery) => delivery.deliveredAt!.getTime());
-      expect(arrivals).toEqual([...arrivals].sort((a, b) => a - b));
-    }
     // Both app servers took a share of the events.
     for (const url of serverUrls) expect((await (await fetch(`${url}/stats`)).json()).eventsAnswered).toBeGreaterThan(0);
 
     // The scheduled jobs: both workers ask, one run starts per interval.
     await waitFor(async () => (await db.reconciliationRun.count({ where: { trigger: "scheduled" } })) >= 2 && (await db.inventoryAccuracyRun.count({ where: { trigger: "scheduled" } })) >= 2, 60_000);
-    const elapsedMs = Date.now() - workersStartedAt;
-    for (const [runs, everyMs] of [
-      [await db.reconciliationRun.findMany({ where: { trigger: "scheduled" }, orderBy: { startedAt: "asc" } }), RECONCILE_MINUTES * 60_000],
-      [await db.inventoryAccuracyRun.findMany({ where: { trigger: "scheduled" }, orderBy: { startedAt: "asc" } }), ACCURACY_HOURS * 3_600_000],
-    ] as const) {
-      // No two runs within one interval's window (the interval less half of it), and no more runs than intervals.
-      for (let i = 1; i < runs.length; i++) expect(runs[i]!.startedAt.getTime() - runs[i - 1]!.startedAt.getTime()).toBeGreaterThanOrEqual(everyMs / 2);
-      expect(runs.length).toBeLessThanOrEqual(Math.floor(elapsedMs / (everyMs / 2)) + 1);
-    }
+    expect(await scheduledRunViolations(db, new Date(workersStartedAt), { reconcileMs: RECONCILE_MINUTES * 60_000, accuracyMs: ACCURACY_HOURS * 3_600_000 })).toEqual([]);
   }, 180_000);
 });
