@@ -6,6 +6,7 @@ import { continueRejudge } from "./observations/rejudge-watched-orders";
 import { rejudgeDueWatchedOrders } from "./observations/judge-watched-orders";
 import { pruneObservations } from "./observations/prune-observations";
 import { ALERT_CHECK_MS, checkAlerts } from "./operations/check-alerts";
+import { pruneHistory } from "./retention/prune-history";
 
 export const MONITOR_JOBS: PeriodicJob[] = [
   // In the background: a long run must not hold up deliveries.
@@ -31,6 +32,7 @@ export const MONITOR_JOBS: PeriodicJob[] = [
     },
   },
   { name: "observation retention", everyMs: 3_600_000, firstRun: "interval", mode: "background", run: (db) => pruneObservations(db) },
+  { name: "history retention", everyMs: 3_600_000, firstRun: "interval", mode: "background", run: (db) => pruneHistory(db) },
   { name: "alerts", everyMs: ALERT_CHECK_MS, firstRun: "interval", mode: "inline", run: (db) => checkAlerts(db) },
   { name: "delivered-step buckets", everyMs: ALERT_CHECK_MS, firstRun: "interval", mode: "inline", run: (db) => pruneDeliveredStepBuckets(db) },
 ];

@@ -30,6 +30,14 @@ const envSchema = z.object({
   HANDOFF_WATCH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   /** How long a watched stack's lines are kept after they arrive; 0 keeps them for ever. */
   HANDOFF_OBSERVATION_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
+  /** How long the bus's history is kept: closed orders' chain steps, events and deliveries, and delivered events about no order; 0 keeps it for ever. */
+  HANDOFF_HISTORY_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3650)
+    .refine((days) => days === 0 || days >= 7, "HANDOFF_HISTORY_RETENTION_DAYS must be 0 (keep for ever) or at least 7")
+    .default(90),
   /** Which OpenTelemetry attributes carry a log line's system (a resource attribute), event, order id and other ids. */
   HANDOFF_OTLP_SYSTEM_ATTRIBUTE: z.string().min(1).max(100).default("service.name"),
   HANDOFF_OTLP_EVENT_ATTRIBUTE: z.string().min(1).max(100).default("event.name"),

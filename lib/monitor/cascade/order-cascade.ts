@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/platform/db/prisma";
+import { readEnv } from "@/lib/platform/env";
 import { describeFault } from "@/lib/bus/faults/describe-fault";
 import { faultsInTheWay } from "@/lib/bus/faults/faults-in-the-way";
 import { compareSystems } from "./compare-systems";
@@ -12,6 +13,8 @@ type RoutingRecord = {
   slotNote: string | null;
   candidates: { code: string; distanceMiles: number; eligible: boolean; why: string; score: { total: number } | null }[];
 };
+
+const CLOSED_STATUSES: readonly string[] = ["PICKED_UP", "CANCELED", "NO_SHOW"];
 
 const CHAIN_ORDER = ["PLACEMENT", "READY", "PICKUP", "CANCELLATION", "NO_SHOW"] as const;
 
@@ -56,6 +59,9 @@ export async function loadOrderCascade(db: Db, orderNumber: number, now = new Da
   const current = mismatches.filter((mismatch) => stillHolding.has(mismatch.nodeId));
   const reconciled = !failure && current.length > 0 ? current[0]! : null;
   const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
+  const retentionDays = readEnv().HANDOFF_HISTORY_RETENTION_DAYS;
+  const historyRemoved =
+    steps.length === 0 && deliveries.length === 0 && CLOSED_STATUSES.includes(order.status) && retentionDays > 0 && order.updatedAt.getTime() < now.getTime() - retentionDays * 86_400_000;
 
   return {
     orderNumber: order.number,
@@ -85,6 +91,8 @@ export async function loadOrderCascade(db: Db, orderNumber: number, now = new Da
             lastError: `${reconciled.system}: expected ${reconciled.expected}, has ${reconciled.actual}`,
           }
         : null,
+    /** The bus's history of this closed order (its steps, events and deliveries) was removed by retention after this many days. */
+    historyRemovedAfterDays: historyRemoved ? retentionDays : null,
     /** Dead-lettered deliveries that fulfil no chain step (e.g. the POS told of a cancel): failures too. */
     deadLetters: deliveries
       .filter((delivery) => delivery.status === "DEAD" && delivery.chain === null)

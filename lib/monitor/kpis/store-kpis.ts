@@ -55,11 +55,19 @@ export async function loadKpis(db: Db, period: { from: Date; to: Date }, storeId
       SELECT COUNT(*) AS "count", SUM(pa."amountCents") AS "amount"
         FROM "PaymentAuthorization" pa JOIN "Order" o ON o."id" = pa."orderId"
        WHERE pa."status" = 'AUTHORIZED' AND o."holdUntil" < ${period.to} ${store}`,
+    // The deliveries still held, and those history retention removed (counted per UTC day).
     db.$queryRaw<{ system: string; deliveries: bigint; failed: bigint }[]>`
-      SELECT d."targetSystem"::text AS "system", COUNT(*) AS "deliveries",
-             COUNT(*) FILTER (WHERE d."status" = 'DEAD' OR d."attempts" > 1) AS "failed"
-        FROM "Delivery" d ${storeId ? Prisma.sql`JOIN "Order" o ON o."id" = d."orderId"` : Prisma.empty}
-       WHERE d."createdAt" >= ${period.from} AND d."createdAt" < ${period.to} ${store}
+      SELECT x."system", SUM(x."deliveries")::bigint AS "deliveries", SUM(x."failed")::bigint AS "failed" FROM (
+        SELECT d."targetSystem"::text AS "system", COUNT(*) AS "deliveries",
+               COUNT(*) FILTER (WHERE d."status" = 'DEAD' OR d."attempts" > 1) AS "failed"
+          FROM "Delivery" d ${storeId ? Prisma.sql`JOIN "Order" o ON o."id" = d."orderId"` : Prisma.empty}
+         WHERE d."createdAt" >= ${period.from} AND d."createdAt" < ${period.to} ${store}
+         GROUP BY 1
+        UNION ALL
+        SELECT p."targetSystem"::text, SUM(p."deliveries"), SUM(p."failed")
+          FROM "PrunedDeliveryCount" p
+         WHERE p."day" >= ${period.from}::date AND p."day" < ${period.to}::date ${storeId ? Prisma.sql`AND p."storeId" = ${storeId}::uuid` : Prisma.empty}
+         GROUP BY 1) x
        GROUP BY 1 ORDER BY 1`,
   ]);
   const readyRow = ready[0]!;

@@ -163,7 +163,11 @@ export default async function OrderCascadePage({ params }: PageProps<"/ops/order
       <DataTable
         caption="Every step this order's chains expected"
         headers={["Chain", "Step", "Crossing", "What should happen", "Status", "Expected by", "Arrived", "Attempts", "Last error", "Signature", "Payload"]}
-        empty="No chain has started for this order."
+        empty={
+          cascade.historyRemovedAfterDays === null
+            ? "No chain has started for this order."
+            : `This order closed more than ${cascade.historyRemovedAfterDays} days ago; its chain steps, events and deliveries were removed by history retention. What each system holds is above.`
+        }
         rows={cascade.steps.map((step) => [
           step.chain.toLowerCase().replace("_", "-"),
           step.isFailureNode ? <strong key="n">{step.stepNumber} ← failure node</strong> : step.stepNumber,
