@@ -29,6 +29,11 @@ export async function seedScaleData(db: Db, orders: number): Promise<void> {
            st."id", 'IN_STORE', st."slotId", now() - (g % 86400) * interval '1 second' + interval '20 minutes', md5(g::text), 2999,
            now() - (g % 86400) * interval '1 second', now() - (g % 86400) * interval '1 second'
       FROM generate_series(1, ${orders}) g JOIN stores st ON st.i = g % st.n`);
+  await seedChainSteps(db, "scale-");
+}
+
+/** The ten steps of the placement, ready and pickup chains for the seeded orders whose access token starts with `tokenPrefix`. */
+export async function seedChainSteps(db: Db, tokenPrefix: "scale-" | "history-"): Promise<void> {
   // Ten steps each: placement 1–5 and ready 1–4 across their boundaries, plus pickup step 2.
   await db.$executeRawUnsafe(`
     WITH steps(chain, step, source, target, type, deadline) AS (VALUES
@@ -47,6 +52,6 @@ export async function seedScaleData(db: Db, orders: number): Promise<void> {
                 ELSE o."placedAt" + (s.deadline / 4 + (hashtext(o."id"::text) & 7)) * interval '1 second' END,
            1, NULL
       FROM "Order" o CROSS JOIN steps s
-     WHERE o."accessToken" LIKE 'scale-%'
+     WHERE o."accessToken" LIKE '${tokenPrefix}%'
     ON CONFLICT DO NOTHING`);
 }
