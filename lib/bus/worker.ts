@@ -20,13 +20,6 @@ type WorkerOptions = {
   jobs?: readonly PeriodicJob[];
 };
 
-/*
- * Deliveries one worker keeps in flight (HANDOFF_DELIVERIES_IN_FLIGHT, 128). Under load each
- * waits a while in the receivers' group commits, so the window, not the CPU, capped the bus
- * at 32 (about 250 deliveries/s on two cores); at 128 it keeps up with 50 pickups/s. In
- * flight costs sockets, not database connections: acknowledgements are written together.
- */
-
 /** How often the worker tells /api/health it is alive. */
 const HEARTBEAT_MS = 5_000;
 
@@ -37,6 +30,9 @@ const HEARTBEAT_MS = 5_000;
  * claiming more as soon as some finish, and is safe to run in several processes at once.
  */
 export async function startDeliveryWorker(db: Db, options: WorkerOptions): Promise<DeliveryWorker> {
+  // The window (HANDOFF_DELIVERIES_IN_FLIGHT, 128): under load each delivery waits a while in the
+  // receivers' group commits, so at 32 the window, not the CPU, capped the bus (about 250/s on two
+  // cores); at 128 it keeps up with 50 pickups/s. In flight costs sockets, not connections.
   const { concurrency = readEnv().HANDOFF_DELIVERIES_IN_FLIGHT, pollMs = 1000, log = () => {}, jobs = [] } = options;
   let running = true;
   let inFlight = 0;

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/platform/db/prisma";
 import { readEnv } from "@/lib/platform/env";
 import { describeFault } from "@/lib/bus/faults/describe-fault";
 import { faultsInTheWay } from "@/lib/bus/faults/faults-in-the-way";
+import { CLOSED_ORDER_STATUSES } from "@/lib/monitor/retention/prune-history";
 import { compareSystems } from "./compare-systems";
 import { nodeDetails } from "./failure-nodes";
 import { breakReason, locateFailure } from "./locate-failure";
@@ -13,8 +14,6 @@ type RoutingRecord = {
   slotNote: string | null;
   candidates: { code: string; distanceMiles: number; eligible: boolean; why: string; score: { total: number } | null }[];
 };
-
-const CLOSED_STATUSES: readonly string[] = ["PICKED_UP", "CANCELED", "NO_SHOW"];
 
 const CHAIN_ORDER = ["PLACEMENT", "READY", "PICKUP", "CANCELLATION", "NO_SHOW"] as const;
 
@@ -61,7 +60,7 @@ export async function loadOrderCascade(db: Db, orderNumber: number, now = new Da
   const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
   const retentionDays = readEnv().HANDOFF_HISTORY_RETENTION_DAYS;
   const historyRemoved =
-    steps.length === 0 && deliveries.length === 0 && CLOSED_STATUSES.includes(order.status) && retentionDays > 0 && order.updatedAt.getTime() < now.getTime() - retentionDays * 86_400_000;
+    steps.length === 0 && deliveries.length === 0 && (CLOSED_ORDER_STATUSES as readonly string[]).includes(order.status) && retentionDays > 0 && order.updatedAt.getTime() < now.getTime() - retentionDays * 86_400_000;
 
   return {
     orderNumber: order.number,

@@ -6,6 +6,9 @@ import { readEnv } from "@/lib/platform/env";
 const ORDERS_PER_BATCH = 500;
 const EVENTS_PER_BATCH = 5_000;
 
+/** Order statuses nothing moves on from: their bus history is only history. */
+export const CLOSED_ORDER_STATUSES = ["PICKED_UP", "CANCELED", "NO_SHOW"] as const;
+
 const CLOSED_ORDERS_CURSOR = "closed orders";
 const ORDERLESS_EVENTS_CURSOR = "orderless events";
 
@@ -60,7 +63,7 @@ async function pruneClosedOrders(db: Db, cutoff: Date): Promise<Removed> {
        ORDER BY o."updatedAt", o."id" LIMIT ${ORDERS_PER_BATCH}),
     closed AS (
       SELECT c."id", c."storeId" FROM candidates c
-       WHERE c."status" IN ('PICKED_UP', 'CANCELED', 'NO_SHOW')
+       WHERE c."status"::text IN (${Prisma.join(CLOSED_ORDER_STATUSES)})
          AND NOT EXISTS (SELECT 1 FROM "Delivery" d WHERE d."orderId" = c."id" AND d."status" <> 'DELIVERED')),
     gone_deliveries AS (
       DELETE FROM "Delivery" d USING closed c WHERE d."orderId" = c."id"
