@@ -31,32 +31,40 @@ export function announcedIn(tx: Tx): boolean {
  * deliver it commit or roll back together (transactional outbox).
  */
 export async function writeOutboxEvent<S extends Publisher = "OMS", T extends PublishedEvent<S> = PublishedEvent<S>>(tx: Tx, event: OutboxEventInput<S, T>): Promise<void> {
+  const written = outboxEventWrites(event);
+  announcingTransactions.add(tx);
+  await tx.$executeRaw`WITH ${written} SELECT 1`;
+}
+
+/**
+ * The event and its deliveries as two common table expressions (`outbox_event`,
+ * `outbox_deliveries`), for a statement that writes more beside them: one statement for the
+ * event and its deliveries, since this runs in every state change. Throws when the payload
+ * breaks its producer's contract: a payload that breaks it never leaves.
+ */
+export function outboxEventWrites<S extends Publisher = "OMS", T extends PublishedEvent<S> = PublishedEvent<S>>(event: OutboxEventInput<S, T>): Prisma.Sql {
   const source: SystemName = event.source ?? "OMS";
-  // Checked here, at the producer: a payload that breaks its contract never leaves.
   const contract = contractOf(source, event.type);
   if (!contract) throw new EventContractError(source, event.type, "it publishes no such event");
   const checked = contract.safeParse(event.payload);
   if (!checked.success) throw new EventContractError(source, event.type, checked.error.issues.map((issue) => `${issue.path.join(".") || "data"}: ${issue.message}`).join("; "));
   const routes = routesFor(source, event.type);
-  announcingTransactions.add(tx);
-  // One statement for the event and its deliveries: this runs in every state change.
   const targets = routes.map((route) => {
     const chain = event.orderId && route.chain ? route.chain : null;
     const step = event.orderId && route.stepNumber !== undefined ? route.stepNumber : null;
     return Prisma.sql`(${route.target}::text, ${chain}::text, ${step}::int)`;
   });
   const deliveries = targets.length
-    ? Prisma.sql`, deliveries AS (
+    ? Prisma.sql`, outbox_deliveries AS (
         INSERT INTO "Delivery" ("id", "outboxEventId", "targetSystem", "position", "orderId", "chain", "stepNumber")
-        SELECT gen_random_uuid(), written."id", target."system"::"SystemName", written."position", written."orderId", target."chain"::"Chain", target."step"
-          FROM written, (VALUES ${Prisma.join(targets)}) AS target("system", "chain", "step"))`
+        SELECT gen_random_uuid(), outbox_event."id", target."system"::"SystemName", outbox_event."position", outbox_event."orderId", target."chain"::"Chain", target."step"
+          FROM outbox_event, (VALUES ${Prisma.join(targets)}) AS target("system", "chain", "step"))`
     : Prisma.empty;
-  await tx.$executeRaw`
-    WITH written AS (
+  return Prisma.sql`
+    outbox_event AS (
       INSERT INTO "OutboxEvent" ("id", "source", "type", "orderId", "payload", "occurredAt")
       VALUES (gen_random_uuid(), ${source}::"SystemName", ${event.type}, ${event.orderId}::uuid, ${JSON.stringify(event.payload)}::jsonb, ${event.occurredAt ?? new Date()}::timestamp)
-      RETURNING "id", "position", "orderId")${deliveries}
-    SELECT 1`;
+      RETURNING "id", "position", "orderId")${deliveries}`;
 }
 
 const wakerOf = perClient((db: Db) => coalesced(() => db.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`.then(() => {}, () => {})));

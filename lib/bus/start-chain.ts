@@ -22,8 +22,17 @@ type StartChainInput<C extends Chain> = {
  * only marks the newly arrived steps.
  */
 export async function startChain<C extends Chain>(tx: Tx, input: StartChainInput<C>) {
+  const steps = chainStepsWrite(input);
+  if (steps) await tx.$executeRaw(steps);
+}
+
+/**
+ * The statement that starts a chain (an INSERT, also usable as a common table expression in
+ * a statement that writes more), or null when there is nothing to start.
+ */
+export function chainStepsWrite<C extends Chain>(input: StartChainInput<C>): Prisma.Sql | null {
   const definition = stepsOf(input.chain).filter((step) => !input.only || (input.only as readonly string[]).includes(step.id));
-  if (definition.length === 0) return;
+  if (definition.length === 0) return null;
   const arrived = new Set((input.arrived ?? []).map((id) => stepById(id).stepNumber));
   const rows = definition.map((step) => {
     const source = step.stepNumber === 1 && input.origin ? input.origin : step.source;
@@ -35,7 +44,7 @@ export async function startChain<C extends Chain>(tx: Tx, input: StartChainInput
   });
   // One statement: new steps are written; steps that exist already (the chain was started
   // before) are only marked arrived, if they arrived now and had not yet.
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO "ChainStep" ("id", "orderId", "chain", "stepNumber", "sourceSystem", "targetSystem", "eventType", "description", "expectedBy", "status", "arrivedAt", "attempts")
     SELECT gen_random_uuid(), ${input.orderId}::uuid, ${input.chain}::"Chain", step.*
       FROM (VALUES ${Prisma.join(rows)}) AS step("stepNumber", "sourceSystem", "targetSystem", "eventType", "description", "expectedBy", "status", "arrivedAt", "attempts")

@@ -27,7 +27,8 @@ export function isDomainError(error: unknown, code?: DomainErrorCode): error is 
   return error instanceof DomainError && (code === undefined || error.code === code);
 }
 
-/** Prisma reports unique violations as P2002; they mean a conflict, never a crash. */
+/** Prisma reports unique violations as P2002, plain `pg` as SQLSTATE 23505; they mean a conflict, never a crash. */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === "P2002" || code === "23505";
 }

@@ -4,7 +4,8 @@ import type pg from "pg";
 // The floor for placements: the rows one placement writes (order, line, reservation,
 // payment ledger and authorization, the event with its four deliveries, the stock and
 // window guards, the placement chain's five steps), sent with plain `pg` in one
-// transaction per order, the same statements in the same order as checkout sends them.
+// transaction per order, as a plain script would: a statement per table, in the order
+// checkout writes them.
 
 export type BarePlacementInput = { storeId: string; storeCode: string; slotId: string; productId: string; sku: string; priceCents: number; holdUntil: Date; now: Date };
 
@@ -24,8 +25,6 @@ export async function barePlacement(client: pg.PoolClient, input: BarePlacementI
   const lineId = randomUUID();
   await client.query("BEGIN");
   try {
-    await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [checkoutId]);
-    await client.query(`SELECT "id" FROM "Order" WHERE "checkoutId" = $1`, [checkoutId]);
     const order = await client.query(
       `INSERT INTO "Order" ("id", "accessToken", "checkoutId", "status", "customerName", "customerEmail", "customerPhone", "storeId", "pickupMethod", "slotId",
                             "promisedReadyAt", "holdUntil", "pickupCodeHash", "totalCents", "placedAt", "updatedAt")

@@ -1,10 +1,9 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { describe, expect, it } from "vitest";
 import { findStuckOrders } from "@/lib/monitor/cascade/stuck-orders";
 import { nodeHealth } from "@/lib/monitor/cascade/node-health";
 import { runReconciliation } from "@/lib/monitor/cascade/reconcile";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadKpis } from "@/lib/monitor/kpis/store-kpis";
+import { createDb } from "@/lib/platform/db/prisma";
 import { HISTORY_DAYS } from "@/prisma/demo/seed-history";
 import { seedDemoData } from "@/prisma/demo/seed-demo";
 import { scratchDatabase } from "../support/scratch-database";
@@ -14,7 +13,7 @@ import { scratchDatabase } from "../support/scratch-database";
 describe("the demo's order history", () => {
   it("gives a fresh demo a month of finished orders that every system agrees on, but for a few broken chains", { timeout: 120_000 }, async () => {
     const scratch = await scratchDatabase("demo_history");
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.url, options: "-c TimeZone=UTC" }) });
+    const db = createDb(scratch.url);
     try {
       expect(await seedDemoData(db)).toBe(true);
       const now = new Date();

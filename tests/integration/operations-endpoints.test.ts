@@ -2,9 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { GET as metrics } from "@/app/api/metrics/route";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { getDb } from "@/lib/platform/db/prisma";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createDb, getDb } from "@/lib/platform/db/prisma";
 import { healthReport } from "@/lib/monitor/operations/health-report";
 import { scratchDatabase } from "../support/scratch-database";
 
@@ -45,7 +43,7 @@ describe("operations endpoints", () => {
   it("/api/health answers 503 when the database goes away, never 500", async () => {
     // A database of its own that disappears under a connected app, then a server that is not there at all.
     const scratch = await scratchDatabase("health");
-    const app = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.url }) });
+    const app = createDb(scratch.url);
     try {
       expect((await healthReport(app)).status).toBe(200);
       await scratch.drop();
@@ -53,7 +51,7 @@ describe("operations endpoints", () => {
     } finally {
       await app.$disconnect().catch(() => {});
     }
-    const nowhere = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://nobody:nothing@127.0.0.1:9/none", connectionTimeoutMillis: 2_000 }) });
+    const nowhere = createDb("postgresql://nobody:nothing@127.0.0.1:9/none", { connectionTimeoutMillis: 2_000 });
     expect((await healthReport(nowhere)).status).toBe(503);
     await nowhere.$disconnect().catch(() => {});
   });

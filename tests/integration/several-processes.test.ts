@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
 import { wakeDispatcher } from "@/lib/bus/outbox";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { placeOrder } from "@/lib/oms/orders/place-order";
 import { recordPosEvent } from "@/lib/pos/record-pos-event";
+import { createDb } from "@/lib/platform/db/prisma";
 import { deliveryViolations, scheduledRunViolations } from "../support/bus-invariants";
 import { createProduct, createStore, firstSlot, orderInput } from "../support/factories";
 import { scratchDatabase, type ScratchDatabase } from "../support/scratch-database";
@@ -42,7 +42,7 @@ async function waitFor(probe: () => Promise<boolean>, timeoutMs = 90_000) {
 
 beforeAll(async () => {
   scratch = await scratchDatabase("handoff_scale");
-  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.url, options: "-c TimeZone=UTC" }) });
+  db = createDb(scratch.url);
   for (let i = 0; i < 2; i++) {
     const server = start("tests/support/systems-server-main.ts", {});
     serverUrls.push(await new Promise<string>((resolve) => server.stdout!.once("data", (chunk: Buffer) => resolve(chunk.toString().trim().split("\n")[0]!))));

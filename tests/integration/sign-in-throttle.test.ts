@@ -1,17 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { authenticateStaff } from "@/lib/platform/auth/authenticate-staff";
 import { hashPassword } from "@/lib/platform/auth/passwords";
 import { verifySessionTicket } from "@/lib/platform/auth/session-ticket";
 import { ACCOUNT_RULE, accountThrottle, lockedSignIns, unlockSignIn } from "@/lib/platform/auth/sign-in-throttle";
 import { endStaffSession, resolveStaffSession, sessionToHandOver, STAFF_IDLE_MINUTES } from "@/lib/platform/auth/staff-session";
-import { getDb } from "@/lib/platform/db/prisma";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createDb, getDb } from "@/lib/platform/db/prisma";
 
 const db = () => getDb();
 // A second app server: its own connection pool to the same database.
-const otherServer = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, options: "-c TimeZone=UTC" }) });
+const otherServer = createDb(process.env.DATABASE_URL!);
 afterAll(() => otherServer.$disconnect());
 
 async function staffMember(role: "ASSOCIATE" | "MANAGER" | "ADMIN" = "MANAGER") {

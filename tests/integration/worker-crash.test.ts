@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureSystemEndpoints } from "@/lib/bus/endpoints";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { placeOrder } from "@/lib/oms/orders/place-order";
+import { createDb } from "@/lib/platform/db/prisma";
 import { createProduct, createStore, firstSlot, orderInput } from "../support/factories";
 import { scratchDatabase, type ScratchDatabase } from "../support/scratch-database";
 
@@ -37,7 +37,7 @@ async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, ti
 beforeAll(async () => {
   scratch = await scratchDatabase("handoff_crash");
   url = scratch.url;
-  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, options: "-c TimeZone=UTC" }) });
+  db = createDb(url);
   await ensureSystemEndpoints(db);
   receivers = start("tests/support/systems-server-main.ts", {});
   receiversUrl = await new Promise<string>((resolve) => receivers.stdout!.once("data", (chunk: Buffer) => resolve(chunk.toString().trim().split("\n")[0]!)));

@@ -1,19 +1,20 @@
 import { EVENT } from "@/lib/bus/event-names";
 import { randomUUID } from "node:crypto";
-import type { Db, Tx } from "@/lib/platform/db/prisma";
-import { startChain } from "@/lib/bus/start-chain";
-import { wakeDispatcher, writeOutboxEvent } from "@/lib/bus/outbox";
+import { sqlOf, type Db } from "@/lib/platform/db/prisma";
+import type { SqlClient } from "@/lib/platform/db/sql";
+import { chainStepsWrite } from "@/lib/bus/start-chain";
+import { outboxEventWrites, wakeDispatcher } from "@/lib/bus/outbox";
 import { DomainError, isUniqueViolation, notFound } from "@/lib/platform/errors";
 import { availableToPromise, mergeCartLines } from "@/lib/oms/inventory/availability";
-import { allocateStock } from "@/lib/oms/inventory/reserve";
-import { authorizePayment, TEST_PROVIDER } from "@/lib/oms/payments/test-provider";
-import { ensureSlotRow, takeSlotPlace } from "@/lib/oms/slots/book-slot";
-import { storeSlotOffer } from "@/lib/oms/slots/store-slot-offer";
+import { authorizationLedgerWrite, authorizeCard, TEST_PROVIDER } from "@/lib/oms/payments/test-provider";
+import { ensureSlotRow, takeSlotPlaceWrite } from "@/lib/oms/slots/book-slot";
+import { allocateStockWrites } from "@/lib/oms/inventory/reserve";
+import { chosenWindowOffer } from "@/lib/oms/slots/store-slot-offer";
 import { pickupDetailsOf } from "./order-event-context";
 import { addOpeningMinutes } from "@/lib/oms/slots/ready-by";
-import { loadStore, scheduleOf, type StoreWithHours } from "@/lib/oms/stores/load-stores";
+import { hoursColumn, scheduleOf, type StoreWithHours } from "@/lib/oms/stores/load-stores";
 import { INITIAL_ORDER_STATUS } from "./order-status";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderChannel } from "@/lib/generated/prisma/enums";
 import type { PlaceOrderInput } from "./place-order-input";
 import { hashPickupCode, newAccessToken, pickupCodeFor } from "@/lib/platform/security/pickup-code";
@@ -33,101 +34,95 @@ export type ChannelOrigin = {
 /** Our own checkout pays by card; a channel order arrives with its payment already taken. */
 export type PlaceOrderRequest = Omit<PlaceOrderInput, "cardNumber"> & { placedByBrowser?: string | null } & ({ cardNumber: string; origin?: undefined } | { cardNumber?: undefined; origin: ChannelOrigin });
 
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 /** How long a channel's payment authorization is good for, as card authorizations are. */
 const CHANNEL_AUTHORIZATION_DAYS = 7;
+
+type CartProduct = { id: string; sku: string; name: string; priceCents: number; imageUrl: string; barcode: string; location: string | null };
+
+/** What a placement reads before it writes, in one statement. */
+type PlacementContext = StoreWithHours & {
+  /** The order this checkout already placed, if any. */
+  existing: { orderId: string; number: number; accessToken: string; placedByBrowser: string | null } | null;
+  /** Orders ahead in the store's queue. */
+  queued: number;
+  /** The chosen window's row, once anyone has booked it. */
+  window: { id: string; booked: number; capacity: number } | null;
+  /** The cart's products with where this store shelves them. */
+  products: CartProduct[] | null;
+};
 
 /**
  * Places an order in one transaction: the order with its lines and reservations, the
  * payment authorization, the `order.created` event, the placement chain, one stock
  * allocation per line and a place in the pickup window (each a conditional UPDATE). Any failure
  * rolls all of it back. The same checkout submitted twice yields one order.
+ *
+ * This is checkout's hot path, so it runs as plain SQL on the client's pool: one statement
+ * reads, and the transaction is two statements between BEGIN and COMMIT.
  */
 export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Date()): Promise<PlacedOrder> {
+  const sql = sqlOf(db);
+  const lines = mergeCartLines(input.lines).sort((a, b) => a.productId.localeCompare(b.productId));
+  const context = await readPlacementContext(sql, input, lines);
   // A resubmitted checkout gets its order back even if its stock or slot has since run out.
-  const existing = await findByCheckout(db, input.checkoutId);
-  if (existing) return existing;
-
-  const store = await loadStore(db, input.storeId);
-  if (!store) throw notFound("That pickup store");
+  if (context.existing) return { ...context.existing, alreadyPlaced: true };
+  if (!context.id) throw notFound("That pickup store");
+  const store: StoreWithHours = context;
   if (input.pickupMethod === "CURBSIDE" && !store.curbsideEnabled) {
     throw new DomainError("INVALID_INPUT", `${store.name} does not offer curbside pickup. Choose in-store pickup.`, { field: "pickupMethod" });
   }
-  const lines = mergeCartLines(input.lines);
-  // The cart's products with where this store shelves them, in one statement.
-  const products = await db.$queryRaw<{ id: string; sku: string; name: string; priceCents: number; imageUrl: string; barcode: string; location: string | null }[]>`
-    SELECT p."id", p."sku", p."name", p."priceCents", p."imageUrl", p."barcode", i."location"
-      FROM "Product" p LEFT JOIN "InventoryLevel" i ON i."productId" = p."id" AND i."storeId" = ${store.id}::uuid
-     WHERE p."id" = ANY(${lines.map((line) => line.productId)}::uuid[])`;
+  const products = context.products ?? [];
   if (products.length !== lines.length) throw new DomainError("INVALID_INPUT", "Some items in your cart are no longer sold. Remove them and try again.");
   const productById = new Map(products.map((product) => [product.id, product]));
-  /** A cart line as the order keeps it: what was sold, at what price. */
-  const soldLine = (line: { productId: string; quantity: number }) => {
-    const product = productById.get(line.productId)!;
-    return { productId: product.id, sku: product.sku, name: product.name, quantity: line.quantity, unitPriceCents: product.priceCents };
-  };
+  const sold = lines.map((line) => ({ ...line, product: productById.get(line.productId)! }));
 
-  const offer = await storeSlotOffer(db, store, now, { through: input.slotStartsAt });
-  const slot = offer.slots.find((candidate) => candidate.startsAt.getTime() === input.slotStartsAt.getTime());
-  if (!offer.readyBy || !slot) {
-    throw new DomainError("SLOT_UNAVAILABLE", "That pickup time is no longer available. Choose another time.", { field: "slotStartsAt" });
-  }
-  const promisedReadyAt = offer.readyBy;
+  const offer = chosenWindowOffer(store, now, context.queued, input.slotStartsAt, context.window);
+  if (!offer) throw new DomainError("SLOT_UNAVAILABLE", "That pickup time is no longer available. Choose another time.", { field: "slotStartsAt" });
+  const { readyBy: promisedReadyAt, slot } = offer;
+  // A window nobody has booked yet gets its row first, on its own: it is empty, so nothing to undo.
+  const slotId = context.window?.id ?? (await ensureSlotRow(sql, { storeId: store.id, startsAt: slot.startsAt, endsAt: slot.endsAt, capacity: store.slotCapacity }));
+
+  const orderId = randomUUID();
+  const accessToken = newAccessToken();
+  const totalCents = sold.reduce((sum, line) => sum + line.product.priceCents * line.quantity, 0);
+  const holdUntil = new Date(slot.endsAt.getTime() + store.holdHours * 3_600_000);
+  const pickupCodeHash = hashPickupCode(orderId, pickupCodeFor(accessToken));
+  const payment = paymentOf(input, orderId, totalCents, now);
 
   try {
-    const placed = await db.$transaction(async (tx) => {
-      // Serializes submissions of one checkout form, so a double click waits and finds the first order.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${input.checkoutId}))`;
-      const earlier = await findByCheckout(tx, input.checkoutId);
-      if (earlier) return earlier;
+    const number = await sql.transaction(async (tx) => {
+      const lineIds = sold.map(() => randomUUID());
+      const origin = input.origin;
+      const [written] = (await tx.query<{ number: number }>(Prisma.sql`
+        WITH placed AS (
+          INSERT INTO "Order" ("id", "accessToken", "checkoutId", "placedByBrowser", "status", "channel", "channelOrderId", "routing", "customerName", "customerEmail", "customerPhone",
+                               "storeId", "pickupMethod", "slotId", "promisedReadyAt", "holdUntil", "pickupCodeHash", "totalCents", "placedAt", "updatedAt")
+          VALUES (${orderId}::uuid, ${accessToken}, ${input.checkoutId}, ${input.placedByBrowser ?? null}, ${INITIAL_ORDER_STATUS}::"OrderStatus", ${origin?.channel ?? "WEB"}::"OrderChannel",
+                  ${origin?.channelOrderId ?? null}, ${origin ? JSON.stringify(origin.routing) : null}::jsonb, ${input.name}, ${input.email}, ${input.phone},
+                  ${store.id}::uuid, ${input.pickupMethod}::"PickupMethod", ${slotId}::uuid, ${promisedReadyAt}::timestamp, ${holdUntil}::timestamp, ${pickupCodeHash}, ${totalCents}, ${now}::timestamp, now())
+          RETURNING "number"),
+        lines AS (
+          INSERT INTO "OrderLine" ("id", "orderId", "productId", "sku", "name", "quantity", "unitPriceCents")
+          SELECT line."id", ${orderId}::uuid, line."productId", line."sku", line."name", line."quantity", line."unitPriceCents"
+            FROM unnest(${lineIds}::uuid[], ${sold.map((line) => line.productId)}::uuid[], ${sold.map((line) => line.product.sku)}::text[], ${sold.map((line) => line.product.name)}::text[],
+                        ${sold.map((line) => line.quantity)}::int[], ${sold.map((line) => line.product.priceCents)}::int[]) AS line("id", "productId", "sku", "name", "quantity", "unitPriceCents")
+          RETURNING "id", "productId", "quantity")
+        INSERT INTO "Reservation" ("id", "orderLineId", "storeId", "productId", "quantity", "expiresAt")
+        SELECT gen_random_uuid(), lines."id", ${store.id}::uuid, lines."productId", lines."quantity", ${holdUntil}::timestamp FROM lines
+        RETURNING (SELECT "number" FROM placed)`)).rows;
+      const number = written!.number;
 
-      const slotId = await ensureSlotRow(tx, { storeId: store.id, startsAt: slot.startsAt, endsAt: slot.endsAt, capacity: store.slotCapacity });
-      const sortedLines = [...lines].sort((a, b) => a.productId.localeCompare(b.productId));
-      const orderId = randomUUID();
-      const accessToken = newAccessToken();
-      const totalCents = lines.reduce((sum, line) => sum + productById.get(line.productId)!.priceCents * line.quantity, 0);
-      const holdUntil = new Date(slot.endsAt.getTime() + store.holdHours * 3_600_000);
-      const order = await tx.order.create({
-        data: {
-          id: orderId,
-          accessToken,
-          checkoutId: input.checkoutId,
-          placedByBrowser: input.placedByBrowser ?? null,
-          status: INITIAL_ORDER_STATUS,
-          ...(input.origin ? { channel: input.origin.channel, channelOrderId: input.origin.channelOrderId, routing: input.origin.routing } : {}),
-          customerName: input.name,
-          customerEmail: input.email,
-          customerPhone: input.phone,
-          storeId: store.id,
-          pickupMethod: input.pickupMethod,
-          slotId,
-          promisedReadyAt,
-          holdUntil,
-          pickupCodeHash: hashPickupCode(orderId, pickupCodeFor(accessToken)),
-          totalCents,
-          placedAt: now,
-          lines: {
-            create: sortedLines.map((line) => {
-              const { productId, quantity, ...sold } = soldLine(line);
-              return { ...sold, productId, quantity, reservation: { create: { storeId: store.id, productId, quantity, expiresAt: holdUntil } } };
-            }),
-          },
-        },
-      });
-
-      await recordAuthorization(tx, input, orderId, totalCents, now);
-
-      await writeOutboxEvent(tx, {
+      const event = outboxEventWrites({
         type: EVENT.orderCreated,
         orderId,
         occurredAt: now,
         payload: {
           orderId,
-          orderNumber: order.number,
+          orderNumber: number,
           storeCode: store.code,
           pickupMethod: input.pickupMethod,
           // The keyed hash only: the store verifies the shopper's code without ever holding it.
-          pickupCodeHash: order.pickupCodeHash,
+          pickupCodeHash,
           slot: { startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() },
           promisedReadyAt: promisedReadyAt.toISOString(),
           // The store's pick-to-ready target, counted in its opening hours.
@@ -136,35 +131,34 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
           pickup: pickupDetailsOf({ pickupMethod: input.pickupMethod, promisedReadyAt, holdUntil, slot, store }),
           totalCents,
           customer: { name: input.name, email: input.email, phone: input.phone },
-          lines: sortedLines.map((line) => {
-            const { sku, name, quantity, unitPriceCents } = soldLine(line);
-            const product = productById.get(line.productId)!;
-            // What the picker needs to find it: the store's own shelf location, the photo and the barcode.
-            return { sku, name, quantity, unitPriceCents, imageUrl: product.imageUrl, barcode: product.barcode, location: product.location };
-          }),
+          // What the picker needs to find it: the store's own shelf location, the photo and the barcode.
+          lines: sold.map(({ product, quantity }) => ({ sku: product.sku, name: product.name, quantity, unitPriceCents: product.priceCents, imageUrl: product.imageUrl, barcode: product.barcode, location: product.location })),
         },
       });
-
-      // The contended rows (stock levels, the pickup window) are taken last, so their
-      // row locks are held only for the moment before commit. A fixed lock order (by
-      // product) keeps concurrent multi-item checkouts from deadlocking.
-      for (const line of sortedLines) {
-        if (!(await allocateStock(tx, { storeId: store.id, productId: line.productId, quantity: line.quantity }))) {
-          throw await insufficientStock(tx, store, productById.get(line.productId)!, line.quantity);
-        }
-      }
-      if (!(await takeSlotPlace(tx, slotId))) {
-        throw new DomainError("SLOT_UNAVAILABLE", "That pickup time just filled up. Choose another time.", { field: "slotStartsAt" });
-      }
-      // Last: marking step 1 arrived also counts it in the store's delivered-step bucket, a row
-      // every placement at this store updates, so its lock is held only until the commit.
-      await startChain(tx, { orderId, chain: "PLACEMENT", at: now, arrived: ["placement-placed"] });
-      return { orderId, number: order.number, accessToken, alreadyPlaced: false, placedByBrowser: order.placedByBrowser };
-    }, TRANSACTION_OPTIONS);
-    if (!placed.alreadyPlaced) await wakeDispatcher(db);
-    return placed;
+      // Marking step 1 arrived also counts it in the store's delivered-step bucket.
+      const steps = chainStepsWrite({ orderId, chain: "PLACEMENT", at: now, arrived: ["placement-placed"] })!;
+      // The contended rows (stock levels, the pickup window, the store's step bucket) are taken in
+      // this last statement, so their row locks are held only until the commit right after it.
+      // Stock is locked in product order, so concurrent multi-item checkouts cannot deadlock.
+      const [guards] = (await tx.query<{ allocated: string[]; windowTaken: boolean }>(Prisma.sql`
+        WITH ${event},
+        ${payment.ledger ? Prisma.sql`provider_ledger AS (${payment.ledger}),` : Prisma.empty}
+        payment AS (
+          INSERT INTO "PaymentAuthorization" ("id", "orderId", "provider", "providerRef", "idempotencyKey", "amountCents", "cardLast4", "status", "authorizedAt", "expiresAt")
+          VALUES (gen_random_uuid(), ${orderId}::uuid, ${payment.provider}, ${payment.reference}, ${payment.idempotencyKey}, ${totalCents}, ${payment.last4}, 'AUTHORIZED', ${now}::timestamp, ${payment.expiresAt}::timestamp)),
+        ${allocateStockWrites(store.id, sold)},
+        ${takeSlotPlaceWrite(slotId)},
+        steps AS (${steps})
+        SELECT ARRAY(SELECT "productId"::text FROM allocated) AS "allocated", EXISTS (SELECT 1 FROM taken) AS "windowTaken"`)).rows;
+      const short = sold.find((line) => !guards!.allocated.includes(line.productId));
+      if (short) throw await insufficientStock(tx, store, short.product, short.quantity);
+      if (!guards!.windowTaken) throw new DomainError("SLOT_UNAVAILABLE", "That pickup time just filled up. Choose another time.", { field: "slotStartsAt" });
+      return number;
+    });
+    await wakeDispatcher(db);
+    return { orderId, number, accessToken, alreadyPlaced: false, placedByBrowser: input.placedByBrowser ?? null };
   } catch (error) {
-    // Two submissions of one checkout racing past the advisory lock's first check.
+    // Two submissions of one checkout at once: the second waits on the first's order row, then finds it.
     if (isUniqueViolation(error)) {
       const earlier = await findByCheckout(db, input.checkoutId);
       if (earlier) return earlier;
@@ -173,49 +167,50 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
   }
 }
 
-/** Authorizes the card at checkout, or records the authorization a channel already holds. */
-async function recordAuthorization(tx: Tx, input: PlaceOrderRequest, orderId: string, totalCents: number, now: Date) {
-  const idempotencyKey = `authorize:${input.checkoutId}`;
-  if (input.origin) {
-    await tx.paymentAuthorization.create({
-      data: {
-        orderId,
-        provider: `channel:${input.origin.channel.toLowerCase()}`,
-        providerRef: input.origin.paymentReference,
-        idempotencyKey,
-        amountCents: totalCents,
-        cardLast4: input.origin.cardLast4 ?? "----",
-        status: "AUTHORIZED",
-        authorizedAt: now,
-        expiresAt: new Date(now.getTime() + CHANNEL_AUTHORIZATION_DAYS * 86_400_000),
-      },
-    });
-    return;
-  }
-  const authorization = await authorizePayment(tx, { cardNumber: input.cardNumber, amountCents: totalCents, idempotencyKey, at: now });
-  await tx.paymentAuthorization.create({
-    data: {
-      orderId,
-      provider: TEST_PROVIDER,
-      providerRef: authorization.reference,
-      idempotencyKey,
-      amountCents: totalCents,
-      cardLast4: authorization.last4,
-      status: "AUTHORIZED",
-      authorizedAt: now,
-      expiresAt: authorization.expiresAt,
-    },
-  });
+/** The store with its hours and queue, the chosen window, the cart's products and any order this checkout placed. */
+async function readPlacementContext(sql: SqlClient, input: PlaceOrderRequest, lines: { productId: string }[]): Promise<PlacementContext> {
+  const [context] = (await sql.query<PlacementContext>(Prisma.sql`
+    SELECT s.*, ${hoursColumn("s")} AS "hours",
+           (SELECT json_build_object('orderId', o."id", 'number', o."number", 'accessToken', o."accessToken", 'placedByBrowser', o."placedByBrowser")
+              FROM "Order" o WHERE o."checkoutId" = ${input.checkoutId}) AS "existing",
+           (SELECT count(*)::int FROM "Order" o WHERE o."storeId" = s."id" AND o."status" IN ('PLACED', 'PICKING')) AS "queued",
+           (SELECT json_build_object('id', w."id", 'booked', w."booked", 'capacity', w."capacity")
+              FROM "PickupSlot" w WHERE w."storeId" = s."id" AND w."startsAt" = ${input.slotStartsAt}::timestamp) AS "window",
+           (SELECT json_agg(json_build_object('id', p."id", 'sku', p."sku", 'name', p."name", 'priceCents', p."priceCents", 'imageUrl', p."imageUrl", 'barcode', p."barcode", 'location', i."location"))
+              FROM "Product" p LEFT JOIN "InventoryLevel" i ON i."productId" = p."id" AND i."storeId" = s."id"
+             WHERE p."id" = ANY(${lines.map((line) => line.productId)}::uuid[])) AS "products"
+      FROM (SELECT 1) AS one LEFT JOIN "Store" s ON s."id" = ${input.storeId}::uuid`)).rows;
+  return context!;
 }
 
-async function findByCheckout(db: Db | Tx, checkoutId: string): Promise<PlacedOrder | null> {
+type PaymentRow = { provider: string; reference: string; idempotencyKey: string; last4: string; expiresAt: Date; ledger: Prisma.Sql | null };
+
+/** Authorizes the card at checkout, or takes the authorization a channel already holds. */
+function paymentOf(input: PlaceOrderRequest, orderId: string, totalCents: number, now: Date): PaymentRow {
+  const idempotencyKey = `authorize:${input.checkoutId}`;
+  if (input.origin) {
+    return {
+      provider: `channel:${input.origin.channel.toLowerCase()}`,
+      reference: input.origin.paymentReference,
+      idempotencyKey,
+      last4: input.origin.cardLast4 ?? "----",
+      expiresAt: new Date(now.getTime() + CHANNEL_AUTHORIZATION_DAYS * 86_400_000),
+      ledger: null,
+    };
+  }
+  const authorization = authorizeCard({ cardNumber: input.cardNumber, amountCents: totalCents, idempotencyKey, at: now });
+  return { provider: TEST_PROVIDER, reference: authorization.reference, idempotencyKey, last4: authorization.last4, expiresAt: authorization.expiresAt, ledger: authorizationLedgerWrite(authorization) };
+}
+
+async function findByCheckout(db: Db, checkoutId: string): Promise<PlacedOrder | null> {
   const order = await db.order.findUnique({ where: { checkoutId }, select: { id: true, number: true, accessToken: true, placedByBrowser: true } });
   return order ? { orderId: order.id, number: order.number, accessToken: order.accessToken, alreadyPlaced: true, placedByBrowser: order.placedByBrowser } : null;
 }
 
-async function insufficientStock(tx: Tx, store: StoreWithHours, product: { id: string; name: string }, requested: number) {
-  const level = await tx.inventoryLevel.findUnique({ where: { storeId_productId: { storeId: store.id, productId: product.id } } });
-  const available = availableToPromise(level ?? undefined);
+async function insufficientStock(tx: SqlClient, store: StoreWithHours, product: { id: string; name: string }, requested: number) {
+  const [level] = (await tx.query<{ onHand: number; allocated: number; safetyStock: number }>(Prisma.sql`
+    SELECT "onHand", "allocated", "safetyStock" FROM "InventoryLevel" WHERE "storeId" = ${store.id}::uuid AND "productId" = ${product.id}::uuid`)).rows;
+  const available = availableToPromise(level);
   const message =
     available === 0
       ? `${product.name} just sold out at ${store.name}. Pick another store or remove it from your cart.`

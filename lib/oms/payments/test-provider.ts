@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/platform/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/platform/errors";
 import { normalizeCardNumber, TEST_CARDS } from "./card";
 
@@ -21,34 +22,39 @@ async function once(tx: Tx, key: string, operation: string, amountCents: number,
   return { reference: previous.reference, outcome: previous.outcome as Outcome["outcome"] };
 }
 
-export type Authorization = { reference: string; last4: string; expiresAt: Date };
+export type Authorization = { reference: string; last4: string; expiresAt: Date; amountCents: number; idempotencyKey: string };
 
-export async function authorizePayment(
-  tx: Tx,
-  input: { cardNumber: string; amountCents: number; idempotencyKey: string; at: Date },
-): Promise<Authorization> {
+/**
+ * Authorizes a card at checkout: declined cards throw before anything is written; an approved
+ * one gives the authorization, whose ledger row (`authorizationLedgerWrite`) commits with the order.
+ */
+export function authorizeCard(input: { cardNumber: string; amountCents: number; idempotencyKey: string; at: Date }): Authorization {
   const digits = normalizeCardNumber(input.cardNumber);
-  const result = await once(tx, input.idempotencyKey, "authorize", input.amountCents, () => ({
-    reference: `auth_${randomUUID()}`,
-    outcome:
-      digits === normalizeCardNumber(TEST_CARDS.declined) ? "declined"
-      : digits === normalizeCardNumber(TEST_CARDS.insufficientFunds) ? "insufficient_funds"
-      : "approved",
-  }));
-  if (result.outcome !== "approved") {
-    throw new DomainError(
-      "PAYMENT_DECLINED",
-      result.outcome === "insufficient_funds"
-        ? "Your card was declined for insufficient funds. Try another card."
-        : "Your card was declined. Try another card or contact your bank.",
-      { reason: result.outcome },
-    );
+  if (digits === normalizeCardNumber(TEST_CARDS.insufficientFunds)) {
+    throw new DomainError("PAYMENT_DECLINED", "Your card was declined for insufficient funds. Try another card.", { reason: "insufficient_funds" });
+  }
+  if (digits === normalizeCardNumber(TEST_CARDS.declined)) {
+    throw new DomainError("PAYMENT_DECLINED", "Your card was declined. Try another card or contact your bank.", { reason: "declined" });
   }
   return {
-    reference: result.reference,
+    reference: `auth_${randomUUID()}`,
     last4: digits.slice(-4),
     expiresAt: new Date(input.at.getTime() + AUTHORIZATION_VALID_DAYS * 86_400_000),
+    amountCents: input.amountCents,
+    idempotencyKey: input.idempotencyKey,
   };
+}
+
+/**
+ * The provider's ledger row for an approved authorization, as an INSERT that can stand in a
+ * larger statement. The order it pays for is unique per checkout, so the key is new whenever
+ * this commits; DO NOTHING keeps a repeat from failing all the same.
+ */
+export function authorizationLedgerWrite(authorization: Authorization): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "TestProviderCharge" ("id", "idempotencyKey", "operation", "reference", "amountCents", "outcome")
+    VALUES (gen_random_uuid(), ${authorization.idempotencyKey}, 'authorize', ${authorization.reference}, ${authorization.amountCents}, 'approved')
+    ON CONFLICT ("idempotencyKey") DO NOTHING`;
 }
 
 export async function voidAuthorization(tx: Tx, input: { reference: string; amountCents: number }): Promise<void> {

@@ -1,17 +1,38 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { readEnv } from "@/lib/platform/env";
+import { sqlOnPool, utcTimestampTypes, type SqlDb } from "./sql";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+const sqlOfClient = new WeakMap<PrismaClient, SqlDb>();
+
+/**
+ * A Prisma client on a pool of its own, with plain `pg` on the same pool for the hot paths
+ * (`sqlOf`). Prisma stores DateTime as UTC without a zone; a UTC session makes SQL's now() agree.
+ */
+export function createDb(connectionString: string, poolOptions: pg.PoolConfig = {}): PrismaClient {
+  const pool = new pg.Pool({ connectionString, max: 20, options: "-c TimeZone=UTC", types: utcTimestampTypes, ...poolOptions });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  sqlOfClient.set(client, sqlOnPool(pool));
+  return client;
+}
+
+/** Plain `pg` on the client's own pool. */
+export function sqlOf(db: Db): SqlDb {
+  const sql = sqlOfClient.get(db);
+  if (!sql) throw new Error("This Prisma client was not made by createDb, so it has no pool for plain SQL.");
+  return sql;
+}
 
 function createClient(): PrismaClient {
   const connectionString = readEnv().DATABASE_URL;
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start Handoff with `npm start`, which provides the database.");
   }
-  // Prisma stores DateTime as UTC without a zone; a UTC session makes SQL's now() agree with it.
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 20, options: "-c TimeZone=UTC" }) });
+  return createDb(connectionString);
 }
 
 // One client per process; dev hot reloads would otherwise open a new pool each time.
