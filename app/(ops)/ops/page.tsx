@@ -100,7 +100,7 @@ export default async function OpsOverviewPage() {
       ) : null}
       <DataTable
         caption="Deliveries by receiving system"
-        headers={["Receiving system", "Delivered", "Waiting or retrying", "Dead-lettered"]}
+        headers={["Receiving system", "Delivered, last 24 hours", "Waiting or retrying", "Dead-lettered"]}
         rows={bySystem.map(({ system, counts }) => [system, counts.DELIVERED, counts.PENDING, counts.DEAD])}
         empty="Nothing has been sent yet."
       />

@@ -1,6 +1,10 @@
 import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
 import type { Db } from "@/lib/platform/db/prisma";
+import { busOverview } from "@/lib/bus/bus-overview";
+import { ChainStepStatus } from "@/lib/generated/prisma/enums";
 import { busHealth } from "./bus-health";
+
+const OPEN_STEP_STATUSES = Object.values(ChainStepStatus).filter((status) => status !== "DELIVERED");
 
 /**
  * Handoff's Prometheus metrics. Gauges are read from the database when scraped, so every
@@ -10,26 +14,33 @@ function createRegistry(db: () => Db) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "handoff_" });
 
+  // Counts never read the kept history, which grows for as long as it is kept: open work
+  // now, and what was delivered in the last 24 hours.
   new Gauge({
     name: "handoff_deliveries",
-    help: "Deliveries by receiving system and status.",
+    help: "Deliveries by receiving system and status: waiting (PENDING) and dead-lettered (DEAD) now, DELIVERED in the last 24 hours.",
     labelNames: ["target", "status"] as const,
     registers: [registry],
     async collect() {
       this.reset();
-      const groups = await db().delivery.groupBy({ by: ["targetSystem", "status"], _count: { _all: true } });
-      for (const group of groups) this.set({ target: group.targetSystem, status: group.status }, group._count._all);
+      for (const { system, counts } of (await busOverview(db())).bySystem) {
+        for (const [status, count] of Object.entries(counts)) this.set({ target: system, status }, count);
+      }
     },
   });
   new Gauge({
     name: "handoff_chain_steps",
-    help: "Chain steps by chain and status.",
+    help: "Chain steps by chain and status: those not yet arrived now, DELIVERED in the last 24 hours.",
     labelNames: ["chain", "status"] as const,
     registers: [registry],
     async collect() {
       this.reset();
-      const groups = await db().chainStep.groupBy({ by: ["chain", "status"], _count: { _all: true } });
-      for (const group of groups) this.set({ chain: group.chain, status: group.status }, group._count._all);
+      const [open, delivered] = await Promise.all([
+        db().chainStep.groupBy({ by: ["chain", "status"], where: { status: { in: OPEN_STEP_STATUSES } }, _count: { _all: true } }),
+        db().deliveredStepBucket.groupBy({ by: ["chain"], where: { bucket: { gte: new Date(Date.now() - 86_400_000) } }, _sum: { count: true } }),
+      ]);
+      for (const group of open) this.set({ chain: group.chain, status: group.status }, group._count._all);
+      for (const group of delivered) this.set({ chain: group.chain, status: "DELIVERED" }, group._sum.count ?? 0);
     },
   });
   new Gauge({
