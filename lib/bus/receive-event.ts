@@ -8,6 +8,7 @@ import { parseJsonText } from "@/lib/platform/http/parse-json";
 import { readBodyText } from "@/lib/platform/http/read-body";
 import { EventDataError, UnsupportedEventError } from "@/lib/bus/event-data";
 import { groupCommit, perClient, settle, type Settled } from "@/lib/platform/group-commit";
+import { withCommitHooks } from "@/lib/platform/db/commit-hooks";
 
 export type EventHandler = (tx: Tx, event: EventEnvelope) => Promise<"applied" | "ignored">;
 
@@ -80,7 +81,9 @@ export async function applyOnce<T>(db: Db, system: SystemName, webhookId: string
 
 /**
  * One transaction for the receipts and changes of several events: one BEGIN, one receipts
- * statement and one COMMIT instead of one each per event. If any event fails, the whole
+ * statement and one COMMIT instead of one each per event. Rows many events touch (stock
+ * levels) are written at its end, in a fixed order (withCommitHooks), so two batches never
+ * deadlock over them. If any event fails, the whole
  * transaction rolls back and each is applied again on its own, so only the failing one
  * fails and nothing is applied twice.
  */
@@ -95,13 +98,15 @@ async function applyTogether(db: Db, system: SystemName, applications: Applicati
           ON CONFLICT DO NOTHING
           RETURNING "webhookId"`;
         const unapplied = new Set(fresh.map((row) => row.webhookId));
-        const answers: Settled<unknown>[] = [];
-        for (const application of applications) {
-          // The same event twice in one batch (a redelivery racing the first) is applied by the first.
-          if (!unapplied.delete(application.webhookId)) answers.push({ status: "fulfilled", value: "duplicate" });
-          else answers.push({ status: "fulfilled", value: await application.apply(tx) });
-        }
-        return answers;
+        return withCommitHooks(tx, async () => {
+          const answers: Settled<unknown>[] = [];
+          for (const application of applications) {
+            // The same event twice in one batch (a redelivery racing the first) is applied by the first.
+            if (!unapplied.delete(application.webhookId)) answers.push({ status: "fulfilled", value: "duplicate" });
+            else answers.push({ status: "fulfilled", value: await application.apply(tx) });
+          }
+          return answers;
+        });
       },
       { maxWait: 10_000, timeout: 30_000 },
     );
@@ -118,7 +123,7 @@ function applyAlone(db: Db, system: SystemName, { webhookId, eventType, apply }:
       INSERT INTO "InboxReceipt" ("system", "webhookId", "eventType") VALUES (${system}::"SystemName", ${webhookId}, ${eventType})
       ON CONFLICT DO NOTHING`;
     if (fresh === 0) return "duplicate" as const;
-    return apply(tx);
+    return withCommitHooks(tx, () => apply(tx));
   });
 }
 

@@ -1,5 +1,5 @@
 import type { PeriodicJob } from "@/lib/platform/periodic-job";
-import { pruneDeliveredStepBuckets } from "./cascade/node-health";
+import { mergeDeliveredStepBuckets, pruneDeliveredStepBuckets } from "./cascade/node-health";
 import { reconcileOnSchedule, RECONCILE_EVERY_MINUTES } from "./cascade/reconcile-schedule";
 import { INVENTORY_ACCURACY_EVERY_HOURS, INVENTORY_ACCURACY_POLL_MS, inventoryAccuracyOnSchedule } from "./inventory-accuracy/inventory-accuracy-schedule";
 import { continueRejudge } from "./observations/rejudge-watched-orders";
@@ -34,5 +34,14 @@ export const MONITOR_JOBS: PeriodicJob[] = [
   { name: "observation retention", everyMs: 3_600_000, firstRun: "interval", mode: "background", run: (db) => pruneObservations(db) },
   { name: "history retention", everyMs: 3_600_000, firstRun: "interval", mode: "background", run: (db) => pruneHistory(db) },
   { name: "alerts", everyMs: ALERT_CHECK_MS, firstRun: "interval", mode: "inline", run: (db) => checkAlerts(db) },
-  { name: "delivered-step buckets", everyMs: ALERT_CHECK_MS, firstRun: "interval", mode: "inline", run: (db) => pruneDeliveredStepBuckets(db) },
+  {
+    name: "delivered-step buckets",
+    everyMs: ALERT_CHECK_MS,
+    firstRun: "interval",
+    mode: "inline",
+    run: async (db) => {
+      await mergeDeliveredStepBuckets(db);
+      await pruneDeliveredStepBuckets(db);
+    },
+  },
 ];

@@ -27,10 +27,10 @@ export async function withBenchDatabase<T>(work: (db: Db, url: string) => Promis
   }
 }
 
-export function createBenchStore(db: Db) {
+export function createBenchStore(db: Db, code = "BENCH") {
   return db.store.create({
     data: {
-      code: "BENCH", name: "Bench Store", addressLine: "1 Bench St", city: "Austin", state: "TX", postalCode: "78701", phone: "(512) 555-0100",
+      code, name: `Bench Store ${code}`, addressLine: "1 Bench St", city: "Austin", state: "TX", postalCode: "78701", phone: "(512) 555-0100",
       timeZone: "UTC", latitude: 30.27, longitude: -97.74, prepMinutes: 15, pickers: 1_000_000, slotCapacity: 1_000_000, holdHours: 72,
       hours: { create: Array.from({ length: 7 }, (_, i) => ({ weekday: i + 1, opensAtMin: 0, closesAtMin: 1440 })) },
     },

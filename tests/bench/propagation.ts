@@ -26,7 +26,9 @@ import { startReceiversProcess } from "./receivers-process";
 import { printStatementStats, resetStatementStats, STATEMENT_STATS_SETTINGS } from "./statement-stats";
 import { startWindowProfile, stopWindowProfile } from "./window-profile";
 
-const { values } = parseArgs({ options: { rates: { type: "string", default: "10,50" }, seconds: { type: "string", default: "30" }, concurrency: { type: "string" }, profile: { type: "string" }, statements: { type: "boolean", default: false }, "app-servers": { type: "string", default: "1" }, workers: { type: "string", default: "0" } } });
+const { values } = parseArgs({ options: { rates: { type: "string", default: "10,50" }, seconds: { type: "string", default: "30" }, concurrency: { type: "string" }, profile: { type: "string" }, statements: { type: "boolean", default: false }, "app-servers": { type: "string", default: "1" }, workers: { type: "string", default: "0" }, stores: { type: "string", default: "20" }, skus: { type: "string", default: "10" } } });
+const STORES = Number(values.stores);
+const SKUS = Number(values.skus);
 const RATES = values.rates.split(",").map(Number);
 const SECONDS = Number(values.seconds);
 // Where to write CPU profiles of each measured window (this process and the receivers'), if anywhere.
@@ -55,19 +57,36 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs: number) {
   return false;
 }
 
-/** Orders placed and made ready through the real chains, waiting for a pickup. */
+/**
+ * Orders placed and made ready through the real chains, waiting for a pickup: spread over
+ * `STORES` stores with `SKUS` products each, as a chain's pickups are (one store hands over a
+ * few orders a minute, not fifty a second: `--stores 1 --skus 1` is the worst case, every
+ * pickup moving one store's one stock row).
+ */
 async function readyOrders(db: Db, count: number): Promise<string[]> {
-  const store = await createBenchStore(db);
-  const product = await db.product.create({ data: { sku: `P-${randomUUID()}`, name: "Bench item", category: "Bench", description: "", priceCents: 1299, imageUrl: "/products/EL-1001.svg", barcode: randomUUID() } });
-  await db.inventoryLevel.create({ data: { storeId: store.id, productId: product.id, onHand: 1_000_000 } });
   const now = new Date();
-  const slot = (await storeSlotOffer(db, (await loadStore(db, store.id))!, now)).slots[0]!;
+  const shelves = await Promise.all(
+    Array.from({ length: STORES }, async (_, s) => {
+      const store = await createBenchStore(db, `BENCH-${s + 1}`);
+      const products = await Promise.all(
+        Array.from({ length: SKUS }, () =>
+          db.product.create({ data: { sku: `P-${randomUUID()}`, name: "Bench item", category: "Bench", description: "", priceCents: 1299, imageUrl: "/products/EL-1001.svg", barcode: randomUUID() } }),
+        ),
+      );
+      await db.inventoryLevel.createMany({ data: products.map((product) => ({ storeId: store.id, productId: product.id, onHand: 1_000_000 })) });
+      const slot = (await storeSlotOffer(db, (await loadStore(db, store.id))!, now)).slots[0]!;
+      return { store, products, slot };
+    }),
+  );
   const ids: string[] = [];
   for (let batch = 0; batch < count; batch += 20) {
     const placed = await Promise.all(
-      Array.from({ length: Math.min(20, count - batch) }, () =>
-        placeOrder(db, { checkoutId: randomUUID(), storeId: store.id, pickupMethod: "IN_STORE", slotStartsAt: slot.startsAt, lines: [{ productId: product.id, quantity: 1 }], name: "Bench", email: "bench@example.com", phone: "+15125550100", cardNumber: "4242424242424242" }, now),
-      ),
+      Array.from({ length: Math.min(20, count - batch) }, (_, j) => {
+        const i = batch + j;
+        const { store, products, slot } = shelves[i % STORES]!;
+        const product = products[Math.floor(i / STORES) % SKUS]!;
+        return placeOrder(db, { checkoutId: randomUUID(), storeId: store.id, pickupMethod: "IN_STORE", slotStartsAt: slot.startsAt, lines: [{ productId: product.id, quantity: 1 }], name: "Bench", email: "bench@example.com", phone: "+15125550100", cardNumber: "4242424242424242" }, now);
+      }),
     );
     ids.push(...placed.map((p) => p.orderId));
   }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { nodeHealth } from "@/lib/monitor/cascade/node-health";
-import { getDb } from "@/lib/platform/db/prisma";
+import { randomUUID } from "node:crypto";
+import { mergeDeliveredStepBuckets, nodeHealth } from "@/lib/monitor/cascade/node-health";
+import { startChain } from "@/lib/bus/start-chain";
+import { getDb, type Tx } from "@/lib/platform/db/prisma";
 import { cancelOrder } from "@/lib/oms/orders/cancel-order";
 import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
@@ -76,5 +78,59 @@ describe("per-node health on the overview", () => {
     expect(fromBuckets).toEqual(fromSteps);
     expect(fromBuckets).toContain("PICKUP:5:true=1");
     expect(fromBuckets).toContain("PICKUP:6:false=3");
+  });
+
+  it("merges a past bucket's rows into one per store and node, keeping every count, and leaves the current bucket to fill", async () => {
+    const storeId = randomUUID();
+    const now = new Date();
+    const current = new Date(Math.floor(now.getTime() / 300_000) * 300_000);
+    const past = new Date(current.getTime() - 10 * 60_000);
+    const row = (bucket: Date, stepNumber: number, count: number) => ({ bucket, storeId, chain: "PICKUP" as const, stepNumber, sourceSystem: "OMS" as const, late: false, count });
+    // What separate statements appended: counts, and a step moved away again (+1, -1).
+    await db().deliveredStepBucket.createMany({ data: [row(past, 2, 2), row(past, 2, 3), row(past, 2, -1), row(past, 3, 1), row(past, 3, -1), row(current, 2, 1), row(current, 2, 1)] });
+
+    await mergeDeliveredStepBuckets(db(), now);
+    await mergeDeliveredStepBuckets(db(), now); // a second pass finds nothing more to merge
+
+    const rows = await db().deliveredStepBucket.findMany({ where: { storeId }, orderBy: [{ bucket: "asc" }, { stepNumber: "asc" }] });
+    expect(rows.map((r) => [r.bucket.getTime() === past.getTime() ? "past" : "current", r.stepNumber, r.count])).toEqual([
+      ["past", 2, 4],
+      ["current", 2, 1],
+      ["current", 2, 1],
+    ]);
+  });
+
+  it("lets two transactions deliver steps at two stores in opposite orders without waiting on each other's counts", async () => {
+    const twoOrdersAtNewStore = async () => {
+      const store = await createStore(db());
+      const product = await createProduct(db(), store.id, { onHand: 5 });
+      const slot = await firstSlot(db(), store.id, new Date());
+      const place = async () => (await placeOrder(db(), orderInput({ storeId: store.id, slotStartsAt: slot.startsAt, lines: [{ productId: product.id, quantity: 1 }] }))).orderId;
+      return [await place(), await place()] as const;
+    };
+    const [a1, a2] = await twoOrdersAtNewStore();
+    const [b1, b2] = await twoOrdersAtNewStore();
+    const at = new Date();
+    const deliver = (tx: Tx, orderId: string) => startChain(tx, { orderId, chain: "PICKUP", at, arrived: ["pickup-recorded", "P2", "pickup-closed"] });
+    // The first counts a step at store A, the second one at store B; then each counts one at the other's store.
+    let firstCounted!: () => void;
+    let secondCounted!: () => void;
+    const first = new Promise<void>((resolve) => (firstCounted = resolve));
+    const second = new Promise<void>((resolve) => (secondCounted = resolve));
+    const results = await Promise.allSettled([
+      db().$transaction(async (tx) => {
+        await deliver(tx, a1);
+        firstCounted();
+        await second;
+        await deliver(tx, b1);
+      }),
+      db().$transaction(async (tx) => {
+        await first;
+        await deliver(tx, b2);
+        secondCounted();
+        await deliver(tx, a2);
+      }),
+    ]);
+    expect(results.map((result) => (result.status === "rejected" ? String(result.reason) : "committed"))).toEqual(["committed", "committed"]);
   });
 });

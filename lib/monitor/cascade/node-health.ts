@@ -124,3 +124,30 @@ const BUCKET_RETENTION_HOURS = 48;
 export async function pruneDeliveredStepBuckets(db: Db, now = new Date()) {
   return db.deliveredStepBucket.deleteMany({ where: { bucket: { lt: new Date(now.getTime() - BUCKET_RETENTION_HOURS * 3_600_000) } } });
 }
+
+/** How far back a merge looks: steps arrive now, so rows land in the current bucket, almost never in older ones. */
+const MERGE_WINDOW_MS = 3_600_000;
+
+/**
+ * Merges each past bucket's rows into one. Every statement that delivers steps appends its
+ * counts as rows of their own (so no two transactions wait on one row); this keeps what the
+ * overview sums to about one row per store, node and bucket. The current bucket is left to
+ * fill. Rows deleted here are summed into one new row in the same statement, so the counts
+ * never change, even with two merges at once.
+ */
+export async function mergeDeliveredStepBuckets(db: Db, now = new Date()): Promise<number> {
+  const current = bucketOf(now);
+  return db.$executeRaw`
+    WITH split AS (
+      SELECT "bucket", "storeId", "chain", "stepNumber", "sourceSystem", "late" FROM "DeliveredStepBucket"
+       WHERE "bucket" >= ${new Date(current.getTime() - MERGE_WINDOW_MS)}::timestamp AND "bucket" < ${current}::timestamp
+       GROUP BY 1, 2, 3, 4, 5, 6 HAVING count(*) > 1),
+    merged AS (
+      DELETE FROM "DeliveredStepBucket" b USING split
+       WHERE b."bucket" = split."bucket" AND b."storeId" = split."storeId" AND b."chain" = split."chain" AND b."stepNumber" = split."stepNumber"
+         AND b."sourceSystem" = split."sourceSystem" AND b."late" = split."late"
+      RETURNING b.*)
+    INSERT INTO "DeliveredStepBucket" ("bucket", "storeId", "chain", "stepNumber", "sourceSystem", "late", "count")
+    SELECT "bucket", "storeId", "chain", "stepNumber", "sourceSystem", "late", sum("count") FROM merged
+     GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum("count") <> 0`;
+}
