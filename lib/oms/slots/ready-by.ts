@@ -1,5 +1,3 @@
-import { DateTime } from "luxon";
-import { timeZone } from "@/lib/platform/time-zone";
 import { openIntervals, type StoreSchedule } from "./opening-hours";
 
 export type ReadyByInput = {
@@ -13,7 +11,8 @@ export type ReadyByInput = {
   queuedOrders: number;
 };
 
-const ROUND_TO_MINUTES = 5;
+/** Ready-by is promised on the 5-minute mark (zone offsets are whole quarter hours, so this is local too). */
+const ROUND_MS = 5 * 60_000;
 
 /** Minutes of store work before a new order is ready: the queue ahead, then its own pick. */
 export function workMinutesAhead(input: Pick<ReadyByInput, "prepMinutes" | "pickers" | "queuedOrders">): number {
@@ -28,7 +27,7 @@ export function workMinutesAhead(input: Pick<ReadyByInput, "prepMinutes" | "pick
  */
 export function computeReadyBy(input: ReadyByInput): Date | null {
   const done = addOpeningMinutes(input.schedule, input.now, workMinutesAhead(input));
-  return done && roundUp(DateTime.fromJSDate(done, { zone: timeZone(input.schedule.timeZone) })).toJSDate();
+  return done && new Date(Math.ceil(done.getTime() / ROUND_MS) * ROUND_MS);
 }
 
 /**
@@ -38,15 +37,10 @@ export function computeReadyBy(input: ReadyByInput): Date | null {
 export function addOpeningMinutes(schedule: StoreSchedule, from: Date, minutes: number): Date | null {
   let remaining = minutes;
   for (const interval of openIntervals(schedule, from)) {
-    const start = DateTime.max(interval.start, DateTime.fromJSDate(from, { zone: timeZone(schedule.timeZone) }));
-    const available = interval.end.diff(start, "minutes").minutes;
-    if (remaining <= available) return start.plus({ minutes: remaining }).toJSDate();
+    const start = Math.max(interval.start, from.getTime());
+    const available = (interval.end - start) / 60_000;
+    if (remaining <= available) return new Date(start + remaining * 60_000);
     remaining -= available;
   }
   return null;
-}
-
-function roundUp(time: DateTime): DateTime {
-  const ms = ROUND_TO_MINUTES * 60_000;
-  return DateTime.fromMillis(Math.ceil(time.toMillis() / ms) * ms, { zone: time.zone });
 }

@@ -1,5 +1,4 @@
-import { DateTime } from "luxon";
-import { atLocalMinutes, openIntervals, type StoreSchedule } from "./opening-hours";
+import { openIntervals, windowsOf, type StoreSchedule } from "./opening-hours";
 
 import type { SlotWindow } from "@/lib/platform/format/pickup-window";
 
@@ -31,17 +30,12 @@ export function candidateSlots(input: SlotOfferInput): SlotWindow[] {
   const earliestEnd = input.readyBy.getTime() + MIN_MINUTES_AFTER_READY * 60_000;
   const slots: SlotWindow[] = [];
   for (const interval of openIntervals(input.schedule, input.readyBy)) {
-    if (interval.start.toMillis() >= holdEnds) break;
-    const day = interval.start.startOf("day");
-    const opensAt = interval.start.hour * 60 + interval.start.minute;
-    const closesAtMs = interval.end.toMillis();
-    for (let minute = opensAt; ; minute += input.slotMinutes) {
-      const start = atLocalMinutes(day, minute);
-      if (start.toMillis() >= closesAtMs || start.toMillis() >= holdEnds) break;
-      if (input.through && start.toMillis() > input.through.getTime()) return slots;
-      const end = DateTime.min(atLocalMinutes(day, minute + input.slotMinutes), interval.end);
-      if (end.toMillis() > holdEnds) break;
-      if (end.toMillis() >= earliestEnd) slots.push({ startsAt: start.toJSDate(), endsAt: end.toJSDate() });
+    if (interval.start >= holdEnds) break;
+    for (const [start, end] of windowsOf(interval, input.slotMinutes)) {
+      if (start >= holdEnds) break;
+      if (input.through && start > input.through.getTime()) return slots;
+      if (end > holdEnds) break;
+      if (end >= earliestEnd) slots.push({ startsAt: new Date(start), endsAt: new Date(end) });
       if (slots.length === input.limit) return slots;
     }
   }

@@ -1,4 +1,5 @@
-import type { Db } from "@/lib/platform/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { sqlOf, type Db } from "@/lib/platform/db/prisma";
 import type { Coordinates } from "@/lib/platform/geo/distance";
 import { cartCoverage, mergeCartLines, type CartCoverage, type CartLine } from "@/lib/oms/inventory/availability";
 import { computeReadyBy } from "@/lib/oms/slots/ready-by";
@@ -45,7 +46,7 @@ export async function findPickupStores(db: Db, input: FindPickupStoresInput): Pr
   const lines = mergeCartLines(input.lines);
   const products = input.skuOf
     ? lines.map((line) => ({ id: line.productId, sku: input.skuOf!.get(line.productId)! }))
-    : await db.product.findMany({ where: { id: { in: lines.map((line) => line.productId) } }, select: { id: true, sku: true } });
+    : (await sqlOf(db).query<{ id: string; sku: string }>(Prisma.sql`SELECT "id", "sku" FROM "Product" WHERE "id" = ANY(${lines.map((line) => line.productId)}::uuid[])`)).rows;
   const productIdOf = new Map(products.map((product) => [product.sku, product.id]));
   // What the shopper is shown comes from the storefront's availability cache, fed by the
   // WMS over the bus: if that feed breaks, checkout shows stale stock (seed 001's C2).

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { Db } from "@/lib/platform/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { sqlOf, type Db } from "@/lib/platform/db/prisma";
 import { locate } from "@/lib/platform/geo/locate";
 import { candidateSlots, offerSlots } from "@/lib/oms/slots/slots";
 import { findPickupStores, type PickupStoreOption } from "./find-pickup-stores";
@@ -71,7 +72,7 @@ export async function pickupOptions(db: Db, request: PickupOptionsRequest, now: 
   }
 
   const skus = [...new Set(request.lines.map((line) => line.sku))];
-  const products = await db.product.findMany({ where: { sku: { in: skus } }, select: { id: true, sku: true } });
+  const { rows: products } = await sqlOf(db).query<{ id: string; sku: string }>(Prisma.sql`SELECT "id", "sku" FROM "Product" WHERE "sku" = ANY(${skus}::text[])`);
   const productBySku = new Map(products.map((product) => [product.sku, product.id]));
   const unknown = request.lines.flatMap((line, index) => (productBySku.has(line.sku) ? [] : [{ path: `lines.${index}.sku`, message: `No product has the SKU "${line.sku}".` }]));
   if (unknown.length > 0) return { ok: false, error: "Some lines name products we do not sell.", fields: unknown };
@@ -113,10 +114,9 @@ async function firstFreeWindows(db: Db, stores: PickupStoreOption[]): Promise<Ma
   });
   if (candidates.length === 0) return new Map();
   const starts = candidates.flatMap(({ slots }) => slots.map((slot) => slot.startsAt.getTime()));
-  const booked = await db.pickupSlot.findMany({
-    where: { storeId: { in: candidates.map(({ store }) => store.id) }, startsAt: { gte: new Date(Math.min(...starts)), lte: new Date(Math.max(...starts)) } },
-    select: { storeId: true, startsAt: true, booked: true, capacity: true },
-  });
+  const { rows: booked } = await sqlOf(db).query<{ storeId: string; startsAt: Date; booked: number; capacity: number }>(Prisma.sql`
+    SELECT "storeId", "startsAt", "booked", "capacity" FROM "PickupSlot"
+     WHERE "storeId" = ANY(${candidates.map(({ store }) => store.id)}::uuid[]) AND "startsAt" BETWEEN ${new Date(Math.min(...starts))}::timestamp AND ${new Date(Math.max(...starts))}::timestamp`);
   return new Map(
     candidates.map(({ store, slots }) => {
       const mine = new Map(booked.filter((row) => row.storeId === store.id).map((row) => [row.startsAt.getTime(), row]));

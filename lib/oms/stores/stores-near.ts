@@ -1,4 +1,5 @@
-import type { Db, Tx } from "@/lib/platform/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { sqlOf, type Db } from "@/lib/platform/db/prisma";
 import { boundingBox } from "@/lib/platform/geo/bounding-box";
 import type { Coordinates } from "@/lib/platform/geo/distance";
 import { hoursColumn, type StoreWithHours } from "./load-stores";
@@ -31,14 +32,14 @@ const EARTH_RADIUS_MILES = 3958.8;
  * Stores within `radiusMiles` of `origin`, nearest first (at most `limit`), with their hours, their queue and
  * the availability of `skus`. Only the stores inside the search's bounding box are read
  * (an index on latitude and longitude), so a search costs the same at 20 stores or
- * 10,000; and it is one statement, since a search is on every checkout's path.
+ * 10,000; and it is one plain-SQL statement, since a search is on every checkout's path.
  */
-export async function storesNear(db: Db | Tx, origin: Coordinates, radiusMiles: number, options: StoresNearOptions = {}): Promise<NearbyStore[]> {
+export async function storesNear(db: Db, origin: Coordinates, radiusMiles: number, options: StoresNearOptions = {}): Promise<NearbyStore[]> {
   const box = boundingBox(origin, radiusMiles);
   const exclude = options.excludeStoreId ?? null;
   // The box narrows by index; the exact distance (haversine, as distanceMiles) and the limit
   // come before the per-store reads, so a dense city's box costs its nearest stores only.
-  const rows = await db.$queryRaw<SearchRow[]>`
+  const { rows } = await sqlOf(db).query<SearchRow>(Prisma.sql`
     WITH boxed AS (
       SELECT s.*, 2 * ${EARTH_RADIUS_MILES}::float8 * asin(least(1, sqrt(
                power(sin(radians(s."latitude" - ${origin.latitude}::float8) / 2), 2) +
@@ -53,6 +54,6 @@ export async function storesNear(db: Db | Tx, origin: Coordinates, radiusMiles: 
            (SELECT count(*)::int FROM "Order" o WHERE o."storeId" = n."id" AND o."status" IN ('PLACED', 'PICKING')) AS "queuedOrders",
            COALESCE((SELECT json_object_agg(a."sku", a."available") FROM "StorefrontAvailability" a WHERE a."storeCode" = n."code" AND a."sku" = ANY(${options.skus ?? []}::text[])), '{}'::json) AS "available"
       FROM nearest n
-     ORDER BY n."distance", n."name"`;
+     ORDER BY n."distance", n."name"`);
   return rows.map(({ distance, queuedOrders, available, ...store }) => ({ store, distance, queuedOrders, available: new Map(Object.entries(available)) }));
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { Db } from "@/lib/platform/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { sqlOf, type Db } from "@/lib/platform/db/prisma";
 import type { OrderChannel } from "@/lib/generated/prisma/enums";
 
 // Keys carry 256 random bits, so a plain SHA-256 of the key is a safe lookup hash: there
@@ -36,13 +37,18 @@ export async function authenticateApiKey(db: Db, headers: Headers): Promise<{ id
   const bearer = /^Bearer\s+(\S+)$/i.exec(headers.get("authorization") ?? "")?.[1];
   const key = bearer ?? headers.get("x-api-key");
   if (!key || !key.startsWith(KEY_PREFIX) || key.length > 200) return null;
-  const row = await db.apiKey.findUnique({ where: { keyHash: hashKey(key) }, select: { id: true, name: true, channel: true, revokedAt: true, lastUsedAt: true } });
+  // Plain SQL: every machine request starts here.
+  const sql = sqlOf(db);
+  const [row] = (await sql.query<{ id: string; name: string; channel: OrderChannel | null; revokedAt: Date | null; lastUsedAt: Date | null }>(Prisma.sql`
+    SELECT "id", "name", "channel"::text AS "channel", "revokedAt", "lastUsedAt" FROM "ApiKey" WHERE "keyHash" = ${hashKey(key)}`)).rows;
   if (!row || row.revokedAt) return null;
   // "Last used" needs no finer than a minute; writing it on every request would make a busy
   // key's row the hottest in the database.
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await db.apiKey.updateMany({ where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] }, data: { lastUsedAt: now } });
+    await sql.query(Prisma.sql`
+      UPDATE "ApiKey" SET "lastUsedAt" = ${now}::timestamp
+       WHERE "id" = ${row.id}::uuid AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${new Date(now.getTime() - LAST_USED_RESOLUTION_MS)}::timestamp)`);
   }
   return { id: row.id, name: row.name, channel: row.channel };
 }
