@@ -15,6 +15,9 @@ const sqlOfClient = new WeakMap<PrismaClient, SqlDb>();
  */
 export function createDb(connectionString: string, poolOptions: pg.PoolConfig = {}): PrismaClient {
   const pool = new pg.Pool({ connectionString, max: 20, options: "-c TimeZone=UTC", types: utcTimestampTypes, ...poolOptions });
+  // An idle connection the server closed (a restart, a failover, a dropped database) leaves the
+  // pool; the next query opens another. Unheard, the pool's error would end the process.
+  pool.on("error", () => {});
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   sqlOfClient.set(client, sqlOnPool(pool));
   return client;
