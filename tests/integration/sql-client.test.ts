@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getDb, sqlOf } from "@/lib/platform/db/prisma";
+import { createDb, getDb, sqlOf } from "@/lib/platform/db/prisma";
 
 const zone = process.env.TZ;
 afterEach(() => {
@@ -33,5 +33,20 @@ describe("plain SQL on the Prisma client's pool", () => {
     expect(await getDb().retentionCursor.count({ where: { name } })).toBe(0);
     const committed = await sql.transaction(async (tx) => (await tx.query<{ one: number }>(Prisma.sql`SELECT 1 AS "one"`)).rows[0]!.one);
     expect(committed).toBe(1);
+  });
+
+  it("carries on when the server closes its idle connections (a restart, a failover): the next query opens another", async () => {
+    const application = `handoff-test-${Date.now()}`;
+    const db = createDb(process.env.DATABASE_URL!, { application_name: application });
+    try {
+      await sqlOf(db).query(Prisma.sql`SELECT 1`);
+      await getDb().$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ${application}`;
+      // The closed connection reports itself as an error on the pool; unheard, it would end the process.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const { rows } = await sqlOf(db).query<{ one: number }>(Prisma.sql`SELECT 1 AS "one"`);
+      expect(rows[0]!.one).toBe(1);
+    } finally {
+      await db.$disconnect();
+    }
   });
 });
