@@ -7,7 +7,10 @@ import { sqlOnPool, utcTimestampTypes, type SqlDb } from "./sql";
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-const sqlOfClient = new WeakMap<PrismaClient, SqlDb>();
+// Kept on the client itself under a registered symbol: Next.js may load this module more than
+// once (one copy per server bundle), and every copy must find the pool of the one shared client.
+const SQL = Symbol.for("handoff.sql");
+type WithSql = PrismaClient & { [SQL]?: SqlDb };
 
 /**
  * A Prisma client on a pool of its own, with plain `pg` on the same pool for the hot paths
@@ -19,13 +22,13 @@ export function createDb(connectionString: string, poolOptions: pg.PoolConfig = 
   // pool; the next query opens another. Unheard, the pool's error would end the process.
   pool.on("error", () => {});
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-  sqlOfClient.set(client, sqlOnPool(pool));
+  (client as WithSql)[SQL] = sqlOnPool(pool);
   return client;
 }
 
 /** Plain `pg` on the client's own pool. */
 export function sqlOf(db: Db): SqlDb {
-  const sql = sqlOfClient.get(db);
+  const sql = (db as WithSql)[SQL];
   if (!sql) throw new Error("This Prisma client was not made by createDb, so it has no pool for plain SQL.");
   return sql;
 }
