@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Image from "next/image";
 import { useEffect, useRef, useState } from "react";
-import { cancelOrderAction } from "@/app/(shop)/orders/[token]/actions";
+import { cancelOrderAction, type OfferAnswerResult } from "@/app/(shop)/orders/[token]/actions";
 import type { OrderView } from "@/lib/storefront/get-order-view";
 import { formatCents } from "@/lib/platform/money";
 import { formatReadyBy, formatSlot, formatStoreDateTime } from "@/lib/platform/format/store-time";
@@ -11,6 +11,7 @@ import { useCart } from "../cart/cart-provider";
 import { CheckInForm } from "./check-in-form";
 import { OrderProgress } from "./order-progress";
 import { StoreHoursList } from "./store-hours-list";
+import { StoreOffer } from "./store-offer";
 import { fetchView } from "@/lib/platform/http/fetch-view";
 
 type Props = { token: string; initialOrder: OrderView; qrSvg: string | null; justPlaced: boolean };
@@ -37,6 +38,7 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
       return queryClient.invalidateQueries({ queryKey: ["order", token] });
     },
   });
+  const [offerAnswer, setOfferAnswer] = useState<OfferAnswerResult | null>(null);
   // Canceling cannot be undone: the button opens a confirmation first.
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   const keepOrder = useRef<HTMLButtonElement>(null);
@@ -65,6 +67,27 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
       </header>
 
       <OrderProgress status={order.status} />
+
+      {offerAnswer ? (
+        <p role={offerAnswer.ok ? "status" : "alert"} className={`rounded-xl border p-4 ${offerAnswer.ok ? "border-emerald-300 bg-emerald-50 text-emerald-900" : "border-red-300 bg-red-50 text-red-900"}`}>
+          {offerAnswer.message}
+        </p>
+      ) : null}
+      {order.status === "AWAITING_SHOPPER" && order.reroute?.kind === "offer" ? (
+        <StoreOffer
+          token={token}
+          reroute={order.reroute}
+          onAnswered={(answer) => {
+            setOfferAnswer(answer ?? null);
+            return queryClient.invalidateQueries({ queryKey: ["order", token] });
+          }}
+        />
+      ) : null}
+      {order.reroute?.kind === "moved" && order.canCancel ? (
+        <p role="status" className="rounded-xl border border-sky-300 bg-sky-50 p-4">
+          <strong>Moved to {order.reroute.toStore.name}</strong> — {order.reroute.fromStore} could not fill your order ({order.reroute.reason.toLowerCase()}). Your pickup code is the same.
+        </p>
+      ) : null}
 
       {order.status === "READY" ? (
         <CheckInForm

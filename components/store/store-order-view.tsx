@@ -8,6 +8,7 @@ import type { StoreTaskView } from "@/lib/pos/store-queue/task-view";
 import { formatElapsed } from "@/lib/pos/store-queue/sla";
 import { formatSlot, formatStoreTime } from "@/lib/platform/format/store-time";
 import { CancelAtStore } from "./cancel-at-store";
+import { RejectAtStore } from "./reject-at-store";
 import { HandoverPanel } from "./handover-panel";
 import { PickList } from "./pick-list";
 import { SlaTimer } from "./sla-timer";
@@ -20,6 +21,7 @@ const REFRESH_MS = 2_500;
 const STATUS_LABEL: Record<string, string> = {
   new: "New",
   picking: "Picking",
+  rejected: "Rejected",
   ready: "Ready",
   picked_up: "Picked up",
   canceled: "Canceled",
@@ -84,6 +86,17 @@ export function StoreOrderView({ initialTask, canUnlock, openHandover = false }:
         </div>
       ) : null}
 
+      {task.reroutedFrom && !task.closedAt ? (
+        <p role="status" className="rounded-xl border-2 border-sky-300 bg-sky-50 p-4 text-lg text-sky-950">
+          <strong>Rerouted from {task.reroutedFrom}</strong> — that store could not fill it. Pick it here.
+        </p>
+      ) : null}
+      {task.status === "rejected" ? (
+        <p role="status" className="rounded-xl border-2 border-amber-400 bg-amber-50 p-4 text-lg text-amber-950">
+          <strong>Rejected</strong> — {task.rejectReason}. The order is being sent to another store; put its items back.
+        </p>
+      ) : null}
+
       {task.closedAt ? (
         <div role="status" className="rounded-xl border-2 border-slate-300 bg-slate-50 p-4 text-lg">
           <strong>{task.status === "picked_up" ? "Handed over" : task.status === "no_show" ? "Not collected (no-show)" : "Canceled"}</strong> at{" "}
@@ -96,6 +109,7 @@ export function StoreOrderView({ initialTask, canUnlock, openHandover = false }:
 
       {task.status === "new" ? <StartPickingButton orderNumber={task.orderNumber} onDone={refresh} /> : null}
       <PickList task={task} onChange={refresh} />
+      {task.canReject ? <RejectAtStore orderNumber={task.orderNumber} onDone={refresh} /> : null}
       {open ? <CancelAtStore orderNumber={task.orderNumber} onDone={refresh} /> : null}
     </div>
   );

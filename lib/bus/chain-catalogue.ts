@@ -23,6 +23,13 @@ export const NAMED_NODES = {
   C3: { id: "cancellation-3", label: "Cancellation node 3 — POS → OMS cancellation write-back failed", boundary: "Cancellation node 3 — POS → OMS cancellation write-back", fixLane: "Originating system boundary", parties: ["POS integration developer", "OMS admin"] },
   // Seed 001 routes "OMS says canceled but WMS still allocated" to the OMS-WMS integration.
   C4: { id: "cancellation-4", label: "Cancellation node 4 — OMS → WMS release never arrived", boundary: "Cancellation node 4 — OMS → WMS release", fixLane: "OMS-WMS integration", parties: ["OMS admin", "WMS vendor"] },
+  // DESIGN's reroute chain (a store that cannot fill an order), one node per boundary it crosses.
+  R1: { id: "reroute-1", label: "Reroute node 1 — POS → OMS rejection never arrived", boundary: "Reroute node 1 — POS → OMS rejection", fixLane: "POS-OMS integration", parties: ["POS integration developer", "OMS admin"] },
+  R2: { id: "reroute-2", label: "Reroute node 2 — OMS → POS: the stores' queues never moved the order", boundary: "Reroute node 2 — OMS → POS queue move", fixLane: "OMS-POS event routing", parties: ["OMS admin", "POS vendor"] },
+  R3: { id: "reroute-3", label: "Reroute node 3 — OMS → WMS: the hold never moved to the new store", boundary: "Reroute node 3 — OMS → WMS hold move", fixLane: "OMS-WMS integration", parties: ["OMS admin", "WMS vendor"] },
+  R4: { id: "reroute-4", label: "Reroute node 4 — OMS → storefront: the shopper's page never showed the new store", boundary: "Reroute node 4 — OMS → storefront reroute", fixLane: "OMS-storefront API path", parties: ["OMS admin", "Storefront platform team"] },
+  R5: { id: "reroute-5", label: "Reroute node 5 — OMS → notification: the shopper was never told of the new store", boundary: "Reroute node 5 — OMS → notification reroute", fixLane: "OMS notification trigger", parties: ["OMS admin", "Notification system owner"] },
+  R6: { id: "reroute-6", label: "Reroute node 6 — WMS → storefront availability never followed the move", boundary: "Reroute node 6 — WMS → storefront availability", fixLane: "WMS-storefront availability channel", parties: ["WMS vendor", "Storefront platform team"] },
 } as const satisfies Record<string, NamedNodeSpec>;
 
 export type NodeName = keyof typeof NAMED_NODES;
@@ -54,6 +61,12 @@ export type StepSpec = {
 export type ChainSpec = {
   /** The chain as the dashboard's overview shows it when it is one row (not per node). */
   overview?: { id: string; label: string };
+  /**
+   * An order may go through the chain more than once (a reroute): each start of a part of it
+   * begins those steps anew, and the earlier run's deliveries still on their way no longer
+   * count for them.
+   */
+  repeats?: true;
   steps: readonly StepSpec[];
 };
 
@@ -66,6 +79,24 @@ export const CHAIN_CATALOGUE = {
       { id: "placement-queued", source: "OMS", target: "POS", event: EVENT.orderCreated, deadlineSeconds: 120, after: ["placement-placed"], arrives: "bus", description: "Store queue received the pick task" },
       { id: "placement-confirmed", source: "OMS", target: "STOREFRONT", event: EVENT.orderCreated, deadlineSeconds: 120, after: ["placement-placed"], arrives: "bus", description: "Storefront order view shows the order as confirmed" },
       { id: "placement-notified", source: "OMS", target: "NOTIFICATION", event: EVENT.orderCreated, deadlineSeconds: 300, after: ["placement-placed"], arrives: "bus", description: "Customer was sent the order confirmation" },
+    ],
+  },
+  // A store that cannot fill an order (DESIGN's reroute). Its parts start at different times:
+  // the POS's rejection; the offer to the shopper (when the retailer asks first); the move.
+  // An order moves at most three times, and its REROUTE steps are its latest reroute's.
+  REROUTE: {
+    repeats: true,
+    steps: [
+      { id: "reroute-rejected", source: "POS", target: "POS", event: EVENT.orderRejected, deadlineSeconds: 0, after: [], arrives: "transaction", node: "R1", description: "Associate rejected the order at the store's POS" },
+      { id: "reroute-received", source: "POS", target: "OMS", event: EVENT.orderRejected, deadlineSeconds: 60, after: ["reroute-rejected"], arrives: "bus", node: "R1", description: "The rejection crossed to the OMS" },
+      { id: "reroute-offered", source: "OMS", target: "STOREFRONT", event: EVENT.orderRerouteOffered, deadlineSeconds: 120, after: [], arrives: "bus", node: "R4", description: "The shopper's order page offers the new store" },
+      { id: "reroute-offer-sent", source: "OMS", target: "NOTIFICATION", event: EVENT.orderRerouteOffered, deadlineSeconds: 300, after: [], arrives: "bus", node: "R5", description: "The shopper was sent the offer of another store" },
+      { id: "reroute-moved", source: "OMS", target: "OMS", event: EVENT.orderRerouted, deadlineSeconds: 0, after: [], arrives: "transaction", description: "OMS moved the order, its reservations and its pickup window to the new store" },
+      { id: "reroute-queued", source: "OMS", target: "POS", event: EVENT.orderRerouted, deadlineSeconds: 120, after: ["reroute-moved"], arrives: "bus", node: "R2", description: "The old store's queue dropped the order and the new store's received it" },
+      { id: "reroute-held", source: "OMS", target: "WMS", event: EVENT.orderRerouted, deadlineSeconds: 120, after: ["reroute-moved"], arrives: "bus", node: "R3", description: "WMS moved the held units to the new store" },
+      { id: "reroute-shown", source: "OMS", target: "STOREFRONT", event: EVENT.orderRerouted, deadlineSeconds: 120, after: ["reroute-moved"], arrives: "bus", node: "R4", description: "The shopper's order page shows the new store and its ready-by" },
+      { id: "reroute-notified", source: "OMS", target: "NOTIFICATION", event: EVENT.orderRerouted, deadlineSeconds: 300, after: ["reroute-moved"], arrives: "bus", node: "R5", description: "The shopper was told where and when to collect" },
+      { id: "reroute-available", source: "WMS", target: "STOREFRONT", event: EVENT.inventoryMoved, deadlineSeconds: 300, after: ["reroute-held"], arrives: "bus", node: "R6", description: "Storefront availability follows the move at both stores" },
     ],
   },
   READY: {

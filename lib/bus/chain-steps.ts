@@ -62,7 +62,12 @@ export function stepFulfilledBy(source: SystemName, type: string, target: System
   return route?.chain && route.stepNumber !== undefined ? { chain: route.chain, stepNumber: route.stepNumber } : null;
 }
 
-export type ChainStart = { chain: Chain; arrived: StepId[]; origin?: SystemName };
+export type ChainStart = { chain: Chain; arrived: StepId[]; origin?: SystemName; only?: StepId[] };
+
+/** A step and every step that waits on it: the part of a chain it begins. */
+export function partStartedBy(step: CatalogueStep): CatalogueStep[] {
+  return stepsOf(step.chain).filter((candidate) => candidate.id === step.id || ancestorsOf(candidate).some((parent) => parent.id === step.id));
+}
 
 /**
  * The chain a system starts by recording `event` itself: the step it records in that
@@ -71,7 +76,11 @@ export type ChainStart = { chain: Chain; arrived: StepId[]; origin?: SystemName 
  */
 export function chainStartedBy(system: SystemName, event: string): ChainStart | null {
   const own = CHAIN_STEPS.find((step) => step.source === system && step.target === system && step.arrives === "transaction" && step.event === event && step.after.length === 0);
-  if (own) return { chain: own.chain, arrived: [own.id] };
+  if (own) {
+    const part = partStartedBy(own);
+    // The whole chain when it begins there; otherwise the part it begins (a reroute's rejection).
+    return part.length === stepsOf(own.chain).length ? { chain: own.chain, arrived: [own.id] } : { chain: own.chain, arrived: [own.id], only: part.map((step) => step.id) };
+  }
   const origin = CHAIN_STEPS.find((step) => step.origin?.system === system && step.event === event);
   return origin ? { chain: origin.chain, arrived: [], origin: system } : null;
 }

@@ -15,11 +15,15 @@ export const EVENT = {
   orderNoShow: "order.no_show",
   orderLinkRequested: "order.link_requested",
   orderStockShort: "order.stock_short",
+  orderRejected: "order.rejected",
+  orderRerouteOffered: "order.reroute_offered",
+  orderRerouted: "order.rerouted",
   inventoryAllocated: "inventory.allocated",
   inventoryConsumed: "inventory.consumed",
   inventoryReleased: "inventory.released",
   inventoryRestocked: "inventory.restocked",
   inventoryAdjusted: "inventory.adjusted",
+  inventoryMoved: "inventory.moved",
 } as const;
 
 export type EventName = (typeof EVENT)[keyof typeof EVENT];

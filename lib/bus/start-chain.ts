@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/platform/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Chain, SystemName } from "@/lib/generated/prisma/enums";
 import type { StepIdOf } from "./chain-catalogue";
+import { CHAIN_CATALOGUE } from "./chain-catalogue";
 import { stepById, stepsOf } from "./chain-steps";
 
 type StartChainInput<C extends Chain> = {
@@ -23,7 +24,23 @@ type StartChainInput<C extends Chain> = {
  */
 export async function startChain<C extends Chain>(tx: Tx, input: StartChainInput<C>) {
   const steps = chainStepsWrite(input);
-  if (steps) await tx.$executeRaw(steps);
+  if (!steps) return;
+  if (repeats(input.chain)) {
+    // This run's steps are counted by this run's deliveries only: the earlier run's, still
+    // on their way, no longer fulfil them. So a repeating chain is started before the event
+    // that begins it is written.
+    const started = startedSteps(input).map((step) => step.stepNumber);
+    await tx.$executeRaw`
+      UPDATE "Delivery" SET "chain" = NULL, "stepNumber" = NULL
+       WHERE "orderId" = ${input.orderId}::uuid AND "chain" = ${input.chain}::"Chain" AND "stepNumber" = ANY(${started}::int[]) AND "status" = 'PENDING'`;
+  }
+  await tx.$executeRaw(steps);
+}
+
+const repeats = (chain: Chain) => "repeats" in CHAIN_CATALOGUE[chain];
+
+function startedSteps<C extends Chain>(input: StartChainInput<C>) {
+  return stepsOf(input.chain).filter((step) => !input.only || (input.only as readonly string[]).includes(step.id));
 }
 
 /**
@@ -31,7 +48,7 @@ export async function startChain<C extends Chain>(tx: Tx, input: StartChainInput
  * a statement that writes more), or null when there is nothing to start.
  */
 export function chainStepsWrite<C extends Chain>(input: StartChainInput<C>): Prisma.Sql | null {
-  const definition = stepsOf(input.chain).filter((step) => !input.only || (input.only as readonly string[]).includes(step.id));
+  const definition = startedSteps(input);
   if (definition.length === 0) return null;
   const arrived = new Set((input.arrived ?? []).map((id) => stepById(id).stepNumber));
   const rows = definition.map((step) => {
@@ -43,12 +60,18 @@ export function chainStepsWrite<C extends Chain>(input: StartChainInput<C>): Pri
       ${here ? "DELIVERED" : "PENDING"}::"ChainStepStatus", ${here ? input.at : null}::timestamp, ${here ? 1 : 0}::int)`;
   });
   // One statement: new steps are written; steps that exist already (the chain was started
-  // before) are only marked arrived, if they arrived now and had not yet.
+  // before) are only marked arrived, if they arrived now and had not yet; a repeating
+  // chain's steps begin anew.
+  const onConflict = repeats(input.chain)
+    ? Prisma.sql`DO UPDATE
+       SET "sourceSystem" = EXCLUDED."sourceSystem", "expectedBy" = EXCLUDED."expectedBy", "status" = EXCLUDED."status", "arrivedAt" = EXCLUDED."arrivedAt",
+           "attempts" = EXCLUDED."attempts", "lastError" = NULL`
+    : Prisma.sql`DO UPDATE
+       SET "status" = 'DELIVERED', "arrivedAt" = EXCLUDED."arrivedAt", "attempts" = "ChainStep"."attempts" + 1, "lastError" = NULL
+     WHERE EXCLUDED."status" = 'DELIVERED' AND "ChainStep"."status" <> 'DELIVERED'`;
   return Prisma.sql`
     INSERT INTO "ChainStep" ("id", "orderId", "chain", "stepNumber", "sourceSystem", "targetSystem", "eventType", "description", "expectedBy", "status", "arrivedAt", "attempts")
     SELECT gen_random_uuid(), ${input.orderId}::uuid, ${input.chain}::"Chain", step.*
       FROM (VALUES ${Prisma.join(rows)}) AS step("stepNumber", "sourceSystem", "targetSystem", "eventType", "description", "expectedBy", "status", "arrivedAt", "attempts")
-    ON CONFLICT ("orderId", "chain", "stepNumber") DO UPDATE
-       SET "status" = 'DELIVERED', "arrivedAt" = EXCLUDED."arrivedAt", "attempts" = "ChainStep"."attempts" + 1, "lastError" = NULL
-     WHERE EXCLUDED."status" = 'DELIVERED' AND "ChainStep"."status" <> 'DELIVERED'`;
+    ON CONFLICT ("orderId", "chain", "stepNumber") ${onConflict}`;
 }

@@ -1,6 +1,16 @@
 import { EVENT } from "@/lib/bus/event-names";
 import type { Tx } from "@/lib/platform/db/prisma";
-import { linesShortedDataSchema, linkRequestedDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, orderReadyDataSchema, pickupReminderDataSchema } from "@/lib/oms/events";
+import {
+  linesShortedDataSchema,
+  linkRequestedDataSchema,
+  orderCanceledDataSchema,
+  orderCreatedDataSchema,
+  orderPickedUpDataSchema,
+  orderReadyDataSchema,
+  orderReroutedDataSchema,
+  pickupReminderDataSchema,
+  rerouteOfferedDataSchema,
+} from "@/lib/oms/events";
 import { parseEventData, UnsupportedEventError } from "@/lib/bus/event-data";
 import type { EventHandler } from "@/lib/bus/receive-event";
 import {
@@ -11,6 +21,8 @@ import {
   orderNotCollected,
   orderPickedUp,
   orderReady,
+  orderRerouted,
+  storeOffered,
   type OrderFacts,
   type ComposedMessage,
 } from "./compose-messages";
@@ -62,7 +74,16 @@ async function compose(type: string, eventId: string, data: unknown): Promise<Co
     }
     case EVENT.orderCanceled: {
       const parsed = parseEventData(orderCanceledDataSchema, data);
-      return orderCanceled(factsOf(parsed), parsed.reason);
+      return orderCanceled(factsOf(parsed), parsed.reason, parsed.offer);
+    }
+    // A reroute may happen more than once: each offer and each move is a message of its own.
+    case EVENT.orderRerouteOffered: {
+      const parsed = parseEventData(rerouteOfferedDataSchema, data);
+      return storeOffered(factsOf(parsed), `store_offered:${eventId}`, parsed.reason, parsed.offer, parsed.expiresAt);
+    }
+    case EVENT.orderRerouted: {
+      const parsed = parseEventData(orderReroutedDataSchema, data);
+      return orderRerouted(factsOf(parsed), `rerouted:${eventId}`, parsed.previousStore.name, parsed.reason);
     }
     case EVENT.orderLinkRequested: {
       const parsed = parseEventData(linkRequestedDataSchema, data);

@@ -167,13 +167,62 @@ export async function linesShorted(facts: OrderFacts, kind: string, shorted: { n
   ];
 }
 
-export async function orderCanceled(facts: OrderFacts, reason: string): Promise<ComposedMessage[]> {
+export async function orderCanceled(facts: OrderFacts, reason: string, offer?: "ship_to_home"): Promise<ComposedMessage[]> {
   const number = formatOrderNumber(facts.orderNumber);
   return [
-    await email("order_canceled", facts, `Order ${number} is canceled`, {
+    await email("order_canceled", facts, offer ? `Order ${number} is canceled — ship it to you instead?` : `Order ${number} is canceled`, {
       heading: "Your order is canceled",
-      intro: [`Hi ${firstName(facts.customer.name)}, your order ${number} is canceled (${reason.toLowerCase()}). The hold on your card is released; you have not been charged.`],
+      intro: [
+        `Hi ${firstName(facts.customer.name)}, your order ${number} is canceled (${reason.toLowerCase()}). The hold on your card is released; you have not been charged.`,
+        ...(offer ? ["Would you like it shipped to your home instead? Reply to this email and we'll send it."] : []),
+      ],
       details: pickupDetails(facts, { withHold: false }).slice(0, 2),
+      action: viewOrder(facts),
+    }),
+  ];
+}
+
+/** Where the shopper could collect instead, as the OMS offers it. */
+export type StoreOffer = { storeName: string; address: string; timeZone: string; readyBy: string; window: { startsAt: string; endsAt: string } };
+
+/** The store could not fill the order: "Pick up at Cedar Park by 4:30 PM instead?", accept or cancel by a deadline. */
+export async function storeOffered(facts: OrderFacts, kind: string, reason: string, offer: StoreOffer, expiresAt: string): Promise<ComposedMessage[]> {
+  const number = formatOrderNumber(facts.orderNumber);
+  const readyBy = formatStoreDateTime(new Date(offer.readyBy), offer.timeZone);
+  const answerBy = formatStoreDateTime(new Date(expiresAt), offer.timeZone);
+  const subject = `Order ${number}: pick up at ${offer.storeName} by ${readyBy} instead?`;
+  const link = links(facts);
+  return [
+    await email(kind, facts, subject, {
+      heading: `Pick up at ${offer.storeName} instead?`,
+      intro: [
+        `Hi ${firstName(facts.customer.name)}, ${facts.storeName} cannot fill order ${number} (${reason.toLowerCase()}).`,
+        `${offer.storeName} has everything on it and can have it ready by ${readyBy}. Accept the new store or cancel on your order page by ${answerBy}; without an answer by then the order is canceled and you are not charged.`,
+      ],
+      details: [
+        { label: "Order", value: number },
+        { label: "New store", value: `${offer.storeName}, ${offer.address}` },
+        { label: "Pickup window", value: formatStoreWindow(new Date(offer.window.startsAt), new Date(offer.window.endsAt), offer.timeZone) },
+        { label: "Answer by", value: answerBy },
+      ],
+      action: link ? { label: "Accept or cancel", href: link.order } : undefined,
+    }),
+    sms(kind, facts, subject, `Handoff: ${facts.storeName} cannot fill order ${number}. Pick up at ${offer.storeName} by ${readyBy} instead? Answer by ${answerBy}${link ? `: ${link.order}` : "."}`),
+  ];
+}
+
+/** The order moved to another store: where and when to collect now, and why. */
+export async function orderRerouted(facts: OrderFacts, kind: string, previousStore: string, reason: string): Promise<ComposedMessage[]> {
+  const number = formatOrderNumber(facts.orderNumber);
+  const store = facts.pickup?.store.name ?? facts.storeName;
+  const method = facts.pickup?.method ?? "IN_STORE";
+  const subject = `Order ${number} moved to ${store}`;
+  return [
+    await email(kind, facts, subject, {
+      heading: `Your order is now at ${store}`,
+      intro: [`Hi ${firstName(facts.customer.name)}, ${previousStore} could not fill order ${number} (${reason.toLowerCase()}), so ${store} is getting it ready for you instead. Your pickup code stays the same.`],
+      details: pickupDetails(facts, { withHold: false }),
+      instructions: whatHappensNext(method),
       action: viewOrder(facts),
     }),
   ];

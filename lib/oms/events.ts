@@ -76,7 +76,40 @@ export const orderCanceledDataSchema = z.object({
   reason: z.string(),
   customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
   storeName: z.string().min(1).optional(),
+  /** No store could fill it: the shopper is offered delivery to their home instead. */
+  offer: z.literal("ship_to_home").optional(),
   ...messagingFields,
+});
+
+/** Where an order could go instead, as the shopper is offered it. */
+const storeOfferSchema = z.object({
+  storeCode: z.string().min(1),
+  storeName: z.string().min(1),
+  address: z.string(),
+  timeZone: z.string().min(1),
+  readyBy: z.iso.datetime(),
+  window: z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() }),
+});
+
+/** The store could not fill the order; the shopper is asked whether to collect it elsewhere, by a deadline. */
+export const rerouteOfferedDataSchema = z.object({
+  orderNumber: int32().positive(),
+  storeCode: z.string().min(1),
+  storeName: z.string().min(1),
+  customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
+  reason: z.string().min(1),
+  offer: storeOfferSchema,
+  expiresAt: z.iso.datetime(),
+  ...messagingFields,
+});
+
+/** The order moved to another store: everything `order.created` says, for the new store, and where it came from and why. */
+export const orderReroutedDataSchema = orderCreatedDataSchema.extend({
+  storeName: z.string().min(1),
+  previousStore: z.object({ code: z.string().min(1), name: z.string().min(1) }),
+  reason: z.string().min(1),
+  /** 1 for the first move, up to 3. */
+  rerouteNumber: int32().positive(),
 });
 
 const customerSchema = z.object({ name: z.string(), email: z.string(), phone: z.string() });
@@ -121,7 +154,7 @@ export const stockShortDataSchema = z.object({
 export { isOpenStatus } from "./orders/order-status";
 
 /** Order events also name the order and the status it moved to, for receivers outside Handoff. */
-const orderIdentity = { orderId: z.uuid().optional(), status: z.enum(["PLACED", "PICKING", "READY", "PICKED_UP", "CANCELED", "NO_SHOW"]).optional() };
+const orderIdentity = { orderId: z.uuid().optional(), status: z.enum(["PLACED", "PICKING", "AWAITING_SHOPPER", "READY", "PICKED_UP", "CANCELED", "NO_SHOW"]).optional() };
 
 /** Every event the OMS writes, by name, with the schema its data must match. */
 export const OMS_EVENTS = {
@@ -136,5 +169,7 @@ export const OMS_EVENTS = {
   [EVENT.orderNoShow]: orderReadyDataSchema.extend({ offer: z.literal("ship_to_home") }).extend(orderIdentity),
   [EVENT.orderLinkRequested]: linkRequestedDataSchema.extend(orderIdentity),
   [EVENT.orderStockShort]: stockShortDataSchema,
+  [EVENT.orderRerouteOffered]: rerouteOfferedDataSchema.extend(orderIdentity),
+  [EVENT.orderRerouted]: orderReroutedDataSchema.extend(orderIdentity),
   [EVENT.inventoryAdjusted]: inventoryAdjustedDataSchema,
 } as const;

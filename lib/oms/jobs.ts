@@ -1,6 +1,7 @@
 import type { PeriodicJob } from "@/lib/platform/periodic-job";
 import { drainIntakeQueue } from "./intake/intake-queue";
 import { expireNoShows, sendPickupReminders } from "./orders/no-show";
+import { expireStoreOffers } from "./reroute/answer-store-offer";
 
 export const OMS_JOBS: PeriodicJob[] = [
   // Channel orders queued above their rate, placed beside deliveries; a full batch means more are waiting.
@@ -14,6 +15,7 @@ export const OMS_JOBS: PeriodicJob[] = [
     run: async (db) => {
       await sendPickupReminders(db);
       await expireNoShows(db);
+      await expireStoreOffers(db);
     },
   },
 ];

@@ -2,7 +2,8 @@ import { EVENT } from "@/lib/bus/event-names";
 import type { Tx } from "@/lib/platform/db/prisma";
 import { ownValue } from "@/lib/platform/http/own-value";
 import type { EventEnvelope } from "@/lib/bus/envelope";
-import { customerArrivedDataSchema, orderCreatedDataSchema, orderRefDataSchema, stockShortDataSchema } from "@/lib/oms/events";
+import type { z } from "zod";
+import { customerArrivedDataSchema, orderCreatedDataSchema, orderReroutedDataSchema, orderRefDataSchema, stockShortDataSchema } from "@/lib/oms/events";
 import { parseEventData, UnsupportedEventError } from "@/lib/bus/event-data";
 import type { EventHandler } from "@/lib/bus/receive-event";
 import { CLOSED_TASK_STATUSES, type PosTaskStatus } from "./task-status";
@@ -17,39 +18,74 @@ const TASK_STATUS: Record<string, PosTaskStatus> = {
 /** A new order lands in the store's queue with its pick list and its pick-to-ready target. */
 async function addToQueue(tx: Tx, event: EventEnvelope & { orderId: string }) {
   const data = parseEventData(orderCreatedDataSchema, event.data);
-  const placedAt = new Date(event.occurredAt);
-  await tx.posOrderTask.createMany({
-    data: {
-      orderId: event.orderId,
-      orderNumber: data.orderNumber,
-      storeCode: data.storeCode,
-      status: "new",
-      lastPosition: BigInt(event.position),
-      customerFirstName: data.customer.name.trim().split(/\s+/)[0] ?? "",
-      pickupMethod: data.pickupMethod,
-      slotStartsAt: data.slot ? new Date(data.slot.startsAt) : null,
-      slotEndsAt: data.slot ? new Date(data.slot.endsAt) : null,
-      promisedReadyAt: new Date(data.promisedReadyAt),
-      placedAt,
-      pickTargetAt: data.pickTargetAt ? new Date(data.pickTargetAt) : null,
-      itemCount: data.lines.reduce((sum, line) => sum + line.quantity, 0),
-      pickupCodeHash: data.pickupCodeHash ?? null,
-    },
-    skipDuplicates: true,
-  });
-  await tx.posOrderLine.createMany({
-    // Everything on the pick list comes with the order: the POS keeps no copy of the catalog.
-    data: data.lines.map((line) => ({
-      orderId: event.orderId,
-      sku: line.sku,
-      name: line.name,
-      quantity: line.quantity,
-      imageUrl: line.imageUrl ?? "",
-      barcode: line.barcode ?? null,
-      location: line.location ?? null,
-    })),
-    skipDuplicates: true,
-  });
+  await tx.posOrderTask.createMany({ data: { ...taskFields(event, data), status: "new" }, skipDuplicates: true });
+  await tx.posOrderLine.createMany({ data: pickList(event.orderId, data), skipDuplicates: true });
+}
+
+type OrderToPick = z.infer<typeof orderCreatedDataSchema>;
+
+/** The queue entry's columns from an order event that carries the whole order. */
+function taskFields(event: EventEnvelope & { orderId: string }, data: OrderToPick) {
+  return {
+    orderId: event.orderId,
+    orderNumber: data.orderNumber,
+    storeCode: data.storeCode,
+    lastPosition: BigInt(event.position),
+    customerFirstName: data.customer.name.trim().split(/\s+/)[0] ?? "",
+    pickupMethod: data.pickupMethod,
+    slotStartsAt: data.slot ? new Date(data.slot.startsAt) : null,
+    slotEndsAt: data.slot ? new Date(data.slot.endsAt) : null,
+    promisedReadyAt: new Date(data.promisedReadyAt),
+    placedAt: new Date(event.occurredAt),
+    pickTargetAt: data.pickTargetAt ? new Date(data.pickTargetAt) : null,
+    itemCount: data.lines.reduce((sum, line) => sum + line.quantity, 0),
+    pickupCodeHash: data.pickupCodeHash ?? null,
+  };
+}
+
+/** Everything on the pick list comes with the order: the POS keeps no copy of the catalog. */
+function pickList(orderId: string, data: OrderToPick) {
+  return data.lines.map((line) => ({
+    orderId,
+    sku: line.sku,
+    name: line.name,
+    quantity: line.quantity,
+    imageUrl: line.imageUrl ?? "",
+    barcode: line.barcode ?? null,
+    location: line.location ?? null,
+  }));
+}
+
+/**
+ * The order moved to another store: the old store's queue drops it and the new store's
+ * receives it as a new pick (one queue entry per order, so this is one move), with where it
+ * came from. An older event arriving late changes nothing.
+ */
+async function moveToStore(tx: Tx, event: EventEnvelope & { orderId: string }) {
+  const data = parseEventData(orderReroutedDataSchema, event.data);
+  const fields = taskFields(event, data);
+  const fresh = {
+    ...fields,
+    status: "new",
+    reroutedFrom: data.previousStore.name,
+    rejectReason: null,
+    stockAlert: null,
+    stagingBin: null,
+    pickingStartedAt: null,
+    readyAt: null,
+    arrivedAt: null,
+    closedAt: null,
+    failedCodeAttempts: 0,
+    handoverLockedAt: null,
+  };
+  const { orderId, ...changes } = fresh;
+  const { count } = await tx.posOrderTask.updateMany({ where: { orderId, lastPosition: { lt: fields.lastPosition } }, data: changes });
+  if (count === 0) {
+    const created = await tx.posOrderTask.createMany({ data: fresh, skipDuplicates: true });
+    if (created.count === 0) return; // a later event already moved the entry on
+  }
+  await tx.posOrderLine.deleteMany({ where: { orderId } });
+  await tx.posOrderLine.createMany({ data: pickList(orderId, data) });
 }
 
 /** Moves the queue entry to the OMS's outcome; an older event arriving late changes nothing. */
@@ -71,6 +107,10 @@ export const applyPosEvent: EventHandler = async (tx, event) => {
   const forOrder = { ...event, orderId: event.orderId };
   if (event.type === EVENT.orderCreated) {
     await addToQueue(tx, forOrder);
+    return "applied";
+  }
+  if (event.type === EVENT.orderRerouted) {
+    await moveToStore(tx, forOrder);
     return "applied";
   }
   if (event.type === EVENT.orderCustomerArrived) {

@@ -15,6 +15,8 @@ export const POS_EVENTS = {
     data: z.object({ associate, verifiedBy: z.enum(["pickup_code", "qr_code", "id_check", "manager_override"]).nullish(), idChecked: z.boolean().optional() }),
   },
   [EVENT.orderCanceled]: { data: z.object({ associate: associate.optional(), reason: z.string().trim().min(1, "reason is required").max(200) }) },
+  /** The store cannot fill the order at all: the OMS finds it another store, asks the shopper, or cancels it. */
+  [EVENT.orderRejected]: { data: z.object({ associate: associate.optional(), reason: z.string().trim().min(1, "reason is required").max(200) }) },
   [EVENT.orderLinesShorted]: {
     data: z.object({
       associate: associate.optional(),
@@ -47,4 +49,5 @@ export const POS_PUBLISHED_EVENTS = {
   [EVENT.pickupCompleted]: POS_EVENTS[EVENT.pickupCompleted].data.extend(posOrderRef),
   [EVENT.orderCanceled]: POS_EVENTS[EVENT.orderCanceled].data.extend(posOrderRef),
   [EVENT.orderLinesShorted]: POS_EVENTS[EVENT.orderLinesShorted].data.extend(posOrderRef),
+  [EVENT.orderRejected]: POS_EVENTS[EVENT.orderRejected].data.extend(posOrderRef),
 } as const;

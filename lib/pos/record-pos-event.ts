@@ -55,6 +55,9 @@ export async function writePosEvent(tx: Tx, input: PosEventInput) {
   const entry = await tx.posEventLog.create({
     data: { orderId: task.orderId, orderNumber: task.orderNumber, type: input.type, associate: input.associate, data, occurredAt: at },
   });
+  // The chain first: a repeating chain (a reroute) starts before the event that begins it.
+  const started = chainStartedBy("POS", input.type);
+  if (started) await startChain(tx, { orderId: task.orderId, at, ...started });
   await writeOutboxEvent(tx, {
     source: "POS",
     type: input.type,
@@ -62,8 +65,6 @@ export async function writePosEvent(tx: Tx, input: PosEventInput) {
     occurredAt: at,
     payload: { orderNumber: task.orderNumber, storeCode: task.storeCode, ...data },
   });
-  const started = chainStartedBy("POS", input.type);
-  if (started) await startChain(tx, { orderId: task.orderId, at, ...started });
   return { entry, task };
 }
 

@@ -2,7 +2,8 @@ import { EVENT } from "@/lib/bus/event-names";
 // The store queue's own statuses and which associate action may move a task where.
 // The OMS's outcomes (canceled, picked up, no-show) arrive over the bus and always win.
 
-export const POS_TASK_STATUSES = ["new", "picking", "ready", "picked_up", "canceled", "no_show"] as const;
+// "rejected": the store cannot fill it; the OMS moves it to another store (or cancels it).
+export const POS_TASK_STATUSES = ["new", "picking", "rejected", "ready", "picked_up", "canceled", "no_show"] as const;
 export type PosTaskStatus = (typeof POS_TASK_STATUSES)[number];
 
 export const CLOSED_TASK_STATUSES: readonly PosTaskStatus[] = ["picked_up", "canceled", "no_show"];
@@ -13,6 +14,7 @@ export const POS_TASK_TRANSITIONS = {
   [EVENT.orderReady]: { from: ["new", "picking"], to: "ready" },
   [EVENT.pickupCompleted]: { from: ["ready"], to: "picked_up" },
   [EVENT.orderCanceled]: { from: ["new", "picking", "ready"], to: "canceled" },
+  [EVENT.orderRejected]: { from: ["new", "picking"], to: "rejected" },
   [EVENT.orderLinesShorted]: { from: ["new", "picking"], to: "picking" },
 } as const satisfies Record<string, { from: readonly PosTaskStatus[]; to: PosTaskStatus }>;
 

@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/platform/db/prisma";
 import { ownValue } from "@/lib/platform/http/own-value";
 import type { EventEnvelope } from "@/lib/bus/envelope";
 import { inventoryAdjustedDataSchema, orderRefDataSchema } from "@/lib/oms/events";
-import { inventoryMovementDataSchema } from "@/lib/wms/events";
+import { inventoryMovedDataSchema, inventoryMovementDataSchema } from "@/lib/wms/events";
 import { parseEventData, UnsupportedEventError } from "@/lib/bus/event-data";
 import type { EventHandler } from "@/lib/bus/receive-event";
 import type { StorefrontStatus } from "./order-status";
@@ -28,11 +28,16 @@ function totalsBySku(lines: { sku: string; change: number }[]): { skus: string[]
 
 async function moveAvailability(tx: Tx, event: EventEnvelope, sign: 1 | -1) {
   const data = parseEventData(inventoryMovementDataSchema, event.data);
-  const { skus, changes } = totalsBySku(data.lines.map((line) => ({ sku: line.sku, change: sign * line.quantity })));
+  await changeAvailability(tx, data.storeCode, data.lines, sign);
+}
+
+async function changeAvailability(tx: Tx, storeCode: string, lines: { sku: string; quantity: number }[], sign: 1 | -1) {
+  if (lines.length === 0) return;
+  const { skus, changes } = totalsBySku(lines.map((line) => ({ sku: line.sku, change: sign * line.quantity })));
   await tx.$executeRaw`
     UPDATE "StorefrontAvailability" a SET "available" = a."available" + m."change", "updatedAt" = now()
       FROM unnest(${skus}::text[], ${changes}::int[]) AS m("sku", "change")
-     WHERE a."storeCode" = ${data.storeCode} AND a."sku" = m."sku"`;
+     WHERE a."storeCode" = ${storeCode} AND a."sku" = m."sku"`;
 }
 
 /**
@@ -58,6 +63,9 @@ const ORDER_VIEW_STATUS: Record<string, StorefrontStatus> = {
   [EVENT.orderPickedUp]: "picked_up",
   [EVENT.orderCanceled]: "canceled",
   [EVENT.orderNoShow]: "no_show",
+  [EVENT.orderRerouteOffered]: "store_offered",
+  // At its new store the order starts again as placed.
+  [EVENT.orderRerouted]: "placed",
 };
 
 /** The storefront's projections: what the shopper's order page and availability show. */
@@ -81,6 +89,13 @@ export const applyStorefrontEvent: EventHandler = async (tx, event) => {
     case EVENT.inventoryRestocked:
       await moveAvailability(tx, event, 1);
       return "applied";
+    case EVENT.inventoryMoved: {
+      // An order moved stores: its units are free again at one and held at the other.
+      const data = parseEventData(inventoryMovedDataSchema, event.data);
+      await changeAvailability(tx, data.released.storeCode, data.released.lines, 1);
+      await changeAvailability(tx, data.allocated.storeCode, data.allocated.lines, -1);
+      return "applied";
+    }
     case EVENT.inventoryConsumed:
       // Units picked up leave on-hand and allocated alike: what is free to sell is unchanged.
       parseEventData(inventoryMovementDataSchema, event.data);

@@ -25,6 +25,7 @@ export async function getOrderViewByToken(db: Db, accessToken: string) {
   // the OMS over the bus: when that boundary breaks, this page is stale, as in the field.
   const view = await db.storefrontOrderView.findUnique({ where: { orderId: order.id }, select: { status: true } });
   const status = shopperVisibleStatus(view?.status);
+  const reroute = await latestReroute(db, order.id);
   return {
     number: formatOrderNumber(order.number),
     status,
@@ -37,6 +38,7 @@ export async function getOrderViewByToken(db: Db, accessToken: string) {
     slot: { startsAt: order.slot.startsAt.toISOString(), endsAt: order.slot.endsAt.toISOString() },
     pickupWindow: isoWindow(pickupWindow({ slotStartsAt: order.slot.startsAt, slotEndsAt: order.slot.endsAt, promisedReadyAt: order.promisedReadyAt })),
     cancelReason: order.cancelReason,
+    reroute,
     checkedIn: order.customerArrivedAt
       ? { at: order.customerArrivedAt.toISOString(), parkingBay: order.parkingBay, carDescription: order.carDescription }
       : null,
@@ -61,6 +63,28 @@ export async function getOrderViewByToken(db: Db, accessToken: string) {
       unitPriceCents: line.unitPriceCents,
       imageUrl: line.product.imageUrl,
     })),
+  };
+}
+
+/**
+ * Why the order is not at the store it was placed at: the open offer of another store (to
+ * accept or cancel by a deadline), or the last move and why.
+ */
+async function latestReroute(db: Db, orderId: string) {
+  const reroute = await db.orderReroute.findFirst({ where: { orderId, status: { in: ["OFFERED", "MOVED"] } }, orderBy: { createdAt: "desc" } });
+  if (!reroute?.toStoreId) return null;
+  const stores = await db.store.findMany({ where: { id: { in: [reroute.fromStoreId, reroute.toStoreId] } }, select: { id: true, name: true, addressLine: true, city: true, state: true, postalCode: true, timeZone: true } });
+  const from = stores.find((store) => store.id === reroute.fromStoreId);
+  const to = stores.find((store) => store.id === reroute.toStoreId);
+  if (!from || !to) return null;
+  return {
+    kind: reroute.status === "OFFERED" ? ("offer" as const) : ("moved" as const),
+    reason: reroute.reason,
+    fromStore: from.name,
+    toStore: { name: to.name, address: storeAddress(to), timeZone: to.timeZone },
+    readyBy: reroute.readyBy?.toISOString() ?? null,
+    window: reroute.slotStartsAt && reroute.slotEndsAt ? { startsAt: reroute.slotStartsAt.toISOString(), endsAt: reroute.slotEndsAt.toISOString() } : null,
+    answerBy: reroute.expiresAt?.toISOString() ?? null,
   };
 }
 

@@ -1,11 +1,12 @@
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 
 /** What the storefront knows of an order; it may lag the OMS when a boundary is broken. */
-export type StorefrontStatus = "placed" | "picking" | "ready" | "picked_up" | "canceled" | "no_show";
+export type StorefrontStatus = "placed" | "picking" | "store_offered" | "ready" | "picked_up" | "canceled" | "no_show";
 
 const AS_ORDER_STATUS: Record<StorefrontStatus, OrderStatus> = {
   placed: "PLACED",
   picking: "PICKING",
+  store_offered: "AWAITING_SHOPPER",
   ready: "READY",
   picked_up: "PICKED_UP",
   canceled: "CANCELED",
@@ -16,6 +17,7 @@ const AS_ORDER_STATUS: Record<StorefrontStatus, OrderStatus> = {
 export const STATUS_LABELS: Record<OrderStatus, string> = {
   PLACED: "Order placed",
   PICKING: "Being picked",
+  AWAITING_SHOPPER: "Waiting for your answer",
   READY: "Ready for pickup",
   PICKED_UP: "Picked up",
   CANCELED: "Canceled",

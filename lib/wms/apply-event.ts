@@ -2,7 +2,7 @@ import { EVENT } from "@/lib/bus/event-names";
 import { writeOutboxEvent } from "@/lib/bus/outbox";
 import type { Tx } from "@/lib/platform/db/prisma";
 import { inventoryMovementDataSchema } from "./events";
-import { linesShortedDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, orderReadyDataSchema, orderStagedDataSchema } from "@/lib/oms/events";
+import { linesShortedDataSchema, orderCanceledDataSchema, orderCreatedDataSchema, orderPickedUpDataSchema, orderReadyDataSchema, orderReroutedDataSchema, orderStagedDataSchema } from "@/lib/oms/events";
 import { parseEventData, UnsupportedEventError } from "@/lib/bus/event-data";
 import type { EventHandler } from "@/lib/bus/receive-event";
 
@@ -64,6 +64,37 @@ export const applyWmsEvent: EventHandler = async (tx, event) => {
         type: EVENT.inventoryConsumed,
         orderId,
         payload: { orderNumber: data.orderNumber, storeCode: data.storeCode, lines: held.map(({ sku, quantity }) => ({ sku, quantity })) },
+      });
+      return "applied";
+    }
+    case EVENT.orderRerouted: {
+      // The order moved to another store: what the old store held goes back on its shelf, and
+      // the new store holds every line; the storefront hears of both in one event.
+      const data = parseEventData(orderReroutedDataSchema, event.data);
+      const released = await tx.wmsAllocation.updateManyAndReturn({
+        where: { orderId, status: "HELD" },
+        data: { status: "RELEASED", stagingBin: null },
+        select: { sku: true, quantity: true, storeCode: true },
+      });
+      const lines = data.lines.map(({ sku, quantity }) => ({ sku, quantity }));
+      // One row per order and SKU: the line moves, held again, at the new store.
+      for (const line of lines) {
+        await tx.wmsAllocation.upsert({
+          where: { orderId_sku: { orderId, sku: line.sku } },
+          create: { orderId, orderNumber: data.orderNumber, storeCode: data.storeCode, ...line },
+          update: { storeCode: data.storeCode, quantity: line.quantity, status: "HELD", stagingBin: null },
+        });
+      }
+      await writeOutboxEvent(tx, {
+        source: "WMS",
+        type: EVENT.inventoryMoved,
+        orderId,
+        payload: {
+          orderNumber: data.orderNumber,
+          storeCode: data.storeCode,
+          released: { storeCode: released[0]?.storeCode ?? data.previousStore.code, lines: released.map(({ sku, quantity }) => ({ sku, quantity })) },
+          allocated: { storeCode: data.storeCode, lines },
+        },
       });
       return "applied";
     }

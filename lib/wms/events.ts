@@ -12,10 +12,20 @@ export const inventoryMovementDataSchema = z.object({
   lines: z.array(orderLineDataSchema).min(1),
 });
 
+/** An order's held units moved from one store to another (the order was rerouted). */
+export const inventoryMovedDataSchema = z.object({
+  orderNumber: int32().positive(),
+  /** The store now holding them. */
+  storeCode: z.string().min(1),
+  released: z.object({ storeCode: z.string().min(1), lines: z.array(orderLineDataSchema) }),
+  allocated: z.object({ storeCode: z.string().min(1), lines: z.array(orderLineDataSchema) }),
+});
+
 /** Every event the WMS writes, by name, with the schema its data must match. */
 export const WMS_EVENTS = {
   [EVENT.inventoryAllocated]: inventoryMovementDataSchema,
   [EVENT.inventoryConsumed]: inventoryMovementDataSchema,
   [EVENT.inventoryReleased]: inventoryMovementDataSchema,
   [EVENT.inventoryRestocked]: inventoryMovementDataSchema,
+  [EVENT.inventoryMoved]: inventoryMovedDataSchema,
 } as const;

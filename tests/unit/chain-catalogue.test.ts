@@ -59,15 +59,16 @@ describe("the chain catalogue", () => {
         expect(parent!.deadlineSeconds).toBeLessThanOrEqual(step.deadlineSeconds);
       }
     }
-    expect(CHAIN_ORDER).toEqual(["PLACEMENT", "READY", "PICKUP", "CANCELLATION", "NO_SHOW"]);
+    expect(CHAIN_ORDER).toEqual(["PLACEMENT", "REROUTE", "READY", "PICKUP", "CANCELLATION", "NO_SHOW"]);
   });
 
-  it("names DESIGN's nodes P1–P6 and C1–C4, each standing for a boundary of its chain", () => {
-    expect(NODE_NAMES).toEqual(["P1", "P2", "P3", "P4", "P5", "P6", "C1", "C2", "C3", "C4"]);
+  it("names DESIGN's nodes P1–P6, C1–C4 and the reroute's R1–R6, each standing for a boundary of its chain", () => {
+    expect(NODE_NAMES).toEqual(["P1", "P2", "P3", "P4", "P5", "P6", "C1", "C2", "C3", "C4", "R1", "R2", "R3", "R4", "R5", "R6"]);
+    const chainOf = { P: "PICKUP", C: "CANCELLATION", R: "REROUTE" } as const;
     for (const name of NODE_NAMES) {
       const used = CHAIN_STEPS.filter((step) => step.node === name || step.nodeIfNeverSent === name || step.origin?.node === name);
       expect(used.length, name).toBeGreaterThan(0);
-      expect(used.every((step) => step.chain === (name.startsWith("P") ? "PICKUP" : "CANCELLATION"))).toBe(true);
+      expect(used.every((step) => step.chain === chainOf[name[0] as keyof typeof chainOf])).toBe(true);
       // A node named after a step is that step's boundary.
       const step = CHAIN_STEPS.find((candidate) => candidate.id === name);
       if (step) expect(step.node).toBe(name);

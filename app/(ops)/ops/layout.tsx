@@ -13,6 +13,7 @@ const NAV = [
   ["/ops/dead-letters", "Dead letters"],
   ["/ops/faults", "Faults"],
   ["/ops/notifications", "Notifications"],
+  ["/ops/settings", "Settings"],
 ] as const;
 
 export default async function OpsLayout({ children }: { children: React.ReactNode }) {

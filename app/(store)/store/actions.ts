@@ -5,12 +5,13 @@ import { z } from "zod";
 import { getDb } from "@/lib/platform/db/prisma";
 import { orderNumberSchema } from "@/lib/platform/format/order-number";
 import { cancelAtStore } from "@/lib/pos/store-queue/cancel";
+import { rejectAtStore } from "@/lib/pos/store-queue/reject";
 import { handOver, unlockHandover } from "@/lib/pos/store-queue/handover";
 import { confirmPick, markShort, startPicking, undoPick } from "@/lib/pos/store-queue/pick";
 import { markReady, stageOrder } from "@/lib/pos/store-queue/ready";
 import { STORE_ROLES } from "@/lib/pos/store-queue/scope";
 import { withStaff } from "@/lib/platform/auth/with-staff";
-import { SHORT_REASONS, STORE_CANCEL_REASONS } from "@/lib/pos/store-queue/short-reasons";
+import { REJECT_REASONS, SHORT_REASONS, STORE_CANCEL_REASONS } from "@/lib/pos/store-queue/short-reasons";
 import type { ActionResult } from "@/lib/platform/http/action-result";
 
 // Every action here checks the session and the store scope for itself: an order at a
@@ -116,5 +117,15 @@ export async function cancelAtStoreAction(input: { orderNumber: number; reason: 
   return withStaff(ASSOCIATES, cancelSchema, input, async (cancel, staff) => {
     await cancelAtStore(getDb(), staff, cancel, await device());
     return { ok: true, message: `H-${cancel.orderNumber} is canceled (${cancel.reason.toLowerCase()}).` };
+  });
+}
+
+const rejectSchema = z.object({ orderNumber: orderNumberSchema, reason: z.enum(REJECT_REASONS, "Choose why the store cannot fill the order.") });
+
+/** The store cannot fill the order: the OMS finds it another store, asks the shopper, or cancels it. */
+export async function rejectAtStoreAction(input: { orderNumber: number; reason: string }): Promise<ActionResult> {
+  return withStaff(ASSOCIATES, rejectSchema, input, async (reject, staff) => {
+    await rejectAtStore(getDb(), staff, reject, await device());
+    return { ok: true, message: `H-${reject.orderNumber} is rejected (${reject.reason.toLowerCase()}); the order is being sent to another store.` };
   });
 }

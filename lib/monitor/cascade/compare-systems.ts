@@ -24,7 +24,7 @@ export type OrderSnapshot = {
 
 export type Mismatch = { system: SystemName; expected: string; actual: string; node: FailureNode };
 
-const STOREFRONT_VIEW: Record<OrderStatus, string> = { PLACED: "placed", PICKING: "picking", READY: "ready", PICKED_UP: "picked_up", CANCELED: "canceled", NO_SHOW: "no_show" };
+const STOREFRONT_VIEW: Record<OrderStatus, string> = { PLACED: "placed", PICKING: "picking", AWAITING_SHOPPER: "store_offered", READY: "ready", PICKED_UP: "picked_up", CANCELED: "canceled", NO_SHOW: "no_show" };
 
 /**
  * Compares what the OMS says with what the storefront, WMS, POS and notification layer

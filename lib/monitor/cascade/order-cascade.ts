@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/platform/db/prisma";
 import { readEnv } from "@/lib/platform/env";
+import { CHAIN_ORDER } from "@/lib/bus/chain-catalogue";
 import { describeFault } from "@/lib/bus/faults/describe-fault";
 import { faultsInTheWay } from "@/lib/bus/faults/faults-in-the-way";
 import { CLOSED_ORDER_STATUSES } from "@/lib/monitor/retention/prune-history";
@@ -15,7 +16,6 @@ type RoutingRecord = {
   candidates: { code: string; distanceMiles: number; eligible: boolean; why: string; score: { total: number } | null }[];
 };
 
-const CHAIN_ORDER = ["PLACEMENT", "READY", "PICKUP", "CANCELLATION", "NO_SHOW"] as const;
 
 /**
  * One order across the five systems: what each holds now, every step each chain

@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/platform/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { atCommit } from "@/lib/platform/db/commit-hooks";
 
-type LevelMove = { storeId: string; productId: string; quantity: number; leavesTheStore: boolean };
+export type LevelMove = { storeId: string; productId: string; quantity: number; leavesTheStore: boolean };
 
 // Stock moves gathered in a transaction that writes them at its end (see withCommitHooks).
 const pendingMoves = new WeakMap<Tx, LevelMove[]>();
@@ -28,12 +28,9 @@ export async function closeReservations(tx: Tx, orderId: string, at: Date, outco
         FROM "OrderLine" l
        WHERE r."orderLineId" = l."id" AND l."orderId" = ${orderId}::uuid AND r."status" = 'HELD'
       RETURNING r."storeId", r."productId", r."quantity")`;
-  const deferred = atCommit(tx, "stock level moves", () => moveLevels(tx, pendingMoves.get(tx) ?? []));
-  if (deferred) {
+  if (defersLevelMoves(tx)) {
     const closed = await tx.$queryRaw<{ storeId: string; productId: string; quantity: number }[]>`WITH ${closing} SELECT * FROM closed`;
-    const moves = pendingMoves.get(tx) ?? [];
-    moves.push(...closed.map((row) => ({ ...row, leavesTheStore })));
-    pendingMoves.set(tx, moves);
+    await releaseLevels(tx, closed.map((row) => ({ ...row, leavesTheStore })));
     return closed.length;
   }
   // One statement: the reservations close and the ledger rows they held move with them.
@@ -52,9 +49,28 @@ export async function closeReservations(tx: Tx, orderId: string, at: Date, outco
   return row?.closed ?? 0;
 }
 
-/** The gathered moves in one statement: levels locked in store and product order, then moved. */
+/** Whether `tx` gathers stock level moves for its end (a receiver's batch). */
+function defersLevelMoves(tx: Tx): boolean {
+  return atCommit(tx, "stock level moves", () => {
+    const moves = pendingMoves.get(tx) ?? [];
+    pendingMoves.delete(tx);
+    return moveLevels(tx, moves);
+  });
+}
+
+/**
+ * Gives held units back to their stores' levels (and takes them off on-hand when they left
+ * the store): at the end of a transaction that gathers moves, else now. For a caller that
+ * ended reservations itself (a reroute moves them to another store).
+ */
+export async function releaseLevels(tx: Tx, moves: LevelMove[]): Promise<void> {
+  if (moves.length === 0) return;
+  if (!defersLevelMoves(tx)) return moveLevels(tx, moves);
+  pendingMoves.set(tx, [...(pendingMoves.get(tx) ?? []), ...moves]);
+}
+
+/** Moves in one statement: levels locked in store and product order, then moved. */
 async function moveLevels(tx: Tx, moves: LevelMove[]): Promise<void> {
-  pendingMoves.delete(tx);
   if (moves.length === 0) return;
   await tx.$executeRaw`
     WITH moves AS (

@@ -13,6 +13,8 @@ export type CancelOrderInput = {
   reason: string;
   /** Who asked: the shopper on the storefront, an associate at the POS, or the OMS itself. */
   origin: "STOREFRONT" | "POS" | "OMS";
+  /** No store could fill it: offer the shopper delivery to their home instead. */
+  offer?: "ship_to_home";
 };
 
 /**
@@ -28,7 +30,7 @@ export async function cancelOrderInTx(tx: Tx, input: CancelOrderInput, now: Date
     to: "CANCELED",
     at: now,
     changes: { canceledAt: now, cancelReason: input.reason },
-    payload: { ...context, reason: input.reason, origin: input.origin },
+    payload: { ...context, reason: input.reason, origin: input.origin, ...(input.offer ? { offer: input.offer } : {}) },
   });
   await releaseOrderHold(tx, order, now);
   await startChain(tx, { orderId: order.id, chain: "CANCELLATION", at: now, arrived: ["cancellation-canceled"], origin: input.origin });

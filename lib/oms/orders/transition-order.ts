@@ -10,7 +10,7 @@ function isRecordNotFound(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
 }
 
-type Target = Exclude<OrderStatus, "PLACED">;
+type Target = OrderStatus;
 type TransitionEvent<To extends Target> = (typeof TRANSITION_EVENTS)[To];
 
 type TransitionInput<To extends Target> = {

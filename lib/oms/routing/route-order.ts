@@ -16,6 +16,8 @@ export type RouteOrderInput = {
   lines: { productId: string; sku: string; quantity: number }[];
   pickupMethod: "IN_STORE" | "CURBSIDE";
   now: Date;
+  /** Stores never to route to (those that already could not fill the order). */
+  excludeStoreIds?: string[];
 };
 
 /**
@@ -33,7 +35,8 @@ export async function routeOrder(db: Db, input: RouteOrderInput): Promise<Routin
   }
   const stores = (await loadAllStores(db))
     .map((store) => ({ store, distance: distanceMiles(input.origin, store) }))
-    .filter(({ distance, store }) => distance <= ROUTING_RADIUS_MILES || store.code === requested?.code);
+    .filter(({ distance, store }) => distance <= ROUTING_RADIUS_MILES || store.code === requested?.code)
+    .filter(({ store }) => !input.excludeStoreIds?.includes(store.id));
   return chooseStore(await assess(db, input, stores), requested?.code ?? null, skus);
 }
 

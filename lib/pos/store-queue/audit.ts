@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = {
   handover_unlocked: "Handover unlocked",
   cancel: "Canceled",
   short_pick: "Short pick",
+  reject: "Rejected",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/platform/db/prisma";
 import { isDomainError } from "@/lib/platform/errors";
 import { cancelOrder } from "@/lib/oms/orders/cancel-order";
 import { checkInCustomer } from "@/lib/oms/orders/check-in";
+import { acceptStoreOffer } from "@/lib/oms/reroute/answer-store-offer";
 import { isOrderToken } from "@/lib/platform/security/shopper-access";
 import { refuseInput } from "@/lib/platform/http/action-input";
 
@@ -52,6 +53,25 @@ export async function checkInAction(token: string, input: { parkingBay: string; 
     return { ok: true };
   } catch (error) {
     if (isDomainError(error, "INVALID_TRANSITION")) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+export type OfferAnswerResult = { ok: true; message: string } | { ok: false; message: string };
+
+/** "Accept new store": the order moves to the store the shopper was offered (or, if it ran out meanwhile, the next one is offered). */
+export async function acceptStoreOfferAction(token: string): Promise<OfferAnswerResult> {
+  const refused = refuseInput(token);
+  if (refused) return refused;
+  if (!isOrderToken(token)) return { ok: false, message: "We could not find this order." };
+  try {
+    const answer = await acceptStoreOffer(getDb(), token);
+    if (answer.outcome === "moved") return { ok: true, message: `Your order is moving to ${answer.storeName}. We'll tell you when it is ready.` };
+    if (answer.outcome === "offered") return { ok: false, message: `${answer.ranOut} just ran out. ${answer.storeName} has everything instead: accept it or cancel.` };
+    return { ok: false, message: "No store nearby can fill your order now, so it is canceled and you are not charged." };
+  } catch (error) {
+    if (isDomainError(error, "NOT_FOUND")) return { ok: false, message: "We could not find this order." };
+    if (isDomainError(error, "INVALID_TRANSITION") || isDomainError(error, "CONFLICT")) return { ok: false, message: error.message };
     throw error;
   }
 }

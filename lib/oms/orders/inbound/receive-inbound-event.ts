@@ -16,6 +16,7 @@ import { markOrderReadyInTx } from "@/lib/oms/orders/mark-ready";
 import { orderEventContext } from "@/lib/oms/orders/order-event-context";
 import { shortOrderLinesInTx } from "@/lib/oms/orders/short-lines";
 import { transitionOrder } from "@/lib/oms/orders/transition-order";
+import { storeCannotFillInTx } from "@/lib/oms/reroute/store-cannot-fill";
 import { isPosEventType, POS_EVENTS, type PosEventType } from "@/lib/pos/events";
 import { inboundEventSchema } from "./inbound-event";
 
@@ -69,7 +70,7 @@ export async function receiveInboundEvent(db: Db, systemSlug: string, request: R
 
   try {
     const outcome = await applyOnce(db, "OMS", `${system}:${signed.webhookId}`, type, (tx) =>
-      applyPosEvent(tx, { type, data: eventData.data } as PosEvent, order.id, new Date(occurredAt)),
+      applyPosEvent(tx, db, { type, data: eventData.data } as PosEvent, order.id, new Date(occurredAt)),
     );
     if (outcome !== "duplicate") await wakeDispatcher(db);
     return { status: 202, body: { status: outcome === "duplicate" ? "duplicate" : "applied" } };
@@ -82,7 +83,7 @@ export async function receiveInboundEvent(db: Db, systemSlug: string, request: R
 
 type PosEvent = { [K in PosEventType]: { type: K; data: z.infer<(typeof POS_EVENTS)[K]["data"]> } }[PosEventType];
 
-async function applyPosEvent(tx: Tx, event: PosEvent, orderId: string, at: Date) {
+async function applyPosEvent(tx: Tx, db: Db, event: PosEvent, orderId: string, at: Date) {
   switch (event.type) {
     case EVENT.orderPickingStarted:
       await transitionOrder(tx, { orderId, to: "PICKING", at, payload: { ...(await orderEventContext(tx, orderId)), associate: event.data.associate ?? null } });
@@ -98,6 +99,9 @@ async function applyPosEvent(tx: Tx, event: PosEvent, orderId: string, at: Date)
       break;
     case EVENT.orderLinesShorted:
       await shortOrderLinesInTx(tx, { orderId, at, lines: event.data.lines });
+      break;
+    case EVENT.orderRejected:
+      await storeCannotFillInTx(tx, db, { orderId, trigger: "REJECTED", reason: event.data.reason, at });
       break;
   }
   return "applied" as const;

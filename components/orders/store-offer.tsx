@@ -1,0 +1,34 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { acceptStoreOfferAction, type OfferAnswerResult } from "@/app/(shop)/orders/[token]/actions";
+import type { OrderView } from "@/lib/storefront/get-order-view";
+import { formatReadyBy, formatSlot, formatStoreDateTime } from "@/lib/platform/format/store-time";
+
+type Reroute = NonNullable<OrderView["reroute"]>;
+
+/** The store could not fill the order: the offer of another store, to accept (or cancel below) by a deadline. */
+export function StoreOffer({ token, reroute, onAnswered }: { token: string; reroute: Reroute; onAnswered: (answer: OfferAnswerResult | undefined) => void }) {
+  // The answer is shown by the page: once the order moves, this offer is gone.
+  const accept = useMutation({ mutationFn: () => acceptStoreOfferAction(token), onSettled: (answer) => onAnswered(answer) });
+  const zone = reroute.toStore.timeZone;
+  return (
+    <section aria-labelledby="offer-heading" className="space-y-3 rounded-xl border-2 border-amber-400 bg-amber-50 p-5">
+      <h2 id="offer-heading" className="text-lg font-semibold text-amber-950">
+        Pick up at {reroute.toStore.name}{reroute.readyBy ? ` by ${formatReadyBy(new Date(reroute.readyBy), zone)}` : ""} instead?
+      </h2>
+      <p>
+        {reroute.fromStore} cannot fill your order ({reroute.reason.toLowerCase()}). {reroute.toStore.name}, {reroute.toStore.address}, has every item
+        {reroute.window ? `; pickup window ${formatSlot(new Date(reroute.window.startsAt), new Date(reroute.window.endsAt), zone)}` : ""}.
+      </p>
+      {reroute.answerBy ? (
+        <p className="text-sm">
+          Answer by <strong>{formatStoreDateTime(new Date(reroute.answerBy), zone)}</strong>; without an answer the order is canceled and you are not charged.
+        </p>
+      ) : null}
+      <button type="button" onClick={() => accept.mutate()} disabled={accept.isPending} className="min-h-11 rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        {accept.isPending ? "Moving your order…" : "Accept new store"}
+      </button>
+    </section>
+  );
+}

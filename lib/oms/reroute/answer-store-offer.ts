@@ -1,0 +1,76 @@
+import type { Db } from "@/lib/platform/db/prisma";
+import { DomainError, isDomainError } from "@/lib/platform/errors";
+import { wakeDispatcher } from "@/lib/bus/outbox";
+import { cancelOrderInTx } from "@/lib/oms/orders/cancel-order";
+import { storeSlotOffer } from "@/lib/oms/slots/store-slot-offer";
+import { loadStore } from "@/lib/oms/stores/load-stores";
+import { chooseRerouteStore } from "./choose-reroute-store";
+import { moveOrderInTx, storesThatCouldNotFill } from "./move-order";
+import { offerStoreInTx } from "./offer-store";
+import { retailerSettings } from "./retailer-settings";
+
+export type OfferAnswer = { outcome: "moved"; storeName: string } | { outcome: "offered"; storeName: string; ranOut: string } | { outcome: "canceled" };
+
+/**
+ * The shopper accepts the store they were offered. The offered store is checked again as the
+ * order moves (its stock and window taken by conditional updates): if it ran out meanwhile,
+ * the shopper is offered the next store instead, or, with none left, the order is canceled
+ * with an offer to ship it home. An offer past its deadline cannot be accepted.
+ */
+export async function acceptStoreOffer(db: Db, accessToken: string, now = new Date()): Promise<OfferAnswer> {
+  const answer = await db.$transaction(async (tx): Promise<OfferAnswer> => {
+    const order = await tx.order.findUnique({
+      where: { accessToken },
+      select: { id: true, status: true, storeId: true, pickupMethod: true, store: { select: { name: true, latitude: true, longitude: true } }, lines: { select: { productId: true, sku: true, quantity: true } } },
+    });
+    if (!order) throw new DomainError("NOT_FOUND", "That order was not found.");
+    const offer = await tx.orderReroute.findFirst({ where: { orderId: order.id, status: "OFFERED" }, orderBy: { createdAt: "desc" } });
+    if (order.status !== "AWAITING_SHOPPER" || !offer?.toStoreId) throw new DomainError("INVALID_TRANSITION", "This order has no open offer of another store.");
+    if (offer.expiresAt && offer.expiresAt <= now) throw new DomainError("CONFLICT", "The offer of another store has run out; the order is being canceled.");
+
+    const store = await loadStore(tx, offer.toStoreId);
+    const windows = store ? await storeSlotOffer(tx, store, now) : null;
+    const slot = windows?.slots.find((candidate) => candidate.remaining > 0);
+    if (store && windows?.readyBy && slot) {
+      const target = { store, readyBy: windows.readyBy, slot: { startsAt: slot.startsAt, endsAt: slot.endsAt }, reason: "the shopper accepted" };
+      const moved = await moveOrderInTx(tx, { orderId: order.id, target, reason: offer.reason, trigger: offer.trigger, at: now, acceptedRerouteId: offer.id });
+      if (moved.moved) return { outcome: "moved", storeName: store.name };
+    }
+    // The offered store ran out (or its windows filled) since the offer: the next one, or none.
+    const excluded = [...(await storesThatCouldNotFill(tx, order.id, order.storeId)), offer.toStoreId];
+    const next = await chooseRerouteStore(db, { origin: order.store, lines: order.lines, pickupMethod: order.pickupMethod }, excluded, now);
+    const ranOut = store?.name ?? "The store you chose";
+    if (next) {
+      await offerStoreInTx(tx, { orderId: order.id, fromStoreId: order.storeId, target: next, reason: offer.reason, trigger: offer.trigger, at: now, minutes: (await retailerSettings(tx)).rerouteOfferMinutes });
+      return { outcome: "offered", storeName: next.store.name, ranOut };
+    }
+    await tx.orderReroute.update({ where: { id: offer.id }, data: { status: "CANCELED", decidedAt: now } });
+    await cancelOrderInTx(tx, { orderId: order.id, reason: `${order.store.name} could not fill it: ${offer.reason}, and no other store nearby can`, origin: "STOREFRONT", offer: "ship_to_home" }, now);
+    return { outcome: "canceled" };
+  });
+  await wakeDispatcher(db);
+  return answer;
+}
+
+/**
+ * Offers the shopper left unanswered past their deadline: the order is canceled (its units
+ * go back at the store that held them) and the offer marked expired. One transaction each;
+ * an order that moved on meanwhile (the shopper accepted or canceled) is left as it is.
+ */
+export async function expireStoreOffers(db: Db, now = new Date()): Promise<number> {
+  const due = await db.orderReroute.findMany({ where: { status: "OFFERED", expiresAt: { lte: now } }, select: { id: true, orderId: true }, take: 100, orderBy: { expiresAt: "asc" } });
+  let expired = 0;
+  for (const offer of due) {
+    const done = await db
+      .$transaction(async (tx) => {
+        const { count } = await tx.orderReroute.updateMany({ where: { id: offer.id, status: "OFFERED" }, data: { status: "EXPIRED", decidedAt: now } });
+        if (count === 0) return false;
+        await cancelOrderInTx(tx, { orderId: offer.orderId, reason: "No answer in time to the offer of another store", origin: "OMS" }, now);
+        return true;
+      })
+      .catch((error: unknown) => (isDomainError(error, "INVALID_TRANSITION") ? false : Promise.reject(error)));
+    if (done) expired++;
+  }
+  if (expired > 0) await wakeDispatcher(db);
+  return expired;
+}

@@ -1,0 +1,160 @@
+import type { RerouteTrigger } from "@/lib/generated/prisma/enums";
+import type { Tx } from "@/lib/platform/db/prisma";
+import { DomainError, notFound } from "@/lib/platform/errors";
+import { startChain } from "@/lib/bus/start-chain";
+import { allocateStockWrites } from "@/lib/oms/inventory/reserve";
+import { releaseLevels } from "@/lib/oms/inventory/close-reservations";
+import { releaseSlot } from "@/lib/oms/slots/book-slot";
+import { addOpeningMinutes } from "@/lib/oms/slots/ready-by";
+import { scheduleOf } from "@/lib/oms/stores/load-stores";
+import { pickupDetailsOf } from "@/lib/oms/orders/order-event-context";
+import { transitionOrder } from "@/lib/oms/orders/transition-order";
+import type { RerouteTarget } from "./choose-reroute-store";
+
+export type MoveOrderInput = {
+  orderId: string;
+  target: RerouteTarget;
+  /** Why the order left its store, as the shopper is told it. */
+  reason: string;
+  trigger: RerouteTrigger;
+  at: Date;
+  /** The offer the shopper accepted, when they were asked first. */
+  acceptedRerouteId?: string;
+};
+
+export type MoveOutcome = { moved: true } | { moved: false; why: string };
+
+const MOVABLE = ["PLACED", "PICKING", "AWAITING_SHOPPER"] as const;
+
+/**
+ * Moves an open order to another store in the caller's transaction: the new store's stock is
+ * taken line by line with conditional updates (all lines or none) and a place in its pickup
+ * window likewise; then the old store's held units and window place are given back, the
+ * order's reservations move with it, and `order.rerouted` tells the stores' POS, the WMS,
+ * the storefront and the shopper. The whole order moves, short lines included: the shopper
+ * collects everything at the new store. When the new store cannot take it after all (its
+ * stock or window ran out since it was chosen), nothing is written and the caller may try
+ * the next store.
+ */
+export async function moveOrderInTx(tx: Tx, input: MoveOrderInput): Promise<MoveOutcome> {
+  const order = await tx.order.findUnique({
+    where: { id: input.orderId },
+    select: {
+      id: true, number: true, status: true, storeId: true, slotId: true, pickupMethod: true, pickupCodeHash: true, rerouteCount: true,
+      customerName: true, customerEmail: true, customerPhone: true,
+      store: { select: { code: true, name: true } },
+      lines: { orderBy: { productId: "asc" }, select: { id: true, productId: true, sku: true, name: true, quantity: true, unitPriceCents: true, reservation: { select: { storeId: true, productId: true, quantity: true, status: true } } } },
+    },
+  });
+  if (!order) throw notFound("Order");
+  if (!(MOVABLE as readonly string[]).includes(order.status)) {
+    throw new DomainError("INVALID_TRANSITION", `The order is ${order.status.toLowerCase().replace("_", " ")}, so it cannot move to another store.`, { from: order.status });
+  }
+  const { store: to, slot, readyBy } = input.target;
+  if (to.id === order.storeId) throw new DomainError("CONFLICT", "The order is already at that store.");
+
+  const lines = order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity }));
+  const [taken] = await tx.$queryRaw<{ allocated: string[] }[]>`WITH ${allocateStockWrites(to.id, lines)} SELECT ARRAY(SELECT "productId"::text FROM allocated) AS "allocated"`;
+  if (taken!.allocated.length < lines.length) {
+    await giveBack(tx, to.id, lines.filter((line) => taken!.allocated.includes(line.productId)));
+    return { moved: false, why: `${to.name} no longer has every item` };
+  }
+  // The window's row, created on first use, then a place in it only while it has one.
+  await tx.$executeRaw`
+    INSERT INTO "PickupSlot" ("id", "storeId", "startsAt", "endsAt", "capacity", "booked")
+    VALUES (gen_random_uuid(), ${to.id}::uuid, ${slot.startsAt}::timestamp, ${slot.endsAt}::timestamp, ${to.slotCapacity}, 0)
+    ON CONFLICT ("storeId", "startsAt") DO NOTHING`;
+  const [window] = await tx.$queryRaw<{ id: string }[]>`
+    UPDATE "PickupSlot" SET "booked" = "booked" + 1 WHERE "storeId" = ${to.id}::uuid AND "startsAt" = ${slot.startsAt}::timestamp AND "booked" < "capacity" RETURNING "id"`;
+  if (!window) {
+    await giveBack(tx, to.id, lines);
+    return { moved: false, why: `${to.name}'s pickup window filled up` };
+  }
+
+  // The old store: what it held goes back on its shelf, and its window place is free again.
+  await releaseLevels(
+    tx,
+    order.lines.flatMap(({ reservation }) => (reservation?.status === "HELD" ? [{ storeId: reservation.storeId, productId: reservation.productId, quantity: reservation.quantity, leavesTheStore: false }] : [])),
+  );
+  await releaseSlot(tx, order.slotId);
+
+  const holdUntil = new Date(slot.endsAt.getTime() + to.holdHours * 3_600_000);
+  await tx.$executeRaw`
+    UPDATE "Reservation" r
+       SET "storeId" = ${to.id}::uuid, "quantity" = l."quantity", "status" = 'HELD', "expiresAt" = ${holdUntil}::timestamp, "releasedAt" = NULL, "consumedAt" = NULL
+      FROM "OrderLine" l WHERE r."orderLineId" = l."id" AND l."orderId" = ${order.id}::uuid`;
+  // Every line is collected in full at the new store: what the old one could not find is not short there.
+  await tx.orderLine.updateMany({ where: { orderId: order.id }, data: { shortQuantity: 0, shortReason: null } });
+
+  const shelves = await tx.$queryRaw<{ productId: string; imageUrl: string; barcode: string; location: string | null }[]>`
+    SELECT p."id" AS "productId", p."imageUrl", p."barcode", i."location"
+      FROM "Product" p LEFT JOIN "InventoryLevel" i ON i."productId" = p."id" AND i."storeId" = ${to.id}::uuid
+     WHERE p."id" = ANY(${lines.map((line) => line.productId)}::uuid[])`;
+  const shelfOf = new Map(shelves.map((shelf) => [shelf.productId, shelf]));
+  const totalCents = order.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0);
+  const rerouteNumber = order.rerouteCount + 1;
+
+  // The chain before the event: a reroute's steps are this move's, not an earlier one's.
+  await startChain(tx, { orderId: order.id, chain: "REROUTE", at: input.at, only: ["reroute-moved", "reroute-queued", "reroute-held", "reroute-shown", "reroute-notified", "reroute-available"], arrived: ["reroute-moved"] });
+  await transitionOrder(tx, {
+    orderId: order.id,
+    to: "PLACED",
+    at: input.at,
+    changes: {
+      store: { connect: { id: to.id } },
+      slot: { connect: { id: window.id } },
+      promisedReadyAt: readyBy,
+      holdUntil,
+      totalCents,
+      rerouteCount: { increment: 1 },
+      // The new store starts the pick afresh.
+      readyAt: null,
+    },
+    payload: {
+      orderNumber: order.number,
+      storeCode: to.code,
+      storeName: to.name,
+      totalCents,
+      promisedReadyAt: readyBy.toISOString(),
+      pickupMethod: order.pickupMethod,
+      pickupCodeHash: order.pickupCodeHash,
+      slot: { startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() },
+      pickTargetAt: addOpeningMinutes(scheduleOf(to), input.at, to.pickTargetMinutes)?.toISOString() ?? null,
+      customer: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
+      pickup: pickupDetailsOf({ pickupMethod: order.pickupMethod, promisedReadyAt: readyBy, holdUntil, slot, store: to }),
+      lines: order.lines.map((line) => {
+        const shelf = shelfOf.get(line.productId);
+        return { sku: line.sku, name: line.name, quantity: line.quantity, unitPriceCents: line.unitPriceCents, imageUrl: shelf?.imageUrl, barcode: shelf?.barcode ?? null, location: shelf?.location ?? null };
+      }),
+      previousStore: { code: order.store.code, name: order.store.name },
+      reason: input.reason,
+      rerouteNumber,
+    },
+  });
+  if (input.acceptedRerouteId) {
+    await tx.orderReroute.update({ where: { id: input.acceptedRerouteId }, data: { status: "MOVED", toStoreId: to.id, readyBy, slotStartsAt: slot.startsAt, slotEndsAt: slot.endsAt, decidedAt: input.at } });
+  } else {
+    await tx.orderReroute.create({
+      data: { orderId: order.id, trigger: input.trigger, reason: input.reason, fromStoreId: order.storeId, toStoreId: to.id, status: "MOVED", readyBy, slotStartsAt: slot.startsAt, slotEndsAt: slot.endsAt, decidedAt: input.at },
+    });
+  }
+  return { moved: true };
+}
+
+/** Undoes what this transaction allocated at a store that could not take the whole order. */
+async function giveBack(tx: Tx, storeId: string, lines: { productId: string; quantity: number }[]) {
+  if (lines.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "InventoryLevel" i SET "allocated" = i."allocated" - l."quantity", "updatedAt" = now()
+      FROM unnest(${lines.map((line) => line.productId)}::uuid[], ${lines.map((line) => line.quantity)}::int[]) AS l("productId", "quantity")
+     WHERE i."storeId" = ${storeId}::uuid AND i."productId" = l."productId"`;
+}
+
+export const MOST_REROUTES = 3;
+
+/** The stores an order may not go back to: its own, and every store it left. */
+export async function storesThatCouldNotFill(tx: Tx, orderId: string, currentStoreId: string): Promise<string[]> {
+  const left = await tx.orderReroute.findMany({ where: { orderId }, select: { fromStoreId: true } });
+  return [...new Set([currentStoreId, ...left.map((reroute) => reroute.fromStoreId)])];
+}
+

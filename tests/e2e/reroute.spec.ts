@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations, orderAtStore } from "./helpers";
+import { asStaff } from "./support/staff";
+
+// A landscape tablet for the associate; the shopper on their own browser.
+test.use({ viewport: { width: 1280, height: 800 } });
+
+test("an associate rejects an order, the shopper accepts the new store, and that store's tablet hands it over", async ({ browser }) => {
+  const { shopper, number, code } = await orderAtStore(browser, { products: ["Chef's Knife 8 in", "Remote Control Car"], where: "78751", store: /Austin North Lamar/ });
+  const tablet = await asStaff(browser, "associate", `/store/orders/${number.replace("H-", "")}`, { viewport: { width: 1280, height: 800 }, hasTouch: true });
+
+  // Austin North Lamar cannot fill it.
+  await tablet.getByRole("combobox", { name: "Reason", exact: true }).selectOption("Items not in stock");
+  await tablet.getByRole("button", { name: "Reject order" }).click();
+  await expect(tablet.getByRole("status").filter({ hasText: "is being sent to another store" }).first()).toBeVisible();
+  await expect(tablet.getByRole("status").filter({ hasText: "Rejected — Items not in stock" })).toBeVisible();
+
+  // The retailer asks the shopper first (the demo's setting): the order page offers the next store.
+  const offer = shopper.getByRole("region", { name: /^Pick up at .+ instead\?$/ });
+  await expect(offer).toBeVisible({ timeout: 15_000 });
+  await expect(shopper.getByText("Status: Waiting for your answer")).toBeVisible();
+  await expect(offer).toContainText("Austin North Lamar cannot fill your order (items not in stock)");
+  await expectNoSeriousA11yViolations(shopper);
+  const newStore = (await offer.getByRole("heading").textContent())!.match(/^Pick up at (.+?) by /)![1]!;
+  await shopper.screenshot({ path: "test-results/reroute-offer.png", fullPage: true });
+  await offer.getByRole("button", { name: "Accept new store" }).click();
+  await expect(shopper.getByText(`Your order is moving to ${newStore}`)).toBeVisible();
+  await expect(shopper.getByRole("status").filter({ hasText: `Moved to ${newStore}` })).toBeVisible({ timeout: 15_000 });
+  await expect(shopper.getByRole("heading", { name: new RegExp(`pickup at ${newStore}$`) })).toBeVisible();
+
+  // The new store's queue has it, saying where it came from; its associate picks it and hands it over
+  // (a manager's tablet: the demo associate works two other stores).
+  const newTablet = await asStaff(browser, "manager", `/store/orders/${number.replace("H-", "")}`, { viewport: { width: 1280, height: 800 }, hasTouch: true });
+  await expect(async () => {
+    await newTablet.reload();
+    await expect(newTablet.getByText("Rerouted from Austin North Lamar")).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await newTablet.screenshot({ path: "test-results/reroute-new-store-tablet.png", fullPage: true });
+  await expect(newTablet.getByText("New", { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(newTablet);
+  await newTablet.getByRole("button", { name: "Start picking" }).click();
+  for (const product of ["Chef's Knife 8 in", "Remote Control Car"]) {
+    await newTablet.getByRole("button", { name: `Picked one ${product}` }).click();
+    await expect(newTablet.getByRole("status").filter({ hasText: `${product}: 1 of 1 picked.` })).toBeVisible();
+  }
+  await newTablet.getByRole("textbox", { name: "Staging bin" }).fill("B-7");
+  await newTablet.getByRole("button", { name: "Stage" }).click();
+  await expect(newTablet.getByText("Staged in bin B-7")).toBeVisible();
+  await newTablet.getByRole("button", { name: "Mark ready" }).click();
+  await expect(shopper.getByText("Status: Ready for pickup")).toBeVisible({ timeout: 15_000 });
+  await newTablet.getByRole("button", { name: "Hand over" }).click();
+  await newTablet.getByRole("textbox", { name: "Pickup code" }).fill(code);
+  await newTablet.getByRole("button", { name: "Confirm pickup" }).click();
+  await expect(newTablet.getByRole("status").filter({ hasText: "Handed over" })).toBeVisible();
+  await expect(shopper.getByText("Status: Picked up")).toBeVisible({ timeout: 15_000 });
+});

@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { EVENT } from "@/lib/bus/event-names";
+import type { RerouteMode } from "@/lib/generated/prisma/enums";
+import { checkInventoryAccuracy } from "@/lib/monitor/inventory-accuracy/run-inventory-accuracy";
+import { cancelOrder } from "@/lib/oms/orders/cancel-order";
+import { placeOrder } from "@/lib/oms/orders/place-order";
+import { acceptStoreOffer, expireStoreOffers } from "@/lib/oms/reroute/answer-store-offer";
+import { moveOrderInTx } from "@/lib/oms/reroute/move-order";
+import { loadStore } from "@/lib/oms/stores/load-stores";
+import { saveRetailerSettings } from "@/lib/oms/reroute/retailer-settings";
+import { disconnectDb, getDb } from "@/lib/platform/db/prisma";
+import { recordPosEvent } from "@/lib/pos/record-pos-event";
+import { chainSteps, drain, serveSystemsForThisFile } from "../support/bus-harness";
+import { createProduct, createStore, firstSlot, orderInput } from "../support/factories";
+import { scratchDatabase } from "../support/scratch-database";
+
+// The retailer's reroute setting is one row, and routing reads every store within reach:
+// this file has a database of its own.
+let database: Awaited<ReturnType<typeof scratchDatabase>>;
+beforeAll(async () => {
+  database = await scratchDatabase("handoff_reroute");
+  process.env.DATABASE_URL = database.url;
+});
+serveSystemsForThisFile();
+afterAll(async () => {
+  await disconnectDb();
+  await database.drop();
+});
+
+const db = () => getDb();
+const setMode = (rerouteMode: RerouteMode, rerouteOfferMinutes = 30) => saveRetailerSettings(db(), { rerouteMode, rerouteOfferMinutes }, "test");
+
+// Each test's stores sit on a spot of their own, far from the others', so routing sees only them.
+let spot = 0;
+async function storeAt(latitude: number, longitude: number, name: string) {
+  const store = await createStore(db());
+  return db().store.update({ where: { id: store.id }, data: { latitude, longitude, name } });
+}
+
+/** An order for 2 units at store A, with stores B (near) and C (a little further) stocked too (10 each unless said); the storefront's cache agrees. */
+async function orderWithNeighbours(stock: { b?: number; c?: number } = {}) {
+  const base = 30 + (spot++ % 40) * 0.5;
+  const a = await storeAt(base, -97.7, "Riverside");
+  const b = await storeAt(base + 0.05, -97.7, "Cedar Park");
+  const c = await storeAt(base + 0.1, -97.7, "Round Rock");
+  const product = await createProduct(db(), a.id, { onHand: 10 });
+  await db().inventoryLevel.createMany({ data: [{ storeId: b.id, productId: product.id, onHand: stock.b ?? 10 }, { storeId: c.id, productId: product.id, onHand: stock.c ?? 10 }] });
+  const onHand = [10, stock.b ?? 10, stock.c ?? 10];
+  await db().storefrontAvailability.createMany({ data: [a, b, c].map((store, i) => ({ storeCode: store.code, sku: product.sku, available: onHand[i]! })) });
+  const slot = await firstSlot(db(), a.id, new Date());
+  const placed = await placeOrder(db(), orderInput({ storeId: a.id, slotStartsAt: slot.startsAt, lines: [{ productId: product.id, quantity: 2 }] }));
+  await drain();
+  return { a, b, c, product, orderId: placed.orderId, accessToken: placed.accessToken };
+}
+
+const reject = (orderId: string, reason = "Items not in stock") => recordPosEvent(db(), { orderId, type: EVENT.orderRejected, associate: "A-1", data: { reason } });
+
+const level = (storeId: string, productId: string) => db().inventoryLevel.findUniqueOrThrow({ where: { storeId_productId: { storeId, productId } }, select: { onHand: true, allocated: true } });
+const available = async (storeCode: string, sku: string) => (await db().storefrontAvailability.findUniqueOrThrow({ where: { storeCode_sku: { storeCode, sku } } })).available;
+
+/** Ledger, WMS and storefront agree for every store, and the accuracy check says so. */
+async function expectStockAgreesEverywhere(product: { id: string; sku: string }, stores: { id: string; code: string }[]) {
+  for (const store of stores) {
+    const ledger = await level(store.id, product.id);
+    const held = await db().wmsAllocation.aggregate({ where: { storeCode: store.code, sku: product.sku, status: "HELD" }, _sum: { quantity: true } });
+    const reserved = await db().reservation.aggregate({ where: { storeId: store.id, productId: product.id, status: "HELD" }, _sum: { quantity: true } });
+    expect({ store: store.code, allocated: ledger.allocated, wmsHeld: held._sum.quantity ?? 0, reserved: reserved._sum.quantity ?? 0 }).toEqual({
+      store: store.code,
+      allocated: ledger.allocated,
+      wmsHeld: ledger.allocated,
+      reserved: ledger.allocated,
+    });
+    expect(await available(store.code, product.sku)).toBe(ledger.onHand - ledger.allocated);
+  }
+  const accuracy = await checkInventoryAccuracy(db(), { trigger: "manual", graceSeconds: 0 });
+  expect(await db().inventoryAccuracyMismatch.findMany({ where: { runId: accuracy.runId }, select: { storeCode: true, sku: true, kinds: true, allocated: true, reservedUnits: true, wmsHeldUnits: true, storefrontAvailable: true, availableToPromise: true } })).toEqual([]);
+}
+
+describe("a store that cannot fill an order", () => {
+  beforeEach(() => setMode("AUTO"));
+
+  it("moves it to the next store by the routing score, with its stock, window and pick task, and every system follows", async () => {
+    const { a, b, c, product, orderId } = await orderWithNeighbours();
+    await reject(orderId);
+    await drain();
+
+    const order = await db().order.findUniqueOrThrow({ where: { id: orderId }, include: { slot: true, lines: { include: { reservation: true } } } });
+    expect(order).toMatchObject({ status: "PLACED", storeId: b.id, rerouteCount: 1 });
+    expect(order.slot.storeId).toBe(b.id);
+    expect(order.lines[0]!.reservation).toMatchObject({ storeId: b.id, quantity: 2, status: "HELD" });
+    expect(await level(a.id, product.id)).toEqual({ onHand: 10, allocated: 0 });
+    expect(await level(b.id, product.id)).toEqual({ onHand: 10, allocated: 2 });
+    // The old store's queue dropped it; the new store's received it, saying where it came from.
+    expect(await db().posOrderTask.findUniqueOrThrow({ where: { orderId } })).toMatchObject({ storeCode: b.code, status: "new", reroutedFrom: "Riverside" });
+    expect(await db().wmsAllocation.findMany({ where: { orderId }, select: { storeCode: true, status: true, quantity: true } })).toEqual([{ storeCode: b.code, status: "HELD", quantity: 2 }]);
+    expect(await db().storefrontOrderView.findUniqueOrThrow({ where: { orderId } })).toMatchObject({ status: "placed" });
+    expect(await db().notificationMessage.count({ where: { orderId, kind: { startsWith: "rerouted:" } } })).toBe(1);
+    expect(await db().orderReroute.findMany({ where: { orderId }, select: { status: true, fromStoreId: true, toStoreId: true, reason: true } })).toEqual([
+      { status: "MOVED", fromStoreId: a.id, toStoreId: b.id, reason: "Items not in stock" },
+    ]);
+    // The reroute chain: the rejection, its crossing, the move and every system after it; no offer.
+    const steps = await chainSteps(orderId, "REROUTE");
+    expect(steps.map((step) => [step.stepNumber, step.status])).toEqual([
+      [1, "DELIVERED"],
+      [2, "DELIVERED"],
+      [5, "DELIVERED"],
+      [6, "DELIVERED"],
+      [7, "DELIVERED"],
+      [8, "DELIVERED"],
+      [9, "DELIVERED"],
+      [10, "DELIVERED"],
+    ]);
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+  });
+
+  it("never sends it back to a store that could not fill it, and cancels with a ship-to-home offer when none is left", async () => {
+    const { a, b, c, product, orderId } = await orderWithNeighbours();
+    await reject(orderId);
+    await drain();
+    await reject(orderId, "Items damaged"); // Cedar Park cannot either
+    await drain();
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ storeId: c.id, rerouteCount: 2 });
+    await reject(orderId, "Store too busy"); // nor Round Rock: no store left
+    await drain();
+
+    const order = await db().order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(order.status).toBe("CANCELED");
+    expect(order.cancelReason).toBe("Round Rock could not fill it: Store too busy, and no other store nearby can");
+    const canceled = await db().outboxEvent.findFirstOrThrow({ where: { orderId, type: EVENT.orderCanceled } });
+    expect(canceled.payload).toMatchObject({ offer: "ship_to_home" });
+    expect(await db().notificationMessage.findFirstOrThrow({ where: { orderId, kind: "order_canceled" } })).toMatchObject({ subject: expect.stringContaining("ship it to you instead?") });
+    expect((await db().orderReroute.findMany({ where: { orderId }, orderBy: { createdAt: "asc" } })).map((reroute) => reroute.status)).toEqual(["MOVED", "MOVED", "CANCELED"]);
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+  });
+
+  it("leaves everything as it was when the chosen store ran out before the move, so the next can be tried", async () => {
+    // Cedar Park was chosen with 10 on hand; by the time the move takes stock, one is left.
+    const { a, b, c, product, orderId } = await orderWithNeighbours();
+    const store = (await loadStore(db(), b.id))!;
+    const slot = await firstSlot(db(), b.id, new Date());
+    await db().inventoryLevel.update({ where: { storeId_productId: { storeId: b.id, productId: product.id } }, data: { onHand: 1 } });
+    await db().storefrontAvailability.update({ where: { storeCode_sku: { storeCode: b.code, sku: product.sku } }, data: { available: 1 } });
+    const outcome = await db().$transaction((tx) =>
+      moveOrderInTx(tx, { orderId, target: { store, readyBy: slot.startsAt, slot, reason: "test" }, reason: "Items not in stock", trigger: "REJECTED", at: new Date() }),
+    );
+    expect(outcome).toEqual({ moved: false, why: "Cedar Park no longer has every item" });
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "PLACED", storeId: a.id, rerouteCount: 0 });
+    expect(await level(b.id, product.id)).toEqual({ onHand: 1, allocated: 0 });
+    expect(await db().orderReroute.count({ where: { orderId } })).toBe(0);
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+  });
+
+  it("sends two orders rejected at once to different stores when the nearest has stock for one", async () => {
+    const first = await orderWithNeighbours({ b: 2 });
+    const { a, b, c, product } = first;
+    const slot = await firstSlot(db(), a.id, new Date());
+    const second = await placeOrder(db(), orderInput({ storeId: a.id, slotStartsAt: slot.startsAt, lines: [{ productId: product.id, quantity: 2 }] }));
+    await drain();
+    await Promise.all([reject(first.orderId), reject(second.orderId)]);
+    await drain();
+    const stores = (await db().order.findMany({ where: { id: { in: [first.orderId, second.orderId] } }, select: { storeId: true } })).map((order) => order.storeId).sort();
+    expect(stores).toEqual([b.id, c.id].sort());
+    expect(await level(b.id, product.id)).toEqual({ onHand: 2, allocated: 2 });
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+  });
+
+  it("lets a rejection and the shopper's cancel race: one wins, and the stock ends where it should", async () => {
+    const { a, b, c, product, orderId } = await orderWithNeighbours();
+    await reject(orderId);
+    await Promise.all([drain(), cancelOrder(db(), { orderId, reason: "Changed my mind", origin: "STOREFRONT" }).catch(() => null)]);
+    await drain();
+    const order = await db().order.findUniqueOrThrow({ where: { id: orderId } });
+    const held = (await level(a.id, product.id)).allocated + (await level(b.id, product.id)).allocated + (await level(c.id, product.id)).allocated;
+    expect(held).toBe(order.status === "CANCELED" ? 0 : 2);
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+  });
+
+  it("cancels as before when the retailer chose not to reroute", async () => {
+    await setMode("CANCEL");
+    const { a, orderId, product } = await orderWithNeighbours();
+    await reject(orderId);
+    await drain();
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "CANCELED", storeId: a.id, cancelReason: "Riverside could not fill it: Items not in stock" });
+    expect(await level(a.id, product.id)).toEqual({ onHand: 10, allocated: 0 });
+  });
+});
+
+describe("asking the shopper first", () => {
+  beforeEach(() => setMode("ASK", 30));
+
+  it("offers the next store; accepting moves the order there, and the old store's units come back", async () => {
+    const { a, b, c, product, orderId, accessToken } = await orderWithNeighbours();
+    await reject(orderId);
+    await drain();
+
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "AWAITING_SHOPPER", storeId: a.id });
+    // Still held where it was until the shopper answers.
+    expect(await level(a.id, product.id)).toEqual({ onHand: 10, allocated: 2 });
+    expect(await db().storefrontOrderView.findUniqueOrThrow({ where: { orderId } })).toMatchObject({ status: "store_offered" });
+    const offerMessage = await db().notificationMessage.findFirstOrThrow({ where: { orderId, kind: { startsWith: "store_offered:" }, channel: "email" } });
+    expect(offerMessage.subject).toMatch(/pick up at Cedar Park by .+ instead\?$/);
+    expect((await chainSteps(orderId, "REROUTE")).map((step) => [step.stepNumber, step.status])).toEqual([
+      [1, "DELIVERED"],
+      [2, "DELIVERED"],
+      [3, "DELIVERED"],
+      [4, "DELIVERED"],
+    ]);
+
+    expect(await acceptStoreOffer(db(), accessToken)).toEqual({ outcome: "moved", storeName: "Cedar Park" });
+    await drain();
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "PLACED", storeId: b.id, rerouteCount: 1 });
+    expect(await db().orderReroute.findMany({ where: { orderId }, select: { status: true, toStoreId: true } })).toEqual([{ status: "MOVED", toStoreId: b.id }]);
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+  });
+
+  it("offers the next store instead when the offered one ran out before the shopper accepted", async () => {
+    const { a, b, c, product, orderId, accessToken } = await orderWithNeighbours();
+    await reject(orderId);
+    await drain();
+    // Cedar Park's stock falls to one meanwhile (a count), and the storefront follows.
+    await db().inventoryLevel.update({ where: { storeId_productId: { storeId: b.id, productId: product.id } }, data: { onHand: 1 } });
+    await db().storefrontAvailability.update({ where: { storeCode_sku: { storeCode: b.code, sku: product.sku } }, data: { available: 1 } });
+
+    expect(await acceptStoreOffer(db(), accessToken)).toEqual({ outcome: "offered", storeName: "Round Rock", ranOut: "Cedar Park" });
+    await drain();
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "AWAITING_SHOPPER", storeId: a.id });
+    expect(await level(b.id, product.id)).toEqual({ onHand: 1, allocated: 0 });
+    expect(await acceptStoreOffer(db(), accessToken)).toEqual({ outcome: "moved", storeName: "Round Rock" });
+    await drain();
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "PLACED", storeId: c.id });
+    expect((await db().orderReroute.findMany({ where: { orderId }, orderBy: { createdAt: "asc" } })).map((reroute) => reroute.status)).toEqual(["EXPIRED", "MOVED"]);
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+  });
+
+  it("cancels the order when the shopper does not answer by the deadline, and the units go back", async () => {
+    const { a, product, orderId, accessToken } = await orderWithNeighbours();
+    await reject(orderId);
+    await drain();
+    expect(await expireStoreOffers(db(), new Date(Date.now() + 31 * 60_000))).toBe(1);
+    await drain();
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "CANCELED", cancelReason: "No answer in time to the offer of another store" });
+    expect(await level(a.id, product.id)).toEqual({ onHand: 10, allocated: 0 });
+    await expect(acceptStoreOffer(db(), accessToken)).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+  });
+
+  it("lets a shopper's cancel and an accept race: exactly one wins, and nothing is held twice", async () => {
+    const { a, b, c, product, orderId, accessToken } = await orderWithNeighbours();
+    await reject(orderId);
+    await drain();
+    const results = await Promise.allSettled([acceptStoreOffer(db(), accessToken), cancelOrder(db(), { orderId, reason: "Changed my mind", origin: "STOREFRONT" })]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    await drain();
+    const order = await db().order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(["PLACED", "CANCELED"]).toContain(order.status);
+    const held = (await level(a.id, product.id)).allocated + (await level(b.id, product.id)).allocated + (await level(c.id, product.id)).allocated;
+    expect(held).toBe(order.status === "PLACED" ? 2 : 0);
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+  });
+});
