@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EVENT } from "@/lib/bus/event-names";
 import type { RerouteMode } from "@/lib/generated/prisma/enums";
+import { compareOrders } from "@/lib/monitor/cascade/compare-orders";
 import { checkInventoryAccuracy } from "@/lib/monitor/inventory-accuracy/run-inventory-accuracy";
 import { cancelOrder } from "@/lib/oms/orders/cancel-order";
 import { placeOrder } from "@/lib/oms/orders/place-order";
@@ -173,6 +174,25 @@ describe("a store that cannot fill an order", () => {
     const held = (await level(a.id, product.id)).allocated + (await level(b.id, product.id)).allocated + (await level(c.id, product.id)).allocated;
     expect(held).toBe(order.status === "CANCELED" ? 0 : 2);
     await expectStockAgreesEverywhere(product, [a, b, c]);
+  });
+
+  it("is found out by reconciliation when a system did not follow the move, with the reroute node that broke", async () => {
+    const { a, b, orderId } = await orderWithNeighbours();
+    await reject(orderId);
+    await drain();
+    const order = await db().order.findUniqueOrThrow({ where: { id: orderId }, select: { id: true, number: true, status: true } });
+    expect(await compareOrders(db(), [order])).toEqual([]);
+    // The old store's queue still has it and the WMS still holds it there: the move never reached them.
+    await db().posOrderTask.update({ where: { orderId }, data: { storeCode: a.code, status: "rejected" } });
+    await db().wmsAllocation.updateMany({ where: { orderId }, data: { storeCode: a.code } });
+    const [found] = await compareOrders(db(), [order]);
+    expect(found!.mismatches.map((mismatch) => [mismatch.system, mismatch.node.id])).toEqual([
+      ["POS", "reroute-2"],
+      ["WMS", "reroute-3"],
+    ]);
+    // As the move left them, for the tests after this one.
+    await db().posOrderTask.update({ where: { orderId }, data: { storeCode: b.code, status: "new" } });
+    await db().wmsAllocation.updateMany({ where: { orderId }, data: { storeCode: b.code } });
   });
 
   it("cancels as before when the retailer chose not to reroute", async () => {

@@ -9,10 +9,11 @@ export type ComparedOrder = { id: string; number: number; status: OrderStatus };
 export async function compareOrders<T extends ComparedOrder>(db: Db, orders: T[]): Promise<{ order: T; mismatches: Mismatch[] }[]> {
   const ids = orders.map((order) => order.id);
   if (ids.length === 0) return [];
-  const [views, allocations, tasks, messages, steps, pickupDeliveries] = await Promise.all([
+  const [stores, views, allocations, tasks, messages, steps, pickupDeliveries] = await Promise.all([
+    db.order.findMany({ where: { id: { in: ids } }, select: { id: true, store: { select: { code: true } } } }),
     db.storefrontOrderView.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, status: true } }),
-    db.wmsAllocation.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, status: true, stagingBin: true } }),
-    db.posOrderTask.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, status: true, stagingBin: true } }),
+    db.wmsAllocation.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, status: true, stagingBin: true, storeCode: true } }),
+    db.posOrderTask.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, status: true, stagingBin: true, storeCode: true } }),
     db.notificationMessage.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, kind: true } }),
     db.chainStep.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, chain: true, stepNumber: true, status: true } }),
     db.delivery.findMany({ where: { orderId: { in: ids }, chain: "PICKUP", stepNumber: 2 }, select: { orderId: true, attempts: true, status: true } }),
@@ -22,6 +23,7 @@ export async function compareOrders<T extends ComparedOrder>(db: Db, orders: T[]
     const mismatches = compareSystems(
       orderSnapshot({
         status: order.status,
+        storeCode: stores.find((row) => row.id === order.id)?.store.code ?? "",
         storefrontView: views.find((view) => view.orderId === order.id)?.status ?? null,
         allocations: allocations.filter((allocation) => allocation.orderId === order.id),
         task: tasks.find((task) => task.orderId === order.id),

@@ -20,6 +20,10 @@ export type OrderSnapshot = {
   chains: Chain[];
   /** Whether the POS's pickup event ever left the POS (its delivery was attempted). */
   pickupLeftPos: boolean;
+  /** The store the OMS has the order at, the store whose queue has it, and where the WMS holds its units. */
+  storeCode: string;
+  posStoreCode: string | null;
+  heldAtStores: string[];
 };
 
 export type Mismatch = { system: SystemName; expected: string; actual: string; node: FailureNode };
@@ -39,7 +43,7 @@ function hasArrived(order: OrderSnapshot, id: StepId): boolean {
 export function compareSystems(order: OrderSnapshot): Mismatch[] {
   const mismatches: Mismatch[] = [];
   const { status } = order;
-  const open = status === "PLACED" || status === "PICKING" || status === "READY";
+  const open = status === "PLACED" || status === "PICKING" || status === "AWAITING_SHOPPER" || status === "READY";
 
   // The POS's word that never reached the OMS (seed 000 nodes 1–2, seed 001 node 3).
   if (order.posStatus === "picked_up" && status !== "PICKED_UP") {
@@ -47,6 +51,17 @@ export function compareSystems(order: OrderSnapshot): Mismatch[] {
   }
   if (order.posStatus === "canceled" && open) {
     mismatches.push({ system: "OMS", expected: "canceled (the POS canceled it)", actual: status.toLowerCase(), node: namedNode("C3") });
+  }
+
+  // A rerouted order: every system must have followed it to its new store (the REROUTE chain's nodes).
+  const rerouted = order.chains.includes("REROUTE") && hasArrived(order, "reroute-moved");
+  const offered = status === "AWAITING_SHOPPER";
+  if (rerouted && open && order.posStoreCode !== null && order.posStoreCode !== order.storeCode) {
+    mismatches.push({ system: "POS", expected: `in ${order.storeCode}'s queue`, actual: `in ${order.posStoreCode}'s queue`, node: nodeOfStep("reroute-queued") });
+  }
+  const heldElsewhere = order.heldAtStores.find((code) => code !== order.storeCode);
+  if (rerouted && open && heldElsewhere) {
+    mismatches.push({ system: "WMS", expected: `units held at ${order.storeCode}`, actual: `units held at ${heldElsewhere}`, node: nodeOfStep("reroute-held") });
   }
 
   const view = STOREFRONT_VIEW[status];
@@ -58,6 +73,8 @@ export function compareSystems(order: OrderSnapshot): Mismatch[] {
       : status === "CANCELED" ? nodeOfStep("C1")
       : status === "NO_SHOW" ? nodeOfStep("no-show-shown")
       : status === "READY" ? nodeOfStep("ready-shown")
+      : offered ? nodeOfStep("reroute-offered")
+      : rerouted ? nodeOfStep("reroute-shown")
       : nodeOfStep("placement-confirmed");
     mismatches.push({ system: "STOREFRONT", expected: `order view "${view}"`, actual: order.storefrontView ? `"${order.storefrontView}"` : "no order view", node });
   }
@@ -90,8 +107,11 @@ export function compareSystems(order: OrderSnapshot): Mismatch[] {
     : status === "CANCELED" ? (["order_canceled", nodeOfStep("cancellation-notified")] as const)
     : status === "READY" ? (["order_ready", nodeOfStep("ready-notified")] as const)
     : status === "NO_SHOW" ? (["no_show", nodeOfStep("no-show-offered")] as const)
+    : offered ? (["store_offered", nodeOfStep("reroute-offer-sent")] as const)
+    : rerouted ? (["rerouted", nodeOfStep("reroute-notified")] as const)
     : (["order_confirmed", nodeOfStep("placement-notified")] as const);
-  if (!order.messageKinds.includes(expectedMessage[0])) {
+  // A message that may go more than once (an offer, a move) is kept under its event: "rerouted:<event>".
+  if (!order.messageKinds.some((kind) => kind === expectedMessage[0] || kind.startsWith(`${expectedMessage[0]}:`))) {
     mismatches.push({ system: "NOTIFICATION", expected: `"${expectedMessage[0].replaceAll("_", " ")}" message`, actual: "none queued", node: expectedMessage[1] });
   }
   if (open && order.posStatus === null) {

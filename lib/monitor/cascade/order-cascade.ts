@@ -46,6 +46,7 @@ export async function loadOrderCascade(db: Db, orderNumber: number, now = new Da
     compareSystems(
       orderSnapshot({
         status: order.status,
+        storeCode: order.store.code,
         storefrontView: storefront?.status ?? null,
         allocations,
         task,

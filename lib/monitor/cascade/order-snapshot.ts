@@ -4,9 +4,10 @@ import { deliveryLeftSource } from "./locate-failure";
 
 type Rows = {
   status: OrderStatus;
+  storeCode: string;
   storefrontView: string | null;
-  allocations: { status: string; stagingBin: string | null }[];
-  task: { status: string; stagingBin: string | null } | null | undefined;
+  allocations: { status: string; stagingBin: string | null; storeCode: string }[];
+  task: { status: string; stagingBin: string | null; storeCode: string } | null | undefined;
   messageKinds: string[];
   steps: { chain: Chain; stepNumber: number; status: ChainStepStatus }[];
   /** The delivery of the POS's pickup event to the OMS, if one was ever written. */
@@ -26,5 +27,8 @@ export function orderSnapshot(rows: Rows): OrderSnapshot {
     arrivedSteps: rows.steps.filter((step) => step.status === "DELIVERED").map((step) => `${step.chain}:${step.stepNumber}`),
     chains: [...new Set(rows.steps.map((step) => step.chain))],
     pickupLeftPos: rows.pickupDelivery ? deliveryLeftSource(rows.pickupDelivery) : false,
+    storeCode: rows.storeCode,
+    posStoreCode: rows.task?.storeCode ?? null,
+    heldAtStores: [...new Set(rows.allocations.filter((allocation) => allocation.status === "HELD").map((allocation) => allocation.storeCode))],
   };
 }
