@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { busOverview } from "@/lib/bus/bus-overview";
-import { disconnectDb, getDb } from "@/lib/platform/db/prisma";
-import { scratchDatabase } from "../support/scratch-database";
+import { getDb } from "@/lib/platform/db/prisma";
+import { ownDatabaseForThisFile } from "../support/database-of-its-own";
 
 // The overview counts every delivery in its database: this file has one of its own.
-let database: Awaited<ReturnType<typeof scratchDatabase>>;
-beforeAll(async () => {
-  database = await scratchDatabase("handoff_bus_overview");
-  process.env.DATABASE_URL = database.url;
-});
-afterAll(async () => {
-  await disconnectDb();
-  await database.drop();
-});
+ownDatabaseForThisFile("handoff_bus_overview");
 
 const db = () => getDb();
 const HOUR = 3_600_000;

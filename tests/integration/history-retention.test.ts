@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EVENT } from "@/lib/bus/event-names";
 import { writeOutboxEvent } from "@/lib/bus/outbox";
 import { loadOrderCascade } from "@/lib/monitor/cascade/order-cascade";
 import { loadKpis } from "@/lib/monitor/kpis/store-kpis";
 import { pruneHistory } from "@/lib/monitor/retention/prune-history";
 import { placeOrder } from "@/lib/oms/orders/place-order";
-import { disconnectDb, getDb } from "@/lib/platform/db/prisma";
+import { getDb } from "@/lib/platform/db/prisma";
 import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore, firstSlot, orderInput } from "../support/factories";
-import { scratchDatabase } from "../support/scratch-database";
+import { ownDatabaseForThisFile } from "../support/database-of-its-own";
 
 // Retention walks every closed order and event in its database, with cursors of its own:
 // this file has a database of its own.
-let database: Awaited<ReturnType<typeof scratchDatabase>>;
-beforeAll(async () => {
-  database = await scratchDatabase("handoff_history");
-  process.env.DATABASE_URL = database.url;
-});
+ownDatabaseForThisFile("handoff_history");
 serveSystemsForThisFile();
-afterAll(async () => {
-  await disconnectDb();
-  await database.drop();
-});
 
 const db = () => getDb();
 const DAY = 86_400_000;

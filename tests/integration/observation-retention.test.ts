@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ingestObservations } from "@/lib/monitor/observations/ingest";
 import { pruneObservations } from "@/lib/monitor/observations/prune-observations";
-import { disconnectDb, getDb } from "@/lib/platform/db/prisma";
-import { scratchDatabase } from "../support/scratch-database";
+import { getDb } from "@/lib/platform/db/prisma";
+import { ownDatabaseForThisFile } from "../support/database-of-its-own";
 
 // Pruning a month ahead removes every line in its database: this file has one of its own.
-let database: Awaited<ReturnType<typeof scratchDatabase>>;
-
-beforeAll(async () => {
-  database = await scratchDatabase("handoff_retention");
-  process.env.DATABASE_URL = database.url;
-});
-
-afterAll(async () => {
-  await disconnectDb();
-  await database.drop();
-});
+ownDatabaseForThisFile("handoff_retention");
 
 const line = (system: "OMS" | "STOREFRONT", orderRef: string, aliases: string[] = []) => ({
   system,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { EVENT } from "@/lib/bus/event-names";
 import type { RerouteMode } from "@/lib/generated/prisma/enums";
 import { compareOrders } from "@/lib/monitor/cascade/compare-orders";
@@ -9,24 +9,16 @@ import { acceptStoreOffer, expireStoreOffers } from "@/lib/oms/reroute/answer-st
 import { moveOrderInTx } from "@/lib/oms/reroute/move-order";
 import { loadStore } from "@/lib/oms/stores/load-stores";
 import { saveRetailerSettings } from "@/lib/oms/reroute/retailer-settings";
-import { disconnectDb, getDb } from "@/lib/platform/db/prisma";
+import { getDb } from "@/lib/platform/db/prisma";
 import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { chainSteps, drain, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore, firstSlot, orderInput } from "../support/factories";
-import { scratchDatabase } from "../support/scratch-database";
+import { ownDatabaseForThisFile } from "../support/database-of-its-own";
 
 // The retailer's reroute setting is one row, and routing reads every store within reach:
 // this file has a database of its own.
-let database: Awaited<ReturnType<typeof scratchDatabase>>;
-beforeAll(async () => {
-  database = await scratchDatabase("handoff_reroute");
-  process.env.DATABASE_URL = database.url;
-});
+ownDatabaseForThisFile("handoff_reroute");
 serveSystemsForThisFile();
-afterAll(async () => {
-  await disconnectDb();
-  await database.drop();
-});
 
 const db = () => getDb();
 const setMode = (rerouteMode: RerouteMode, rerouteOfferMinutes = 30) => saveRetailerSettings(db(), { rerouteMode, rerouteOfferMinutes }, "test");

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ingestObservations } from "@/lib/monitor/observations/ingest";
 import type { ParsedObservation } from "@/lib/monitor/observations/parse-lines";
 import { continueRejudge, requestRejudge } from "@/lib/monitor/observations/rejudge-watched-orders";
 import { replaceVocabulary } from "@/lib/monitor/observations/replace-vocabulary";
-import { disconnectDb, getDb } from "@/lib/platform/db/prisma";
-import { scratchDatabase } from "../support/scratch-database";
+import { getDb } from "@/lib/platform/db/prisma";
+import { ownDatabaseForThisFile } from "../support/database-of-its-own";
 
 // A re-judgement walks every watched order in its database: this file has one of its own.
-let database: Awaited<ReturnType<typeof scratchDatabase>>;
-
-beforeAll(async () => {
-  database = await scratchDatabase("handoff_watch_rejudge");
-  process.env.DATABASE_URL = database.url;
-});
-
-afterAll(async () => {
-  await disconnectDb();
-  await database.drop();
-});
+ownDatabaseForThisFile("handoff_watch_rejudge");
 
 /** A placement an hour ago that every system logged, the WMS in its own word "allocation-created". */
 function placement(order: string): ParsedObservation[] {

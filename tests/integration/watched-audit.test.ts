@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLatestWatchedFailures, auditWatchedOrders } from "@/lib/monitor/observations/audit-watched-orders";
 import { ingestObservations } from "@/lib/monitor/observations/ingest";
 import type { ParsedObservation } from "@/lib/monitor/observations/parse-lines";
-import { disconnectDb, getDb } from "@/lib/platform/db/prisma";
-import { scratchDatabase } from "../support/scratch-database";
+import { getDb } from "@/lib/platform/db/prisma";
+import { ownDatabaseForThisFile } from "../support/database-of-its-own";
 
 // "The latest watched failures" are the latest in the whole database: this file has one of its own.
-let database: Awaited<ReturnType<typeof scratchDatabase>>;
-
-beforeAll(async () => {
-  database = await scratchDatabase("handoff_watched_audit");
-  process.env.DATABASE_URL = database.url;
-});
-
-afterAll(async () => {
-  await disconnectDb();
-  await database.drop();
-});
+ownDatabaseForThisFile("handoff_watched_audit");
 
 const SYSTEMS = ["OMS", "WMS", "STOREFRONT", "NOTIFICATION"] as const;
 

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ingestObservations } from "@/lib/monitor/observations/ingest";
 import type { ParsedObservation } from "@/lib/monitor/observations/parse-lines";
 import { watchedBoundaryLatency } from "@/lib/monitor/observations/watched-boundary-latency";
 import { watchedOrderView } from "@/lib/monitor/observations/watched-order-view";
-import { disconnectDb, getDb } from "@/lib/platform/db/prisma";
-import { scratchDatabase } from "../support/scratch-database";
+import { getDb } from "@/lib/platform/db/prisma";
+import { ownDatabaseForThisFile } from "../support/database-of-its-own";
 
 // The percentiles cover every watched arrival in its database: this file has one of its own.
-let database: Awaited<ReturnType<typeof scratchDatabase>>;
-
-beforeAll(async () => {
-  database = await scratchDatabase("handoff_watched_latency");
-  process.env.DATABASE_URL = database.url;
-});
-
-afterAll(async () => {
-  await disconnectDb();
-  await database.drop();
-});
+ownDatabaseForThisFile("handoff_watched_latency");
 
 const line = (order: string, system: ParsedObservation["system"], eventType: string, direction: "sent" | "received", observedAt: Date): ParsedObservation => ({
   system,

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ingestObservations } from "@/lib/monitor/observations/ingest";
 import { watchedNodeHealth } from "@/lib/monitor/observations/watched-node-health";
 import { evaluateAlerts } from "@/lib/monitor/operations/alerts";
 import type { ParsedObservation } from "@/lib/monitor/observations/parse-lines";
-import { disconnectDb, getDb } from "@/lib/platform/db/prisma";
-import { scratchDatabase } from "../support/scratch-database";
+import { getDb } from "@/lib/platform/db/prisma";
+import { ownDatabaseForThisFile } from "../support/database-of-its-own";
 
 // Node health counts every watched order in its database: this file has one of its own.
-let database: Awaited<ReturnType<typeof scratchDatabase>>;
-
-beforeAll(async () => {
-  database = await scratchDatabase("handoff_watched_nodes");
-  process.env.DATABASE_URL = database.url;
-});
-
-afterAll(async () => {
-  await disconnectDb();
-  await database.drop();
-});
+ownDatabaseForThisFile("handoff_watched_nodes");
 
 /** A placement half an hour ago that every system logged, but `missing`. */
 function placed(order: string, missing: string | null): ParsedObservation[] {
