@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/platform/db/prisma";
+import { OPEN_ORDER_STATUSES } from "@/lib/oms/orders/order-status";
 import { compareOrders } from "./compare-orders";
 import { resyncAndConfirm } from "./resync-and-confirm";
 import { readEnv } from "@/lib/platform/env";
@@ -40,7 +41,7 @@ export async function runReconciliation(db: Db, runId: string, options: Reconcil
     const settled = new Date(now.getTime() - (options.graceSeconds ?? RECONCILE_GRACE_SECONDS) * 1000);
     const where = {
       updatedAt: { lte: settled },
-      OR: [{ status: { in: ["PLACED" as const, "PICKING" as const, "READY" as const] } }, { updatedAt: { gte: new Date(now.getTime() - RECENTLY_CLOSED_HOURS * 3_600_000) } }],
+      OR: [{ status: { in: OPEN_ORDER_STATUSES } }, { updatedAt: { gte: new Date(now.getTime() - RECENTLY_CLOSED_HOURS * 3_600_000) } }],
       ...(options.storeId ? { storeId: options.storeId } : {}),
     };
     const total = await db.order.count({ where });

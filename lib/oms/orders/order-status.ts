@@ -43,3 +43,6 @@ export function statusesLeadingTo(to: OrderStatus): OrderStatus[] {
 export function isOpenStatus(status: OrderStatus): boolean {
   return ORDER_TRANSITIONS[status].length > 0;
 }
+
+/** Statuses an order can still leave: it holds stock, a window and an authorization. */
+export const OPEN_ORDER_STATUSES: OrderStatus[] = ALL_ORDER_STATUSES.filter(isOpenStatus);

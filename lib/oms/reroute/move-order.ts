@@ -9,6 +9,7 @@ import { addOpeningMinutes } from "@/lib/oms/slots/ready-by";
 import { scheduleOf } from "@/lib/oms/stores/load-stores";
 import { pickupDetailsOf } from "@/lib/oms/orders/order-event-context";
 import { transitionOrder } from "@/lib/oms/orders/transition-order";
+import { statusesLeadingTo } from "@/lib/oms/orders/order-status";
 import type { RerouteTarget } from "./choose-reroute-store";
 
 export type MoveOrderInput = {
@@ -23,8 +24,6 @@ export type MoveOrderInput = {
 };
 
 export type MoveOutcome = { moved: true } | { moved: false; why: string };
-
-const MOVABLE = ["PLACED", "PICKING", "AWAITING_SHOPPER"] as const;
 
 /**
  * Moves an open order to another store in the caller's transaction: the new store's stock is
@@ -47,7 +46,7 @@ export async function moveOrderInTx(tx: Tx, input: MoveOrderInput): Promise<Move
     },
   });
   if (!order) throw notFound("Order");
-  if (!(MOVABLE as readonly string[]).includes(order.status)) {
+  if (!statusesLeadingTo("PLACED").includes(order.status)) {
     throw new DomainError("INVALID_TRANSITION", `The order is ${order.status.toLowerCase().replace("_", " ")}, so it cannot move to another store.`, { from: order.status });
   }
   const { store: to, slot, readyBy } = input.target;

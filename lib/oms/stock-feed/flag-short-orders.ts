@@ -1,13 +1,11 @@
 import { EVENT } from "@/lib/bus/event-names";
 import { writeOutboxEvent } from "@/lib/bus/outbox";
 import type { Tx } from "@/lib/platform/db/prisma";
-import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import { OPEN_ORDER_STATUSES } from "@/lib/oms/orders/order-status";
 import type { FeedStore } from "./authenticate-store";
 import type { LevelChange } from "./apply-messages";
 
-
 // Orders still to be handed over: their held units are expected on the shelf or in a bin.
-const OPEN_ORDER_STATUSES: OrderStatus[] = ["PLACED", "PICKING", "READY"];
 
 export type ShortLine = { sku: string; name: string; onHand: number; held: number };
 
