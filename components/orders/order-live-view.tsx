@@ -12,6 +12,7 @@ import { CheckInForm } from "./check-in-form";
 import { OrderProgress } from "./order-progress";
 import { StoreHoursList } from "./store-hours-list";
 import { StoreOffer } from "./store-offer";
+import { PickupChanges } from "./pickup-changes";
 import { fetchView } from "@/lib/platform/http/fetch-view";
 
 type Props = { token: string; initialOrder: OrderView; qrSvg: string | null; justPlaced: boolean };
@@ -166,6 +167,16 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
           <StoreHoursList hours={order.store.hours} />
         </div>
       </section>
+
+      {order.canCancel && order.status !== "AWAITING_SHOPPER" ? (
+        <PickupChanges
+          token={token}
+          holdExtensionHours={order.holdExtensionHours}
+          holdExtended={order.holdExtended}
+          collectorName={order.collectorName}
+          onChange={() => queryClient.invalidateQueries({ queryKey: ["order", token] })}
+        />
+      ) : null}
 
       <section aria-labelledby="items-heading" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="items-heading" className="mb-2 font-semibold">

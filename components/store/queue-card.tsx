@@ -61,6 +61,12 @@ export function QueueCard({ card, tab, timeZone, now }: Props) {
             <dd>{formatStoreTime(new Date(card.promisedReadyAt), timeZone)}</dd>
           </>
         ) : null}
+        {card.collectorName ? (
+          <>
+            <dt className="text-slate-500">Collector</dt>
+            <dd className="font-semibold">{card.collectorName}</dd>
+          </>
+        ) : null}
         {tab === "curbside" ? (
           <>
             <dt className="text-slate-500">Parked</dt>

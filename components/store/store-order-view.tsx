@@ -6,7 +6,7 @@ import Link from "next/link";
 import { fetchView } from "@/lib/platform/http/fetch-view";
 import type { StoreTaskView } from "@/lib/pos/store-queue/task-view";
 import { formatElapsed } from "@/lib/pos/store-queue/sla";
-import { formatSlot, formatStoreTime } from "@/lib/platform/format/store-time";
+import { formatSlot, formatStoreDateTime, formatStoreTime } from "@/lib/platform/format/store-time";
 import { CancelAtStore } from "./cancel-at-store";
 import { RejectAtStore } from "./reject-at-store";
 import { HandoverPanel } from "./handover-panel";
@@ -86,6 +86,12 @@ export function StoreOrderView({ initialTask, canUnlock, openHandover = false }:
         </div>
       ) : null}
 
+      {task.collectorName && !task.closedAt ? (
+        <p role="status" className="rounded-xl border-2 border-violet-300 bg-violet-50 p-4 text-lg text-violet-950">
+          <strong>May be collected by {task.collectorName}</strong> — ask for the pickup code as usual.
+          {task.holdUntil ? ` Held until ${formatStoreDateTime(new Date(task.holdUntil), task.timeZone)}.` : ""}
+        </p>
+      ) : null}
       {task.reroutedFrom && !task.closedAt ? (
         <p role="status" className="rounded-xl border-2 border-sky-300 bg-sky-50 p-4 text-lg text-sky-950">
           <strong>Rerouted from {task.reroutedFrom}</strong> — that store could not fill it. Pick it here.

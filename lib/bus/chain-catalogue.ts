@@ -164,4 +164,6 @@ export const NOTICES: readonly { source: SystemName; event: EventName; target: S
   { source: "WMS", event: EVENT.inventoryAllocated, target: "STOREFRONT" },
   { source: "OMS", event: EVENT.inventoryAdjusted, target: "STOREFRONT", why: "The store stock feed: availability follows the POS." },
   { source: "OMS", event: EVENT.orderStockShort, target: "POS", why: "Short stock reaches the associate." },
+  { source: "OMS", event: EVENT.orderPickupUpdated, target: "POS", why: "A longer hold, or someone else collecting: the tablet shows who may collect and until when." },
+  { source: "OMS", event: EVENT.orderPickupUpdated, target: "NOTIFICATION", why: "The shopper is told the new hold, or that someone else may collect." },
 ];

@@ -18,6 +18,7 @@ export const EVENT = {
   orderRejected: "order.rejected",
   orderRerouteOffered: "order.reroute_offered",
   orderRerouted: "order.rerouted",
+  orderPickupUpdated: "order.pickup_updated",
   inventoryAllocated: "inventory.allocated",
   inventoryConsumed: "inventory.consumed",
   inventoryReleased: "inventory.released",

@@ -9,6 +9,7 @@ import {
   orderReadyDataSchema,
   orderReroutedDataSchema,
   pickupReminderDataSchema,
+  pickupUpdatedDataSchema,
   rerouteOfferedDataSchema,
 } from "@/lib/oms/events";
 import { parseEventData, UnsupportedEventError } from "@/lib/bus/event-data";
@@ -22,6 +23,7 @@ import {
   orderPickedUp,
   orderReady,
   orderRerouted,
+  pickupUpdated,
   storeOffered,
   type OrderFacts,
   type ComposedMessage,
@@ -80,6 +82,10 @@ async function compose(type: string, eventId: string, data: unknown): Promise<Co
     case EVENT.orderRerouteOffered: {
       const parsed = parseEventData(rerouteOfferedDataSchema, data);
       return storeOffered(factsOf(parsed), `store_offered:${eventId}`, parsed.reason, parsed.offer, parsed.expiresAt);
+    }
+    case EVENT.orderPickupUpdated: {
+      const parsed = parseEventData(pickupUpdatedDataSchema, data);
+      return pickupUpdated(factsOf(parsed), `pickup_updated:${eventId}`, parsed.change, parsed.holdUntil, parsed.collectorName);
     }
     case EVENT.orderRerouted: {
       const parsed = parseEventData(orderReroutedDataSchema, data);

@@ -228,6 +228,27 @@ export async function orderRerouted(facts: OrderFacts, kind: string, previousSto
   ];
 }
 
+/** The shopper extended the hold, or named someone else to collect: a confirmation (and a warning if it was not them). */
+export async function pickupUpdated(facts: OrderFacts, kind: string, change: "hold_extended" | "collector_named", holdUntil: string | null, collectorName: string | null): Promise<ComposedMessage[]> {
+  const number = formatOrderNumber(facts.orderNumber);
+  const zone = facts.pickup?.store.timeZone ?? "UTC";
+  const until = holdUntil ? formatStoreDateTime(new Date(holdUntil), zone) : null;
+  const subject = change === "hold_extended" ? `Order ${number}: we'll hold it until ${until}` : `Order ${number}: ${collectorName} may pick it up`;
+  return [
+    await email(kind, facts, subject, {
+      heading: change === "hold_extended" ? "Your hold is extended" : `${collectorName} may pick up your order`,
+      intro: [
+        change === "hold_extended"
+          ? `Hi ${firstName(facts.customer.name)}, ${facts.storeName} will hold order ${number} until ${until}.`
+          : `Hi ${firstName(facts.customer.name)}, ${collectorName} may collect order ${number} at ${facts.storeName}. Give them your pickup code: the store asks for it.`,
+        "Didn't ask for this? Call the store.",
+      ],
+      details: pickupDetails(facts, { withHold: true }),
+      action: viewOrder(facts),
+    }),
+  ];
+}
+
 /** "Find my order": the link again, to the contact the shopper named. */
 export async function orderLinkAgain(facts: OrderFacts, kind: string, channel: "email" | "sms"): Promise<ComposedMessage[]> {
   const number = formatOrderNumber(facts.orderNumber);

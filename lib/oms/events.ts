@@ -103,6 +103,19 @@ export const rerouteOfferedDataSchema = z.object({
   ...messagingFields,
 });
 
+/** The shopper changed how the order is collected: a longer hold (once), or someone else collecting it. */
+export const pickupUpdatedDataSchema = z.object({
+  orderNumber: int32().positive(),
+  storeCode: z.string().min(1),
+  storeName: z.string().min(1),
+  customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
+  holdUntil: z.iso.datetime().nullable(),
+  collectorName: z.string().nullable(),
+  /** What changed this time. */
+  change: z.enum(["hold_extended", "collector_named"]),
+  ...messagingFields,
+});
+
 /** The order moved to another store: everything `order.created` says, for the new store, and where it came from and why. */
 export const orderReroutedDataSchema = orderCreatedDataSchema.extend({
   storeName: z.string().min(1),
@@ -171,5 +184,6 @@ export const OMS_EVENTS = {
   [EVENT.orderStockShort]: stockShortDataSchema,
   [EVENT.orderRerouteOffered]: rerouteOfferedDataSchema.extend(orderIdentity),
   [EVENT.orderRerouted]: orderReroutedDataSchema.extend(orderIdentity),
+  [EVENT.orderPickupUpdated]: pickupUpdatedDataSchema.extend(orderIdentity),
   [EVENT.inventoryAdjusted]: inventoryAdjustedDataSchema,
 } as const;

@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/platform/db/prisma";
 import { ownValue } from "@/lib/platform/http/own-value";
 import type { EventEnvelope } from "@/lib/bus/envelope";
 import type { z } from "zod";
-import { customerArrivedDataSchema, orderCreatedDataSchema, orderReroutedDataSchema, orderRefDataSchema, stockShortDataSchema } from "@/lib/oms/events";
+import { customerArrivedDataSchema, orderCreatedDataSchema, orderReroutedDataSchema, orderRefDataSchema, pickupUpdatedDataSchema, stockShortDataSchema } from "@/lib/oms/events";
 import { parseEventData, UnsupportedEventError } from "@/lib/bus/event-data";
 import type { EventHandler } from "@/lib/bus/receive-event";
 import { CLOSED_TASK_STATUSES, type PosTaskStatus } from "./task-status";
@@ -40,6 +40,7 @@ function taskFields(event: EventEnvelope & { orderId: string }, data: OrderToPic
     pickTargetAt: data.pickTargetAt ? new Date(data.pickTargetAt) : null,
     itemCount: data.lines.reduce((sum, line) => sum + line.quantity, 0),
     pickupCodeHash: data.pickupCodeHash ?? null,
+    holdUntil: data.pickup?.holdUntil ? new Date(data.pickup.holdUntil) : null,
   };
 }
 
@@ -118,6 +119,16 @@ export const applyPosEvent: EventHandler = async (tx, event) => {
     await tx.posOrderTask.updateMany({
       where: { orderId: event.orderId },
       data: { arrivedAt: new Date(data.arrivedAt), parkingBay: data.parkingBay, carDescription: data.carDescription },
+    });
+    return "applied";
+  }
+  if (event.type === EVENT.orderPickupUpdated) {
+    // Who may collect it and until when: the latest word wins, an older one arriving late changes nothing.
+    const data = parseEventData(pickupUpdatedDataSchema, event.data);
+    const position = BigInt(event.position);
+    await tx.posOrderTask.updateMany({
+      where: { orderId: event.orderId, lastPosition: { lt: position } },
+      data: { holdUntil: data.holdUntil ? new Date(data.holdUntil) : null, collectorName: data.collectorName, lastPosition: position },
     });
     return "applied";
   }

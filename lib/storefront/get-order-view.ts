@@ -26,6 +26,8 @@ export async function getOrderViewByToken(db: Db, accessToken: string) {
   const view = await db.storefrontOrderView.findUnique({ where: { orderId: order.id }, select: { status: true } });
   const status = shopperVisibleStatus(view?.status);
   const reroute = await latestReroute(db, order.id);
+  // The retailer's limit on extending a hold (the order page offers "Extend hold" only under it).
+  const holdExtensionHours = (await db.retailerSettings.findUnique({ where: { id: 1 }, select: { holdExtensionHours: true } }))?.holdExtensionHours ?? 0;
   return {
     number: formatOrderNumber(order.number),
     status,
@@ -39,6 +41,10 @@ export async function getOrderViewByToken(db: Db, accessToken: string) {
     pickupWindow: isoWindow(pickupWindow({ slotStartsAt: order.slot.startsAt, slotEndsAt: order.slot.endsAt, promisedReadyAt: order.promisedReadyAt })),
     cancelReason: order.cancelReason,
     reroute,
+    collectorName: order.collectorName,
+    holdExtended: order.holdExtendedAt !== null,
+    /** Hours the shopper may still add to the hold (once); 0 when they may not. */
+    holdExtensionHours: isOpenStatus(status) && order.holdUntil && !order.holdExtendedAt ? holdExtensionHours : 0,
     checkedIn: order.customerArrivedAt
       ? { at: order.customerArrivedAt.toISOString(), parkingBay: order.parkingBay, carDescription: order.carDescription }
       : null,

@@ -8,7 +8,7 @@ import { placeOrder } from "@/lib/oms/orders/place-order";
 import { acceptStoreOffer, expireStoreOffers } from "@/lib/oms/reroute/answer-store-offer";
 import { moveOrderInTx } from "@/lib/oms/reroute/move-order";
 import { loadStore } from "@/lib/oms/stores/load-stores";
-import { saveRetailerSettings } from "@/lib/oms/reroute/retailer-settings";
+import { saveRetailerSettings } from "@/lib/oms/retailer-settings";
 import { getDb } from "@/lib/platform/db/prisma";
 import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { chainSteps, drain, serveSystemsForThisFile } from "../support/bus-harness";
@@ -21,7 +21,7 @@ ownDatabaseForThisFile("handoff_reroute");
 serveSystemsForThisFile();
 
 const db = () => getDb();
-const setMode = (rerouteMode: RerouteMode, rerouteOfferMinutes = 30) => saveRetailerSettings(db(), { rerouteMode, rerouteOfferMinutes }, "test");
+const setMode = (rerouteMode: RerouteMode, rerouteOfferMinutes = 30) => saveRetailerSettings(db(), { rerouteMode, rerouteOfferMinutes, holdExtensionHours: 48 }, "test");
 
 // Each test's stores sit on a spot of their own, far from the others', so routing sees only them.
 let spot = 0;

@@ -7,7 +7,7 @@ import { loadStore } from "@/lib/oms/stores/load-stores";
 import { chooseRerouteStore } from "./choose-reroute-store";
 import { moveOrderInTx, storesThatCouldNotFill } from "./move-order";
 import { offerStoreInTx } from "./offer-store";
-import { retailerSettings } from "./retailer-settings";
+import { retailerSettings } from "@/lib/oms/retailer-settings";
 
 export type OfferAnswer = { outcome: "moved"; storeName: string } | { outcome: "offered"; storeName: string; ranOut: string } | { outcome: "canceled" };
 

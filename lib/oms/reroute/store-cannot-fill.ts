@@ -5,7 +5,7 @@ import { cancelOrderInTx } from "@/lib/oms/orders/cancel-order";
 import { chooseRerouteStore, type RerouteTarget } from "./choose-reroute-store";
 import { MOST_REROUTES, moveOrderInTx, storesThatCouldNotFill } from "./move-order";
 import { offerStoreInTx } from "./offer-store";
-import { retailerSettings } from "./retailer-settings";
+import { retailerSettings } from "@/lib/oms/retailer-settings";
 
 export type CannotFillInput = { orderId: string; trigger: RerouteTrigger; reason: string; at: Date };
 

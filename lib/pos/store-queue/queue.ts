@@ -27,6 +27,8 @@ export type QueueCard = {
   handoverLocked: boolean;
   /** Set when the store's stock shows fewer units than are held: check the shelf. */
   stockAlert: string | null;
+  /** Someone else the shopper named to collect it (the code is still asked for). */
+  collectorName: string | null;
   closedAt: string | null;
 };
 
@@ -97,6 +99,7 @@ export async function loadStoreQueue(db: Db, store: { code: string; timeZone: st
       waitingAtCounter: isWaitingAtCounter(task),
       handoverLocked: task.handoverLockedAt !== null,
       stockAlert: task.stockAlert,
+      collectorName: task.collectorName,
       closedAt: iso(task.closedAt),
     });
   }

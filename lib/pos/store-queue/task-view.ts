@@ -21,6 +21,8 @@ export function toTaskView(task: ScopedTask, store: { name: string; timeZone: st
     canReject: canApplyAtPos(EVENT.orderRejected, task.status),
     rejectReason: task.rejectReason,
     reroutedFrom: task.reroutedFrom,
+    collectorName: task.collectorName,
+    holdUntil: iso(task.holdUntil),
     customerFirstName: task.customerFirstName,
     pickupMethod: task.pickupMethod,
     itemCount: task.itemCount,

@@ -5,7 +5,7 @@ import type { ActionResult, FormState } from "@/lib/platform/http/action-result"
 import { ADMIN_ROLES } from "@/lib/platform/auth/staff";
 import { withStaff } from "@/lib/platform/auth/with-staff";
 import { getDb } from "@/lib/platform/db/prisma";
-import { retailerSettingsSchema, saveRetailerSettings } from "@/lib/oms/reroute/retailer-settings";
+import { retailerSettingsSchema, saveRetailerSettings } from "@/lib/oms/retailer-settings";
 
 const DESCRIBED = { AUTO: "Orders a store cannot fill now move to the next store at once.", ASK: "Shoppers are now asked first whether to collect at the next store.", CANCEL: "Orders a store cannot fill are now canceled." } as const;
 

@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
 import { getDb } from "@/lib/platform/db/prisma";
 import { formatOpsTime } from "@/lib/platform/format/ops-time";
-import { retailerSettings } from "@/lib/oms/reroute/retailer-settings";
+import { retailerSettings } from "@/lib/oms/retailer-settings";
 import { saveRetailerSettingsAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +24,7 @@ export default async function SettingsPage() {
       <h1 className="text-2xl font-bold">Settings</h1>
       <section aria-labelledby="reroute-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="reroute-heading" className="text-lg font-semibold">
-          When a store cannot fill an order
+          When a store cannot fill an order, and how long it holds one
         </h2>
         <p className="text-sm text-slate-600">
           An associate rejects the order on the tablet. Stores that already could not fill it are never offered again; an order that has moved three times,
@@ -46,10 +46,15 @@ export default async function SettingsPage() {
               <span className="font-medium">Minutes the shopper has to answer</span>
               <input type="number" name="rerouteOfferMinutes" min={5} max={1440} defaultValue={settings.rerouteOfferMinutes} className="mt-1 block min-h-11 w-32 rounded-lg border border-slate-300 px-3" />
             </label>
+            <label className="block">
+              <span className="font-medium">Hours a shopper may extend the hold, once</span>
+              <span className="block text-sm text-slate-600">From the order page (&quot;Extend hold&quot;); 0 turns it off.</span>
+              <input type="number" name="holdExtensionHours" min={0} max={336} defaultValue={settings.holdExtensionHours} className="mt-1 block min-h-11 w-32 rounded-lg border border-slate-300 px-3" />
+            </label>
           </fieldset>
         </ActionForm>
         <p className="text-sm text-slate-600">
-          {settings.updatedAt ? `Last changed by ${settings.updatedBy ?? "an admin"}, ${formatOpsTime(settings.updatedAt)}.` : "Not changed yet: these are the defaults."}
+          {settings.updatedBy ? `Last changed by ${settings.updatedBy}, ${formatOpsTime(settings.updatedAt)}.` : "Not changed yet: these are the defaults."}
           {isAdmin ? "" : " Only an admin can change them."}
         </p>
       </section>

@@ -6,6 +6,8 @@ import { isDomainError } from "@/lib/platform/errors";
 import { cancelOrder } from "@/lib/oms/orders/cancel-order";
 import { checkInCustomer } from "@/lib/oms/orders/check-in";
 import { acceptStoreOffer } from "@/lib/oms/reroute/answer-store-offer";
+import { extendHold } from "@/lib/oms/orders/extend-hold";
+import { collectorNameSchema, nameCollector } from "@/lib/oms/orders/name-collector";
 import { isOrderToken } from "@/lib/platform/security/shopper-access";
 import { refuseInput } from "@/lib/platform/http/action-input";
 
@@ -72,6 +74,38 @@ export async function acceptStoreOfferAction(token: string): Promise<OfferAnswer
   } catch (error) {
     if (isDomainError(error, "NOT_FOUND")) return { ok: false, message: "We could not find this order." };
     if (isDomainError(error, "INVALID_TRANSITION") || isDomainError(error, "CONFLICT")) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+/** "Extend hold": the store holds the order longer, once, by the retailer's limit. */
+export async function extendHoldAction(token: string): Promise<OfferAnswerResult> {
+  const refused = refuseInput(token);
+  if (refused) return refused;
+  if (!isOrderToken(token)) return { ok: false, message: "We could not find this order." };
+  try {
+    await extendHold(getDb(), token);
+    return { ok: true, message: "Your hold is extended. We emailed you the new time." };
+  } catch (error) {
+    if (isDomainError(error, "NOT_FOUND")) return { ok: false, message: "We could not find this order." };
+    if (isDomainError(error, "INVALID_TRANSITION") || isDomainError(error, "CONFLICT")) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+/** "Someone else will pick up": the name the store's tablet shows; the pickup code is still asked for. */
+export async function nameCollectorAction(token: string, name: string): Promise<OfferAnswerResult> {
+  const refused = refuseInput(token, name);
+  if (refused) return refused.field ? { ok: false, message: "The name holds a character we cannot store (a NUL or half an emoji). Type it again." } : refused;
+  if (!isOrderToken(token)) return { ok: false, message: "We could not find this order." };
+  const parsed = collectorNameSchema.safeParse(name);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((issue) => issue.message).join(" ") };
+  try {
+    await nameCollector(getDb(), token, parsed.data);
+    return { ok: true, message: `${parsed.data} may pick it up. Give them your pickup code.` };
+  } catch (error) {
+    if (isDomainError(error, "NOT_FOUND")) return { ok: false, message: "We could not find this order." };
+    if (isDomainError(error, "INVALID_TRANSITION")) return { ok: false, message: error.message };
     throw error;
   }
 }

@@ -2,14 +2,11 @@ import { z } from "zod";
 import type { Db, Tx } from "@/lib/platform/db/prisma";
 import type { RerouteMode } from "@/lib/generated/prisma/enums";
 
-export type RetailerSettingsView = { rerouteMode: RerouteMode; rerouteOfferMinutes: number; updatedAt: Date | null; updatedBy: string | null };
+export type RetailerSettingsView = { rerouteMode: RerouteMode; rerouteOfferMinutes: number; holdExtensionHours: number; updatedAt: Date; updatedBy: string | null };
 
-const DEFAULTS = { rerouteMode: "ASK", rerouteOfferMinutes: 30 } as const;
-
-/** The retailer's choices, or the defaults until someone saves them. */
+/** The retailer's choices: one row, written with the defaults by the migrations (updatedBy is null until someone saves). */
 export async function retailerSettings(db: Db | Tx): Promise<RetailerSettingsView> {
-  const row = await db.retailerSettings.findUnique({ where: { id: 1 } });
-  return row ?? { ...DEFAULTS, updatedAt: null, updatedBy: null };
+  return db.retailerSettings.findUniqueOrThrow({ where: { id: 1 } });
 }
 
 export const retailerSettingsSchema = z.object({
@@ -19,6 +16,11 @@ export const retailerSettingsSchema = z.object({
     .int("Give whole minutes.")
     .min(5, "Give the shopper at least 5 minutes to answer.")
     .max(24 * 60, "Give the shopper at most a day (1440 minutes)."),
+  holdExtensionHours: z.coerce
+    .number("Give the hours as a number.")
+    .int("Give whole hours.")
+    .min(0, "Give 0 hours (no extensions) or more.")
+    .max(14 * 24, "A hold may grow by at most two weeks (336 hours)."),
 });
 
 export type RetailerSettingsInput = z.infer<typeof retailerSettingsSchema>;
