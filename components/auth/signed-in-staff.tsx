@@ -7,7 +7,7 @@ export function SignedInStaff({ staff, buttonClassName }: { staff: Staff | null;
   return (
     <form action={signOutAction} className="ml-auto flex items-center gap-3">
       <span>
-        {staff.name} · {staff.role.toLowerCase()}
+        {staff.name} · {staff.role.toLowerCase().replace("_", " ")}
       </span>
       <button type="submit" className={`min-h-11 rounded-md border px-4 ${buttonClassName}`}>
         Sign out

@@ -1,5 +1,7 @@
 "use client";
 
+import { NOT_TAKING_ORDERS } from "@/lib/oms/stores/store-capacity";
+
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { findStoresAction } from "@/app/(shop)/checkout/actions";
@@ -50,7 +52,7 @@ export function StorePicker({ lines, productNames, selectedStoreId, onSelect }: 
   // Fresh availability can take the chosen store out of reach (someone bought the last unit).
   useEffect(() => {
     const chosen = result?.ok ? result.stores.find((store) => store.id === selectedStoreId) : undefined;
-    if (chosen && !chosen.canFillAll) onSelect(null);
+    if (chosen && !(chosen.canFillAll && chosen.takingOrders)) onSelect(null);
   }, [result, selectedStoreId, onSelect]);
   return (
     <div className="space-y-4">
@@ -114,20 +116,22 @@ export function StorePicker({ lines, productNames, selectedStoreId, onSelect }: 
 
       {result?.ok && result.stores.length > 0 ? (
         <div role="radiogroup" aria-label="Pickup store" className="space-y-2">
-          {result.stores.map((store) => (
+          {result.stores.map((store) => {
+            const choosable = store.canFillAll && store.takingOrders;
+            return (
             <div
               key={store.id}
-              className={`rounded-lg border p-3 ${store.canFillAll ? "border-slate-200 hover:border-brand-600" : "border-slate-100 bg-slate-50 text-slate-500"} ${
+              className={`rounded-lg border p-3 ${choosable ? "border-slate-200 hover:border-brand-600" : "border-slate-100 bg-slate-50 text-slate-500"} ${
                 selectedStoreId === store.id ? "border-brand-600 ring-2 ring-brand-100" : ""
               }`}
             >
-              <label className={`flex gap-3 ${store.canFillAll ? "cursor-pointer" : ""}`}>
+              <label className={`flex gap-3 ${choosable ? "cursor-pointer" : ""}`}>
               <input
                 type="radio"
                 name="pickupStore"
                 value={store.id}
                 checked={selectedStoreId === store.id}
-                disabled={!store.canFillAll}
+                disabled={!choosable}
                 onChange={() => onSelect(store)}
                 aria-describedby={`store-${store.id}-details`}
                 className="mt-1 h-5 w-5"
@@ -138,9 +142,11 @@ export function StorePicker({ lines, productNames, selectedStoreId, onSelect }: 
                   <span className="block">
                     {store.distanceMiles} mi · {store.address}
                   </span>
-                  <span className={`block font-medium ${store.canFillAll ? "text-emerald-700" : "text-amber-700"}`}>
-                    {availabilityText(store)}
-                  </span>
+                  {store.takingOrders ? (
+                    <span className={`block font-medium ${store.canFillAll ? "text-emerald-700" : "text-amber-700"}`}>{availabilityText(store)}</span>
+                  ) : (
+                    <span className="block font-medium text-amber-700">{NOT_TAKING_ORDERS}</span>
+                  )}
                   {store.shortProductIds.length > 0 ? (
                     <span className="block">Not enough: {store.shortProductIds.map((id) => productNames.get(id) ?? "an item").join(", ")}</span>
                   ) : null}
@@ -159,7 +165,8 @@ export function StorePicker({ lines, productNames, selectedStoreId, onSelect }: 
                 </div>
               </details>
             </div>
-          ))}
+            );
+          })}
         </div>
       ) : null}
     </div>

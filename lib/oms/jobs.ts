@@ -2,6 +2,7 @@ import type { PeriodicJob } from "@/lib/platform/periodic-job";
 import { drainIntakeQueue } from "./intake/intake-queue";
 import { expireNoShows, sendPickupReminders } from "./orders/no-show";
 import { expireStoreOffers } from "./reroute/answer-store-offer";
+import { resumeDueStores } from "./stores/resume-store";
 
 export const OMS_JOBS: PeriodicJob[] = [
   // Channel orders queued above their rate, placed beside deliveries; a full batch means more are waiting.
@@ -16,6 +17,7 @@ export const OMS_JOBS: PeriodicJob[] = [
       await sendPickupReminders(db);
       await expireNoShows(db);
       await expireStoreOffers(db);
+      await resumeDueStores(db);
     },
   },
 ];

@@ -8,6 +8,7 @@ export type DomainErrorCode =
   | "INVALID_TRANSITION"
   | "INSUFFICIENT_STOCK"
   | "SLOT_UNAVAILABLE"
+  | "STORE_UNAVAILABLE"
   | "PAYMENT_DECLINED";
 
 export class DomainError extends Error {

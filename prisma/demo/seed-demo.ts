@@ -24,6 +24,7 @@ const DEMO_USERS = [
   { email: "admin@handoff.test", name: "Alex Admin", role: "ADMIN", stores: [] },
   { email: "manager@handoff.test", name: "Morgan Manager", role: "MANAGER", stores: [] },
   { email: "associate@handoff.test", name: "Sam Associate", role: "ASSOCIATE", stores: ["AUS-DT", "AUS-NL"] },
+  { email: "store.manager@handoff.test", name: "Jamie Store Manager", role: "STORE_MANAGER", stores: ["AUS-NL", "AUS-SC"] },
 ] as const;
 
 /** Loads the demo catalogue, stores, stock and staff into an empty database. Returns false if data exists. */

@@ -25,7 +25,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email and password.", email };
   const result = await authenticateStaff(getDb(), parsed.data, clientAddress(await headers()));
   if (!result.ok) return { error: result.message, email };
-  const home = result.staff.role === "ASSOCIATE" ? "/store" : "/ops";
+  const home = result.staff.role === "ASSOCIATE" || result.staff.role === "STORE_MANAGER" ? "/store" : "/ops";
   try {
     await signIn("credentials", { sessionId: result.sessionId, ticket: result.ticket, redirectTo: safeReturnPath(formData.get("next")) ?? home });
   } catch (error) {

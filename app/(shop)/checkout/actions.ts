@@ -44,6 +44,7 @@ function toStoreChoice(store: PickupStoreOption, now: Date): StoreChoice {
     linesAvailable: store.coverage.linesAvailable,
     canFillAll: store.coverage.canFillAll,
     shortProductIds: store.coverage.shortLines.map((line) => line.productId),
+    takingOrders: store.takingOrders,
   };
 }
 
@@ -136,7 +137,7 @@ export async function placeOrderAction(_previous: CheckoutResult, formData: Form
     if (!isDomainError(error)) throw error;
     const field = typeof error.details.field === "string" ? error.details.field : undefined;
     const result: CheckoutResult = { status: "error", message: error.message, fieldErrors: field ? { [field]: error.message } : {} };
-    if (error.code === "INSUFFICIENT_STOCK" || error.code === "SLOT_UNAVAILABLE") {
+    if (error.code === "INSUFFICIENT_STOCK" || error.code === "SLOT_UNAVAILABLE" || error.code === "STORE_UNAVAILABLE") {
       result.alternatives = await alternativesFor(parsed.data.storeId, parsed.data.lines);
     }
     return result;
@@ -154,5 +155,5 @@ async function alternativesFor(storeId: string, lines: { productId: string; quan
   if (!store) return [];
   const now = new Date();
   const stores = await findPickupStores(getDb(), { origin: store, lines, radiusMiles: 50, now, excludeStoreId: storeId });
-  return stores.filter((candidate) => candidate.coverage.canFillAll).slice(0, 3).map((candidate) => toStoreChoice(candidate, now));
+  return stores.filter((candidate) => candidate.coverage.canFillAll && candidate.takingOrders).slice(0, 3).map((candidate) => toStoreChoice(candidate, now));
 }

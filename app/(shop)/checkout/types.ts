@@ -13,6 +13,8 @@ export type StoreChoice = {
   linesAvailable: number;
   canFillAll: boolean;
   shortProductIds: string[];
+  /** False for a paused or full store: shown, not choosable. */
+  takingOrders: boolean;
 };
 
 export type SlotChoice = {

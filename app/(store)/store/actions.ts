@@ -9,7 +9,11 @@ import { rejectAtStore } from "@/lib/pos/store-queue/reject";
 import { handOver, unlockHandover } from "@/lib/pos/store-queue/handover";
 import { confirmPick, markShort, startPicking, undoPick } from "@/lib/pos/store-queue/pick";
 import { markReady, stageOrder } from "@/lib/pos/store-queue/ready";
-import { STORE_ROLES } from "@/lib/pos/store-queue/scope";
+import { STORE_CAPACITY_ROLES, STORE_ROLES, storesInScope } from "@/lib/pos/store-queue/scope";
+import { pauseSchema, pauseStore } from "@/lib/oms/stores/pause-store";
+import { resumeStore } from "@/lib/oms/stores/resume-store";
+import { capsSchema, setStoreCaps } from "@/lib/oms/stores/store-caps";
+import type { Staff } from "@/lib/platform/auth/staff";
 import { withStaff } from "@/lib/platform/auth/with-staff";
 import { REJECT_REASONS, SHORT_REASONS, STORE_CANCEL_REASONS } from "@/lib/pos/store-queue/short-reasons";
 import type { ActionResult } from "@/lib/platform/http/action-result";
@@ -127,5 +131,44 @@ export async function rejectAtStoreAction(input: { orderNumber: number; reason: 
   return withStaff(ASSOCIATES, rejectSchema, input, async (reject, staff) => {
     await rejectAtStore(getDb(), staff, reject, await device());
     return { ok: true, message: `H-${reject.orderNumber} is rejected (${reject.reason.toLowerCase()}); the order is being sent to another store.` };
+  });
+}
+
+const STORE_MANAGERS = { roles: [...STORE_CAPACITY_ROLES], denied: "Only a store manager can pause pickup orders or set caps.", signedOut: "Your session has ended. Sign in again." };
+const storeCodeSchema = z.string().trim().min(1, "Choose a store.").max(32);
+
+/** The store, when this manager runs it (a store manager only their own). */
+async function managedStore(staff: Staff, code: string) {
+  const store = (await storesInScope(getDb(), staff)).find((candidate) => candidate.code === code);
+  return store ?? null;
+}
+
+/** "Pause pickup orders": no new pickup orders at the store until it resumes (by hand, or at the chosen time). */
+export async function pauseStoreAction(input: { storeCode: string; reason: string; minutes: number | string }): Promise<ActionResult> {
+  return withStaff(STORE_MANAGERS, pauseSchema.extend({ storeCode: storeCodeSchema }), input, async (pause, staff) => {
+    const store = await managedStore(staff, pause.storeCode);
+    if (!store) return { ok: false, message: "That store is not one of yours." };
+    await pauseStore(getDb(), { storeId: store.id, reason: pause.reason, minutes: pause.minutes, by: staff.name });
+    return { ok: true, message: `${store.name} is not taking pickup orders${pause.minutes > 0 ? ` for ${pause.minutes >= 60 ? `${pause.minutes / 60} h` : `${pause.minutes} min`}` : " until you resume"}.` };
+  });
+}
+
+/** "Resume pickup orders". */
+export async function resumeStoreAction(input: { storeCode: string }): Promise<ActionResult> {
+  return withStaff(STORE_MANAGERS, z.object({ storeCode: storeCodeSchema }), input, async ({ storeCode }, staff) => {
+    const store = await managedStore(staff, storeCode);
+    if (!store) return { ok: false, message: "That store is not one of yours." };
+    await resumeStore(getDb(), { storeId: store.id, by: staff.name });
+    return { ok: true, message: `${store.name} is taking pickup orders again.` };
+  });
+}
+
+/** A store's daily and concurrent order caps (empty: none). */
+export async function setStoreCapsAction(input: { storeCode: string; dailyOrderCap: string | number | null; concurrentOrderCap: string | number | null }): Promise<ActionResult> {
+  return withStaff(STORE_MANAGERS, capsSchema.extend({ storeCode: storeCodeSchema }), input, async (caps, staff) => {
+    const store = await managedStore(staff, caps.storeCode);
+    if (!store) return { ok: false, message: "That store is not one of yours." };
+    await setStoreCaps(getDb(), { storeId: store.id, dailyOrderCap: caps.dailyOrderCap, concurrentOrderCap: caps.concurrentOrderCap, by: staff.name });
+    return { ok: true, message: `Caps saved for ${store.name}.` };
   });
 }

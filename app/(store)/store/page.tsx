@@ -5,7 +5,9 @@ import { StoreQueueView } from "@/components/store/store-queue-view";
 import { requireStaffPage } from "@/lib/platform/auth/staff";
 import { getDb } from "@/lib/platform/db/prisma";
 import { loadStoreQueue } from "@/lib/pos/store-queue/queue";
-import { storesInScope, STORE_ROLES } from "@/lib/pos/store-queue/scope";
+import { managesStores, storesInScope, STORE_ROLES } from "@/lib/pos/store-queue/scope";
+import { isPaused } from "@/lib/oms/stores/store-capacity";
+import { StoreCapacityPanel } from "@/components/store/store-capacity-panel";
 import { STORE_COOKIE } from "@/lib/pos/store-queue/store-cookie";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +23,11 @@ export default async function StoreQueuePage({ searchParams }: PageProps<"/store
     return <p className="rounded-xl border border-amber-300 bg-amber-50 p-5">You are not assigned to a store yet. Ask your manager to add you to one.</p>;
   }
   const store = stores.find((candidate) => candidate.code === requested) ?? stores[0]!;
-  const queue = await loadStoreQueue(db, store);
+  const [queue, capacity] = await Promise.all([
+    loadStoreQueue(db, store),
+    db.store.findUniqueOrThrow({ where: { id: store.id }, select: { pausedAt: true, pausedUntil: true, pauseReason: true, dailyOrderCap: true, concurrentOrderCap: true } }),
+  ]);
+  const paused = isPaused(capacity, new Date());
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-2">
@@ -42,6 +48,19 @@ export default async function StoreQueuePage({ searchParams }: PageProps<"/store
           </nav>
         ) : null}
       </div>
+      <StoreCapacityPanel
+        store={{
+          code: store.code,
+          name: store.name,
+          timeZone: store.timeZone,
+          paused,
+          pausedUntil: paused ? (capacity.pausedUntil?.toISOString() ?? null) : null,
+          pauseReason: paused ? capacity.pauseReason : null,
+          dailyOrderCap: capacity.dailyOrderCap,
+          concurrentOrderCap: capacity.concurrentOrderCap,
+        }}
+        canManage={managesStores(staff)}
+      />
       <StoreQueueView store={{ code: store.code, name: store.name, timeZone: store.timeZone }} initialQueue={queue} />
     </div>
   );

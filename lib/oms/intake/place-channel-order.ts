@@ -90,7 +90,7 @@ async function placeAtStore(db: Db, adapter: ChannelAdapter, order: CanonicalOrd
     } catch (error) {
       if (error instanceof DomainError && error.code === "SLOT_UNAVAILABLE" && attempt < SLOT_ATTEMPTS) continue;
       // Stock or every window taken by other orders in the meantime: kept for a replay.
-      if (error instanceof DomainError && ["INSUFFICIENT_STOCK", "SLOT_UNAVAILABLE", "INVALID_INPUT"].includes(error.code)) return { ...refuse("(order)", error.message), code: error.code };
+      if (error instanceof DomainError && ["INSUFFICIENT_STOCK", "SLOT_UNAVAILABLE", "STORE_UNAVAILABLE", "INVALID_INPUT"].includes(error.code)) return { ...refuse("(order)", error.message), code: error.code };
       throw error;
     }
   }

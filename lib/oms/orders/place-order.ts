@@ -13,6 +13,8 @@ import { chosenWindowOffer } from "@/lib/oms/slots/store-slot-offer";
 import { pickupDetailsOf } from "./order-event-context";
 import { addOpeningMinutes } from "@/lib/oms/slots/ready-by";
 import { hoursColumn, scheduleOf, type StoreWithHours } from "@/lib/oms/stores/load-stores";
+import { capacityCountColumns } from "@/lib/oms/stores/capacity-counts";
+import { capacityOf } from "@/lib/oms/stores/store-capacity";
 import { INITIAL_ORDER_STATUS } from "./order-status";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderChannel } from "@/lib/generated/prisma/enums";
@@ -41,6 +43,9 @@ type CartProduct = { id: string; sku: string; name: string; priceCents: number; 
 
 /** What a placement reads before it writes, in one statement. */
 type PlacementContext = StoreWithHours & {
+  /** The store's orders of its day and in hand, for its caps. */
+  placedToday: number;
+  openOrders: number;
   /** The order this checkout already placed, if any. */
   existing: { orderId: string; number: number; accessToken: string; placedByBrowser: string | null } | null;
   /** Orders ahead in the store's queue. */
@@ -63,11 +68,16 @@ type PlacementContext = StoreWithHours & {
 export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Date()): Promise<PlacedOrder> {
   const sql = sqlOf(db);
   const lines = mergeCartLines(input.lines).sort((a, b) => a.productId.localeCompare(b.productId));
-  const context = await readPlacementContext(sql, input, lines);
+  const context = await readPlacementContext(sql, input, lines, now);
   // A resubmitted checkout gets its order back even if its stock or slot has since run out.
   if (context.existing) return { ...context.existing, alreadyPlaced: true };
   if (!context.id) throw notFound("That pickup store");
   const store: StoreWithHours = context;
+  // A store that paused pickup orders, or reached a cap, takes no new one (checked as the order is placed).
+  const capacity = capacityOf(context, now);
+  if (!capacity.taking) {
+    throw new DomainError("STORE_UNAVAILABLE", `${store.name} is not taking pickup orders right now. Choose another store.`, { field: "storeId", why: capacity.why });
+  }
   if (input.pickupMethod === "CURBSIDE" && !store.curbsideEnabled) {
     throw new DomainError("INVALID_INPUT", `${store.name} does not offer curbside pickup. Choose in-store pickup.`, { field: "pickupMethod" });
   }
@@ -168,9 +178,9 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
 }
 
 /** The store with its hours and queue, the chosen window, the cart's products and any order this checkout placed. */
-async function readPlacementContext(sql: SqlClient, input: PlaceOrderRequest, lines: { productId: string }[]): Promise<PlacementContext> {
+async function readPlacementContext(sql: SqlClient, input: PlaceOrderRequest, lines: { productId: string }[], now: Date): Promise<PlacementContext> {
   const [context] = (await sql.query<PlacementContext>(Prisma.sql`
-    SELECT s.*, ${hoursColumn("s")} AS "hours",
+    SELECT s.*, ${hoursColumn("s")} AS "hours", ${capacityCountColumns("s", now)},
            (SELECT json_build_object('orderId', o."id", 'number', o."number", 'accessToken', o."accessToken", 'placedByBrowser', o."placedByBrowser")
               FROM "Order" o WHERE o."checkoutId" = ${input.checkoutId}) AS "existing",
            (SELECT count(*)::int FROM "Order" o WHERE o."storeId" = s."id" AND o."status" IN ('PLACED', 'PICKING')) AS "queued",

@@ -15,6 +15,8 @@ export type RoutingCandidate = {
   slotPlacesLeft: number | null;
   /** False when the order wants curbside pickup and the store offers none. */
   offersPickupMethod: boolean;
+  /** Why the store takes no pickup orders now (paused, or at a cap), or null when it does. */
+  notTakingOrders?: string | null;
 };
 
 export type ScoredCandidate = RoutingCandidate & { eligible: boolean; why: string; score: RouteScore | null };
@@ -29,7 +31,7 @@ export type UnfillableOffer = { splitPickup: { code: string; name: string; skus:
 /** Each SKU from the nearest store that has all of it, or null when some SKU is nowhere. */
 function splitPickup(candidates: ScoredCandidate[], skus: string[]): UnfillableOffer["splitPickup"] {
   const byStore = new Map<string, { code: string; name: string; skus: string[] }>();
-  const nearestFirst = [...candidates].filter((candidate) => candidate.slotPlacesLeft !== null).sort((a, b) => a.distanceMiles - b.distanceMiles);
+  const nearestFirst = [...candidates].filter((candidate) => candidate.slotPlacesLeft !== null && !candidate.notTakingOrders).sort((a, b) => a.distanceMiles - b.distanceMiles);
   for (const sku of skus) {
     const store = nearestFirst.find((candidate) => !candidate.shortSkus.includes(sku));
     if (!store) return null;
@@ -41,6 +43,7 @@ function splitPickup(candidates: ScoredCandidate[], skus: string[]): UnfillableO
 }
 
 function assess(candidate: RoutingCandidate): ScoredCandidate {
+  if (candidate.notTakingOrders) return { ...candidate, eligible: false, why: `not taking pickup orders (${candidate.notTakingOrders})`, score: null };
   if (candidate.shortSkus.length > 0) return { ...candidate, eligible: false, why: `cannot fill ${candidate.shortSkus.join(", ")}`, score: null };
   if (!candidate.offersPickupMethod) return { ...candidate, eligible: false, why: "offers no curbside pickup", score: null };
   if (candidate.slotPlacesLeft === null) return { ...candidate, eligible: false, why: "no pickup window open", score: null };

@@ -4,6 +4,8 @@ import { availableToPromise } from "@/lib/oms/inventory/availability";
 import { storeSlotOffer } from "@/lib/oms/slots/store-slot-offer";
 import { loadAllStores, queuedOrdersByStore, type StoreWithHours } from "@/lib/oms/stores/load-stores";
 import { chooseStore, type RoutingCandidate, type RoutingDecision } from "./choose-store";
+import { capacityCountsOf } from "@/lib/oms/stores/capacity-counts";
+import { capacityOf } from "@/lib/oms/stores/store-capacity";
 
 /** Stores further than this from the customer (or the store asked for) are not considered. */
 export const ROUTING_RADIUS_MILES = 50;
@@ -43,9 +45,10 @@ export async function routeOrder(db: Db, input: RouteOrderInput): Promise<Routin
 /** Each store's standing for this order: what it cannot fill, its queue, its next open window. */
 async function assess(db: Db, input: RouteOrderInput, stores: { store: StoreWithHours; distance: number }[]): Promise<RoutingCandidate[]> {
   const storeIds = stores.map(({ store }) => store.id);
-  const [levels, queued] = await Promise.all([
+  const [levels, queued, counts] = await Promise.all([
     db.inventoryLevel.findMany({ where: { storeId: { in: storeIds }, productId: { in: input.lines.map((line) => line.productId) } } }),
     queuedOrdersByStore(db, storeIds),
+    capacityCountsOf(db, storeIds, input.now),
   ]);
   // Pickup windows only matter where the order could go; they are read for those stores at once.
   return Promise.all(
@@ -53,7 +56,9 @@ async function assess(db: Db, input: RouteOrderInput, stores: { store: StoreWith
       const shortSkus = input.lines
         .filter((line) => availableToPromise(levels.find((level) => level.storeId === store.id && level.productId === line.productId)) < line.quantity)
         .map((line) => line.sku);
-      const offer = shortSkus.length === 0 ? await storeSlotOffer(db, store, input.now) : null;
+      // A paused or full store is set aside: shown in the decision with why, never chosen.
+      const capacity = capacityOf({ ...store, ...(counts.get(store.id) ?? { placedToday: 0, openOrders: 0 }) }, input.now);
+      const offer = shortSkus.length === 0 && capacity.taking ? await storeSlotOffer(db, store, input.now) : null;
       const slot = offer?.slots.find((candidate) => candidate.remaining > 0);
       return {
         storeId: store.id,
@@ -65,6 +70,7 @@ async function assess(db: Db, input: RouteOrderInput, stores: { store: StoreWith
         pickers: store.pickers,
         offersPickupMethod: input.pickupMethod === "IN_STORE" || store.curbsideEnabled,
         slotPlacesLeft: shortSkus.length > 0 ? 0 : slot ? slot.remaining - 1 : null,
+        notTakingOrders: capacity.taking ? null : capacity.detail,
       };
     }),
   );

@@ -21,6 +21,10 @@ export type PickupStoreOption = {
   holdHours: number;
   readyBy: Date | null;
   coverage: CartCoverage;
+  /** Paused or full: shown, not choosable ("Not taking pickup orders right now"). */
+  takingOrders: boolean;
+  /** Why not, for staff and other storefronts ("paused: Staff shortage"). */
+  notTakingOrders: string | null;
 };
 
 export type FindPickupStoresInput = {
@@ -56,9 +60,10 @@ export async function findPickupStores(db: Db, input: FindPickupStoresInput): Pr
     skus: products.map((product) => product.sku),
     curbsideOnly: input.curbsideOnly,
     limit: input.limit,
+    now: input.now,
   });
 
-  return nearby.map(({ store, distance, queuedOrders, available }) => ({
+  return nearby.map(({ store, distance, queuedOrders, available, capacity }) => ({
     id: store.id,
     code: store.code,
     name: store.name,
@@ -79,5 +84,7 @@ export async function findPickupStores(db: Db, input: FindPickupStoresInput): Pr
       queuedOrders,
     }),
     coverage: cartCoverage(lines, new Map([...available].map(([sku, units]) => [productIdOf.get(sku)!, units]))),
+    takingOrders: capacity.taking,
+    notTakingOrders: capacity.taking ? null : capacity.detail,
   }));
 }

@@ -42,6 +42,8 @@ export type PickupOption = {
   distanceMiles: number;
   pickupMethods: ("IN_STORE" | "CURBSIDE")[];
   canFillAll: boolean;
+  /** False for a store that paused pickup orders or reached a cap: listed, not to be offered for choosing. */
+  takingOrders: boolean;
   lines: { sku: string; quantity: number; available: number; canFill: boolean }[];
   readyBy: string | null;
   pickupWindows: { startsAt: string; endsAt: string; remaining: number }[];
@@ -97,9 +99,10 @@ export async function pickupOptions(db: Db, request: PickupOptionsRequest, now: 
         distanceMiles: store.distanceMiles,
         pickupMethods: store.curbsideEnabled ? ["IN_STORE", "CURBSIDE"] : ["IN_STORE"],
         canFillAll: store.coverage.canFillAll,
+        takingOrders: store.takingOrders,
         lines: store.coverage.lines.map((line) => ({ sku: skuOf.get(line.productId)!, quantity: line.requested, available: line.available, canFill: line.available >= line.requested })),
         readyBy: store.readyBy?.toISOString() ?? null,
-        pickupWindows: windows.get(store.id) ?? [],
+        pickupWindows: store.takingOrders ? (windows.get(store.id) ?? []) : [],
       })),
     },
   };

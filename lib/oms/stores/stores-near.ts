@@ -3,9 +3,13 @@ import { sqlOf, type Db } from "@/lib/platform/db/prisma";
 import { boundingBox } from "@/lib/platform/geo/bounding-box";
 import type { Coordinates } from "@/lib/platform/geo/distance";
 import { hoursColumn, type StoreWithHours } from "./load-stores";
+import { capacityCountColumns } from "./capacity-counts";
+import { capacityOf, type Capacity } from "./store-capacity";
 
 export type NearbyStore = {
   store: StoreWithHours;
+  /** Whether it takes pickup orders now (its pause and caps). */
+  capacity: Capacity;
   distance: number;
   /** Orders waiting for or in picking: the queue a new order joins. */
   queuedOrders: number;
@@ -22,9 +26,11 @@ export type StoresNearOptions = {
   curbsideOnly?: boolean;
   /** At most this many stores, the nearest. */
   limit?: number;
+  /** When the search is made (a store's pause and daily cap depend on it). */
+  now?: Date;
 };
 
-type SearchRow = StoreWithHours & { distance: number; queuedOrders: number; available: Record<string, number> };
+type SearchRow = StoreWithHours & { distance: number; queuedOrders: number; available: Record<string, number>; placedToday: number; openOrders: number };
 
 const EARTH_RADIUS_MILES = 3958.8;
 
@@ -37,6 +43,7 @@ const EARTH_RADIUS_MILES = 3958.8;
 export async function storesNear(db: Db, origin: Coordinates, radiusMiles: number, options: StoresNearOptions = {}): Promise<NearbyStore[]> {
   const box = boundingBox(origin, radiusMiles);
   const exclude = options.excludeStoreId ?? null;
+  const now = options.now ?? new Date();
   // The box narrows by index; the exact distance (haversine, as distanceMiles) and the limit
   // come before the per-store reads, so a dense city's box costs its nearest stores only.
   const { rows } = await sqlOf(db).query<SearchRow>(Prisma.sql`
@@ -52,8 +59,15 @@ export async function storesNear(db: Db, origin: Coordinates, radiusMiles: numbe
     SELECT n.*,
            ${hoursColumn("n")} AS "hours",
            (SELECT count(*)::int FROM "Order" o WHERE o."storeId" = n."id" AND o."status" IN ('PLACED', 'PICKING')) AS "queuedOrders",
-           COALESCE((SELECT json_object_agg(a."sku", a."available") FROM "StorefrontAvailability" a WHERE a."storeCode" = n."code" AND a."sku" = ANY(${options.skus ?? []}::text[])), '{}'::json) AS "available"
+           COALESCE((SELECT json_object_agg(a."sku", a."available") FROM "StorefrontAvailability" a WHERE a."storeCode" = n."code" AND a."sku" = ANY(${options.skus ?? []}::text[])), '{}'::json) AS "available",
+           ${capacityCountColumns("n", now)}
       FROM nearest n
      ORDER BY n."distance", n."name"`);
-  return rows.map(({ distance, queuedOrders, available, ...store }) => ({ store, distance, queuedOrders, available: new Map(Object.entries(available)) }));
+  return rows.map(({ distance, queuedOrders, available, placedToday, openOrders, ...store }) => ({
+    store,
+    distance,
+    queuedOrders,
+    available: new Map(Object.entries(available)),
+    capacity: capacityOf({ ...store, placedToday, openOrders }, now),
+  }));
 }

@@ -1,3 +1,4 @@
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/platform/db/prisma";
 import { sessionTicket } from "./session-ticket";
 import { accountThrottle, clearSignInFailures, clientThrottle, recordSignInFailure, signInGate } from "./sign-in-throttle";
@@ -5,7 +6,7 @@ import { openStaffSession } from "./staff-session";
 import { verifyCredentials } from "./verify-credentials";
 
 export type AuthenticationResult =
-  | { ok: true; staff: { id: string; role: "ASSOCIATE" | "MANAGER" | "ADMIN" }; sessionId: string; ticket: string }
+  | { ok: true; staff: { id: string; role: Role }; sessionId: string; ticket: string }
   | { ok: false; message: string };
 
 const WRONG = "Wrong email or password.";

@@ -6,7 +6,7 @@ import { DomainError } from "@/lib/platform/errors";
 import { verifyPickupCode } from "@/lib/platform/security/pickup-code";
 import { writePosEvent } from "@/lib/pos/record-pos-event";
 import { writeAudit } from "./audit";
-import { taskInScope, worksAllStores } from "./scope";
+import { managesStores, taskInScope } from "./scope";
 
 /** Wrong codes allowed before the handover locks until a manager unlocks it. */
 export const MAX_CODE_ATTEMPTS = 5;
@@ -73,10 +73,10 @@ export async function handOver(db: Db, staff: Staff, input: HandoverInput, devic
   });
 }
 
-/** A manager (or admin) lets the handover be tried again. */
+/** A manager (a store manager at their stores, a manager or an admin) lets the handover be tried again. */
 export async function unlockHandover(db: Db, staff: Staff, orderNumber: number, device: string | null, now = new Date()) {
   const task = await taskInScope(db, staff, orderNumber);
-  if (!worksAllStores(staff)) throw new DomainError("NOT_FOUND", "Only a manager can unlock a handover.");
+  if (!managesStores(staff)) throw new DomainError("NOT_FOUND", "Only a manager can unlock a handover.");
   await db.$transaction(async (tx) => {
     await tx.posOrderTask.update({ where: { orderId: task.orderId }, data: { handoverLockedAt: null, failedCodeAttempts: 0 } });
     await writeAudit(tx, { action: "handover_unlocked", task, staff, device, at: now });

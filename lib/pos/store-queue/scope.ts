@@ -2,8 +2,16 @@ import type { Staff } from "@/lib/platform/auth/staff";
 import type { Db, Tx } from "@/lib/platform/db/prisma";
 import { notFound } from "@/lib/platform/errors";
 
-/** The roles that may work a store's queue; associates only at the stores they are assigned to. */
-export const STORE_ROLES = ["ASSOCIATE", "MANAGER", "ADMIN"] as const;
+/** The roles that may work a store's queue; associates and store managers only at the stores they are assigned to. */
+export const STORE_ROLES = ["ASSOCIATE", "STORE_MANAGER", "MANAGER", "ADMIN"] as const;
+
+/** The roles that may pause a store's pickup orders and set its caps (a store manager at their own stores). */
+export const STORE_CAPACITY_ROLES = ["STORE_MANAGER", "MANAGER", "ADMIN"] as const;
+
+/** A manager of the store in front of them: a store manager (scoped to their stores elsewhere), a manager or an admin. */
+export function managesStores(staff: Pick<Staff, "role">): boolean {
+  return (STORE_CAPACITY_ROLES as readonly string[]).includes(staff.role);
+}
 
 export function worksAllStores(staff: Pick<Staff, "role">): boolean {
   return staff.role === "MANAGER" || staff.role === "ADMIN";

@@ -8,6 +8,8 @@ import { describeRunTime, formatAccuracy, INVENTORY_ACCURACY_TARGET, meetsAccura
 import { latestAccuracyRun } from "@/lib/monitor/inventory-accuracy/latest-accuracy-run";
 import { loadKpiTrend, type TrendUnit } from "@/lib/monitor/kpis/kpi-trend";
 import { loadStoreComparison } from "@/lib/monitor/kpis/store-comparison";
+import { loadStoreCapacityKpis } from "@/lib/monitor/kpis/store-capacity-kpis";
+import { DataTable } from "@/components/ops/data-table";
 import { loadKpis, PICK_TO_READY_TARGET_MINUTES, PICKUP_CONVERSION_TARGET } from "@/lib/monitor/kpis/store-kpis";
 import { plural } from "@/lib/platform/format/plural";
 import { formatCents } from "@/lib/platform/money";
@@ -47,11 +49,12 @@ export default async function KpisPage({ searchParams }: PageProps<"/ops/kpis">)
   const from = new Date(to.getTime() - PERIODS[period][1] * 86_400_000);
   const unit: TrendUnit = period === "24h" ? "hour" : "day";
   const timeZone = store ? (await db.store.findUniqueOrThrow({ where: { id: store.id }, select: { timeZone: true } })).timeZone : "UTC";
-  const [kpis, trend, comparison, accuracyRun] = await Promise.all([
+  const [kpis, trend, comparison, accuracyRun, capacity] = await Promise.all([
     loadKpis(db, { from, to }, store?.id),
     loadKpiTrend(db, { from, to, unit, timeZone, storeId: store?.id }),
     store ? Promise.resolve([]) : loadStoreComparison(db, { from, to }),
     latestAccuracyRun(db, store ?? undefined),
+    loadStoreCapacityKpis(db, { from, to }).then((rows) => (store ? rows.filter((row) => row.code === store.code) : rows)),
   ]);
   const placedTotal = trend.reduce((sum, point) => sum + point.ordersPlaced, 0);
   const busiest = trend.reduce((best, point) => (point.ordersPlaced > (best?.ordersPlaced ?? -1) ? point : best), trend[0]);
@@ -197,6 +200,20 @@ export default async function KpisPage({ searchParams }: PageProps<"/ops/kpis">)
           </div>
         </section>
       ) : null}
+
+      <DataTable
+        caption="Stores not taking pickup orders"
+        headers={["Store", "Pauses", "Paused for", "Cap changes", "Daily cap", "In-hand cap"]}
+        rows={capacity.map((row) => [
+          `${row.code} · ${row.name}`,
+          row.pauses,
+          `${row.pausedMinutes} min`,
+          row.capChanges,
+          row.dailyOrderCap ?? "none",
+          row.concurrentOrderCap ?? "none",
+        ])}
+        empty="No store paused pickup orders or set a cap in this period."
+      />
 
       <InventoryAccuracySection latest={accuracyRun} now={to} storeCode={store?.code} checkAction={checkInventoryAccuracyAction} />
 

@@ -5,7 +5,7 @@ import { requireStaffPage } from "@/lib/platform/auth/staff";
 import { getDb } from "@/lib/platform/db/prisma";
 import { isDomainError } from "@/lib/platform/errors";
 import { parseOrderNumber } from "@/lib/platform/format/order-number";
-import { STORE_ROLES, taskInScope, worksAllStores } from "@/lib/pos/store-queue/scope";
+import { managesStores, STORE_ROLES, taskInScope } from "@/lib/pos/store-queue/scope";
 import { toTaskView } from "@/lib/pos/store-queue/task-view";
 
 export const dynamic = "force-dynamic";
@@ -40,5 +40,5 @@ export default async function StoreOrderPage({ params, searchParams }: PageProps
       </div>
     );
   }
-  return <StoreOrderView initialTask={task} canUnlock={worksAllStores(staff)} openHandover={handover === "1"} />;
+  return <StoreOrderView initialTask={task} canUnlock={managesStores(staff)} openHandover={handover === "1"} />;
 }

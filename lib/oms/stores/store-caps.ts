@@ -1,0 +1,20 @@
+import { z } from "zod";
+import type { Db } from "@/lib/platform/db/prisma";
+import { notFound } from "@/lib/platform/errors";
+
+/** A cap in orders; empty means none. */
+const cap = z.preprocess(
+  (value) => (value === "" || value === null || value === undefined ? null : value),
+  z.coerce.number("Give a number of orders.").int("Give a whole number.").min(1, "A cap is at least 1 order (leave it empty for none).").max(100_000, "A cap is at most 100,000 orders.").nullable(),
+);
+
+export const capsSchema = z.object({ dailyOrderCap: cap, concurrentOrderCap: cap });
+
+/** A store's daily and concurrent order caps (null: none), audited. */
+export async function setStoreCaps(db: Db, input: { storeId: string; dailyOrderCap: number | null; concurrentOrderCap: number | null; by: string }, now = new Date()) {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.store.updateMany({ where: { id: input.storeId }, data: { dailyOrderCap: input.dailyOrderCap, concurrentOrderCap: input.concurrentOrderCap } });
+    if (count === 0) throw notFound("That store");
+    await tx.storeCapacityChange.create({ data: { storeId: input.storeId, action: "CAPS_SET", by: input.by, dailyOrderCap: input.dailyOrderCap, concurrentOrderCap: input.concurrentOrderCap, at: now } });
+  });
+}
