@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { markShortAction } from "@/app/(store)/store/actions";
-import { SHORT_REASONS } from "@/lib/pos/store-queue/short-reasons";
+import { SHORT_REASONS, shortReasonEffect } from "@/lib/pos/store-queue/short-reasons";
 import { ReasonSelect } from "./reason-select";
 import { ActionMessage, useStoreAction } from "./store-action";
 
@@ -35,7 +35,13 @@ export function ShortLineForm({ orderNumber, line, onDone }: Props) {
           className="mt-1 block min-h-12 w-24 rounded-lg border-2 border-slate-400 px-3 text-lg"
         />
       </div>
-      <ReasonSelect label="Short reason" value={reason} onChange={setReason} reasons={SHORT_REASONS} />
+      <div>
+        <ReasonSelect label="Short reason" value={reason} onChange={setReason} reasons={SHORT_REASONS} />
+        {/* What the reason does to the store's stock, before the associate confirms. */}
+        <p aria-live="polite" className="mt-1 min-h-6 text-sm text-amber-900">
+          {shortReasonEffect(reason) ? `Stock: ${shortReasonEffect(reason)}.` : ""}
+        </p>
+      </div>
       <button type="submit" disabled={short.isPending} className="min-h-12 rounded-lg bg-amber-700 px-5 text-lg font-semibold text-white hover:bg-amber-800 disabled:opacity-60">
         Confirm short
       </button>

@@ -163,6 +163,26 @@ export const stockShortDataSchema = z.object({
   message: z.string().min(1).nullable(),
 });
 
+/**
+ * What a short line does to the store's stock, by the associate's reason (the OMS's rule; the
+ * tablet shows it before the associate confirms). "Not found": the item shows as out of stock at
+ * the store until its next count; damaged, expired or recalled units leave on-hand; units the
+ * customer declined go back on the shelf. Any other reason leaves on-hand, as damage does.
+ */
+export const SHORT_REASON_EFFECTS = {
+  "Not found": { effect: "hold_back", describe: "Shows as out of stock at this store until the next count" },
+  Damaged: { effect: "write_off", describe: "Taken off on-hand" },
+  Expired: { effect: "write_off", describe: "Taken off on-hand" },
+  Recalled: { effect: "write_off", describe: "Taken off on-hand" },
+  "Customer declined": { effect: "return", describe: "Back on the shelf, available to other shoppers" },
+} as const satisfies Record<string, { effect: "hold_back" | "write_off" | "return"; describe: string }>;
+
+export type ShortEffect = (typeof SHORT_REASON_EFFECTS)[keyof typeof SHORT_REASON_EFFECTS]["effect"];
+
+export function shortEffectOf(reason: string): ShortEffect {
+  return Object.hasOwn(SHORT_REASON_EFFECTS, reason) ? SHORT_REASON_EFFECTS[reason as keyof typeof SHORT_REASON_EFFECTS].effect : "write_off";
+}
+
 /** The order lifecycle is part of the contract: which statuses are still open. */
 export { isOpenStatus } from "./orders/order-status";
 

@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/platform/db/prisma";
 import { DomainError, notFound } from "@/lib/platform/errors";
 import { cancelOrderInTx } from "./cancel-order";
 import { orderEventContext } from "./order-event-context";
+import { shortEffectOf } from "@/lib/oms/events";
 
 export type ShortLine = { sku: string; quantity: number; reason: string };
 
@@ -20,6 +21,8 @@ export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: 
     where: { id: input.orderId },
     select: {
       status: true,
+      storeId: true,
+      store: { select: { code: true } },
       lines: { select: { id: true, sku: true, name: true, quantity: true, shortQuantity: true, unitPriceCents: true, reservation: true } },
     },
   });
@@ -36,7 +39,8 @@ export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: 
     }
     line.shortQuantity += short.quantity;
     await tx.orderLine.update({ where: { id: line.id }, data: { shortQuantity: line.shortQuantity, shortReason: short.reason } });
-    await releaseUnits(tx, line.reservation, short.quantity, input.at);
+    await releaseUnits(tx, line.reservation, short.quantity, short.reason, line.sku, order.store.code, input.at);
+    await tx.shortPick.create({ data: { orderId: input.orderId, storeId: order.storeId, sku: line.sku, quantity: short.quantity, reason: short.reason, at: input.at } });
     shorted.push({ ...short, name: line.name });
   }
 
@@ -56,11 +60,14 @@ export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: 
 type HeldReservation = { id: string; storeId: string; productId: string; quantity: number; status: string } | null;
 
 /**
- * Takes `units` out of a line's reservation. They were counted on hand but could not be
- * sold (missing, damaged), so they leave on-hand as well as allocated: what the
- * checkout offers stays the same instead of selling the same phantom units again.
+ * Takes `units` out of a line's reservation, with the effect its reason has on the store's
+ * stock (`SHORT_REASON_EFFECTS`): units not found leave the item showing as out of stock at
+ * the store until its next count (on-hand drops to what is still held, so available-to-promise
+ * is 0 and neither routing nor the store picker offers it); damaged, expired or recalled units
+ * leave on-hand as well as allocated; units the customer declined go back to available. The
+ * storefront hears of any change in what is available.
  */
-async function releaseUnits(tx: Tx, reservation: HeldReservation, units: number, at: Date) {
+async function releaseUnits(tx: Tx, reservation: HeldReservation, units: number, reason: string, sku: string, storeCode: string, at: Date) {
   if (!reservation || reservation.status !== "HELD") return;
   const remaining = reservation.quantity - units;
   await tx.reservation.update({
@@ -68,8 +75,22 @@ async function releaseUnits(tx: Tx, reservation: HeldReservation, units: number,
     data: remaining > 0 ? { quantity: remaining } : { status: "RELEASED", releasedAt: at },
   });
   reservation.quantity = remaining;
-  await tx.$executeRaw`
-    UPDATE "InventoryLevel"
-       SET "allocated" = GREATEST(0, "allocated" - ${units}), "onHand" = GREATEST(0, "onHand" - ${units}), "updatedAt" = now()
-     WHERE "storeId" = ${reservation.storeId}::uuid AND "productId" = ${reservation.productId}::uuid`;
+  const effect = shortEffectOf(reason);
+  const [moved] = await tx.$queryRaw<{ before: number; after: number }[]>`
+    WITH level AS (SELECT "onHand", "allocated", "safetyStock" FROM "InventoryLevel" WHERE "storeId" = ${reservation.storeId}::uuid AND "productId" = ${reservation.productId}::uuid FOR UPDATE),
+    moved AS (
+      UPDATE "InventoryLevel" i
+         SET "allocated" = GREATEST(0, i."allocated" - ${units}),
+             "onHand" = CASE ${effect}
+               WHEN 'write_off' THEN GREATEST(0, i."onHand" - ${units})
+               WHEN 'hold_back' THEN LEAST(i."onHand", GREATEST(0, i."allocated" - ${units}) + i."safetyStock")
+               ELSE i."onHand" END,
+             "updatedAt" = now()
+        FROM level
+       WHERE i."storeId" = ${reservation.storeId}::uuid AND i."productId" = ${reservation.productId}::uuid
+      RETURNING i."onHand" - i."allocated" - i."safetyStock" AS "after", level."onHand" - level."allocated" - level."safetyStock" AS "before")
+    SELECT "before", "after" FROM moved`;
+  if (moved && moved.after !== moved.before) {
+    await writeOutboxEvent(tx, { type: EVENT.inventoryAdjusted, orderId: null, occurredAt: at, payload: { storeCode, lines: [{ sku, availableDelta: moved.after - moved.before }] } });
+  }
 }

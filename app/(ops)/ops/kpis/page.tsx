@@ -9,6 +9,7 @@ import { latestAccuracyRun } from "@/lib/monitor/inventory-accuracy/latest-accur
 import { loadKpiTrend, type TrendUnit } from "@/lib/monitor/kpis/kpi-trend";
 import { loadStoreComparison } from "@/lib/monitor/kpis/store-comparison";
 import { loadStoreCapacityKpis } from "@/lib/monitor/kpis/store-capacity-kpis";
+import { loadShortPickKpis } from "@/lib/monitor/kpis/short-pick-kpis";
 import { DataTable } from "@/components/ops/data-table";
 import { loadKpis, PICK_TO_READY_TARGET_MINUTES, PICKUP_CONVERSION_TARGET } from "@/lib/monitor/kpis/store-kpis";
 import { plural } from "@/lib/platform/format/plural";
@@ -49,12 +50,13 @@ export default async function KpisPage({ searchParams }: PageProps<"/ops/kpis">)
   const from = new Date(to.getTime() - PERIODS[period][1] * 86_400_000);
   const unit: TrendUnit = period === "24h" ? "hour" : "day";
   const timeZone = store ? (await db.store.findUniqueOrThrow({ where: { id: store.id }, select: { timeZone: true } })).timeZone : "UTC";
-  const [kpis, trend, comparison, accuracyRun, capacity] = await Promise.all([
+  const [kpis, trend, comparison, accuracyRun, capacity, shorts] = await Promise.all([
     loadKpis(db, { from, to }, store?.id),
     loadKpiTrend(db, { from, to, unit, timeZone, storeId: store?.id }),
     store ? Promise.resolve([]) : loadStoreComparison(db, { from, to }),
     latestAccuracyRun(db, store ?? undefined),
     loadStoreCapacityKpis(db, { from, to }).then((rows) => (store ? rows.filter((row) => row.code === store.code) : rows)),
+    loadShortPickKpis(db, { from, to }, store?.id),
   ]);
   const placedTotal = trend.reduce((sum, point) => sum + point.ordersPlaced, 0);
   const busiest = trend.reduce((best, point) => (point.ordersPlaced > (best?.ordersPlaced ?? -1) ? point : best), trend[0]);
@@ -213,6 +215,13 @@ export default async function KpisPage({ searchParams }: PageProps<"/ops/kpis">)
           row.concurrentOrderCap ?? "none",
         ])}
         empty="No store paused pickup orders or set a cap in this period."
+      />
+
+      <DataTable
+        caption="Short picks by store, SKU and reason"
+        headers={["Store", "SKU", "Reason", "Lines", "Units"]}
+        rows={shorts.slice(0, 50).map((row) => [`${row.storeCode} · ${row.storeName}`, row.sku, row.reason, row.shorts, row.units])}
+        empty="No line was short in this period."
       />
 
       <InventoryAccuracySection latest={accuracyRun} now={to} storeCode={store?.code} checkAction={checkInventoryAccuracyAction} />

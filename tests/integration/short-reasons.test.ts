@@ -1,0 +1,64 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { POST as postStock } from "@/app/api/v1/stock/route";
+import { EVENT } from "@/lib/bus/event-names";
+import { signedHeaders } from "@/lib/bus/signing";
+import { loadShortPickKpis } from "@/lib/monitor/kpis/short-pick-kpis";
+import { checkInventoryAccuracy } from "@/lib/monitor/inventory-accuracy/run-inventory-accuracy";
+import { rotateStockFeedSecret } from "@/lib/oms/stock-feed/stock-feed-secret";
+import { getDb } from "@/lib/platform/db/prisma";
+import { recordPosEvent } from "@/lib/pos/record-pos-event";
+import { drain, placedOrder, serveSystemsForThisFile } from "../support/bus-harness";
+import { stockOf } from "../support/factories";
+
+const db = () => getDb();
+serveSystemsForThisFile();
+
+/** An order for 2 of an item (10 on hand) with one unit short for `reason`, through the bus. */
+async function shortOne(reason: string) {
+  const placed = await placedOrder(2);
+  await drain();
+  await recordPosEvent(db(), { orderId: placed.orderId, type: EVENT.orderLinesShorted, associate: "A-1", data: { lines: [{ sku: placed.product.sku, quantity: 1, reason }] } });
+  await drain();
+  const available = async () => (await db().storefrontAvailability.findUniqueOrThrow({ where: { storeCode_sku: { storeCode: placed.store.code, sku: placed.product.sku } } })).available;
+  return { ...placed, level: () => stockOf(db(), placed.store.id, placed.product.id), available };
+}
+
+describe("a short line's reason decides what happens to the store's stock", () => {
+  it("not found: the item shows as out of stock at the store until its next count, and the storefront follows", async () => {
+    const short = await shortOne("Not found");
+    // One unit still held for the order; nothing else is offered.
+    expect(await short.level()).toMatchObject({ onHand: 1, allocated: 1 });
+    expect(await short.available()).toBe(0);
+
+    // The store counts the shelf: 6 there, one of them held for the order.
+    const { secret } = (await rotateStockFeedSecret(db(), short.store.code))!;
+    const body = JSON.stringify({ storeCode: short.store.code, messages: [{ id: `count-${randomUUID()}`, sequence: 1, kind: "count", sku: short.product.sku, quantity: 6 }] });
+    const response = await postStock(new Request("http://handoff.test/api/v1/stock", { method: "POST", headers: signedHeaders(secret, `msg_${randomUUID()}`, body), body }));
+    expect(response.status).toBe(202);
+    await drain();
+    expect(await short.level()).toMatchObject({ onHand: 6, allocated: 1 });
+    expect(await short.available()).toBe(5);
+  });
+
+  it("damaged: the units leave on-hand, and what is available does not change", async () => {
+    const short = await shortOne("Damaged");
+    expect(await short.level()).toMatchObject({ onHand: 9, allocated: 1 });
+    expect(await short.available()).toBe(8);
+  });
+
+  it("customer declined: the units go back to available", async () => {
+    const short = await shortOne("Customer declined");
+    expect(await short.level()).toMatchObject({ onHand: 10, allocated: 1 });
+    expect(await short.available()).toBe(9);
+    const accuracy = await checkInventoryAccuracy(db(), { trigger: "manual", storeId: short.store.id, graceSeconds: 0 });
+    expect(accuracy.itemsMismatched).toBe(0);
+  });
+
+  it("are counted for the KPIs by store, SKU and reason", async () => {
+    const notFound = await shortOne("Not found");
+    const period = { from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 60_000) };
+    const rows = await loadShortPickKpis(db(), period);
+    expect(rows.filter((row) => row.storeCode === notFound.store.code)).toEqual([{ storeCode: notFound.store.code, storeName: notFound.store.name, sku: notFound.product.sku, reason: "Not found", shorts: 1, units: 1 }]);
+  });
+});
