@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useQueryClient } from "@tanstack/react-query";
 import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { placeOrderAction } from "@/app/(shop)/checkout/actions";
-import type { CheckoutResult, StoreChoice } from "@/app/(shop)/checkout/types";
+import { holdCartAction } from "@/app/(shop)/checkout/hold-actions";
+import type { CheckoutResult, HoldChoice, StoreChoice } from "@/app/(shop)/checkout/types";
 import type { CatalogProduct } from "@/lib/oms/catalog/list-products";
 import { formatCents } from "@/lib/platform/money";
 import { TEST_CARDS } from "@/lib/oms/payments/card";
@@ -12,6 +13,7 @@ import { useCart } from "../cart/cart-provider";
 import { Field } from "../ui/field";
 import { SectionCard } from "../ui/section-card";
 import { CartLines } from "./cart-lines";
+import { HoldCountdown } from "./hold-countdown";
 import { formatCardNumber } from "./card-number";
 import { PickupOptions } from "./pickup-options";
 import { StorePicker } from "./store-picker";
@@ -28,12 +30,34 @@ export function CheckoutForm({ products, checkoutId }: { products: CatalogProduc
   const [method, setMethod] = useState<"IN_STORE" | "CURBSIDE">("IN_STORE");
   const [slot, setSlot] = useState("");
   const [contact, setContact] = useState({ name: "", email: "", phone: "", cardNumber: "" });
-  const [state, formAction, pending] = useActionState(placeOrderAction, IDLE);
+  const [hold, setHold] = useState<HoldChoice | null>(null);
+  const [state, formAction, pending] = useActionState(async (previous: CheckoutResult, formData: FormData) => {
+    const result = await placeOrderAction(previous, formData);
+    // A hold that ran out was asked for again before paying: show where it stands now.
+    if (result.status === "error" && result.hold !== undefined) setHold(result.hold);
+    return result;
+  }, IDLE);
   const errors = state.status === "error" ? state.fieldErrors : {};
   const queryClient = useQueryClient();
   const form = useRef<HTMLFormElement>(null);
   const [cardHint, setCardHint] = useState<string | null>(null);
   const chosenSlot = usePickupSlots(store?.id ?? null).data?.slots.find((option) => option.value === slot);
+  const [holdProblem, setHoldProblem] = useState<string | null>(null);
+  const cartKey = JSON.stringify(cartLines);
+
+  // Choosing a store (or changing the cart there) holds the cart's units while the shopper pays.
+  useEffect(() => {
+    if (!store) return;
+    let current = true;
+    void holdCartAction({ checkoutId, storeId: store.id, lines: JSON.parse(cartKey) as typeof cartLines }).then((result) => {
+      if (!current) return;
+      setHold(result.ok ? result.hold : null);
+      setHoldProblem(result.ok ? null : result.message);
+    });
+    return () => {
+      current = false;
+    };
+  }, [store, cartKey, checkoutId]);
 
   // A failed placement means stock or slots moved: show the stores and times as they are now.
   // Focus goes to the first field in error (or the message), so nobody hunts for what went wrong.
@@ -83,8 +107,13 @@ export function CheckoutForm({ products, checkoutId }: { products: CatalogProduc
           <CartLines products={productById} shortProductIds={store?.shortProductIds ?? []} />
         </SectionCard>
         <SectionCard title="Choose a pickup store" headingId="store-heading">
-          <StorePicker lines={cartLines} productNames={productNames} selectedStoreId={store?.id ?? null} onSelect={chooseStore} />
+          <StorePicker checkoutId={checkoutId} lines={cartLines} productNames={productNames} selectedStoreId={store?.id ?? null} onSelect={chooseStore} />
           {errors.storeId ? <p className="mt-2 text-sm text-red-700">{errors.storeId}</p> : null}
+          {store && holdProblem ? (
+            <p role="alert" className="mt-2 text-sm text-red-700">
+              {holdProblem}
+            </p>
+          ) : null}
         </SectionCard>
         {store ? (
           <SectionCard title={`Pickup at ${store.name}`} headingId="pickup-heading">
@@ -136,6 +165,7 @@ export function CheckoutForm({ products, checkoutId }: { products: CatalogProduc
               ) : null}
             </p>
           ) : null}
+          {store && hold && hold.storeId === store.id ? <HoldCountdown key={hold.expiresAt} hold={hold} storeName={store.name} /> : null}
           {state.status === "error" ? (
             <div id="checkout-error" tabIndex={-1} role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
               <p>{state.message}</p>

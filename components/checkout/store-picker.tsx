@@ -13,6 +13,8 @@ import { StoreHoursList } from "../orders/store-hours-list";
 type Search = { query: string } | { coordinates: { latitude: number; longitude: number } };
 
 type StorePickerProps = {
+  /** The checkout's id: units it holds count as available to it. */
+  checkoutId: string;
   lines: CartLine[];
   productNames: Map<string, string>;
   selectedStoreId: string | null;
@@ -25,7 +27,7 @@ function availabilityText(store: StoreChoice): string {
 }
 
 /** Finds nearby stores and lets the shopper choose one that has the whole cart. */
-export function StorePicker({ lines, productNames, selectedStoreId, onSelect }: StorePickerProps) {
+export function StorePicker({ checkoutId, lines, productNames, selectedStoreId, onSelect }: StorePickerProps) {
   const [text, setText] = useState("");
   const [radiusMiles, setRadiusMiles] = useState<10 | 25 | 50 | 100>(25);
   const [search, setSearch] = useState<Search | null>(null);
@@ -33,7 +35,7 @@ export function StorePicker({ lines, productNames, selectedStoreId, onSelect }: 
 
   const stores = useQuery({
     queryKey: ["pickup-stores", search, radiusMiles, lines],
-    queryFn: () => findStoresAction({ ...search, radiusMiles, lines }),
+    queryFn: () => findStoresAction({ ...search, radiusMiles, lines, checkoutId }),
     enabled: search !== null && lines.length > 0,
   });
 

@@ -6,9 +6,9 @@ import type { MismatchKind } from "@/lib/monitor/inventory-accuracy/compare-item
 import type { LatestAccuracyRun } from "@/lib/monitor/inventory-accuracy/latest-accuracy-run";
 
 const KIND_LABELS: Record<MismatchKind, string> = {
-  reservations: "Allocated ≠ live reservations",
+  reservations: "Allocated ≠ live reservations and checkout holds",
   storefront: "Storefront ≠ available to promise",
-  wms: "WMS held ≠ allocated",
+  wms: "WMS held ≠ allocated to orders",
 };
 
 type SectionProps = {
@@ -29,7 +29,7 @@ export function InventoryAccuracySection({ latest, now, storeCode, checkAction }
         Inventory accuracy
       </h2>
       <p className="text-sm text-slate-600">
-        Every store item&apos;s ledger against its live reservations, the units the WMS holds, and what the storefront offers (target{" "}
+        Every store item&apos;s ledger against its live reservations and checkout holds, the units the WMS holds, and what the storefront offers (target{" "}
         {INVENTORY_ACCURACY_TARGET * 100}%).{" "}
         {latest
           ? `Latest ${latest.trigger} check: ${describeRunTime(latest.finishedAt, now)}.${storeCode ? ` Listing ${storeCode}'s items only.` : ""}`
@@ -40,7 +40,7 @@ export function InventoryAccuracySection({ latest, now, storeCode, checkAction }
         <>
           <DataTable
             caption="Store items whose sources disagree in the latest check"
-            headers={["Store", "SKU", "What disagrees", "On hand", "Allocated", "Safety stock", "Live reservations", "WMS held", "Storefront", "Available to promise"]}
+            headers={["Store", "SKU", "What disagrees", "On hand", "Allocated", "Safety stock", "Live reservations", "Checkout holds", "WMS held", "Storefront", "Available to promise"]}
             empty="Every item checked agreed everywhere."
             rows={shown.map((row) => [
               row.storeCode,
@@ -52,6 +52,7 @@ export function InventoryAccuracySection({ latest, now, storeCode, checkAction }
               row.allocated,
               row.safetyStock,
               row.reservedUnits,
+              row.checkoutHeldUnits,
               row.wmsHeldUnits,
               row.storefrontAvailable ?? "no row",
               row.availableToPromise,

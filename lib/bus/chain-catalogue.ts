@@ -163,6 +163,8 @@ export const NOTICES: readonly { source: SystemName; event: EventName; target: S
   { source: "OMS", event: EVENT.orderNoShow, target: "POS" },
   { source: "WMS", event: EVENT.inventoryAllocated, target: "STOREFRONT" },
   { source: "OMS", event: EVENT.inventoryAdjusted, target: "STOREFRONT", why: "The store stock feed: availability follows the POS." },
+  { source: "OMS", event: EVENT.inventoryHeld, target: "STOREFRONT", why: "A checkout holds the cart's units while the shopper pays: other shoppers are not promised them." },
+  { source: "OMS", event: EVENT.inventoryHoldReleased, target: "STOREFRONT", why: "A checkout hold ran out, moved, or became the order's reservation: its units are free again." },
   { source: "OMS", event: EVENT.orderStockShort, target: "POS", why: "Short stock reaches the associate." },
   { source: "OMS", event: EVENT.orderPickupUpdated, target: "POS", why: "A longer hold, or someone else collecting: the tablet shows who may collect and until when." },
   { source: "OMS", event: EVENT.orderPickupUpdated, target: "NOTIFICATION", why: "The shopper is told the new hold, or that someone else may collect." },

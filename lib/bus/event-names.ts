@@ -25,6 +25,8 @@ export const EVENT = {
   inventoryRestocked: "inventory.restocked",
   inventoryAdjusted: "inventory.adjusted",
   inventoryMoved: "inventory.moved",
+  inventoryHeld: "inventory.held",
+  inventoryHoldReleased: "inventory.hold_released",
 } as const;
 
 export type EventName = (typeof EVENT)[keyof typeof EVENT];

@@ -154,6 +154,20 @@ export const inventoryAdjustedDataSchema = z.object({
   lines: z.array(z.object({ sku: z.string().min(1), availableDelta: int32() })).min(1),
 });
 
+/** A checkout holds the cart's units at a store while the shopper pays (seed 003's reservation queue). */
+export const inventoryHeldDataSchema = z.object({
+  storeCode: z.string().min(1),
+  lines: z.array(orderLineDataSchema).min(1),
+  heldUntil: z.iso.datetime(),
+});
+
+/** A checkout hold gave its units back: it ran out, moved to another store, or became the order's reservation. */
+export const inventoryHoldReleasedDataSchema = z.object({
+  storeCode: z.string().min(1),
+  lines: z.array(orderLineDataSchema).min(1),
+  reason: z.enum(["expired", "moved", "placed", "replaced"]),
+});
+
 /** The store's stock shows fewer units on hand than its orders (this one among them) hold. */
 export const stockShortDataSchema = z.object({
   orderNumber: int32().positive(),
@@ -206,4 +220,6 @@ export const OMS_EVENTS = {
   [EVENT.orderRerouted]: orderReroutedDataSchema.extend(orderIdentity),
   [EVENT.orderPickupUpdated]: pickupUpdatedDataSchema.extend(orderIdentity),
   [EVENT.inventoryAdjusted]: inventoryAdjustedDataSchema,
+  [EVENT.inventoryHeld]: inventoryHeldDataSchema,
+  [EVENT.inventoryHoldReleased]: inventoryHoldReleasedDataSchema,
 } as const;

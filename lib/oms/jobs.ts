@@ -3,10 +3,13 @@ import { drainIntakeQueue } from "./intake/intake-queue";
 import { expireNoShows, sendPickupReminders } from "./orders/no-show";
 import { expireStoreOffers } from "./reroute/answer-store-offer";
 import { resumeDueStores } from "./stores/resume-store";
+import { expireCheckoutHolds } from "./checkout-hold/expire-holds";
 
 export const OMS_JOBS: PeriodicJob[] = [
   // Channel orders queued above their rate, placed beside deliveries; a full batch means more are waiting.
   { name: "intake", everyMs: 250, firstRun: "start", mode: "background", run: (db) => drainIntakeQueue(db), moreToDo: (handled) => (handled as number) > 0 },
+  // Checkout holds left to run out: their units are offered again.
+  { name: "checkout holds", everyMs: 15_000, firstRun: "start", mode: "inline", run: (db) => expireCheckoutHolds(db) },
   // Pickup reminders due and holds that have run out.
   {
     name: "holds",

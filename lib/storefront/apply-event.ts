@@ -2,7 +2,7 @@ import { EVENT } from "@/lib/bus/event-names";
 import type { Tx } from "@/lib/platform/db/prisma";
 import { ownValue } from "@/lib/platform/http/own-value";
 import type { EventEnvelope } from "@/lib/bus/envelope";
-import { inventoryAdjustedDataSchema, orderRefDataSchema } from "@/lib/oms/events";
+import { inventoryAdjustedDataSchema, inventoryHeldDataSchema, inventoryHoldReleasedDataSchema, orderRefDataSchema } from "@/lib/oms/events";
 import { inventoryMovedDataSchema, inventoryMovementDataSchema } from "@/lib/wms/events";
 import { parseEventData, UnsupportedEventError } from "@/lib/bus/event-data";
 import type { EventHandler } from "@/lib/bus/receive-event";
@@ -73,6 +73,17 @@ export const applyStorefrontEvent: EventHandler = async (tx, event) => {
   // Stock feed adjustments belong to a store and an item, not to an order.
   if (event.type === EVENT.inventoryAdjusted) {
     await adjustAvailability(tx, event);
+    return "applied";
+  }
+  // A checkout hold counts against availability like an order's allocation.
+  if (event.type === EVENT.inventoryHeld) {
+    const data = parseEventData(inventoryHeldDataSchema, event.data);
+    await changeAvailability(tx, data.storeCode, data.lines, -1);
+    return "applied";
+  }
+  if (event.type === EVENT.inventoryHoldReleased) {
+    const data = parseEventData(inventoryHoldReleasedDataSchema, event.data);
+    await changeAvailability(tx, data.storeCode, data.lines, 1);
     return "applied";
   }
   if (!event.orderId) return "ignored";

@@ -84,7 +84,7 @@ const ACTIONS: Record<string, ActionFuzz> = {
   "app/(ops)/ops/orders/actions.ts#resyncOrderAction": { base: () => [null, form({ orderNumber: String(UNKNOWN_ORDER) })], as: "admin" },
   "app/(ops)/ops/reconciliation/actions.ts#resyncOrdersAction": { base: () => [{ orderNumbers: [UNKNOWN_ORDER] }], as: "admin" },
   "app/(ops)/ops/reconciliation/actions.ts#runReconciliationAction": { noInput: true },
-  "app/(ops)/ops/settings/actions.ts#saveRetailerSettingsAction": { base: () => [null, form({ rerouteMode: "NEVER", rerouteOfferMinutes: "30", holdExtensionHours: "48" })], as: "admin", mayWrite: ["RetailerSettings"] },
+  "app/(ops)/ops/settings/actions.ts#saveRetailerSettingsAction": { base: () => [null, form({ rerouteMode: "NEVER", rerouteOfferMinutes: "30", holdExtensionHours: "48", checkoutHoldMinutes: "15" })], as: "admin", mayWrite: ["RetailerSettings"] },
   "app/(ops)/ops/systems/actions.ts#createApiKeyAction": { base: () => [null, form({ name: "fuzz", channel: "" })], as: "admin" },
   "app/(ops)/ops/systems/actions.ts#revokeApiKeyAction": { base: () => [null, form({ id: randomUUID() })], as: "admin" },
   "app/(ops)/ops/systems/actions.ts#rotateSecretAction": { base: () => [null, form({ system: "NOWHERE" })], as: "admin" },
@@ -96,6 +96,7 @@ const ACTIONS: Record<string, ActionFuzz> = {
     as: "shopper",
     read: () => true,
   },
+  "app/(shop)/checkout/hold-actions.ts#holdCartAction": { base: () => [{ checkoutId: randomUUID(), storeId: randomUUID(), lines: [{ productId: randomUUID(), quantity: 1 }] }], as: "shopper" },
   "app/(shop)/checkout/actions.ts#pickupSlotsAction": { base: () => [randomUUID()], as: "shopper", read: (result) => (result as { slots: unknown[] }).slots.length === 0 },
   "app/(shop)/checkout/actions.ts#placeOrderAction": {
     base: () => [

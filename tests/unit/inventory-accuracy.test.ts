@@ -3,7 +3,7 @@ import { accuracyOf, formatAccuracy, INVENTORY_ACCURACY_TARGET, meetsAccuracyTar
 import { compareItem, type ItemFigures } from "@/lib/monitor/inventory-accuracy/compare-item";
 
 // 10 on hand, 3 allocated to live reservations the WMS holds too, 2 kept back: 5 to promise.
-const accurate: ItemFigures = { onHand: 10, allocated: 3, safetyStock: 2, reservedUnits: 3, wmsHeldUnits: 3, storefrontAvailable: 5 };
+const accurate: ItemFigures = { onHand: 10, allocated: 3, safetyStock: 2, reservedUnits: 3, checkoutHeldUnits: 0, wmsHeldUnits: 3, storefrontAvailable: 5 };
 
 describe("comparing one store item", () => {
   it("finds nothing when the ledger, reservations, WMS and storefront agree", () => {
@@ -22,12 +22,12 @@ describe("comparing one store item", () => {
 
   it("flags a missing storefront row only while something can be promised", () => {
     expect(compareItem({ ...accurate, storefrontAvailable: null }).kinds).toEqual(["storefront"]);
-    const soldOut = { onHand: 3, allocated: 3, safetyStock: 2, reservedUnits: 3, wmsHeldUnits: 3, storefrontAvailable: null };
+    const soldOut = { onHand: 3, allocated: 3, safetyStock: 2, reservedUnits: 3, checkoutHeldUnits: 0, wmsHeldUnits: 3, storefrontAvailable: null };
     expect(compareItem(soldOut)).toEqual({ availableToPromise: 0, kinds: [] });
   });
 
   it("compares the storefront with available-to-promise floored at zero", () => {
-    const belowSafety = { onHand: 1, allocated: 0, safetyStock: 2, reservedUnits: 0, wmsHeldUnits: 0, storefrontAvailable: 0 };
+    const belowSafety = { onHand: 1, allocated: 0, safetyStock: 2, reservedUnits: 0, checkoutHeldUnits: 0, wmsHeldUnits: 0, storefrontAvailable: 0 };
     expect(compareItem(belowSafety)).toEqual({ availableToPromise: 0, kinds: [] });
   });
 
@@ -38,12 +38,12 @@ describe("comparing one store item", () => {
 
   it("lists every kind that disagrees at once", () => {
     // A reservation written without its allocation: the ledger lags the reservations and the WMS.
-    const lost = { onHand: 10, allocated: 2, safetyStock: 2, reservedUnits: 3, wmsHeldUnits: 3, storefrontAvailable: 5 };
+    const lost = { onHand: 10, allocated: 2, safetyStock: 2, reservedUnits: 3, checkoutHeldUnits: 0, wmsHeldUnits: 3, storefrontAvailable: 5 };
     expect(compareItem(lost)).toEqual({ availableToPromise: 6, kinds: ["reservations", "storefront", "wms"] });
   });
 
   it("checks an item nobody ledgered against an empty ledger", () => {
-    const unledgered = { onHand: 0, allocated: 0, safetyStock: 0, reservedUnits: 0, wmsHeldUnits: 2, storefrontAvailable: 4 };
+    const unledgered = { onHand: 0, allocated: 0, safetyStock: 0, reservedUnits: 0, checkoutHeldUnits: 0, wmsHeldUnits: 2, storefrontAvailable: 4 };
     expect(compareItem(unledgered)).toEqual({ availableToPromise: 0, kinds: ["storefront", "wms"] });
   });
 });

@@ -11,13 +11,16 @@ import { cartLineSchema, placeOrderSchema } from "@/lib/oms/orders/place-order-i
 import { placeOrder } from "@/lib/oms/orders/place-order";
 import { DateTime } from "luxon";
 import { timeZone } from "@/lib/platform/time-zone";
-import { formatReadyBy, formatSlot, formatSlotTimes, formatStoreDateTime, formatStoreDay } from "@/lib/platform/format/store-time";
-import { openingStatus } from "@/lib/oms/slots/opening-status";
+import { formatReadyBy, formatSlot, formatSlotTimes, formatStoreDateTime, formatStoreDay, formatStoreTime } from "@/lib/platform/format/store-time";
 import { pickupWindow } from "@/lib/platform/format/pickup-window";
 import { storeSlotOffer } from "@/lib/oms/slots/store-slot-offer";
-import { findPickupStores, type PickupStoreOption } from "@/lib/oms/stores/find-pickup-stores";
+import { findPickupStores } from "@/lib/oms/stores/find-pickup-stores";
 import { loadStore } from "@/lib/oms/stores/load-stores";
-import type { CheckoutResult, StoreChoice, SlotChoice } from "./types";
+import { holdCart } from "@/lib/oms/checkout-hold/hold-cart";
+import { checkoutHoldOf, isHolding } from "@/lib/oms/checkout-hold/checkout-hold-of";
+import type { CheckoutResult, SlotChoice } from "./types";
+import { alternativesFor, toStoreChoice } from "./store-choice";
+import { toHoldChoice } from "./hold-choice";
 import { formInput, refuseInput } from "@/lib/platform/http/action-input";
 
 const RADIUS_CHOICES = [10, 25, 50, 100] as const;
@@ -27,26 +30,9 @@ const findStoresSchema = z.object({
   coordinates: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
   radiusMiles: z.union(RADIUS_CHOICES.map((r) => z.literal(r))),
   lines: z.array(cartLineSchema).min(1).max(50),
+  /** The checkout asking: its own hold's units count as available to it. */
+  checkoutId: z.uuid().optional(),
 });
-
-function toStoreChoice(store: PickupStoreOption, now: Date): StoreChoice {
-  return {
-    id: store.id,
-    name: store.name,
-    address: store.address,
-    phone: store.phone,
-    distanceMiles: store.distanceMiles,
-    curbsideEnabled: store.curbsideEnabled,
-    readyByLabel: store.readyBy ? formatReadyBy(store.readyBy, store.timeZone, now) : null,
-    openingStatus: openingStatus({ timeZone: store.timeZone, hours: store.hours }, now),
-    hours: store.hours,
-    linesTotal: store.coverage.linesTotal,
-    linesAvailable: store.coverage.linesAvailable,
-    canFillAll: store.coverage.canFillAll,
-    shortProductIds: store.coverage.shortLines.map((line) => line.productId),
-    takingOrders: store.takingOrders,
-  };
-}
 
 /** Stores near a ZIP code, city or the browser's position, with cart coverage and ready-by. */
 export async function findStoresAction(input: z.input<typeof findStoresSchema>) {
@@ -54,7 +40,7 @@ export async function findStoresAction(input: z.input<typeof findStoresSchema>) 
   if (refused) return refused;
   const parsed = findStoresSchema.safeParse(input);
   if (!parsed.success) return { ok: false as const, message: "Enter a ZIP code or city and keep at least one item in your cart." };
-  const { query, coordinates, radiusMiles, lines } = parsed.data;
+  const { query, coordinates, radiusMiles, lines, checkoutId } = parsed.data;
   let origin: { latitude: number; longitude: number; label: string };
   if (coordinates) {
     origin = { ...coordinates, label: "your location" };
@@ -64,8 +50,17 @@ export async function findStoresAction(input: z.input<typeof findStoresSchema>) 
     origin = located.place;
   }
   const now = new Date();
-  const stores = await findPickupStores(getDb(), { origin, lines, radiusMiles, now });
+  const ownHold = checkoutId ? await ownHoldOf(checkoutId, now) : null;
+  const stores = await findPickupStores(getDb(), { origin, lines, radiusMiles, now, ownHold });
   return { ok: true as const, origin: origin.label, stores: stores.map((store) => toStoreChoice(store, now)) };
+}
+
+/** The checkout's live hold, only to the browser that holds it. */
+async function ownHoldOf(checkoutId: string, now: Date) {
+  const hold = await checkoutHoldOf(getDb(), checkoutId);
+  if (!hold || !isHolding(hold, now)) return null;
+  const browser = browserHash((await cookies()).get(BROWSER_COOKIE)?.value);
+  return hold.browser === browser ? { storeId: hold.storeId, lines: hold.lines } : null;
 }
 
 /** The pickup windows a new order at this store can book right now. */
@@ -125,9 +120,12 @@ export async function placeOrderAction(_previous: CheckoutResult, formData: Form
     return { status: "error", message: "Check the highlighted fields.", fieldErrors: firstErrors(fieldErrors) };
   }
 
+  const browser = browserHash((await cookies()).get(BROWSER_COOKIE)?.value);
+  const ended = await endedHold(parsed.data, browser);
+  if (ended) return ended;
+
   let accessToken: string;
   try {
-    const browser = browserHash((await cookies()).get(BROWSER_COOKIE)?.value);
     const placed = await placeOrder(getDb(), { ...parsed.data, placedByBrowser: browser });
     if (!mayReturnPlacedOrder(placed, browser)) {
       return { status: "error", message: "This checkout was already used to place an order. Reload the page to start a new one.", fieldErrors: {} };
@@ -145,15 +143,32 @@ export async function placeOrderAction(_previous: CheckoutResult, formData: Form
   redirect(`/orders/${accessToken}?placed=1`);
 }
 
-function firstErrors(fieldErrors: Record<string, string[] | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(fieldErrors).flatMap(([field, errors]) => (errors?.[0] ? [[field, errors[0]]] : [])));
+/**
+ * A checkout whose hold ran out is told so before paying: the store is asked again, and the
+ * shopper sees what changed (held again until a new time, or what is now short) with the card untouched.
+ */
+async function endedHold(input: { checkoutId: string; storeId: string; lines: { productId: string; quantity: number }[] }, browser: string | null): Promise<CheckoutResult | null> {
+  const now = new Date();
+  const hold = await checkoutHoldOf(getDb(), input.checkoutId);
+  if (!hold || hold.status === "PLACED" || isHolding(hold, now)) return null;
+  const store = await loadStore(getDb(), hold.storeId);
+  const ended = `Your hold ended at ${formatStoreTime(hold.expiresAt, store?.timeZone ?? "UTC")}`;
+  try {
+    const renewed = await holdCart(getDb(), { ...input, browser }, now);
+    if (!renewed) return null;
+    return {
+      status: "error",
+      message: `${ended}, so we checked the store again: your items are held for you until ${formatStoreTime(renewed.expiresAt, renewed.timeZone)}. Your card has not been charged; place the order to pay.`,
+      fieldErrors: {},
+      hold: toHoldChoice(renewed),
+    };
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    const alternatives = error.code === "INSUFFICIENT_STOCK" || error.code === "STORE_UNAVAILABLE" ? await alternativesFor(input.storeId, input.lines) : undefined;
+    return { status: "error", message: `${ended}. ${error.message}`, fieldErrors: {}, alternatives, hold: null };
+  }
 }
 
-/** Other stores near the one that fell short that can fill the whole cart. */
-async function alternativesFor(storeId: string, lines: { productId: string; quantity: number }[]): Promise<StoreChoice[]> {
-  const store = await loadStore(getDb(), storeId);
-  if (!store) return [];
-  const now = new Date();
-  const stores = await findPickupStores(getDb(), { origin: store, lines, radiusMiles: 50, now, excludeStoreId: storeId });
-  return stores.filter((candidate) => candidate.coverage.canFillAll && candidate.takingOrders).slice(0, 3).map((candidate) => toStoreChoice(candidate, now));
+function firstErrors(fieldErrors: Record<string, string[] | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fieldErrors).flatMap(([field, errors]) => (errors?.[0] ? [[field, errors[0]]] : [])));
 }

@@ -31,6 +31,17 @@ export type SlotChoice = {
   remaining: number;
 };
 
+/** The cart's units held at the chosen store while the shopper pays. */
+export type HoldChoice = {
+  storeId: string;
+  /** When the hold ends, as an ISO instant (the countdown runs on it). */
+  expiresAt: string;
+  /** "4:12 PM", in the store's zone. */
+  untilLabel: string;
+};
+
+export type HoldResult = { ok: true; hold: HoldChoice | null } | { ok: false; message: string; alternatives?: StoreChoice[] };
+
 export type CheckoutResult =
   | { status: "idle" }
-  | { status: "error"; message: string; fieldErrors: Record<string, string>; alternatives?: StoreChoice[] };
+  | { status: "error"; message: string; fieldErrors: Record<string, string>; alternatives?: StoreChoice[]; hold?: HoldChoice | null };

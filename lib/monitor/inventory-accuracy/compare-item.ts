@@ -2,7 +2,7 @@ import { availableToPromise } from "@/lib/oms/inventory/availability";
 
 /**
  * What can disagree about one store item: the ledger's allocated units against its live
- * reservations, the storefront's cache against available-to-promise, and the WMS's held
+ * reservations and checkout holds, the storefront's cache against available-to-promise, and the WMS's held
  * allocations against the ledger's allocated units.
  */
 export const MISMATCH_KINDS = ["reservations", "storefront", "wms"] as const;
@@ -15,6 +15,8 @@ export type ItemFigures = {
   safetyStock: number;
   /** Units of the item's live (HELD) reservations. */
   reservedUnits: number;
+  /** Units checkouts hold while their shoppers pay (allocated in the ledger, not yet an order's, so not the WMS's). */
+  checkoutHeldUnits: number;
   /** Units the WMS holds for the item (HELD allocations). */
   wmsHeldUnits: number;
   /** What the storefront offers; null when it has no row for the item. */
@@ -27,10 +29,10 @@ export type ItemComparison = { availableToPromise: number; kinds: MismatchKind[]
 export function compareItem(item: ItemFigures): ItemComparison {
   const atp = availableToPromise(item);
   const kinds: MismatchKind[] = [];
-  if (item.allocated !== item.reservedUnits) kinds.push("reservations");
+  if (item.allocated !== item.reservedUnits + item.checkoutHeldUnits) kinds.push("reservations");
   // The storefront only seeds a row once it has heard of the item: no row is right while nothing can be promised.
   // It tracks the unfloored figure and shows it floored, as available-to-promise is.
   if (item.storefrontAvailable === null ? atp > 0 : Math.max(0, item.storefrontAvailable) !== atp) kinds.push("storefront");
-  if (item.wmsHeldUnits !== item.allocated) kinds.push("wms");
+  if (item.wmsHeldUnits !== item.allocated - item.checkoutHeldUnits) kinds.push("wms");
   return { availableToPromise: atp, kinds };
 }

@@ -52,6 +52,7 @@ export async function latestAccuracyRun(db: Db, store?: { id: string; code: stri
       allocated: row.allocated,
       safetyStock: row.safetyStock,
       reservedUnits: row.reservedUnits,
+      checkoutHeldUnits: row.checkoutHeldUnits,
       wmsHeldUnits: row.wmsHeldUnits,
       storefrontAvailable: row.storefrontAvailable,
       availableToPromise: row.availableToPromise,

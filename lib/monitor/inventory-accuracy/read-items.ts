@@ -35,14 +35,23 @@ export async function readLedgerItems(db: Db, scope: ItemScope, afterId: string 
         FROM "WmsAllocation" w JOIN page ON page."storeCode" = w."storeCode" AND page."sku" = w."sku"
        WHERE w."status" = 'HELD'
        GROUP BY 1, 2
+    ),
+    checkout AS (
+      SELECT h."storeId", l."productId", SUM(l."quantity")::int AS "units"
+        FROM "CheckoutHoldLine" l JOIN "CheckoutHold" h ON h."id" = l."holdId"
+        JOIN page ON page."storeId" = h."storeId" AND page."productId" = l."productId"
+       WHERE h."status" = 'HELD'
+       GROUP BY 1, 2
     )
     SELECT page."id"::text AS "id", page."storeCode", page."sku", page."onHand", page."allocated", page."safetyStock",
            COALESCE(reserved."units", 0) AS "reservedUnits",
+           COALESCE(checkout."units", 0) AS "checkoutHeldUnits",
            COALESCE(held."units", 0) AS "wmsHeldUnits",
            sa."available" AS "storefrontAvailable"
       FROM page
       LEFT JOIN reserved ON reserved."storeId" = page."storeId" AND reserved."productId" = page."productId"
       LEFT JOIN held ON held."storeCode" = page."storeCode" AND held."sku" = page."sku"
+      LEFT JOIN checkout ON checkout."storeId" = page."storeId" AND checkout."productId" = page."productId"
       LEFT JOIN "StorefrontAvailability" sa ON sa."storeCode" = page."storeCode" AND sa."sku" = page."sku"
      ORDER BY page."id"`;
 }
@@ -80,7 +89,7 @@ export async function readUnledgeredItems(db: Db, scope: { storeId?: string }): 
       SELECT "storeCode", "sku" FROM reserved UNION SELECT "storeCode", "sku" FROM held UNION SELECT "storeCode", "sku" FROM offered
     )
     SELECT items."storeCode", items."sku", 0 AS "onHand", 0 AS "allocated", 0 AS "safetyStock",
-           COALESCE(reserved."units", 0) AS "reservedUnits",
+           COALESCE(reserved."units", 0) AS "reservedUnits", 0 AS "checkoutHeldUnits",
            COALESCE(held."units", 0) AS "wmsHeldUnits",
            sa."available" AS "storefrontAvailable"
       FROM items

@@ -60,6 +60,7 @@ export async function runInventoryAccuracy(db: Db, runId: string, options: Inven
           allocated: item.allocated,
           safetyStock: item.safetyStock,
           reservedUnits: item.reservedUnits,
+          checkoutHeldUnits: item.checkoutHeldUnits,
           wmsHeldUnits: item.wmsHeldUnits,
           storefrontAvailable: item.storefrontAvailable,
           availableToPromise,

@@ -5,7 +5,8 @@ import type { SqlClient } from "@/lib/platform/db/sql";
 import { chainStepsWrite } from "@/lib/bus/start-chain";
 import { outboxEventWrites, wakeDispatcher } from "@/lib/bus/outbox";
 import { DomainError, isUniqueViolation, notFound } from "@/lib/platform/errors";
-import { availableToPromise, mergeCartLines } from "@/lib/oms/inventory/availability";
+import { mergeCartLines } from "@/lib/oms/inventory/availability";
+import { insufficientStock } from "@/lib/oms/inventory/insufficient-stock";
 import { authorizationLedgerWrite, authorizeCard, TEST_PROVIDER } from "@/lib/oms/payments/test-provider";
 import { ensureSlotRow, takeSlotPlaceWrite } from "@/lib/oms/slots/book-slot";
 import { allocateStockWrites } from "@/lib/oms/inventory/reserve";
@@ -16,6 +17,7 @@ import { hoursColumn, scheduleOf, type StoreWithHours } from "@/lib/oms/stores/l
 import { capacityCountColumns } from "@/lib/oms/stores/capacity-counts";
 import { capacityOf } from "@/lib/oms/stores/store-capacity";
 import { INITIAL_ORDER_STATUS } from "./order-status";
+import { announceHoldReleases } from "@/lib/oms/checkout-hold/release-holds";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderChannel } from "@/lib/generated/prisma/enums";
 import type { PlaceOrderInput } from "./place-order-input";
@@ -54,6 +56,8 @@ type PlacementContext = StoreWithHours & {
   window: { id: string; booked: number; capacity: number } | null;
   /** The cart's products with where this store shelves them. */
   products: CartProduct[] | null;
+  /** This checkout's hold on the cart's units, while it holds them (at this store or another). */
+  hold: { id: string; storeCode: string; lines: { sku: string; quantity: number }[] } | null;
 };
 
 /**
@@ -103,7 +107,11 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
     const number = await sql.transaction(async (tx) => {
       const lineIds = sold.map(() => randomUUID());
       const origin = input.origin;
-      const [written] = (await tx.query<{ number: number }>(Prisma.sql`
+      // Locking the checkout's hold first (hold, then stock) keeps the order the worker's expiry takes.
+      const convertHold = context.hold
+        ? Prisma.sql`, converted AS (UPDATE "CheckoutHold" SET "status" = 'PLACED', "orderId" = ${orderId}::uuid, "updatedAt" = now() WHERE "id" = ${context.hold.id}::uuid AND "status" = 'HELD' RETURNING "id")`
+        : Prisma.empty;
+      const [written] = (await tx.query<{ number: number; converted: boolean }>(Prisma.sql`
         WITH placed AS (
           INSERT INTO "Order" ("id", "accessToken", "checkoutId", "placedByBrowser", "status", "channel", "channelOrderId", "routing", "customerName", "customerEmail", "customerPhone",
                                "storeId", "pickupMethod", "slotId", "promisedReadyAt", "holdUntil", "pickupCodeHash", "totalCents", "placedAt", "updatedAt")
@@ -117,10 +125,13 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
             FROM unnest(${lineIds}::uuid[], ${sold.map((line) => line.productId)}::uuid[], ${sold.map((line) => line.product.sku)}::text[], ${sold.map((line) => line.product.name)}::text[],
                         ${sold.map((line) => line.quantity)}::int[], ${sold.map((line) => line.product.priceCents)}::int[]) AS line("id", "productId", "sku", "name", "quantity", "unitPriceCents")
           RETURNING "id", "productId", "quantity")
+        ${convertHold}
         INSERT INTO "Reservation" ("id", "orderLineId", "storeId", "productId", "quantity", "expiresAt")
         SELECT gen_random_uuid(), lines."id", ${store.id}::uuid, lines."productId", lines."quantity", ${holdUntil}::timestamp FROM lines
-        RETURNING (SELECT "number" FROM placed)`)).rows;
+        RETURNING (SELECT "number" FROM placed), ${context.hold ? Prisma.sql`EXISTS (SELECT 1 FROM converted)` : Prisma.sql`false`} AS "converted"`)).rows;
       const number = written!.number;
+      // The hold's units become the order's; a hold the worker let run out meanwhile gave them back already.
+      const fromHold = written!.converted ? context.hold : null;
 
       const event = outboxEventWrites({
         type: EVENT.orderCreated,
@@ -156,13 +167,15 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
         payment AS (
           INSERT INTO "PaymentAuthorization" ("id", "orderId", "provider", "providerRef", "idempotencyKey", "amountCents", "cardLast4", "status", "authorizedAt", "expiresAt")
           VALUES (gen_random_uuid(), ${orderId}::uuid, ${payment.provider}, ${payment.reference}, ${payment.idempotencyKey}, ${totalCents}, ${payment.last4}, 'AUTHORIZED', ${now}::timestamp, ${payment.expiresAt}::timestamp)),
-        ${allocateStockWrites(store.id, sold)},
+        ${allocateStockWrites(store.id, sold, fromHold?.id ?? null)},
         ${takeSlotPlaceWrite(slotId)},
         steps AS (${steps})
         SELECT ARRAY(SELECT "productId"::text FROM allocated) AS "allocated", EXISTS (SELECT 1 FROM taken) AS "windowTaken"`)).rows;
       const short = sold.find((line) => !guards!.allocated.includes(line.productId));
       if (short) throw await insufficientStock(tx, store, short.product, short.quantity);
       if (!guards!.windowTaken) throw new DomainError("SLOT_UNAVAILABLE", "That pickup time just filled up. Choose another time.", { field: "slotStartsAt" });
+      // The storefront gives the hold's units back as the WMS allocates the order's.
+      if (fromHold?.lines) await announceHoldReleases(tx, [{ storeCode: fromHold.storeCode, lines: fromHold.lines }], "placed");
       return number;
     });
     await wakeDispatcher(db);
@@ -188,7 +201,12 @@ async function readPlacementContext(sql: SqlClient, input: PlaceOrderRequest, li
               FROM "PickupSlot" w WHERE w."storeId" = s."id" AND w."startsAt" = ${input.slotStartsAt}::timestamp) AS "window",
            (SELECT json_agg(json_build_object('id', p."id", 'sku', p."sku", 'name', p."name", 'priceCents', p."priceCents", 'imageUrl', p."imageUrl", 'barcode', p."barcode", 'location', i."location"))
               FROM "Product" p LEFT JOIN "InventoryLevel" i ON i."productId" = p."id" AND i."storeId" = s."id"
-             WHERE p."id" = ANY(${lines.map((line) => line.productId)}::uuid[])) AS "products"
+             WHERE p."id" = ANY(${lines.map((line) => line.productId)}::uuid[])) AS "products",
+           (SELECT json_build_object('id', h."id", 'storeCode', hs."code",
+                     'lines', (SELECT json_agg(json_build_object('sku', p."sku", 'quantity', l."quantity") ORDER BY p."sku")
+                                 FROM "CheckoutHoldLine" l JOIN "Product" p ON p."id" = l."productId" WHERE l."holdId" = h."id"))
+              FROM "CheckoutHold" h JOIN "Store" hs ON hs."id" = h."storeId"
+             WHERE h."checkoutId" = ${input.checkoutId} AND h."status" = 'HELD') AS "hold"
       FROM (SELECT 1) AS one LEFT JOIN "Store" s ON s."id" = ${input.storeId}::uuid`)).rows;
   return context!;
 }
@@ -215,15 +233,4 @@ function paymentOf(input: PlaceOrderRequest, orderId: string, totalCents: number
 async function findByCheckout(db: Db, checkoutId: string): Promise<PlacedOrder | null> {
   const order = await db.order.findUnique({ where: { checkoutId }, select: { id: true, number: true, accessToken: true, placedByBrowser: true } });
   return order ? { orderId: order.id, number: order.number, accessToken: order.accessToken, alreadyPlaced: true, placedByBrowser: order.placedByBrowser } : null;
-}
-
-async function insufficientStock(tx: SqlClient, store: StoreWithHours, product: { id: string; name: string }, requested: number) {
-  const [level] = (await tx.query<{ onHand: number; allocated: number; safetyStock: number }>(Prisma.sql`
-    SELECT "onHand", "allocated", "safetyStock" FROM "InventoryLevel" WHERE "storeId" = ${store.id}::uuid AND "productId" = ${product.id}::uuid`)).rows;
-  const available = availableToPromise(level);
-  const message =
-    available === 0
-      ? `${product.name} just sold out at ${store.name}. Pick another store or remove it from your cart.`
-      : `Only ${available} left of ${product.name} at ${store.name} — pick another store or lower the quantity.`;
-  return new DomainError("INSUFFICIENT_STOCK", message, { productId: product.id, requested, available, storeId: store.id });
 }

@@ -40,7 +40,20 @@ export type FindPickupStoresInput = {
   curbsideOnly?: boolean;
   /** Each line's SKU, when the caller has read them already. */
   skuOf?: Map<string, string>;
+  /** The shopper's own checkout hold: its units are theirs, so they count as available to them at its store. */
+  ownHold?: { storeId: string; lines: CartLine[] } | null;
 };
+
+/** A store's free units by SKU, with the shopper's own held units added back at the hold's store. */
+function availableTo(storeId: string, available: Map<string, number>, ownHold: FindPickupStoresInput["ownHold"], skuOfProduct: Map<string, string>): Map<string, number> {
+  if (!ownHold || ownHold.storeId !== storeId) return available;
+  const withOwn = new Map(available);
+  for (const line of ownHold.lines) {
+    const sku = skuOfProduct.get(line.productId);
+    if (sku) withOwn.set(sku, Math.max(0, withOwn.get(sku) ?? 0) + line.quantity);
+  }
+  return withOwn;
+}
 
 /**
  * Stores within the radius, nearest first, each with whether it can fill the whole
@@ -52,6 +65,7 @@ export async function findPickupStores(db: Db, input: FindPickupStoresInput): Pr
     ? lines.map((line) => ({ id: line.productId, sku: input.skuOf!.get(line.productId)! }))
     : (await sqlOf(db).query<{ id: string; sku: string }>(Prisma.sql`SELECT "id", "sku" FROM "Product" WHERE "id" = ANY(${lines.map((line) => line.productId)}::uuid[])`)).rows;
   const productIdOf = new Map(products.map((product) => [product.sku, product.id]));
+  const skuOfProduct = new Map(products.map((product) => [product.id, product.sku]));
   // What the shopper is shown comes from the storefront's availability cache, fed by the
   // WMS over the bus: if that feed breaks, checkout shows stale stock (seed 001's C2).
   // Placing the order still allocates against the OMS's ledger, so nothing is oversold.
@@ -83,7 +97,7 @@ export async function findPickupStores(db: Db, input: FindPickupStoresInput): Pr
       pickers: store.pickers,
       queuedOrders,
     }),
-    coverage: cartCoverage(lines, new Map([...available].map(([sku, units]) => [productIdOf.get(sku)!, units]))),
+    coverage: cartCoverage(lines, new Map([...availableTo(store.id, available, input.ownHold, skuOfProduct)].map(([sku, units]) => [productIdOf.get(sku)!, units]))),
     takingOrders: capacity.taking,
     notTakingOrders: capacity.taking ? null : capacity.detail,
   }));

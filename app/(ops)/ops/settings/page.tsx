@@ -24,7 +24,7 @@ export default async function SettingsPage() {
       <h1 className="text-2xl font-bold">Settings</h1>
       <section aria-labelledby="reroute-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="reroute-heading" className="text-lg font-semibold">
-          When a store cannot fill an order, and how long it holds one
+          When a store cannot fill an order, and how long items are held
         </h2>
         <p className="text-sm text-slate-600">
           An associate rejects the order on the tablet. Stores that already could not fill it are never offered again; an order that has moved three times,
@@ -50,6 +50,13 @@ export default async function SettingsPage() {
               <span className="font-medium">Hours a shopper may extend the hold, once</span>
               <span className="block text-sm text-slate-600">From the order page (&quot;Extend hold&quot;); 0 turns it off.</span>
               <input type="number" name="holdExtensionHours" min={0} max={336} defaultValue={settings.holdExtensionHours} className="mt-1 block min-h-11 w-32 rounded-lg border border-slate-300 px-3" />
+            </label>
+            <label className="block">
+              <span className="font-medium">Minutes a checkout holds the cart&apos;s items</span>
+              <span className="block text-sm text-slate-600">
+                From the moment the shopper chooses a store (&quot;Held for you until 4:12 PM&quot;), the units count against what other shoppers are offered; 0 turns it off.
+              </span>
+              <input type="number" name="checkoutHoldMinutes" min={0} max={120} defaultValue={settings.checkoutHoldMinutes} className="mt-1 block min-h-11 w-32 rounded-lg border border-slate-300 px-3" />
             </label>
           </fieldset>
         </ActionForm>
