@@ -148,7 +148,16 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
           <dl className="mt-3 space-y-1 text-sm">
             <div>
               <dt className="inline font-medium">Ready by: </dt>
-              <dd className="inline">{formatReadyBy(new Date(order.promisedReadyAt), zone)}</dd>
+              <dd className="inline">
+                {order.delayedReadyAt ? (
+                  <>
+                    <del>{formatReadyBy(new Date(order.promisedReadyAt), zone)}</del>{" "}
+                    <strong className="text-amber-800">Running late: now {formatReadyBy(new Date(order.delayedReadyAt), zone)}</strong>
+                  </>
+                ) : (
+                  formatReadyBy(new Date(order.promisedReadyAt), zone)
+                )}
+              </dd>
             </div>
             <div>
               <dt className="inline font-medium">Pickup window: </dt>

@@ -77,6 +77,11 @@ export function QueueCard({ card, tab, timeZone, now }: Props) {
           </>
         ) : null}
       </dl>
+      {card.lateAlert ? (
+        <p className="mt-3 rounded-lg border-2 border-amber-500 bg-amber-50 p-3 text-base text-amber-950">
+          <strong>Late:</strong> {card.lateAlert}
+        </p>
+      ) : null}
       {card.stockAlert && tab !== "done" ? (
         <p className="mt-3 rounded-lg border-2 border-amber-500 bg-amber-50 p-3 text-base text-amber-950">
           <strong>Stock alert:</strong> {card.stockAlert}

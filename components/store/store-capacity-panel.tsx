@@ -15,6 +15,8 @@ export type StoreCapacityView = {
   pauseReason: string | null;
   dailyOrderCap: number | null;
   concurrentOrderCap: number | null;
+  /** Minutes within which the store starts each order; later, it is late. */
+  startTargetMinutes: number;
 };
 
 const RESUME_AFTER = [
@@ -36,7 +38,8 @@ export function StoreCapacityPanel({ store, canManage }: { store: StoreCapacityV
   const [minutes, setMinutes] = useState("60");
   const [daily, setDaily] = useState(store.dailyOrderCap?.toString() ?? "");
   const [concurrent, setConcurrent] = useState(store.concurrentOrderCap?.toString() ?? "");
-  const ids = { reason: useId(), resume: useId(), daily: useId(), concurrent: useId() };
+  const [startTarget, setStartTarget] = useState(store.startTargetMinutes.toString());
+  const ids = { reason: useId(), resume: useId(), daily: useId(), concurrent: useId(), startTarget: useId() };
   const field = "mt-1 block min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3 text-lg";
   return (
     <section aria-labelledby="capacity-heading" className={`rounded-xl border-2 p-4 ${store.paused ? "border-amber-500 bg-amber-50" : "border-slate-200 bg-white"}`}>
@@ -103,7 +106,7 @@ export function StoreCapacityPanel({ store, canManage }: { store: StoreCapacityV
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              caps.mutate({ storeCode: store.code, dailyOrderCap: daily, concurrentOrderCap: concurrent });
+              caps.mutate({ storeCode: store.code, dailyOrderCap: daily, concurrentOrderCap: concurrent, startTargetMinutes: startTarget });
             }}
             className="flex flex-wrap items-end gap-3"
           >
@@ -118,6 +121,12 @@ export function StoreCapacityPanel({ store, canManage }: { store: StoreCapacityV
                 Most orders in hand at once
               </label>
               <input id={ids.concurrent} inputMode="numeric" value={concurrent} onChange={(event) => setConcurrent(event.target.value)} placeholder="No cap" className={`${field} w-36`} />
+            </div>
+            <div>
+              <label htmlFor={ids.startTarget} className="block text-base font-medium">
+                Late if not started within (minutes)
+              </label>
+              <input id={ids.startTarget} inputMode="numeric" value={startTarget} onChange={(event) => setStartTarget(event.target.value)} className={`${field} w-36`} />
             </div>
             <button type="submit" disabled={caps.isPending} className="min-h-12 rounded-lg border-2 border-slate-500 px-5 text-lg font-semibold hover:bg-slate-50 disabled:opacity-60">
               Save caps

@@ -7,6 +7,7 @@ import type { QueueCard as QueueCardData, StoreQueue } from "@/lib/pos/store-que
 import { QUEUE_TABS, type QueueTab } from "@/lib/pos/store-queue/queue-tabs";
 import { rememberStore } from "./remember-store";
 import { QueueCard } from "./queue-card";
+import { LateAlert } from "./late-alert";
 import { useTickingClock } from "./ticking-clock";
 
 /** New orders and curbside arrivals must show within 5 seconds without a reload. */
@@ -77,6 +78,7 @@ export function StoreQueueView({ store, initialQueue }: Props) {
         describe={(card) => `H-${card.orderNumber}`}
         show={selected !== "ready" ? { label: "Show ready", onClick: () => setSelected("ready") } : null}
       />
+      <LateAlert cards={[...queue.tabs.new, ...queue.tabs.picking]} onShow={selected !== "new" && queue.tabs.new.some((card) => card.lateAlert) ? () => setSelected("new") : null} />
       {isError ? <p className="text-base text-amber-800">Reconnecting… the queue below may be out of date.</p> : null}
 
       <div role="tablist" aria-label="Orders by stage" className="flex flex-wrap gap-2 border-b border-slate-200 pb-2">

@@ -168,4 +168,6 @@ export const NOTICES: readonly { source: SystemName; event: EventName; target: S
   { source: "OMS", event: EVENT.orderStockShort, target: "POS", why: "Short stock reaches the associate." },
   { source: "OMS", event: EVENT.orderPickupUpdated, target: "POS", why: "A longer hold, or someone else collecting: the tablet shows who may collect and until when." },
   { source: "OMS", event: EVENT.orderPickupUpdated, target: "NOTIFICATION", why: "The shopper is told the new hold, or that someone else may collect." },
+  { source: "OMS", event: EVENT.orderLate, target: "POS", why: "A late order: the tablet raises an alert with a sound until it is ready." },
+  { source: "OMS", event: EVENT.orderLate, target: "NOTIFICATION", why: "A late order: the store's managers are written to, and the shopper is told of the delay once, with a new ready-by." },
 ];

@@ -19,6 +19,7 @@ export const EVENT = {
   orderRerouteOffered: "order.reroute_offered",
   orderRerouted: "order.rerouted",
   orderPickupUpdated: "order.pickup_updated",
+  orderLate: "order.late",
   inventoryAllocated: "inventory.allocated",
   inventoryConsumed: "inventory.consumed",
   inventoryReleased: "inventory.released",

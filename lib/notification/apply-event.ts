@@ -5,6 +5,7 @@ import {
   linkRequestedDataSchema,
   orderCanceledDataSchema,
   orderCreatedDataSchema,
+  orderLateDataSchema,
   orderPickedUpDataSchema,
   orderReadyDataSchema,
   orderReroutedDataSchema,
@@ -28,6 +29,7 @@ import {
   type OrderFacts,
   type ComposedMessage,
 } from "./compose-messages";
+import { orderLate } from "./late-messages";
 
 /** Queues each message once per (order, kind, channel); they are sent after the event commits. */
 async function queue(tx: Tx, orderId: string, orderNumber: number, messages: ComposedMessage[]) {
@@ -90,6 +92,10 @@ async function compose(type: string, eventId: string, data: unknown): Promise<Co
     case EVENT.orderRerouted: {
       const parsed = parseEventData(orderReroutedDataSchema, data);
       return orderRerouted(factsOf(parsed), `rerouted:${eventId}`, parsed.previousStore.name, parsed.reason);
+    }
+    case EVENT.orderLate: {
+      const parsed = parseEventData(orderLateDataSchema, data);
+      return orderLate(factsOf(parsed), { ...parsed, eventId });
     }
     case EVENT.orderLinkRequested: {
       const parsed = parseEventData(linkRequestedDataSchema, data);

@@ -30,7 +30,7 @@ export type OrderFacts = {
   shopper?: ShopperAccess;
 };
 
-const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
+export const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /** The order page, and "Find my order" beside it for a shopper who lost the link. */
@@ -40,7 +40,7 @@ function links(facts: OrderFacts) {
   return { order: facts.shopper.orderUrl, checkIn: `${facts.shopper.orderUrl}#check-in`, find: `${url.origin}/find-order` };
 }
 
-function pickupDetails(facts: OrderFacts, { withHold }: { withHold: boolean }) {
+export function pickupDetails(facts: OrderFacts, { withHold }: { withHold: boolean }) {
   const number = formatOrderNumber(facts.orderNumber);
   const { pickup } = facts;
   if (!pickup) return [{ label: "Order", value: number }, { label: "Store", value: facts.storeName }];
@@ -61,16 +61,16 @@ function footer(facts: OrderFacts): string[] {
   ];
 }
 
-async function email(kind: string, facts: OrderFacts, subject: string, props: Omit<OrderEmailProps, "footer" | "preview">, qrPayload: string | null = null): Promise<ComposedMessage> {
+export async function email(kind: string, facts: OrderFacts, subject: string, props: Omit<OrderEmailProps, "footer" | "preview">, qrPayload: string | null = null): Promise<ComposedMessage> {
   const html = await render(<OrderEmail {...props} preview={subject} footer={footer(facts)} />);
   return { kind, channel: "email", recipient: facts.customer.email, subject, body: toPlainText(html), html, qrPayload };
 }
 
-function sms(kind: string, facts: OrderFacts, subject: string, body: string): ComposedMessage {
+export function sms(kind: string, facts: OrderFacts, subject: string, body: string): ComposedMessage {
   return { kind, channel: "sms", recipient: facts.customer.phone, subject, body, html: null, qrPayload: null };
 }
 
-const viewOrder = (facts: OrderFacts) => {
+export const viewOrder = (facts: OrderFacts) => {
   const link = links(facts);
   return link ? { label: "View your order", href: link.order } : undefined;
 };

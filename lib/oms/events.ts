@@ -116,6 +116,28 @@ export const pickupUpdatedDataSchema = z.object({
   ...messagingFields,
 });
 
+/**
+ * The order ran late at its store: not started within the store's target, or not ready by its
+ * promise. The tablet raises it, the store's managers are written to, and the shopper is told
+ * of the delay with an honest new ready-by (once per order: `notifyShopper`).
+ */
+export const orderLateDataSchema = z.object({
+  orderNumber: int32().positive(),
+  storeCode: z.string().min(1),
+  storeName: z.string().min(1),
+  kind: z.enum(["not_started", "not_ready"]),
+  /** What the tablet and the managers read: "Not started 14 min after it came in". */
+  message: z.string().min(1),
+  lateSince: z.iso.datetime(),
+  promisedReadyAt: z.iso.datetime(),
+  revisedReadyAt: z.iso.datetime(),
+  notifyShopper: z.boolean(),
+  customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
+  /** The store's managers, to write to. */
+  managers: z.array(z.object({ name: z.string(), email: z.string() })),
+  ...messagingFields,
+});
+
 /** The order moved to another store: everything `order.created` says, for the new store, and where it came from and why. */
 export const orderReroutedDataSchema = orderCreatedDataSchema.extend({
   storeName: z.string().min(1),
@@ -219,6 +241,7 @@ export const OMS_EVENTS = {
   [EVENT.orderRerouteOffered]: rerouteOfferedDataSchema.extend(orderIdentity),
   [EVENT.orderRerouted]: orderReroutedDataSchema.extend(orderIdentity),
   [EVENT.orderPickupUpdated]: pickupUpdatedDataSchema.extend(orderIdentity),
+  [EVENT.orderLate]: orderLateDataSchema.extend(orderIdentity),
   [EVENT.inventoryAdjusted]: inventoryAdjustedDataSchema,
   [EVENT.inventoryHeld]: inventoryHeldDataSchema,
   [EVENT.inventoryHoldReleased]: inventoryHoldReleasedDataSchema,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db, Tx } from "@/lib/platform/db/prisma";
 import type { RerouteMode } from "@/lib/generated/prisma/enums";
 
-export type RetailerSettingsView = { rerouteMode: RerouteMode; rerouteOfferMinutes: number; holdExtensionHours: number; checkoutHoldMinutes: number; updatedAt: Date; updatedBy: string | null };
+export type RetailerSettingsView = { rerouteMode: RerouteMode; rerouteOfferMinutes: number; holdExtensionHours: number; checkoutHoldMinutes: number; rerouteLateOrders: boolean; updatedAt: Date; updatedBy: string | null };
 
 /** The retailer's choices: one row, written with the defaults by the migrations (updatedBy is null until someone saves). */
 export async function retailerSettings(db: Db | Tx): Promise<RetailerSettingsView> {
@@ -26,6 +26,8 @@ export const retailerSettingsSchema = z.object({
     .int("Give whole minutes.")
     .min(0, "Give 0 minutes (no checkout holds) or more.")
     .max(120, "Hold a checkout's items for at most two hours (120 minutes)."),
+  /** A checkbox: present ("on") when ticked, absent when not. */
+  rerouteLateOrders: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()),
 });
 
 export type RetailerSettingsInput = z.infer<typeof retailerSettingsSchema>;

@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/platform/db/prisma";
 import { ownValue } from "@/lib/platform/http/own-value";
 import type { EventEnvelope } from "@/lib/bus/envelope";
 import type { z } from "zod";
-import { customerArrivedDataSchema, orderCreatedDataSchema, orderReroutedDataSchema, orderRefDataSchema, pickupUpdatedDataSchema, stockShortDataSchema } from "@/lib/oms/events";
+import { customerArrivedDataSchema, orderCreatedDataSchema, orderReroutedDataSchema, orderRefDataSchema, orderLateDataSchema, pickupUpdatedDataSchema, stockShortDataSchema } from "@/lib/oms/events";
 import { parseEventData, UnsupportedEventError } from "@/lib/bus/event-data";
 import type { EventHandler } from "@/lib/bus/receive-event";
 import { CLOSED_TASK_STATUSES, type PosTaskStatus } from "./task-status";
@@ -71,6 +71,8 @@ async function moveToStore(tx: Tx, event: EventEnvelope & { orderId: string }) {
     reroutedFrom: data.previousStore.name,
     rejectReason: null,
     stockAlert: null,
+    lateAlert: null,
+    lateSince: null,
     stagingBin: null,
     pickingStartedAt: null,
     readyAt: null,
@@ -130,6 +132,12 @@ export const applyPosEvent: EventHandler = async (tx, event) => {
       where: { orderId: event.orderId, lastPosition: { lt: position } },
       data: { holdUntil: data.holdUntil ? new Date(data.holdUntil) : null, collectorName: data.collectorName, lastPosition: position },
     });
+    return "applied";
+  }
+  if (event.type === EVENT.orderLate) {
+    // Raised at the store the order is late at; a task that has since moved elsewhere is not late there.
+    const data = parseEventData(orderLateDataSchema, event.data);
+    await tx.posOrderTask.updateMany({ where: { orderId: event.orderId, storeCode: data.storeCode }, data: { lateAlert: data.message, lateSince: new Date(data.lateSince) } });
     return "applied";
   }
   if (event.type === EVENT.orderStockShort) {

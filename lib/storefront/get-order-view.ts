@@ -36,6 +36,8 @@ export async function getOrderViewByToken(db: Db, accessToken: string) {
     pickupCode: isOpenStatus(status) ? pickupCodeFor(order.accessToken) : null,
     pickupMethod: order.pickupMethod,
     promisedReadyAt: order.promisedReadyAt.toISOString(),
+    /** The store ran late: the honest new ready-by, while the order is still being prepared. */
+    delayedReadyAt: order.revisedReadyAt && (status === "PLACED" || status === "PICKING") && order.revisedReadyAt > order.promisedReadyAt ? order.revisedReadyAt.toISOString() : null,
     holdUntil: order.holdUntil?.toISOString() ?? null,
     slot: { startsAt: order.slot.startsAt.toISOString(), endsAt: order.slot.endsAt.toISOString() },
     pickupWindow: isoWindow(pickupWindow({ slotStartsAt: order.slot.startsAt, slotEndsAt: order.slot.endsAt, promisedReadyAt: order.promisedReadyAt })),

@@ -149,12 +149,12 @@ describe("a checkout hold", () => {
 
   it("is not taken when the retailer turned checkout holds off", async () => {
     const { store, product } = await stockedStore(1);
-    await saveRetailerSettings(db(), { rerouteMode: "ASK", rerouteOfferMinutes: 30, holdExtensionHours: 48, checkoutHoldMinutes: 0 }, "test");
+    await saveRetailerSettings(db(), { rerouteMode: "ASK", rerouteOfferMinutes: 30, holdExtensionHours: 48, checkoutHoldMinutes: 0, rerouteLateOrders: false }, "test");
     try {
       expect(await holdCart(db(), { checkoutId: randomUUID(), storeId: store.id, lines: [{ productId: product.id, quantity: 1 }], browser: "browser-a" })).toBeNull();
       expect((await stockOf(db(), store.id, product.id)).allocated).toBe(0);
     } finally {
-      await saveRetailerSettings(db(), { rerouteMode: "ASK", rerouteOfferMinutes: 30, holdExtensionHours: 48, checkoutHoldMinutes: 15 }, "test");
+      await saveRetailerSettings(db(), { rerouteMode: "ASK", rerouteOfferMinutes: 30, holdExtensionHours: 48, checkoutHoldMinutes: 15, rerouteLateOrders: false }, "test");
     }
   });
 });

@@ -51,10 +51,10 @@ describe("the shopper's hold extension", () => {
 
   it("is refused when the retailer allows none, or the order is closed", async () => {
     const { orderId, accessToken } = await readyOrder();
-    await saveRetailerSettings(db(), { rerouteMode: "ASK", rerouteOfferMinutes: 30, holdExtensionHours: 0, checkoutHoldMinutes: 15 }, "test");
+    await saveRetailerSettings(db(), { rerouteMode: "ASK", rerouteOfferMinutes: 30, holdExtensionHours: 0, checkoutHoldMinutes: 15, rerouteLateOrders: false }, "test");
     expect(await extendHoldAction(accessToken)).toEqual({ ok: false, message: "This store cannot hold orders longer." });
     expect((await getOrderViewByToken(db(), accessToken))!.holdExtensionHours).toBe(0);
-    await saveRetailerSettings(db(), { rerouteMode: "ASK", rerouteOfferMinutes: 30, holdExtensionHours: 48, checkoutHoldMinutes: 15 }, "test");
+    await saveRetailerSettings(db(), { rerouteMode: "ASK", rerouteOfferMinutes: 30, holdExtensionHours: 48, checkoutHoldMinutes: 15, rerouteLateOrders: false }, "test");
     await recordPosEvent(db(), { orderId, type: EVENT.pickupCompleted, associate: "A-1", data: { verifiedBy: "pickup_code" } });
     await drain();
     expect(await extendHoldAction(accessToken)).toEqual({ ok: false, message: "This order is no longer held." });

@@ -21,7 +21,7 @@ ownDatabaseForThisFile("handoff_reroute");
 serveSystemsForThisFile();
 
 const db = () => getDb();
-const setMode = (rerouteMode: RerouteMode, rerouteOfferMinutes = 30) => saveRetailerSettings(db(), { rerouteMode, rerouteOfferMinutes, holdExtensionHours: 48, checkoutHoldMinutes: 15 }, "test");
+const setMode = (rerouteMode: RerouteMode, rerouteOfferMinutes = 30) => saveRetailerSettings(db(), { rerouteMode, rerouteOfferMinutes, holdExtensionHours: 48, checkoutHoldMinutes: 15, rerouteLateOrders: false }, "test");
 
 // Each test's stores sit on a spot of their own, far from the others', so routing sees only them.
 let spot = 0;

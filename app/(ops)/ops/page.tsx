@@ -17,6 +17,8 @@ import { plural } from "@/lib/platform/format/plural";
 import { watchedOverview } from "@/lib/monitor/observations/watched-overview";
 import { WatchedStackSection } from "@/components/ops/watched-stack-section";
 import { resolveAlertAction } from "./actions";
+import { openLateOrders } from "@/lib/monitor/late/open-late-orders";
+import { formatStoreTime } from "@/lib/platform/format/store-time";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Operations" };
@@ -24,13 +26,15 @@ export const metadata: Metadata = { title: "Operations" };
 export default async function OpsOverviewPage() {
   await requireStaffPage(OPS_ROLES, "/ops");
   const db = getDb();
-  const [{ bySystem, activeFaults: faults, rejectionsLast24h: rejections }, stuck, nodes, incidents, watched] = await Promise.all([
+  const [{ bySystem, activeFaults: faults, rejectionsLast24h: rejections }, stuck, nodes, incidents, watched, late] = await Promise.all([
     busOverview(db),
     findStuckOrders(db),
     nodeHealth(db),
     openIncidents(db),
     watchedOverview(db),
+    openLateOrders(db),
   ]);
+  const now = new Date();
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -60,6 +64,27 @@ export default async function OpsOverviewPage() {
           <p className="text-sm text-red-800">An alert resolves itself when its condition clears; one resolved by hand stays quiet until it clears and comes back.</p>
         </section>
       ) : null}
+
+      <section aria-labelledby="late-heading" className="space-y-3">
+        <h2 id="late-heading" className="text-xl font-semibold">
+          Late orders {late.length > 0 ? <span className="text-amber-700">({late.length})</span> : null}
+        </h2>
+        <DataTable
+          caption="Orders not started in time or not ready by their promise, still not ready; the store owns the fix"
+          headers={["Order", "Store", "Late because", "Promised", "Now ready by", "Late for"]}
+          empty="No order is late: every open order was started in time and is within its promise."
+          rows={late.map((order) => [
+            <Link key="o" href={`/ops/orders/${order.orderNumber}`} className="whitespace-nowrap font-semibold text-brand-700 underline">
+              H-{order.orderNumber}
+            </Link>,
+            `${order.storeName} (${order.storeCode})`,
+            order.kind === "NOT_READY" ? "Not ready by its promise" : "Not started in time",
+            formatStoreTime(order.promisedReadyAt, order.timeZone),
+            order.revisedReadyAt ? formatStoreTime(order.revisedReadyAt, order.timeZone) : "—",
+            formatDuration(Math.max(0, Math.round((now.getTime() - order.detectedAt.getTime()) / 1000))),
+          ])}
+        />
+      </section>
 
       <section aria-labelledby="stuck-heading" className="space-y-3">
         <h2 id="stuck-heading" className="text-xl font-semibold">

@@ -164,11 +164,16 @@ export async function resumeStoreAction(input: { storeCode: string }): Promise<A
 }
 
 /** A store's daily and concurrent order caps (empty: none). */
-export async function setStoreCapsAction(input: { storeCode: string; dailyOrderCap: string | number | null; concurrentOrderCap: string | number | null }): Promise<ActionResult> {
+export async function setStoreCapsAction(input: {
+  storeCode: string;
+  dailyOrderCap: string | number | null;
+  concurrentOrderCap: string | number | null;
+  startTargetMinutes?: string | number | null;
+}): Promise<ActionResult> {
   return withStaff(STORE_MANAGERS, capsSchema.extend({ storeCode: storeCodeSchema }), input, async (caps, staff) => {
     const store = await managedStore(staff, caps.storeCode);
     if (!store) return { ok: false, message: "That store is not one of yours." };
-    await setStoreCaps(getDb(), { storeId: store.id, dailyOrderCap: caps.dailyOrderCap, concurrentOrderCap: caps.concurrentOrderCap, by: staff.name });
+    await setStoreCaps(getDb(), { storeId: store.id, dailyOrderCap: caps.dailyOrderCap, concurrentOrderCap: caps.concurrentOrderCap, startTargetMinutes: caps.startTargetMinutes, by: staff.name });
     return { ok: true, message: `Caps saved for ${store.name}.` };
   });
 }

@@ -25,7 +25,7 @@ export default async function StoreQueuePage({ searchParams }: PageProps<"/store
   const store = stores.find((candidate) => candidate.code === requested) ?? stores[0]!;
   const [queue, capacity] = await Promise.all([
     loadStoreQueue(db, store),
-    db.store.findUniqueOrThrow({ where: { id: store.id }, select: { pausedAt: true, pausedUntil: true, pauseReason: true, dailyOrderCap: true, concurrentOrderCap: true } }),
+    db.store.findUniqueOrThrow({ where: { id: store.id }, select: { pausedAt: true, pausedUntil: true, pauseReason: true, dailyOrderCap: true, concurrentOrderCap: true, startTargetMinutes: true } }),
   ]);
   const paused = isPaused(capacity, new Date());
   return (
@@ -58,6 +58,7 @@ export default async function StoreQueuePage({ searchParams }: PageProps<"/store
           pauseReason: paused ? capacity.pauseReason : null,
           dailyOrderCap: capacity.dailyOrderCap,
           concurrentOrderCap: capacity.concurrentOrderCap,
+          startTargetMinutes: capacity.startTargetMinutes,
         }}
         canManage={managesStores(staff)}
       />

@@ -29,6 +29,8 @@ export type QueueCard = {
   stockAlert: string | null;
   /** Someone else the shopper named to collect it (the code is still asked for). */
   collectorName: string | null;
+  /** The OMS says it is late (not started in time, or not ready by its promise), until it is ready. */
+  lateAlert: string | null;
   closedAt: string | null;
 };
 
@@ -86,7 +88,8 @@ export async function loadStoreQueue(db: Db, store: { code: string; timeZone: st
   });
   const tabs = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, [] as QueueCard[]])) as Record<QueueTab, QueueCard[]>;
   for (const task of tasks) {
-    tabs[tabOf(task)].push({
+    const tab = tabOf(task);
+    tabs[tab].push({
       orderNumber: task.orderNumber,
       customerFirstName: task.customerFirstName,
       itemCount: task.itemCount,
@@ -100,6 +103,7 @@ export async function loadStoreQueue(db: Db, store: { code: string; timeZone: st
       handoverLocked: task.handoverLockedAt !== null,
       stockAlert: task.stockAlert,
       collectorName: task.collectorName,
+      lateAlert: tab === "new" || tab === "picking" ? task.lateAlert : null,
       closedAt: iso(task.closedAt),
     });
   }

@@ -46,6 +46,16 @@ export default async function SettingsPage() {
               <span className="font-medium">Minutes the shopper has to answer</span>
               <input type="number" name="rerouteOfferMinutes" min={5} max={1440} defaultValue={settings.rerouteOfferMinutes} className="mt-1 block min-h-11 w-32 rounded-lg border border-slate-300 px-3" />
             </label>
+            <label className="flex gap-3">
+              <input type="checkbox" name="rerouteLateOrders" defaultChecked={settings.rerouteLateOrders} className="mt-1 h-5 w-5" />
+              <span>
+                <span className="font-medium">Move late orders to another store</span>
+                <span className="block text-sm text-slate-600">
+                  When rerouting automatically: an order its store has not started in time moves, before its pickup window opens, to a store that can have it ready
+                  sooner. Otherwise late orders stay, and the store is alerted.
+                </span>
+              </span>
+            </label>
             <label className="block">
               <span className="font-medium">Hours a shopper may extend the hold, once</span>
               <span className="block text-sm text-slate-600">From the order page (&quot;Extend hold&quot;); 0 turns it off.</span>
