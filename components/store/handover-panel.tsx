@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import { handOverAction, unlockHandoverAction } from "@/app/(store)/store/actions";
 import type { StoreTaskView } from "@/lib/pos/store-queue/task-view";
 import { ActionMessage, useStoreAction } from "./store-action";
+import { DeclineAtHandover } from "./decline-at-handover";
 
 type Props = { task: StoreTaskView; canUnlock: boolean; onChange: () => void; startOpen?: boolean };
 
@@ -89,6 +90,7 @@ export function HandoverPanel({ task, canUnlock, onChange, startOpen = false }: 
               </div>
             </form>
           ) : null}
+          {open ? <DeclineAtHandover task={task} onChange={onChange} /> : null}
         </>
       )}
     </section>

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { formatCents } from "@/lib/platform/money";
 import { formatOrderNumber } from "@/lib/platform/format/order-number";
 import { formatStoreDateTime, formatStoreWindow } from "@/lib/platform/format/store-time";
-import type { pickupDetailsSchema, shopperAccessSchema } from "@/lib/oms/events";
+import { DECLINED_AT_HANDOVER, type pickupDetailsSchema, type shopperAccessSchema } from "@/lib/oms/events";
 import { OrderEmail, type OrderEmailProps } from "@/lib/notification/emails/order-email";
 import { howToCollect, pickupName, restOfOrder, whatHappensNext } from "./pickup-wording";
 
@@ -149,9 +149,24 @@ export async function orderNotCollected(facts: OrderFacts): Promise<ComposedMess
   ];
 }
 
-export async function linesShorted(facts: OrderFacts, kind: string, shorted: { name: string; quantity: number }[], totalCents: number): Promise<ComposedMessage[]> {
+export async function linesShorted(facts: OrderFacts, kind: string, shorted: { name: string; quantity: number; reason: string }[], totalCents: number): Promise<ComposedMessage[]> {
   const number = formatOrderNumber(facts.orderNumber);
   const method = facts.pickup?.method ?? "IN_STORE";
+  // Items handed back at the counter: a receipt of what was left out, not an apology.
+  if (shorted.every((line) => line.reason === DECLINED_AT_HANDOVER)) {
+    return [
+      await email(kind, facts, `Order ${number}: items you declined`, {
+        heading: "Items you declined",
+        intro: [
+          `Hi ${firstName(facts.customer.name)}, at ${facts.pickup?.store.name ?? facts.storeName} you declined:`,
+          ...shorted.map((line) => `${line.quantity} × ${line.name}`),
+          `You will not be charged for these. The new total is ${formatCents(totalCents)}.`,
+        ],
+        details: pickupDetails(facts, { withHold: false }),
+        action: viewOrder(facts),
+      }),
+    ];
+  }
   return [
     await email(kind, facts, `Order ${number}: some items were not available`, {
       heading: "Some items were not available",

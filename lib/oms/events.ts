@@ -213,6 +213,9 @@ export const SHORT_REASON_EFFECTS = {
   "Customer declined": { effect: "return", describe: "Back on the shelf, available to other shoppers" },
 } as const satisfies Record<string, { effect: "hold_back" | "write_off" | "return"; describe: string }>;
 
+/** The one short reason a ready order can still take: the customer declines items at the handover. */
+export const DECLINED_AT_HANDOVER = "Customer declined" satisfies keyof typeof SHORT_REASON_EFFECTS;
+
 export type ShortEffect = (typeof SHORT_REASON_EFFECTS)[keyof typeof SHORT_REASON_EFFECTS]["effect"];
 
 export function shortEffectOf(reason: string): ShortEffect {

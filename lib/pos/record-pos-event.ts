@@ -39,7 +39,7 @@ export async function writePosEvent(tx: Tx, input: PosEventInput) {
   const stamp = TASK_TIMESTAMP[input.type];
   const [task] = await tx.posOrderTask.updateManyAndReturn({
     where: { orderId: input.orderId, status: { in: [...transition.from] } },
-    data: { ...input.taskChanges, status: transition.to, ...(stamp ? { [stamp]: at } : {}) },
+    data: { ...input.taskChanges, ...(transition.to === "unchanged" ? {} : { status: transition.to }), ...(stamp ? { [stamp]: at } : {}) },
     select: { orderId: true, orderNumber: true, storeCode: true },
   });
   if (!task) {

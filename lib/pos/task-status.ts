@@ -15,8 +15,9 @@ export const POS_TASK_TRANSITIONS = {
   [EVENT.pickupCompleted]: { from: ["ready"], to: "picked_up" },
   [EVENT.orderCanceled]: { from: ["new", "picking", "ready"], to: "canceled" },
   [EVENT.orderRejected]: { from: ["new", "picking"], to: "rejected" },
-  [EVENT.orderLinesShorted]: { from: ["new", "picking"], to: "picking" },
-} as const satisfies Record<string, { from: readonly PosTaskStatus[]; to: PosTaskStatus }>;
+  // Short while picking; at the handover, the customer declining items leaves the order ready.
+  [EVENT.orderLinesShorted]: { from: ["new", "picking", "ready"], to: "unchanged" },
+} as const satisfies Record<string, { from: readonly PosTaskStatus[]; to: PosTaskStatus | "unchanged" }>;
 
 export type PosAction = keyof typeof POS_TASK_TRANSITIONS;
 

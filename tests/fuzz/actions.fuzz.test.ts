@@ -130,6 +130,7 @@ const ACTIONS: Record<string, ActionFuzz> = {
   "app/(store)/store/actions.ts#handOverAction": { base: () => [{ orderNumber: UNKNOWN_ORDER, code: "123456", idChecked: true }], as: "admin" },
   "app/(store)/store/actions.ts#markReadyAction": { base: () => [UNKNOWN_ORDER], as: "admin" },
   "app/(store)/store/actions.ts#markShortAction": { base: () => [{ orderNumber: UNKNOWN_ORDER, sku: "SKU-1", quantity: 1, reason: "Not found" }], as: "admin" },
+  "app/(store)/store/actions.ts#declineAtHandoverAction": { base: () => [{ orderNumber: UNKNOWN_ORDER, sku: "SKU-1", quantity: 1 }], as: "admin" },
   "app/(store)/store/actions.ts#stageOrderAction": { base: () => [{ orderNumber: UNKNOWN_ORDER, bin: "A-12" }], as: "admin" },
   "app/(store)/store/actions.ts#startPickingAction": { base: () => [UNKNOWN_ORDER], as: "admin" },
   "app/(store)/store/actions.ts#undoPickAction": { base: () => [{ orderNumber: UNKNOWN_ORDER, sku: "SKU-1" }], as: "admin" },

@@ -7,6 +7,14 @@ import { loadShortPickKpis } from "@/lib/monitor/kpis/short-pick-kpis";
 import { checkInventoryAccuracy } from "@/lib/monitor/inventory-accuracy/run-inventory-accuracy";
 import { rotateStockFeedSecret } from "@/lib/oms/stock-feed/stock-feed-secret";
 import { getDb } from "@/lib/platform/db/prisma";
+import type { Staff } from "@/lib/platform/auth/staff";
+import { isDomainError } from "@/lib/platform/errors";
+import { shortOrderLinesInTx } from "@/lib/oms/orders/short-lines";
+import { pickupCodeFor } from "@/lib/platform/security/pickup-code";
+import { declineAtHandover } from "@/lib/pos/store-queue/decline";
+import { handOver } from "@/lib/pos/store-queue/handover";
+import { confirmPick, startPicking } from "@/lib/pos/store-queue/pick";
+import { markReady, stageOrder } from "@/lib/pos/store-queue/ready";
 import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { drain, placedOrder, serveSystemsForThisFile } from "../support/bus-harness";
 import { stockOf } from "../support/factories";
@@ -60,5 +68,57 @@ describe("a short line's reason decides what happens to the store's stock", () =
     const period = { from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 60_000) };
     const rows = await loadShortPickKpis(db(), period);
     expect(rows.filter((row) => row.storeCode === notFound.store.code)).toEqual([{ storeCode: notFound.store.code, storeName: notFound.store.name, sku: notFound.product.sku, reason: "Not found", shorts: 1, units: 1 }]);
+  });
+});
+
+describe("at the handover, the customer declining an item", () => {
+  it("puts it back on the shelf, lowers the charge, keeps the order ready for the rest and tells the customer", async () => {
+    const placed = await placedOrder(3);
+    await drain();
+    const associate: Staff = { id: randomUUID(), name: "Ana Associate", email: "ana@example.com", role: "ASSOCIATE", storeIds: [placed.store.id] };
+    await startPicking(db(), associate, placed.orderNumber);
+    for (let unit = 0; unit < 3; unit++) await confirmPick(db(), associate, { orderNumber: placed.orderNumber, sku: placed.product.sku });
+    await stageOrder(db(), associate, { orderNumber: placed.orderNumber, bin: "A-1" });
+    await markReady(db(), associate, placed.orderNumber);
+    await drain();
+
+    await declineAtHandover(db(), associate, { orderNumber: placed.orderNumber, sku: placed.product.sku, quantity: 1 }, "tablet-1");
+    await drain();
+    expect(await stockOf(db(), placed.store.id, placed.product.id)).toMatchObject({ onHand: 10, allocated: 2 });
+    const order = await db().order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { lines: true } });
+    expect(order).toMatchObject({ status: "READY", totalCents: 2000 });
+    expect(order.lines[0]).toMatchObject({ quantity: 3, shortQuantity: 1, shortReason: "Customer declined" });
+    expect(await db().posOrderTask.findUniqueOrThrow({ where: { orderId: placed.orderId }, select: { status: true, itemCount: true } })).toEqual({ status: "ready", itemCount: 2 });
+    expect((await db().notificationMessage.findMany({ where: { orderId: placed.orderId, kind: { startsWith: "lines_shorted:" } }, select: { subject: true } })).map((message) => message.subject)).toEqual([
+      `Order H-${String(placed.orderNumber).padStart(6, "0")}: items you declined`,
+    ]);
+    expect(await db().posAuditEntry.count({ where: { orderId: placed.orderId, action: "declined_at_handover" } })).toBe(1);
+
+    // The rest is handed over and only it is charged.
+    const { accessToken } = await db().order.findUniqueOrThrow({ where: { id: placed.orderId }, select: { accessToken: true } });
+    expect(await handOver(db(), associate, { orderNumber: placed.orderNumber, code: pickupCodeFor(accessToken), idChecked: false }, "tablet-1")).toMatchObject({ ok: true });
+    await drain();
+    expect(await db().paymentAuthorization.findUniqueOrThrow({ where: { orderId: placed.orderId }, select: { status: true, capturedCents: true } })).toEqual({ status: "CAPTURED", capturedCents: 2000 });
+    expect(await stockOf(db(), placed.store.id, placed.product.id)).toMatchObject({ onHand: 8, allocated: 0 });
+    const accuracy = await checkInventoryAccuracy(db(), { trigger: "manual", storeId: placed.store.id, graceSeconds: 0 });
+    expect(accuracy.itemsMismatched).toBe(0);
+  });
+
+  it("is the only short a ready order takes, and only for what was picked", async () => {
+    const placed = await placedOrder(2);
+    await drain();
+    const associate: Staff = { id: randomUUID(), name: "Ana Associate", email: "ana@example.com", role: "ASSOCIATE", storeIds: [placed.store.id] };
+    await expect(declineAtHandover(db(), associate, { orderNumber: placed.orderNumber, sku: placed.product.sku, quantity: 1 }, null)).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await startPicking(db(), associate, placed.orderNumber);
+    await confirmPick(db(), associate, { orderNumber: placed.orderNumber, sku: placed.product.sku });
+    await confirmPick(db(), associate, { orderNumber: placed.orderNumber, sku: placed.product.sku });
+    await stageOrder(db(), associate, { orderNumber: placed.orderNumber, bin: "A-1" });
+    await markReady(db(), associate, placed.orderNumber);
+    await drain();
+    await expect(declineAtHandover(db(), associate, { orderNumber: placed.orderNumber, sku: placed.product.sku, quantity: 3 }, null)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    const refused = await db()
+      .$transaction((tx) => shortOrderLinesInTx(tx, { orderId: placed.orderId, at: new Date(), lines: [{ sku: placed.product.sku, quantity: 1, reason: "Not found" }] }))
+      .then(() => null, (error: unknown) => (isDomainError(error) ? error.code : error));
+    expect(refused).toBe("INVALID_TRANSITION");
   });
 });

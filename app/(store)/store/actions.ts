@@ -8,6 +8,7 @@ import { cancelAtStore } from "@/lib/pos/store-queue/cancel";
 import { rejectAtStore } from "@/lib/pos/store-queue/reject";
 import { handOver, unlockHandover } from "@/lib/pos/store-queue/handover";
 import { confirmPick, markShort, startPicking, undoPick } from "@/lib/pos/store-queue/pick";
+import { declineAtHandover } from "@/lib/pos/store-queue/decline";
 import { markReady, stageOrder } from "@/lib/pos/store-queue/ready";
 import { STORE_CAPACITY_ROLES, STORE_ROLES, storesInScope } from "@/lib/pos/store-queue/scope";
 import { pauseSchema, pauseStore } from "@/lib/oms/stores/pause-store";
@@ -70,6 +71,16 @@ export async function markShortAction(input: { orderNumber: number; sku: string;
   return withStaff(ASSOCIATES, shortSchema, input, async (short, staff) => {
     await markShort(getDb(), staff, short, await device());
     return { ok: true, message: `${short.quantity} marked short (${short.reason.toLowerCase()}).` };
+  });
+}
+
+const declineSchema = shortSchema.omit({ reason: true });
+
+/** Items the customer does not want at the handover go back to the shelf; the rest is still handed over. */
+export async function declineAtHandoverAction(input: { orderNumber: number; sku: string; quantity: number }): Promise<ActionResult> {
+  return withStaff(ASSOCIATES, declineSchema, input, async (decline, staff) => {
+    await declineAtHandover(getDb(), staff, decline, await device());
+    return { ok: true, message: `${decline.quantity} declined: back on the shelf, and not charged.` };
   });
 }
 

@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/platform/db/prisma";
 import { DomainError, notFound } from "@/lib/platform/errors";
 import { cancelOrderInTx } from "./cancel-order";
 import { orderEventContext } from "./order-event-context";
-import { shortEffectOf } from "@/lib/oms/events";
+import { DECLINED_AT_HANDOVER, shortEffectOf } from "@/lib/oms/events";
 
 export type ShortLine = { sku: string; quantity: number; reason: string };
 
@@ -27,8 +27,13 @@ export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: 
     },
   });
   if (!order) throw notFound("Order");
-  if (order.status !== "PLACED" && order.status !== "PICKING") {
-    throw new DomainError("INVALID_TRANSITION", `The order is ${order.status.toLowerCase().replace("_", " ")}; its lines can only be shorted while it is being picked.`);
+  // At the handover (a ready order) the customer may decline items; nothing else is short by then.
+  const declinedAtHandover = order.status === "READY" && input.lines.every((line) => line.reason === DECLINED_AT_HANDOVER);
+  if (order.status !== "PLACED" && order.status !== "PICKING" && !declinedAtHandover) {
+    throw new DomainError(
+      "INVALID_TRANSITION",
+      `The order is ${order.status.toLowerCase().replace("_", " ")}; its lines can only be shorted while it is being picked${order.status === "READY" ? `, or declined by the customer at the handover ("${DECLINED_AT_HANDOVER}")` : ""}.`,
+    );
   }
   const shorted: (ShortLine & { name: string })[] = [];
   for (const short of input.lines) {

@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = {
   handover_unlocked: "Handover unlocked",
   cancel: "Canceled",
   short_pick: "Short pick",
+  declined_at_handover: "Declined at handover",
   reject: "Rejected",
 } as const;
 
