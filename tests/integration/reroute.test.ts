@@ -269,3 +269,49 @@ describe("asking the shopper first", () => {
     await expectStockAgreesEverywhere(product, [a, b, c]);
   });
 });
+
+describe("lines that ran short while the store picked", () => {
+  const shortOf = async (orderId: string, sku: string, reason = "Not found", quantity = 1) => {
+    await recordPosEvent(db(), { orderId, type: EVENT.orderPickingStarted, associate: "A-1", data: {} });
+    await recordPosEvent(db(), { orderId, type: EVENT.orderLinesShorted, associate: "A-1", data: { lines: [{ sku, quantity, reason }] } });
+    await drain();
+  };
+
+  it("move the whole order, when the retailer reroutes automatically, to a store that has all of it; the short's reason still acts where it ran short", async () => {
+    await setMode("AUTO");
+    const { a, b, c, product, orderId } = await orderWithNeighbours();
+    await shortOf(orderId, product.sku);
+
+    const order = await db().order.findUniqueOrThrow({ where: { id: orderId }, include: { lines: { include: { reservation: true } } } });
+    expect(order).toMatchObject({ storeId: b.id, status: "PLACED", totalCents: 2000, rerouteCount: 1 });
+    expect(order.lines[0]).toMatchObject({ quantity: 2, shortQuantity: 0, reservation: { storeId: b.id, quantity: 2, status: "HELD" } });
+    expect(await db().orderReroute.findFirst({ where: { orderId }, select: { trigger: true, status: true, reason: true } })).toEqual({ trigger: "SHORT", status: "MOVED", reason: `1 × ${product.name} not found` });
+    // Not found at A: on-hand drops to what the order still held there (the unit that was found
+    // goes back on the shelf as the order leaves); B holds the whole order.
+    expect(await level(a.id, product.id)).toEqual({ onHand: 1, allocated: 0 });
+    expect(await level(b.id, product.id)).toEqual({ onHand: 10, allocated: 2 });
+    expect(await db().shortPick.count({ where: { orderId, reason: "Not found" } })).toBe(1);
+    const task = await db().posOrderTask.findUniqueOrThrow({ where: { orderId }, include: { lines: true } });
+    expect(task).toMatchObject({ storeCode: b.code, status: "new", reroutedFrom: a.name });
+    expect(task.lines[0]).toMatchObject({ quantity: 2, pickedQuantity: 0, shortQuantity: 0 });
+    const subjects = (await db().notificationMessage.findMany({ where: { orderId }, select: { subject: true } })).map((message) => message.subject);
+    expect(subjects.some((subject) => subject.includes(`moved to ${b.name}`))).toBe(true);
+    expect(subjects.some((subject) => subject.includes("not available"))).toBe(false);
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+  });
+
+  it("leave the order smaller where it is when no other store has all of it, or the retailer does not reroute automatically", async () => {
+    await setMode("AUTO");
+    const none = await orderWithNeighbours({ b: 1, c: 0 });
+    await shortOf(none.orderId, none.product.sku, "Damaged");
+    expect(await db().order.findUniqueOrThrow({ where: { id: none.orderId } })).toMatchObject({ storeId: none.a.id, status: "PICKING", totalCents: 1000 });
+    await expectStockAgreesEverywhere(none.product, [none.a, none.b, none.c]);
+
+    await setMode("ASK");
+    const asked = await orderWithNeighbours();
+    await shortOf(asked.orderId, asked.product.sku, "Damaged");
+    expect(await db().order.findUniqueOrThrow({ where: { id: asked.orderId } })).toMatchObject({ storeId: asked.a.id, status: "PICKING", totalCents: 1000 });
+    expect(await db().orderReroute.count({ where: { orderId: asked.orderId } })).toBe(0);
+    await expectStockAgreesEverywhere(asked.product, [asked.a, asked.b, asked.c]);
+  });
+});

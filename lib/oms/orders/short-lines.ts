@@ -4,19 +4,24 @@ import type { Tx } from "@/lib/platform/db/prisma";
 import { DomainError, notFound } from "@/lib/platform/errors";
 import { cancelOrderInTx } from "./cancel-order";
 import { orderEventContext } from "./order-event-context";
-import { DECLINED_AT_HANDOVER, shortEffectOf } from "@/lib/oms/events";
+import { DECLINED_AT_HANDOVER, shortEffectOf, type ShortEffect } from "@/lib/oms/events";
 
 export type ShortLine = { sku: string; quantity: number; reason: string };
 
 /** What a line still holds once its short units are taken out. */
 export const unitsLeft = (line: { quantity: number; shortQuantity: number }) => line.quantity - line.shortQuantity;
 
+/** Another store takes the whole order instead, once the short units have acted on this store's stock; true if it moved. */
+export type MoveElsewhere = (shorted: (ShortLine & { name: string })[]) => Promise<boolean>;
+
 /**
  * The store could not find some units. The OMS takes them out of the order: their
- * reservations are written off, the amount to capture drops to what is left, and the
- * WMS and the customer are told. When nothing is left the order is canceled instead.
+ * reservations are written off (each reason acting on the store's stock), then either the
+ * order moves whole to a store that has everything (`moveElsewhere`, when the retailer
+ * reroutes), or the amount to capture drops to what is left and the WMS and the customer are
+ * told. When nothing is left and it did not move, the order is canceled instead.
  */
-export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: Date; lines: ShortLine[] }) {
+export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: Date; lines: ShortLine[] }, moveElsewhere?: MoveElsewhere) {
   const order = await tx.order.findUnique({
     where: { id: input.orderId },
     select: {
@@ -35,18 +40,34 @@ export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: 
       `The order is ${order.status.toLowerCase().replace("_", " ")}; its lines can only be shorted while it is being picked${order.status === "READY" ? `, or declined by the customer at the handover ("${DECLINED_AT_HANDOVER}")` : ""}.`,
     );
   }
-  const shorted: (ShortLine & { name: string })[] = [];
+  const shorted: (ShortLine & { name: string; line: (typeof order.lines)[number] })[] = [];
   for (const short of input.lines) {
     const line = order.lines.find((candidate) => candidate.sku === short.sku);
     if (!line) throw new DomainError("INVALID_INPUT", `The order has no line ${short.sku}.`, { field: "lines" });
-    if (short.quantity > unitsLeft(line)) {
-      throw new DomainError("INVALID_INPUT", `Only ${unitsLeft(line)} of ${short.sku} are left on the order; ${short.quantity} cannot be short.`, { field: "lines" });
+    const alreadyShort = shorted.filter((earlier) => earlier.sku === short.sku).reduce((sum, earlier) => sum + earlier.quantity, 0);
+    if (short.quantity > unitsLeft(line) - alreadyShort) {
+      throw new DomainError("INVALID_INPUT", `Only ${unitsLeft(line) - alreadyShort} of ${short.sku} are left on the order; ${short.quantity} cannot be short.`, { field: "lines" });
     }
-    line.shortQuantity += short.quantity;
-    await tx.orderLine.update({ where: { id: line.id }, data: { shortQuantity: line.shortQuantity, shortReason: short.reason } });
-    await releaseUnits(tx, line.reservation, short.quantity, short.reason, line.sku, order.store.code, input.at);
-    await tx.shortPick.create({ data: { orderId: input.orderId, storeId: order.storeId, sku: line.sku, quantity: short.quantity, reason: short.reason, at: input.at } });
-    shorted.push({ ...short, name: line.name });
+    shorted.push({ ...short, name: line.name, line });
+  }
+  const told = shorted.map(({ sku, quantity, reason, name }) => ({ sku, quantity, reason, name }));
+  for (const { line, quantity, reason } of shorted) {
+    await tx.shortPick.create({ data: { orderId: input.orderId, storeId: order.storeId, sku: line.sku, quantity, reason, at: input.at } });
+  }
+
+  if (!declinedAtHandover && moveElsewhere) {
+    // Each reason acts on this store's shelf first, with the units still held: the order may
+    // leave whole (the move gives back everything it held here), or stay and give them back.
+    for (const { line, quantity, reason } of shorted) await moveLevel(tx, line.reservation, quantity, { effect: shortEffectOf(reason), release: false }, line.sku, order.store.code, input.at);
+    if (await moveElsewhere(told)) return;
+  }
+  for (const { line, quantity, reason } of shorted) {
+    line.shortQuantity += quantity;
+    await tx.orderLine.update({ where: { id: line.id }, data: { shortQuantity: line.shortQuantity, shortReason: reason } });
+    // Units the reason already acted on (before the move was tried) are only given back now.
+    const acted = !declinedAtHandover && moveElsewhere !== undefined;
+    await moveLevel(tx, line.reservation, quantity, { effect: acted ? null : shortEffectOf(reason), release: true }, line.sku, order.store.code, input.at);
+    await releaseReservedUnits(tx, line.reservation, quantity, input.at);
   }
 
   if (order.lines.every((line) => unitsLeft(line) === 0)) {
@@ -58,35 +79,37 @@ export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: 
     type: EVENT.orderLinesShorted,
     orderId: input.orderId,
     occurredAt: input.at,
-    payload: { ...(await orderEventContext(tx, input.orderId)), shorted, totalCents },
+    payload: { ...(await orderEventContext(tx, input.orderId)), shorted: told, totalCents },
   });
 }
 
 type HeldReservation = { id: string; storeId: string; productId: string; quantity: number; status: string } | null;
 
-/**
- * Takes `units` out of a line's reservation, with the effect its reason has on the store's
- * stock (`SHORT_REASON_EFFECTS`): units not found leave the item showing as out of stock at
- * the store until its next count (on-hand drops to what is still held, so available-to-promise
- * is 0 and neither routing nor the store picker offers it); damaged, expired or recalled units
- * leave on-hand as well as allocated; units the customer declined go back to available. The
- * storefront hears of any change in what is available.
- */
-async function releaseUnits(tx: Tx, reservation: HeldReservation, units: number, reason: string, sku: string, storeCode: string, at: Date) {
+/** Takes `units` out of a line's held reservation. */
+async function releaseReservedUnits(tx: Tx, reservation: HeldReservation, units: number, at: Date) {
   if (!reservation || reservation.status !== "HELD") return;
   const remaining = reservation.quantity - units;
-  await tx.reservation.update({
-    where: { id: reservation.id },
-    data: remaining > 0 ? { quantity: remaining } : { status: "RELEASED", releasedAt: at },
-  });
+  await tx.reservation.update({ where: { id: reservation.id }, data: remaining > 0 ? { quantity: remaining } : { status: "RELEASED", releasedAt: at } });
   reservation.quantity = remaining;
-  const effect = shortEffectOf(reason);
+}
+
+/**
+ * Moves the store's level for `units` of a held line: `release` gives them back from allocated,
+ * and `effect` is what the short's reason does to the shelf (`SHORT_REASON_EFFECTS`): units not
+ * found leave the item showing as out of stock at the store until its next count (on-hand drops
+ * to what is still held without them, so available-to-promise is 0 and neither routing nor the
+ * store picker offers it); damaged, expired or recalled units leave on-hand; units the customer
+ * declined go back to available. The storefront hears of the change in what is available (the
+ * unfloored figure, so deltas add up in any order).
+ */
+async function moveLevel(tx: Tx, reservation: HeldReservation, units: number, move: { effect: ShortEffect | null; release: boolean }, sku: string, storeCode: string, at: Date) {
+  if (!reservation || reservation.status !== "HELD") return;
   const [moved] = await tx.$queryRaw<{ before: number; after: number }[]>`
     WITH level AS (SELECT "onHand", "allocated", "safetyStock" FROM "InventoryLevel" WHERE "storeId" = ${reservation.storeId}::uuid AND "productId" = ${reservation.productId}::uuid FOR UPDATE),
     moved AS (
       UPDATE "InventoryLevel" i
-         SET "allocated" = GREATEST(0, i."allocated" - ${units}),
-             "onHand" = CASE ${effect}
+         SET "allocated" = CASE WHEN ${move.release} THEN GREATEST(0, i."allocated" - ${units}) ELSE i."allocated" END,
+             "onHand" = CASE ${move.effect ?? "none"}
                WHEN 'write_off' THEN GREATEST(0, i."onHand" - ${units})
                WHEN 'hold_back' THEN LEAST(i."onHand", GREATEST(0, i."allocated" - ${units}) + i."safetyStock")
                ELSE i."onHand" END,
