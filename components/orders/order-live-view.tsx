@@ -74,7 +74,8 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
           {offerAnswer.message}
         </p>
       ) : null}
-      {order.status === "AWAITING_SHOPPER" && order.reroute?.kind === "offer" ? (
+      {order.reroute?.kind === "offer" &&
+      (order.status === "AWAITING_SHOPPER" || (order.reroute.trigger === "SHORT" && (order.status === "PLACED" || order.status === "PICKING"))) ? (
         <StoreOffer
           token={token}
           reroute={order.reroute}
@@ -86,7 +87,8 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
       ) : null}
       {order.reroute?.kind === "moved" && order.canCancel ? (
         <p role="status" className="rounded-xl border border-sky-300 bg-sky-50 p-4">
-          <strong>Moved to {order.reroute.toStore.name}</strong> — {order.reroute.fromStore} could not fill your order ({order.reroute.reason.toLowerCase()}). Your pickup code is the same.
+          <strong>Moved to {order.reroute.toStore.name}</strong> — {order.reroute.fromStore} could not fill your order ({order.reroute.reason.toLowerCase()}).{" "}
+          {order.reroute.trigger === "SHORT" ? "Everything you ordered is collected there. " : ""}Your pickup code is the same.
         </p>
       ) : null}
 
@@ -199,7 +201,7 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
                 {line.name} <span className="text-slate-500">× {line.quantity - line.shortQuantity}</span>
                 {line.shortQuantity > 0 ? (
                   <span className="block text-sm text-amber-800">
-                    {line.shortQuantity} not available at the store — not charged
+                    {line.shortQuantity} {line.declinedAtHandover ? "declined at pickup" : "not available at the store"} — not charged
                   </span>
                 ) : null}
               </span>

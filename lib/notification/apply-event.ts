@@ -74,7 +74,7 @@ async function compose(type: string, eventId: string, data: unknown): Promise<Co
       return orderNotCollected(factsOf(parseEventData(orderReadyDataSchema, data)));
     case EVENT.orderLinesShorted: {
       const parsed = parseEventData(linesShortedDataSchema, data);
-      return linesShorted(factsOf(parsed), `lines_shorted:${eventId}`, parsed.shorted, parsed.totalCents);
+      return linesShorted(factsOf(parsed), `lines_shorted:${eventId}`, parsed.shorted, parsed.totalCents, parsed.offer);
     }
     case EVENT.orderCanceled: {
       const parsed = parseEventData(orderCanceledDataSchema, data);

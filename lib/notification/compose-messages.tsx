@@ -149,7 +149,13 @@ export async function orderNotCollected(facts: OrderFacts): Promise<ComposedMess
   ];
 }
 
-export async function linesShorted(facts: OrderFacts, kind: string, shorted: { name: string; quantity: number; reason: string }[], totalCents: number): Promise<ComposedMessage[]> {
+export async function linesShorted(
+  facts: OrderFacts,
+  kind: string,
+  shorted: { name: string; quantity: number; reason: string }[],
+  totalCents: number,
+  offer?: StoreOffer & { answerBy: string },
+): Promise<ComposedMessage[]> {
   const number = formatOrderNumber(facts.orderNumber);
   const method = facts.pickup?.method ?? "IN_STORE";
   // Items handed back at the counter: a receipt of what was left out, not an apology.
@@ -167,6 +173,11 @@ export async function linesShorted(facts: OrderFacts, kind: string, shorted: { n
       }),
     ];
   }
+  // The retailer asks first: a store with every unit can take the whole order instead.
+  const instead = offer
+    ? `Or pick up everything at ${offer.storeName} by ${formatStoreDateTime(new Date(offer.readyBy), offer.timeZone)} instead: accept it on your order page by ${formatStoreDateTime(new Date(offer.answerBy), offer.timeZone)}. Without an answer your order stays where it is.`
+    : null;
+  const link = links(facts);
   return [
     await email(kind, facts, `Order ${number}: some items were not available`, {
       heading: "Some items were not available",
@@ -174,11 +185,13 @@ export async function linesShorted(facts: OrderFacts, kind: string, shorted: { n
         `Hi ${firstName(facts.customer.name)}, ${facts.pickup?.store.name ?? facts.storeName} could not find everything on order ${number}:`,
         ...shorted.map((line) => `${line.quantity} × ${line.name}`),
         `You will not be charged for these. The new total is ${formatCents(totalCents)}.`,
+        ...(instead ? [instead] : []),
       ],
       details: pickupDetails(facts, { withHold: false }),
       instructions: restOfOrder(method),
-      action: viewOrder(facts),
+      action: offer && link ? { label: `Pick up at ${offer.storeName} instead`, href: link.order } : viewOrder(facts),
     }),
+    ...(instead ? [sms(kind, facts, `Order ${number}: pick up everything at ${offer!.storeName}?`, `Handoff: ${facts.storeName} could not find everything on order ${number}. ${instead}${link ? ` ${link.order}` : ""}`)] : []),
   ];
 }
 

@@ -60,6 +60,16 @@ export const customerArrivedDataSchema = z.object({
   carDescription: z.string().nullable(),
 });
 
+/** Where an order could go instead, as the shopper is offered it. */
+const storeOfferSchema = z.object({
+  storeCode: z.string().min(1),
+  storeName: z.string().min(1),
+  address: z.string(),
+  timeZone: z.string().min(1),
+  readyBy: z.iso.datetime(),
+  window: z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() }),
+});
+
 export const linesShortedDataSchema = z.object({
   orderNumber: int32().positive(),
   storeCode: z.string().min(1),
@@ -67,6 +77,8 @@ export const linesShortedDataSchema = z.object({
   customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
   shorted: z.array(orderLineDataSchema.extend({ name: z.string(), reason: z.string() })).min(1),
   totalCents: int32().nonnegative(),
+  /** When the retailer asks first: another store has every unit; the shopper may move the whole order there by `answerBy`. */
+  offer: storeOfferSchema.extend({ answerBy: z.iso.datetime() }).optional(),
   ...messagingFields,
 });
 
@@ -79,16 +91,6 @@ export const orderCanceledDataSchema = z.object({
   /** No store could fill it: the shopper is offered delivery to their home instead. */
   offer: z.literal("ship_to_home").optional(),
   ...messagingFields,
-});
-
-/** Where an order could go instead, as the shopper is offered it. */
-const storeOfferSchema = z.object({
-  storeCode: z.string().min(1),
-  storeName: z.string().min(1),
-  address: z.string(),
-  timeZone: z.string().min(1),
-  readyBy: z.iso.datetime(),
-  window: z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() }),
 });
 
 /** The store could not fill the order; the shopper is asked whether to collect it elsewhere, by a deadline. */

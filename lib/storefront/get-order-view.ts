@@ -2,7 +2,7 @@ import { isOrderToken } from "@/lib/platform/security/shopper-access";
 import type { Db } from "@/lib/platform/db/prisma";
 import { storeAddress } from "@/lib/platform/format/store-address";
 import { formatOrderNumber } from "@/lib/platform/format/order-number";
-import { isOpenStatus } from "@/lib/oms/events";
+import { DECLINED_AT_HANDOVER, isOpenStatus } from "@/lib/oms/events";
 import { pickupCodeFor } from "@/lib/platform/security/pickup-code";
 import { pickupWindow } from "@/lib/platform/format/pickup-window";
 import { shopperVisibleStatus, STATUS_LABELS } from "./order-status";
@@ -68,6 +68,8 @@ export async function getOrderViewByToken(db: Db, accessToken: string) {
       sku: line.sku,
       quantity: line.quantity,
       shortQuantity: line.shortQuantity,
+      /** Handed back at the counter rather than missing at the store. */
+      declinedAtHandover: line.shortReason === DECLINED_AT_HANDOVER,
       unitPriceCents: line.unitPriceCents,
       imageUrl: line.product.imageUrl,
     })),
@@ -87,6 +89,8 @@ async function latestReroute(db: Db, orderId: string) {
   if (!from || !to) return null;
   return {
     kind: reroute.status === "OFFERED" ? ("offer" as const) : ("moved" as const),
+    /** "SHORT": the store is still picking it, smaller; the shopper may move the whole order. */
+    trigger: reroute.trigger,
     reason: reroute.reason,
     fromStore: from.name,
     toStore: { name: to.name, address: storeAddress(to), timeZone: to.timeZone },

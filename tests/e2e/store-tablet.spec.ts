@@ -214,3 +214,34 @@ test("a slow answer to a pick does not pull the associate out of the field they 
   await expect(tablet.getByRole("textbox", { name: "Staging bin" })).toBeFocused();
   await expect(tablet.getByRole("textbox", { name: "Scan barcode" })).toHaveValue("");
 });
+
+test("at the handover the customer declines one item: it goes back on the shelf, the rest is handed over and only it is charged", async ({ browser }) => {
+  const { shopper, number, code } = await placeCurbsideOrder(browser, ["Wireless Mouse", "Gel Pens 12-Pack"]);
+  const tablet = await tabletAs(browser, "associate");
+  await tablet.goto(`/store/orders/${number}`);
+  await tablet.getByRole("button", { name: "Start picking" }).click();
+  await tablet.getByRole("button", { name: "Picked one Wireless Mouse" }).click();
+  await tablet.getByRole("button", { name: "Picked one Gel Pens 12-Pack" }).click();
+  await tablet.getByRole("textbox", { name: "Staging bin" }).fill("C-2");
+  await tablet.getByRole("button", { name: "Stage" }).click();
+  await tablet.getByRole("button", { name: "Mark ready" }).click();
+  await tablet.getByRole("button", { name: "Hand over" }).click();
+
+  await tablet.getByRole("button", { name: "Customer declined an item" }).click();
+  const declined = tablet.getByRole("form", { name: "Declined items" });
+  await declined.getByRole("combobox", { name: "Declined item" }).selectOption({ label: "Gel Pens 12-Pack (1 picked)" });
+  await expect(declined).toContainText("Back on the shelf, available to other shoppers; the customer is not charged for it.");
+  await declined.getByRole("button", { name: "Confirm declined" }).click();
+  await expect(declined.getByRole("status")).toContainText("1 declined: back on the shelf, and not charged.");
+  await expectNoSeriousA11yViolations(tablet);
+  await tablet.screenshot({ path: "test-results/handover-declined.png", fullPage: true });
+
+  await tablet.getByRole("textbox", { name: "Pickup code" }).fill(code);
+  await tablet.getByRole("button", { name: "Confirm pickup" }).click();
+  await expect(tablet.getByRole("status").filter({ hasText: "Handed over" })).toBeVisible();
+
+  // The shopper's page follows the OMS: picked up, the mouse charged, the pens not.
+  await expect(shopper.getByText("Status: Picked up")).toBeVisible({ timeout: 15_000 });
+  await expect(shopper.getByText("1 declined at pickup — not charged")).toBeVisible();
+  await expect(shopper.getByText("Total").locator("xpath=following-sibling::span[1]")).toHaveText("$19.99");
+});

@@ -10,6 +10,7 @@ import { moveOrderInTx } from "@/lib/oms/reroute/move-order";
 import { loadStore } from "@/lib/oms/stores/load-stores";
 import { saveRetailerSettings } from "@/lib/oms/retailer-settings";
 import { getDb } from "@/lib/platform/db/prisma";
+import { getOrderViewByToken } from "@/lib/storefront/get-order-view";
 import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { chainSteps, drain, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore, firstSlot, orderInput } from "../support/factories";
@@ -307,11 +308,51 @@ describe("lines that ran short while the store picked", () => {
     expect(await db().order.findUniqueOrThrow({ where: { id: none.orderId } })).toMatchObject({ storeId: none.a.id, status: "PICKING", totalCents: 1000 });
     await expectStockAgreesEverywhere(none.product, [none.a, none.b, none.c]);
 
+    await setMode("CANCEL");
+    const kept = await orderWithNeighbours();
+    await shortOf(kept.orderId, kept.product.sku, "Damaged");
+    expect(await db().order.findUniqueOrThrow({ where: { id: kept.orderId } })).toMatchObject({ storeId: kept.a.id, status: "PICKING", totalCents: 1000 });
+    expect(await db().orderReroute.count({ where: { orderId: kept.orderId } })).toBe(0);
+    await expectStockAgreesEverywhere(kept.product, [kept.a, kept.b, kept.c]);
+  });
+
+  it("offer the shopper, when the retailer asks first, the whole order at a store that has it; the store carries on meanwhile, and accepting moves it", async () => {
     await setMode("ASK");
-    const asked = await orderWithNeighbours();
-    await shortOf(asked.orderId, asked.product.sku, "Damaged");
-    expect(await db().order.findUniqueOrThrow({ where: { id: asked.orderId } })).toMatchObject({ storeId: asked.a.id, status: "PICKING", totalCents: 1000 });
-    expect(await db().orderReroute.count({ where: { orderId: asked.orderId } })).toBe(0);
-    await expectStockAgreesEverywhere(asked.product, [asked.a, asked.b, asked.c]);
+    const { a, b, c, product, orderId, accessToken } = await orderWithNeighbours();
+    await shortOf(orderId, product.sku, "Damaged");
+
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ storeId: a.id, status: "PICKING", totalCents: 1000 });
+    expect(await db().orderReroute.findFirst({ where: { orderId }, select: { trigger: true, status: true, toStoreId: true } })).toEqual({ trigger: "SHORT", status: "OFFERED", toStoreId: b.id });
+    const sent = await db().notificationMessage.findMany({ where: { orderId, kind: { startsWith: "lines_shorted:" } }, select: { channel: true, body: true } });
+    expect(sent.map((message) => message.channel).sort()).toEqual(["email", "sms"]);
+    expect(sent.every((message) => message.body.includes(`pick up everything at ${b.name}`) || message.body.includes(`Or pick up everything at ${b.name}`))).toBe(true);
+    const view = (await getOrderViewByToken(db(), accessToken))!;
+    expect(view.reroute).toMatchObject({ kind: "offer", trigger: "SHORT", toStore: { name: b.name } });
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+
+    expect(await acceptStoreOffer(db(), accessToken)).toEqual({ outcome: "moved", storeName: b.name });
+    await drain();
+    const order = await db().order.findUniqueOrThrow({ where: { id: orderId }, include: { lines: true } });
+    expect(order).toMatchObject({ storeId: b.id, status: "PLACED", totalCents: 2000 });
+    expect(order.lines[0]).toMatchObject({ quantity: 2, shortQuantity: 0 });
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+  });
+
+  it("keep the order where it is, smaller, when the shopper lets the offer lapse or the store has it ready first", async () => {
+    await setMode("ASK", 5);
+    const lapsed = await orderWithNeighbours();
+    await shortOf(lapsed.orderId, lapsed.product.sku, "Damaged");
+    expect(await expireStoreOffers(db(), new Date(Date.now() + 6 * 60_000))).toBeGreaterThanOrEqual(1);
+    await drain();
+    expect(await db().order.findUniqueOrThrow({ where: { id: lapsed.orderId } })).toMatchObject({ storeId: lapsed.a.id, status: "PICKING", totalCents: 1000 });
+    expect((await db().orderReroute.findFirstOrThrow({ where: { orderId: lapsed.orderId } })).status).toBe("EXPIRED");
+
+    const readied = await orderWithNeighbours();
+    await shortOf(readied.orderId, readied.product.sku, "Damaged");
+    await recordPosEvent(db(), { orderId: readied.orderId, type: EVENT.orderReady, associate: "A-1", data: { stagingBin: "B1" } });
+    await drain();
+    await expect(acceptStoreOffer(db(), readied.accessToken)).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    expect(await db().order.findUniqueOrThrow({ where: { id: readied.orderId } })).toMatchObject({ storeId: readied.a.id, status: "READY" });
+    await expectStockAgreesEverywhere(readied.product, [readied.a, readied.b, readied.c]);
   });
 });

@@ -4,24 +4,33 @@ import type { Tx } from "@/lib/platform/db/prisma";
 import { DomainError, notFound } from "@/lib/platform/errors";
 import { cancelOrderInTx } from "./cancel-order";
 import { orderEventContext } from "./order-event-context";
-import { DECLINED_AT_HANDOVER, shortEffectOf, type ShortEffect } from "@/lib/oms/events";
+import type { z } from "zod";
+import { DECLINED_AT_HANDOVER, shortEffectOf, type linesShortedDataSchema, type ShortEffect } from "@/lib/oms/events";
 
 export type ShortLine = { sku: string; quantity: number; reason: string };
 
 /** What a line still holds once its short units are taken out. */
 export const unitsLeft = (line: { quantity: number; shortQuantity: number }) => line.quantity - line.shortQuantity;
 
-/** Another store takes the whole order instead, once the short units have acted on this store's stock; true if it moved. */
-export type MoveElsewhere = (shorted: (ShortLine & { name: string })[]) => Promise<boolean>;
+export type ToldShort = ShortLine & { name: string };
+
+/** Where a short order may go instead, by the retailer's reroute setting. */
+export type ShortRerouting = {
+  /** Another store takes the whole order now, once the short units acted on this store's stock; true if it moved. */
+  move(shorted: ToldShort[]): Promise<boolean>;
+  /** The order stays smaller here, and the shopper is offered a store with every unit (written with the short's event). */
+  offer(shorted: ToldShort[]): Promise<z.input<typeof linesShortedDataSchema>["offer"] | null>;
+};
 
 /**
  * The store could not find some units. The OMS takes them out of the order: their
  * reservations are written off (each reason acting on the store's stock), then either the
  * order moves whole to a store that has everything (`moveElsewhere`, when the retailer
  * reroutes), or the amount to capture drops to what is left and the WMS and the customer are
- * told. When nothing is left and it did not move, the order is canceled instead.
+ * told (with an offer of a store that has everything, when the retailer asks the shopper
+ * first). When nothing is left and it did not move, the order is canceled instead.
  */
-export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: Date; lines: ShortLine[] }, moveElsewhere?: MoveElsewhere) {
+export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: Date; lines: ShortLine[] }, rerouting?: ShortRerouting) {
   const order = await tx.order.findUnique({
     where: { id: input.orderId },
     select: {
@@ -55,18 +64,18 @@ export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: 
     await tx.shortPick.create({ data: { orderId: input.orderId, storeId: order.storeId, sku: line.sku, quantity, reason, at: input.at } });
   }
 
-  if (!declinedAtHandover && moveElsewhere) {
+  const reroutes = declinedAtHandover ? undefined : rerouting;
+  if (reroutes) {
     // Each reason acts on this store's shelf first, with the units still held: the order may
     // leave whole (the move gives back everything it held here), or stay and give them back.
     for (const { line, quantity, reason } of shorted) await moveLevel(tx, line.reservation, quantity, { effect: shortEffectOf(reason), release: false }, line.sku, order.store.code, input.at);
-    if (await moveElsewhere(told)) return;
+    if (await reroutes.move(told)) return;
   }
   for (const { line, quantity, reason } of shorted) {
     line.shortQuantity += quantity;
     await tx.orderLine.update({ where: { id: line.id }, data: { shortQuantity: line.shortQuantity, shortReason: reason } });
     // Units the reason already acted on (before the move was tried) are only given back now.
-    const acted = !declinedAtHandover && moveElsewhere !== undefined;
-    await moveLevel(tx, line.reservation, quantity, { effect: acted ? null : shortEffectOf(reason), release: true }, line.sku, order.store.code, input.at);
+    await moveLevel(tx, line.reservation, quantity, { effect: reroutes ? null : shortEffectOf(reason), release: true }, line.sku, order.store.code, input.at);
     await releaseReservedUnits(tx, line.reservation, quantity, input.at);
   }
 
@@ -75,11 +84,12 @@ export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: 
   }
   const totalCents = order.lines.reduce((sum, line) => sum + unitsLeft(line) * line.unitPriceCents, 0);
   await tx.order.update({ where: { id: input.orderId }, data: { totalCents } });
+  const offer = reroutes ? await reroutes.offer(told) : null;
   await writeOutboxEvent(tx, {
     type: EVENT.orderLinesShorted,
     orderId: input.orderId,
     occurredAt: input.at,
-    payload: { ...(await orderEventContext(tx, input.orderId)), shorted: told, totalCents },
+    payload: { ...(await orderEventContext(tx, input.orderId)), shorted: told, totalCents, ...(offer ? { offer } : {}) },
   });
 }
 

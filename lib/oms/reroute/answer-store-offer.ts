@@ -9,7 +9,12 @@ import { moveOrderInTx, storesThatCouldNotFill } from "./move-order";
 import { offerStoreInTx } from "./offer-store";
 import { retailerSettings } from "@/lib/oms/retailer-settings";
 
-export type OfferAnswer = { outcome: "moved"; storeName: string } | { outcome: "offered"; storeName: string; ranOut: string } | { outcome: "canceled" };
+export type OfferAnswer =
+  | { outcome: "moved"; storeName: string }
+  | { outcome: "offered"; storeName: string; ranOut: string }
+  | { outcome: "canceled" }
+  /** A short order's offer whose store ran out meanwhile: the order carries on where it is. */
+  | { outcome: "stays"; storeName: string; ranOut: string };
 
 /**
  * The shopper accepts the store they were offered. The offered store is checked again as the
@@ -25,7 +30,9 @@ export async function acceptStoreOffer(db: Db, accessToken: string, now = new Da
     });
     if (!order) throw new DomainError("NOT_FOUND", "That order was not found.");
     const offer = await tx.orderReroute.findFirst({ where: { orderId: order.id, status: "OFFERED" }, orderBy: { createdAt: "desc" } });
-    if (order.status !== "AWAITING_SHOPPER" || !offer?.toStoreId) throw new DomainError("INVALID_TRANSITION", "This order has no open offer of another store.");
+    // A short order is offered a store with everything while its own store carries on picking it.
+    const waiting = offer?.trigger === "SHORT" ? order.status === "PLACED" || order.status === "PICKING" : order.status === "AWAITING_SHOPPER";
+    if (!waiting || !offer?.toStoreId) throw new DomainError("INVALID_TRANSITION", "This order has no open offer of another store.");
     if (offer.expiresAt && offer.expiresAt <= now) throw new DomainError("CONFLICT", "The offer of another store has run out; the order is being canceled.");
 
     const store = await loadStore(tx, offer.toStoreId);
@@ -36,10 +43,15 @@ export async function acceptStoreOffer(db: Db, accessToken: string, now = new Da
       const moved = await moveOrderInTx(tx, { orderId: order.id, target, reason: offer.reason, trigger: offer.trigger, at: now, acceptedRerouteId: offer.id });
       if (moved.moved) return { outcome: "moved", storeName: store.name };
     }
+    const ranOutAt = store?.name ?? "The store you chose";
+    if (offer.trigger === "SHORT") {
+      await tx.orderReroute.update({ where: { id: offer.id }, data: { status: "EXPIRED", decidedAt: now } });
+      return { outcome: "stays", storeName: order.store.name, ranOut: ranOutAt };
+    }
     // The offered store ran out (or its windows filled) since the offer: the next one, or none.
     const excluded = [...(await storesThatCouldNotFill(tx, order.id, order.storeId)), offer.toStoreId];
     const next = await chooseRerouteStore(db, { origin: order.store, lines: order.lines, pickupMethod: order.pickupMethod }, excluded, now);
-    const ranOut = store?.name ?? "The store you chose";
+    const ranOut = ranOutAt;
     if (next) {
       await offerStoreInTx(tx, { orderId: order.id, fromStoreId: order.storeId, target: next, reason: offer.reason, trigger: offer.trigger, at: now, minutes: (await retailerSettings(tx)).rerouteOfferMinutes });
       return { outcome: "offered", storeName: next.store.name, ranOut };
@@ -58,13 +70,15 @@ export async function acceptStoreOffer(db: Db, accessToken: string, now = new Da
  * an order that moved on meanwhile (the shopper accepted or canceled) is left as it is.
  */
 export async function expireStoreOffers(db: Db, now = new Date()): Promise<number> {
-  const due = await db.orderReroute.findMany({ where: { status: "OFFERED", expiresAt: { lte: now } }, select: { id: true, orderId: true }, take: 100, orderBy: { expiresAt: "asc" } });
+  const due = await db.orderReroute.findMany({ where: { status: "OFFERED", expiresAt: { lte: now } }, select: { id: true, orderId: true, trigger: true }, take: 100, orderBy: { expiresAt: "asc" } });
   let expired = 0;
   for (const offer of due) {
     const done = await db
       .$transaction(async (tx) => {
         const { count } = await tx.orderReroute.updateMany({ where: { id: offer.id, status: "OFFERED" }, data: { status: "EXPIRED", decidedAt: now } });
         if (count === 0) return false;
+        // A short order's offer lapses: the order simply stays where it is, smaller.
+        if (offer.trigger === "SHORT") return true;
         await cancelOrderInTx(tx, { orderId: offer.orderId, reason: "No answer in time to the offer of another store", origin: "OMS" }, now);
         return true;
       })

@@ -1,39 +1,83 @@
 import type { Db, Tx } from "@/lib/platform/db/prisma";
-import type { ShortLine } from "@/lib/oms/orders/short-lines";
+import { storeAddress } from "@/lib/platform/format/store-address";
+import type { ShortRerouting, ToldShort } from "@/lib/oms/orders/short-lines";
 import { retailerSettings } from "@/lib/oms/retailer-settings";
-import { chooseRerouteStore } from "./choose-reroute-store";
+import { chooseRerouteStore, type RerouteTarget } from "./choose-reroute-store";
 import { MOST_REROUTES, moveOrderInTx, storesThatCouldNotFill } from "./move-order";
 
 /** Stores tried in one go when the chosen one runs out before the move takes its stock. */
 const STORES_TRIED = 3;
 
 /** "1 × Chef's Knife not found": why the order left, as the shopper is told it. */
-export function shortReason(shorted: (ShortLine & { name: string })[]): string {
+export function shortReason(shorted: ToldShort[]): string {
   return shorted.map((line) => `${line.quantity} × ${line.name} ${line.reason.toLowerCase()}`).join(", ");
 }
 
 /**
- * Lines ran short while the store picked: when the retailer reroutes automatically, the whole
- * order goes to the next store by the routing score that has every unit of it (one pickup, one
- * code, nothing missing), never back to a store that could not fill it and not past its third
- * move. Otherwise it stays, smaller. Runs in the short's transaction, after the short units
- * acted on this store's stock; returns whether it moved.
+ * What a store short while picking does by the retailer's reroute setting. Automatically: the
+ * whole order goes to the next store by the routing score that has every unit of it (one pickup,
+ * one code, nothing missing). Ask the shopper first: the order stays, smaller, and the shopper is
+ * offered that store for the whole order until a deadline (no answer keeps it where it is).
+ * Cancel: it stays, smaller. Never back to a store that could not fill it, not past the third move.
  */
-export async function moveShortOrderInTx(tx: Tx, db: Db, input: { orderId: string; at: Date; shorted: (ShortLine & { name: string })[] }): Promise<boolean> {
-  if ((await retailerSettings(tx)).rerouteMode !== "AUTO") return false;
+export function shortRerouting(tx: Tx, db: Db, input: { orderId: string; at: Date }): ShortRerouting {
+  return {
+    async move(shorted) {
+      const settings = await retailerSettings(tx);
+      if (settings.rerouteMode !== "AUTO") return false;
+      const order = await orderToMove(tx, input.orderId);
+      if (!order) return false;
+      for (let tried = 0; tried < STORES_TRIED; tried++) {
+        const target = await chooseRerouteStore(db, order.toMove, order.excluded, input.at);
+        if (!target) return false;
+        const moved = await moveOrderInTx(tx, { orderId: input.orderId, target, reason: shortReason(shorted), trigger: "SHORT", at: input.at });
+        if (moved.moved) return true;
+        order.excluded.push(target.store.id);
+      }
+      return false;
+    },
+    async offer(shorted) {
+      const settings = await retailerSettings(tx);
+      if (settings.rerouteMode !== "ASK") return null;
+      const order = await orderToMove(tx, input.orderId);
+      const target = order && (await chooseRerouteStore(db, order.toMove, order.excluded, input.at));
+      if (!order || !target) return null;
+      const answerBy = new Date(input.at.getTime() + settings.rerouteOfferMinutes * 60_000);
+      // An earlier offer for this order gives way to this one.
+      await tx.orderReroute.updateMany({ where: { orderId: input.orderId, status: "OFFERED" }, data: { status: "EXPIRED", decidedAt: input.at } });
+      await tx.orderReroute.create({
+        data: {
+          orderId: input.orderId, trigger: "SHORT", reason: shortReason(shorted), fromStoreId: order.storeId, toStoreId: target.store.id, status: "OFFERED",
+          readyBy: target.readyBy, slotStartsAt: target.slot.startsAt, slotEndsAt: target.slot.endsAt, expiresAt: answerBy,
+        },
+      });
+      return offerOf(target, answerBy);
+    },
+  };
+}
+
+function offerOf({ store, readyBy, slot }: RerouteTarget, answerBy: Date) {
+  return {
+    storeCode: store.code,
+    storeName: store.name,
+    address: storeAddress(store),
+    timeZone: store.timeZone,
+    readyBy: readyBy.toISOString(),
+    window: { startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() },
+    answerBy: answerBy.toISOString(),
+  };
+}
+
+/** The whole order as a reroute sees it (every unit, short ones included), or null when it may move no more. */
+async function orderToMove(tx: Tx, orderId: string) {
   const order = await tx.order.findUnique({
-    where: { id: input.orderId },
+    where: { id: orderId },
     select: { storeId: true, rerouteCount: true, pickupMethod: true, store: { select: { latitude: true, longitude: true } }, lines: { select: { productId: true, sku: true, quantity: true } } },
   });
-  if (!order || order.rerouteCount >= MOST_REROUTES) return false;
-  const excluded = await storesThatCouldNotFill(tx, input.orderId, order.storeId);
-  const reason = shortReason(input.shorted);
-  for (let tried = 0; tried < STORES_TRIED; tried++) {
-    const target = await chooseRerouteStore(db, { origin: order.store, lines: order.lines, pickupMethod: order.pickupMethod }, excluded, input.at);
-    if (!target) return false;
-    const moved = await moveOrderInTx(tx, { orderId: input.orderId, target, reason, trigger: "SHORT", at: input.at });
-    if (moved.moved) return true;
-    excluded.push(target.store.id);
-  }
-  return false;
+  if (!order || order.rerouteCount >= MOST_REROUTES) return null;
+  return {
+    storeId: order.storeId,
+    toMove: { origin: order.store, lines: order.lines, pickupMethod: order.pickupMethod },
+    excluded: await storesThatCouldNotFill(tx, orderId, order.storeId),
+  };
 }

@@ -17,7 +17,7 @@ import { orderEventContext } from "@/lib/oms/orders/order-event-context";
 import { shortOrderLinesInTx } from "@/lib/oms/orders/short-lines";
 import { transitionOrder } from "@/lib/oms/orders/transition-order";
 import { storeCannotFillInTx } from "@/lib/oms/reroute/store-cannot-fill";
-import { moveShortOrderInTx } from "@/lib/oms/reroute/move-short-order";
+import { shortRerouting } from "@/lib/oms/reroute/move-short-order";
 import { isPosEventType, POS_EVENTS, type PosEventType } from "@/lib/pos/events";
 import { inboundEventSchema } from "./inbound-event";
 
@@ -99,7 +99,7 @@ async function applyPosEvent(tx: Tx, db: Db, event: PosEvent, orderId: string, a
       await cancelOrderInTx(tx, { orderId, reason: event.data.reason, origin: "POS" }, at);
       break;
     case EVENT.orderLinesShorted:
-      await shortOrderLinesInTx(tx, { orderId, at, lines: event.data.lines }, (shorted) => moveShortOrderInTx(tx, db, { orderId, at, shorted }));
+      await shortOrderLinesInTx(tx, { orderId, at, lines: event.data.lines }, shortRerouting(tx, db, { orderId, at }));
       break;
     case EVENT.orderRejected:
       await storeCannotFillInTx(tx, db, { orderId, trigger: "REJECTED", reason: event.data.reason, at });
