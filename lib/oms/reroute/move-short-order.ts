@@ -1,8 +1,8 @@
 import type { Db, Tx } from "@/lib/platform/db/prisma";
-import { storeAddress } from "@/lib/platform/format/store-address";
 import type { ShortRerouting, ToldShort } from "@/lib/oms/orders/short-lines";
 import { retailerSettings } from "@/lib/oms/retailer-settings";
-import { chooseRerouteStore, type RerouteTarget } from "./choose-reroute-store";
+import { chooseRerouteStore } from "./choose-reroute-store";
+import { storeOfferOf } from "./offer-store";
 import { MOST_REROUTES, moveOrderInTx, storesThatCouldNotFill } from "./move-order";
 
 /** Stores tried in one go when the chosen one runs out before the move takes its stock. */
@@ -51,20 +51,8 @@ export function shortRerouting(tx: Tx, db: Db, input: { orderId: string; at: Dat
           readyBy: target.readyBy, slotStartsAt: target.slot.startsAt, slotEndsAt: target.slot.endsAt, expiresAt: answerBy,
         },
       });
-      return offerOf(target, answerBy);
+      return { ...storeOfferOf(target), answerBy: answerBy.toISOString() };
     },
-  };
-}
-
-function offerOf({ store, readyBy, slot }: RerouteTarget, answerBy: Date) {
-  return {
-    storeCode: store.code,
-    storeName: store.name,
-    address: storeAddress(store),
-    timeZone: store.timeZone,
-    readyBy: readyBy.toISOString(),
-    window: { startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() },
-    answerBy: answerBy.toISOString(),
   };
 }
 

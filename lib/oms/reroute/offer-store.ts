@@ -6,6 +6,18 @@ import { orderEventContext } from "@/lib/oms/orders/order-event-context";
 import { transitionOrder } from "@/lib/oms/orders/transition-order";
 import type { RerouteTarget } from "./choose-reroute-store";
 
+/** Where the shopper could collect instead, as events carry it. */
+export function storeOfferOf({ store, readyBy, slot }: RerouteTarget) {
+  return {
+    storeCode: store.code,
+    storeName: store.name,
+    address: storeAddress(store),
+    timeZone: store.timeZone,
+    readyBy: readyBy.toISOString(),
+    window: { startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() },
+  };
+}
+
 type OfferInput = { orderId: string; fromStoreId: string; target: RerouteTarget; reason: string; trigger: RerouteTrigger; at: Date; minutes: number };
 
 /**
@@ -28,14 +40,7 @@ export async function offerStoreInTx(tx: Tx, input: OfferInput): Promise<void> {
     payload: {
       ...(await orderEventContext(tx, input.orderId)),
       reason: input.reason,
-      offer: {
-        storeCode: store.code,
-        storeName: store.name,
-        address: storeAddress(store),
-        timeZone: store.timeZone,
-        readyBy: readyBy.toISOString(),
-        window: { startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() },
-      },
+      offer: storeOfferOf(input.target),
       expiresAt: expiresAt.toISOString(),
     },
   });

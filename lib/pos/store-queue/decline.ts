@@ -3,11 +3,11 @@ import { wakeDispatcher } from "@/lib/bus/outbox";
 import type { Staff } from "@/lib/platform/auth/staff";
 import type { Db } from "@/lib/platform/db/prisma";
 import { DomainError } from "@/lib/platform/errors";
-import { writePosEvent } from "@/lib/pos/record-pos-event";
 import { canApplyAtPos } from "@/lib/pos/task-status";
 import { DECLINED_AT_HANDOVER } from "@/lib/oms/events";
 import { writeAudit } from "./audit";
 import { taskInScope } from "./scope";
+import { leaveOut } from "./pick";
 
 export type DeclineInput = { orderNumber: number; sku: string; quantity: number };
 
@@ -27,15 +27,8 @@ export async function declineAtHandover(db: Db, staff: Staff, input: DeclineInpu
     if (input.quantity > line.pickedQuantity) {
       throw new DomainError("INVALID_INPUT", `Only ${line.pickedQuantity} of ${line.name} are being handed over, so ${input.quantity} cannot be declined.`, { field: "quantity" });
     }
-    await tx.posOrderLine.update({ where: { id: line.id }, data: { pickedQuantity: { decrement: input.quantity }, shortQuantity: { increment: input.quantity }, shortReason: DECLINED_AT_HANDOVER } });
-    await tx.posOrderTask.update({ where: { orderId: task.orderId }, data: { itemCount: { decrement: input.quantity } } });
-    await writePosEvent(tx, {
-      orderId: task.orderId,
-      type: EVENT.orderLinesShorted,
-      associate: staff.name,
-      at: now,
-      data: { lines: [{ sku: line.sku, quantity: input.quantity, reason: DECLINED_AT_HANDOVER }] },
-    });
+    // The picked units go back on the shelf.
+    await leaveOut(tx, { task, line, quantity: input.quantity, reason: DECLINED_AT_HANDOVER, staff, at: now, unpick: true });
     await writeAudit(tx, { action: "declined_at_handover", task, staff, device, at: now, details: { sku: line.sku, name: line.name, quantity: input.quantity } });
   });
   await wakeDispatcher(db);

@@ -67,6 +67,17 @@ export async function undoPick(db: Db, staff: Staff, input: { orderNumber: numbe
   });
 }
 
+/**
+ * Units of a line the customer will not collect (short on the shelf, or declined at the
+ * handover): the line and the card's item count say so, and the OMS hears of it.
+ */
+export async function leaveOut(tx: Tx, input: { task: ScopedTask; line: ScopedTask["lines"][number]; quantity: number; reason: string; staff: Staff; at: Date; unpick?: boolean }) {
+  const { task, line, quantity, reason } = input;
+  await tx.posOrderLine.update({ where: { id: line.id }, data: { shortQuantity: { increment: quantity }, shortReason: reason, ...(input.unpick ? { pickedQuantity: { decrement: quantity } } : {}) } });
+  await tx.posOrderTask.update({ where: { orderId: task.orderId }, data: { itemCount: { decrement: quantity } } });
+  await writePosEvent(tx, { orderId: task.orderId, type: EVENT.orderLinesShorted, associate: input.staff.name, at: input.at, data: { lines: [{ sku: line.sku, quantity, reason }] } });
+}
+
 export type ShortInput = { orderNumber: number; sku: string; quantity: number; reason: ShortReason };
 
 /**
@@ -83,16 +94,7 @@ export async function markShort(db: Db, staff: Staff, input: ShortInput, device:
       throw new DomainError("INVALID_INPUT", `Only ${unitsOpen(line)} of ${line.name} are still to pick, so ${input.quantity} cannot be short.`, { field: "quantity" });
     }
     await announcePickStarted(tx, staff, task, now);
-    await tx.posOrderLine.update({ where: { id: line.id }, data: { shortQuantity: { increment: input.quantity }, shortReason: input.reason } });
-    // The card counts what the customer will collect: short units are not coming.
-    await tx.posOrderTask.update({ where: { orderId: task.orderId }, data: { itemCount: { decrement: input.quantity } } });
-    await writePosEvent(tx, {
-      orderId: task.orderId,
-      type: EVENT.orderLinesShorted,
-      associate: staff.name,
-      at: now,
-      data: { lines: [{ sku: line.sku, quantity: input.quantity, reason: input.reason }] },
-    });
+    await leaveOut(tx, { task, line, quantity: input.quantity, reason: input.reason, staff, at: now });
     await writeAudit(tx, { action: "short_pick", task, staff, device, at: now, details: { sku: line.sku, name: line.name, quantity: input.quantity, reason: input.reason } });
   });
   await wakeDispatcher(db);
