@@ -97,6 +97,18 @@ describe("a store manager pausing pickup orders", () => {
 });
 
 describe("a store's order caps", () => {
+  it("hold exactly under concurrent checkouts: a capped store's last places go to as many orders as it has left", async () => {
+    const { a, product } = await twoStores();
+    await db().store.update({ where: { id: a.id }, data: { dailyOrderCap: 3, concurrentOrderCap: 5 } });
+    const slot = await firstSlot(db(), a.id, new Date());
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 8 }, () => placeOrder(db(), orderInput({ storeId: a.id, slotStartsAt: slot.startsAt, lines: [{ productId: product.id, quantity: 1 }] }))),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(3);
+    expect(outcomes.filter((outcome) => outcome.status === "rejected").map((outcome) => (outcome as PromiseRejectedResult).reason.code)).toEqual(Array(5).fill("STORE_UNAVAILABLE"));
+    expect(await db().order.count({ where: { storeId: a.id } })).toBe(3);
+  });
+
   it("stops taking orders for the day at its daily cap, and takes them again the next day", async () => {
     const { a, product } = await twoStores();
     await staff("STORE_MANAGER", [a.id]);

@@ -15,7 +15,7 @@ import { pickupDetailsOf } from "./order-event-context";
 import { addOpeningMinutes } from "@/lib/oms/slots/ready-by";
 import { hoursColumn, scheduleOf, type StoreWithHours } from "@/lib/oms/stores/load-stores";
 import { capacityCountColumns } from "@/lib/oms/stores/capacity-counts";
-import { capacityOf } from "@/lib/oms/stores/store-capacity";
+import { capacityOf, type Capacity } from "@/lib/oms/stores/store-capacity";
 import { INITIAL_ORDER_STATUS } from "./order-status";
 import { announceHoldReleases } from "@/lib/oms/checkout-hold/release-holds";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -78,10 +78,7 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
   if (!context.id) throw notFound("That pickup store");
   const store: StoreWithHours = context;
   // A store that paused pickup orders, or reached a cap, takes no new one (checked as the order is placed).
-  const capacity = capacityOf(context, now);
-  if (!capacity.taking) {
-    throw new DomainError("STORE_UNAVAILABLE", `${store.name} is not taking pickup orders right now. Choose another store.`, { field: "storeId", why: capacity.why });
-  }
+  refuseUnlessTaking(store, capacityOf(context, now));
   if (input.pickupMethod === "CURBSIDE" && !store.curbsideEnabled) {
     throw new DomainError("INVALID_INPUT", `${store.name} does not offer curbside pickup. Choose in-store pickup.`, { field: "pickupMethod" });
   }
@@ -105,6 +102,7 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
 
   try {
     const number = await sql.transaction(async (tx) => {
+      if (hasCaps(store)) await checkCapsInTurn(tx, store, now);
       const lineIds = sold.map(() => randomUUID());
       const origin = input.origin;
       // Locking the checkout's hold first (hold, then stock) keeps the order the worker's expiry takes.
@@ -209,6 +207,24 @@ async function readPlacementContext(sql: SqlClient, input: PlaceOrderRequest, li
              WHERE h."checkoutId" = ${input.checkoutId} AND h."status" = 'HELD') AS "hold"
       FROM (SELECT 1) AS one LEFT JOIN "Store" s ON s."id" = ${input.storeId}::uuid`)).rows;
   return context!;
+}
+
+const hasCaps = (store: StoreWithHours) => store.dailyOrderCap !== null || store.concurrentOrderCap !== null;
+
+/**
+ * A capped store's checkouts take turns (a transaction-scoped lock on the store), and each counts
+ * again once it has its turn, so concurrent checkouts never take more places than the caps leave.
+ * Uncapped stores skip this: their checkouts never wait on one another.
+ */
+async function checkCapsInTurn(tx: SqlClient, store: StoreWithHours, now: Date): Promise<void> {
+  await tx.query(Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${`store-capacity:${store.id}`}, 0))`);
+  // A statement of its own: its snapshot sees every order committed by the checkouts that went before.
+  const [counts] = (await tx.query<{ placedToday: number; openOrders: number }>(Prisma.sql`SELECT ${capacityCountColumns("s", now)} FROM "Store" s WHERE s."id" = ${store.id}::uuid`)).rows;
+  refuseUnlessTaking(store, capacityOf({ ...store, ...counts! }, now));
+}
+
+function refuseUnlessTaking(store: { name: string }, capacity: Capacity): void {
+  if (!capacity.taking) throw new DomainError("STORE_UNAVAILABLE", `${store.name} is not taking pickup orders right now. Choose another store.`, { field: "storeId", why: capacity.why });
 }
 
 type PaymentRow = { provider: string; reference: string; idempotencyKey: string; last4: string; expiresAt: Date; ledger: Prisma.Sql | null };
