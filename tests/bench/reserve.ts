@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { placeOrder } from "@/lib/oms/orders/place-order";
+import { holdCart } from "@/lib/oms/checkout-hold/hold-cart";
 import { storeSlotOffer } from "@/lib/oms/slots/store-slot-offer";
 import { loadStore } from "@/lib/oms/stores/load-stores";
 import pg from "pg";
@@ -74,10 +75,10 @@ await withBenchDatabase(async (db, url) => {
   const now = new Date();
   const slot = (await storeSlotOffer(db, (await loadStore(db, store.id))!, now)).slots[0]!;
 
-  const place = (productId: string) => async () => {
+  const place = (productId: string, checkoutId = randomUUID()) => async () => {
     try {
       await placeOrder(db, {
-        checkoutId: randomUUID(), storeId: store.id, pickupMethod: "IN_STORE", slotStartsAt: slot.startsAt,
+        checkoutId, storeId: store.id, pickupMethod: "IN_STORE", slotStartsAt: slot.startsAt,
         lines: [{ productId, quantity: 1 }], name: "Bench Shopper", email: "bench@example.com", phone: "+15125550100", cardNumber: "4242424242424242",
       }, now);
       return true;
@@ -97,6 +98,15 @@ await withBenchDatabase(async (db, url) => {
   const hotOrders = report(await runConcurrently("place order, one hot SKU", ORDERS, () => place(hot.id)()));
   const spreadOrders = report(await runConcurrently(`place order, spread over ${SKUS} SKUs`, ORDERS, (i) => place(spread[i % spread.length]!.id)()));
   console.log(`    CPU per placement attempt: ${cpuPerUnit(cpuBefore, readCpu(), 2 * ORDERS)}`);
+  // Seed 003's checkout hold in front of each placement: hold the cart when the store is chosen, then place.
+  const holdThenPlace = (productId: string) => async () => {
+    const checkoutId = randomUUID();
+    await holdCart(db, { checkoutId, storeId: store.id, lines: [{ productId, quantity: 1 }], browser: null }, now);
+    return place(productId, checkoutId)();
+  };
+  const cpuBeforeHolds = readCpu();
+  const heldOrders = report(await runConcurrently(`hold, then place, spread`, ORDERS, (i) => holdThenPlace(spread[i % spread.length]!.id)()));
+  console.log(`    CPU per held checkout (hold + placement): ${cpuPerUnit(cpuBeforeHolds, readCpu(), ORDERS)}`);
 
   const levels = await db.inventoryLevel.findMany({ where: { storeId: store.id } });
   const oversold = levels.reduce((sum, level) => sum + Math.max(0, level.allocated - level.onHand), 0);
@@ -128,6 +138,7 @@ await withBenchDatabase(async (db, url) => {
 
   console.log(`\noversold units (placements): ${oversold}   allocated ${allocated} = held reservations ${held._sum.quantity ?? 0}: ${allocated === (held._sum.quantity ?? 0) ? "yes" : "NO"}`);
   console.log(`oversold units (bare UPDATE): ${bareOversold}`);
+  console.log(`checkouts with a hold vs without (spread): ${(heldOrders / spreadOrders).toFixed(2)}x`);
   console.log(`full placement vs bare UPDATE throughput: hot SKU ${(hotOrders / hotBare).toFixed(3)}x, spread ${(spreadOrders / spreadBare).toFixed(3)}x`);
   console.log(
     `full placement vs the same transaction's SQL with plain pg: hot SKU ${(hotOrders / hotBarePlacement).toFixed(2)}x, spread ${(spreadOrders / spreadBarePlacement).toFixed(2)}x   (target ≥ 0.5x)`,
