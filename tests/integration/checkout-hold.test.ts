@@ -157,4 +157,36 @@ describe("a checkout hold", () => {
       await saveRetailerSettings(db(), { rerouteMode: "ASK", rerouteOfferMinutes: 30, holdExtensionHours: 48, checkoutHoldMinutes: 15, rerouteLateOrders: false }, "test");
     }
   });
+
+  it("moved to two stores by two requests at once ends at one of them, whole, with nothing held twice", async () => {
+    const first = await stockedStore(3);
+    const second = await createStore(db());
+    await db().inventoryLevel.create({ data: { storeId: second.id, productId: first.product.id, onHand: 3 } });
+    await db().storefrontAvailability.create({ data: { storeCode: second.code, sku: first.product.sku, available: 3 } });
+    const checkoutId = randomUUID();
+    const lines = [{ productId: first.product.id, quantity: 2 }];
+    await holdCart(db(), { checkoutId, storeId: first.store.id, lines, browser: "browser-a" });
+    for (let round = 0; round < 5; round++) {
+      await Promise.all([first.store.id, second.id].map((storeId) => holdCart(db(), { checkoutId, storeId, lines, browser: "browser-a" })));
+    }
+    const hold = await db().checkoutHold.findUniqueOrThrow({ where: { checkoutId } });
+    const allocated = [(await stockOf(db(), first.store.id, first.product.id)).allocated, (await stockOf(db(), second.id, first.product.id)).allocated];
+    expect(allocated).toEqual(hold.storeId === first.store.id ? [2, 0] : [0, 2]);
+    await drain();
+    expect(await accurate(first.store.id)).toBe(true);
+    expect(await accurate(second.id)).toBe(true);
+  });
+
+  it("is not taken again once its checkout placed the order, and a short store counts the shopper's own held units", async () => {
+    const { store, product } = await stockedStore(2);
+    const checkoutId = randomUUID();
+    await holdCart(db(), { checkoutId, storeId: store.id, lines: [{ productId: product.id, quantity: 2 }], browser: "browser-a" });
+    const more = await holdCart(db(), { checkoutId, storeId: store.id, lines: [{ productId: product.id, quantity: 3 }], browser: "browser-a" }).catch((error: unknown) => error);
+    expect(more).toMatchObject({ code: "INSUFFICIENT_STOCK", message: `Only 2 left of ${product.name} at ${store.name} — pick another store or lower the quantity.` });
+
+    const slot = await firstSlot(db(), store.id, new Date());
+    await placeOrder(db(), orderInput({ checkoutId, storeId: store.id, slotStartsAt: slot.startsAt, lines: [{ productId: product.id, quantity: 2 }] }));
+    expect(await rejection(holdCart(db(), { checkoutId, storeId: store.id, lines: [{ productId: product.id, quantity: 1 }], browser: "browser-a" }))).toBe("CONFLICT");
+    expect((await stockOf(db(), store.id, product.id)).allocated).toBe(2);
+  });
 });

@@ -107,6 +107,16 @@ describe("a late order", () => {
     expect((await task(orderId)).storeCode).toBe(nearby.code);
     expect((await task(orderId)).lateAlert).toBeNull();
     expect((await openLateOrders(db())).map((late) => late.orderNumber)).not.toContain(order.number);
+
+    // At its new store the clock starts when it arrived there: not late a minute later, late after the target.
+    await settings(false);
+    await escalateLateOrders(db(), minutes(placedAt, 12));
+    expect(await db().lateOrder.count({ where: { orderId, storeId: nearby.id } })).toBe(0);
+    await escalateLateOrders(db(), minutes(placedAt, 22));
+    expect(await db().lateOrder.findMany({ where: { orderId }, select: { storeId: true, kind: true, rerouted: true }, orderBy: { detectedAt: "asc" } })).toEqual([
+      { storeId: store.id, kind: "NOT_STARTED", rerouted: true },
+      { storeId: nearby.id, kind: "NOT_STARTED", rerouted: false },
+    ]);
   });
 
   it("stays, alerted, when no store can have it ready sooner", async () => {

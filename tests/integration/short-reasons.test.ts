@@ -10,6 +10,7 @@ import { getDb } from "@/lib/platform/db/prisma";
 import type { Staff } from "@/lib/platform/auth/staff";
 import { isDomainError } from "@/lib/platform/errors";
 import { shortOrderLinesInTx } from "@/lib/oms/orders/short-lines";
+import { cancelOrder } from "@/lib/oms/orders/cancel-order";
 import { pickupCodeFor } from "@/lib/platform/security/pickup-code";
 import { declineAtHandover } from "@/lib/pos/store-queue/decline";
 import { handOver } from "@/lib/pos/store-queue/handover";
@@ -120,5 +121,37 @@ describe("at the handover, the customer declining an item", () => {
       .$transaction((tx) => shortOrderLinesInTx(tx, { orderId: placed.orderId, at: new Date(), lines: [{ sku: placed.product.sku, quantity: 1, reason: "Not found" }] }))
       .then(() => null, (error: unknown) => (isDomainError(error) ? error.code : error));
     expect(refused).toBe("INVALID_TRANSITION");
+  });
+
+  it("tapped twice at once takes back one unit, not two; declining everything cancels the order as declined", async () => {
+    const placed = await placedOrder(1);
+    await drain();
+    const associate: Staff = { id: randomUUID(), name: "Ana Associate", email: "ana@example.com", role: "ASSOCIATE", storeIds: [placed.store.id] };
+    await startPicking(db(), associate, placed.orderNumber);
+    await confirmPick(db(), associate, { orderNumber: placed.orderNumber, sku: placed.product.sku });
+    await stageOrder(db(), associate, { orderNumber: placed.orderNumber, bin: "A-1" });
+    await markReady(db(), associate, placed.orderNumber);
+    await drain();
+
+    const taps = await Promise.allSettled([1, 2].map(() => declineAtHandover(db(), associate, { orderNumber: placed.orderNumber, sku: placed.product.sku, quantity: 1 }, null)));
+    expect(taps.filter((tap) => tap.status === "fulfilled")).toHaveLength(1);
+    expect(await db().posOrderLine.findFirstOrThrow({ where: { orderId: placed.orderId }, select: { pickedQuantity: true, shortQuantity: true } })).toEqual({ pickedQuantity: 0, shortQuantity: 1 });
+    await drain();
+    expect(await db().order.findUniqueOrThrow({ where: { id: placed.orderId }, select: { status: true, cancelReason: true } })).toEqual({ status: "CANCELED", cancelReason: "The customer declined every item at pickup" });
+    expect(await stockOf(db(), placed.store.id, placed.product.id)).toMatchObject({ onHand: 10, allocated: 0 });
+  });
+});
+
+describe("a short racing the shopper's cancel", () => {
+  it("gives the units back once, whichever wins", async () => {
+    for (let round = 0; round < 4; round++) {
+      const placed = await placedOrder(3);
+      await drain();
+      await Promise.allSettled([
+        db().$transaction((tx) => shortOrderLinesInTx(tx, { orderId: placed.orderId, at: new Date(), lines: [{ sku: placed.product.sku, quantity: 1, reason: "Customer declined" }] })),
+        cancelOrder(db(), { orderId: placed.orderId, reason: "Canceled by the customer", origin: "STOREFRONT" }),
+      ]);
+      expect(await stockOf(db(), placed.store.id, placed.product.id)).toMatchObject({ onHand: 10, allocated: 0 });
+    }
   });
 });

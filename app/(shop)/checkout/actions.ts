@@ -151,8 +151,11 @@ async function endedHold(input: { checkoutId: string; storeId: string; lines: { 
   const now = new Date();
   const hold = await checkoutHoldOf(getDb(), input.checkoutId);
   if (!hold || hold.status === "PLACED" || isHolding(hold, now)) return null;
+  // A checkout submitted again after its order was placed gets that order back (placeOrder says so).
+  if (await getDb().order.findUnique({ where: { checkoutId: input.checkoutId }, select: { id: true } })) return null;
   const store = await loadStore(getDb(), hold.storeId);
-  const ended = `Your hold ended at ${formatStoreTime(hold.expiresAt, store?.timeZone ?? "UTC")}`;
+  const endedAt = hold.status === "EXPIRED" && hold.updatedAt < hold.expiresAt ? hold.updatedAt : hold.expiresAt;
+  const ended = `Your hold ended at ${formatStoreTime(endedAt, store?.timeZone ?? "UTC")}`;
   try {
     const renewed = await holdCart(getDb(), { ...input, browser }, now);
     if (!renewed) return null;

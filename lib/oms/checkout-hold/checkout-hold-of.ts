@@ -5,6 +5,8 @@ export type CheckoutHoldView = {
   storeId: string;
   status: CheckoutHoldStatus;
   expiresAt: Date;
+  /** When it last changed: for an ended hold, when it ended (a browser's newer hold can end it early). */
+  updatedAt: Date;
   browser: string | null;
   lines: { productId: string; quantity: number }[];
 };
@@ -13,7 +15,7 @@ export type CheckoutHoldView = {
 export async function checkoutHoldOf(db: Db, checkoutId: string): Promise<CheckoutHoldView | null> {
   return db.checkoutHold.findUnique({
     where: { checkoutId },
-    select: { storeId: true, status: true, expiresAt: true, browser: true, lines: { select: { productId: true, quantity: true } } },
+    select: { storeId: true, status: true, expiresAt: true, updatedAt: true, browser: true, lines: { select: { productId: true, quantity: true } } },
   });
 }
 

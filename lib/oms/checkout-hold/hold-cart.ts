@@ -66,7 +66,11 @@ export async function holdCart(db: Db, input: HoldCartInput, now = new Date()): 
       WITH ${allocateStockWrites(store.id, lines, held ? hold.id : null)}
       SELECT ARRAY(SELECT "productId"::text FROM allocated) AS "allocated"`)).rows;
     const short = lines.find((line) => !moved!.allocated.includes(line.productId));
-    if (short) throw await insufficientStock(tx, store, products.get(short.productId)!, short.quantity);
+    if (short) {
+      const product = products.get(short.productId)!;
+      const ownHeld = held && hold.storeCode === store.code ? (hold.lines?.find((line) => line.sku === product.sku)?.quantity ?? 0) : 0;
+      throw await insufficientStock(tx, store, product, short.quantity, ownHeld);
+    }
 
     await tx.query(Prisma.sql`
       WITH cleared AS (DELETE FROM "CheckoutHoldLine" WHERE "holdId" = ${hold.id}::uuid AND "productId" <> ALL(${lines.map((line) => line.productId)}::uuid[])),
@@ -99,14 +103,18 @@ async function lockHold(tx: SqlClient, input: HoldCartInput, expiresAt: Date): P
     INSERT INTO "CheckoutHold" ("id", "checkoutId", "storeId", "browser", "status", "expiresAt", "updatedAt")
     VALUES (${randomUUID()}::uuid, ${input.checkoutId}, ${input.storeId}::uuid, ${input.browser}, 'EXPIRED', ${expiresAt}::timestamp, now())
     ON CONFLICT ("checkoutId") DO NOTHING`);
-  const [hold] = (await tx.query<LockedHold>(Prisma.sql`
+  // The bare row first: a lock that waited must not be re-checked against a join read before it.
+  const [locked] = (await tx.query<{ id: string }>(Prisma.sql`SELECT "id" FROM "CheckoutHold" WHERE "checkoutId" = ${input.checkoutId} FOR UPDATE`)).rows;
+  // Then, in a statement of its own, the hold as the request before this one left it.
+  const [hold] = (await tx.query<LockedHold & { placed: boolean }>(Prisma.sql`
     SELECT h."id", h."status", h."browser", s."code" AS "storeCode",
+           EXISTS (SELECT 1 FROM "Order" o WHERE o."checkoutId" = h."checkoutId") AS "placed",
            (SELECT json_agg(json_build_object('sku', p."sku", 'quantity', l."quantity") ORDER BY p."sku")
               FROM "CheckoutHoldLine" l JOIN "Product" p ON p."id" = l."productId" WHERE l."holdId" = h."id") AS "lines"
       FROM "CheckoutHold" h JOIN "Store" s ON s."id" = h."storeId"
-     WHERE h."checkoutId" = ${input.checkoutId}
-       FOR UPDATE OF h`)).rows;
-  return hold!;
+     WHERE h."id" = ${locked!.id}::uuid`)).rows;
+  // A checkout that placed its order holds nothing more (a resubmit, a stray request).
+  return hold!.placed ? { ...hold!, status: "PLACED" } : hold!;
 }
 
 /** Leaves the browser room for one more hold by giving back its oldest others, in their own transaction. */

@@ -13,7 +13,7 @@ import { moveLateOrderInTx } from "./move-late-order";
 
 const BATCH = 200;
 
-type Candidate = { id: string; storeId: string; status: string; placedAt: Date; promisedReadyAt: Date; slotStartsAt: Date; delayNotifiedAt: Date | null; raised: LateKind[] };
+type Candidate = { id: string; storeId: string; status: string; placedAt: Date; arrivedAt: Date; promisedReadyAt: Date; slotStartsAt: Date; delayNotifiedAt: Date | null; raised: LateKind[] };
 
 /**
  * Open orders running late at their store: not started within the store's start target, or
@@ -36,7 +36,8 @@ export async function escalateLateOrders(db: Db, now = new Date()): Promise<numb
       if (!store) continue;
       const kind = lateKindOf(order, scheduleOf(store), store.startTargetMinutes, now);
       if (!kind) continue;
-      const done = await db.$transaction((tx) => raiseLate(tx, db, { order, store, kind, now, moveLate: settings.rerouteLateOrders && settings.rerouteMode === "AUTO" }));
+      const moveLate = settings.rerouteLateOrders && settings.rerouteMode === "AUTO";
+      const done = await db.$transaction((tx) => raiseLate(tx, db, { order, store, kind, now, moveLate })).catch(skipContended);
       if (done) raised++;
     }
     if (candidates.length < BATCH) break;
@@ -50,13 +51,16 @@ export async function escalateLateOrders(db: Db, now = new Date()): Promise<numb
 function readCandidates(db: Db, now: Date, after: Candidate | null): Promise<Candidate[]> {
   const page = after ? Prisma.sql`AND (o."placedAt", o."id") > (${after.placedAt}::timestamp, ${after.id}::uuid)` : Prisma.empty;
   return db.$queryRaw<Candidate[]>`
-    SELECT o."id", o."storeId", o."status"::text AS "status", o."placedAt", o."promisedReadyAt", sl."startsAt" AS "slotStartsAt", o."delayNotifiedAt",
-           ARRAY(SELECT l."kind"::text FROM "LateOrder" l WHERE l."orderId" = o."id") AS "raised"
-      FROM "Order" o JOIN "Store" s ON s."id" = o."storeId" JOIN "PickupSlot" sl ON sl."id" = o."slotId"
-     WHERE o."status" IN ('PLACED', 'PICKING') ${page}
-       AND ((o."promisedReadyAt" <= ${now} AND NOT EXISTS (SELECT 1 FROM "LateOrder" l WHERE l."orderId" = o."id" AND l."kind" = 'NOT_READY'))
-         OR (o."status" = 'PLACED' AND o."placedAt" <= ${now}::timestamp - make_interval(mins => s."startTargetMinutes")
-             AND NOT EXISTS (SELECT 1 FROM "LateOrder" l WHERE l."orderId" = o."id")))
+    WITH open AS (
+      SELECT o.*, GREATEST(o."placedAt", (SELECT max(r."decidedAt") FROM "OrderReroute" r WHERE r."orderId" = o."id" AND r."status" = 'MOVED')) AS "arrivedAt"
+        FROM "Order" o
+       WHERE o."status" IN ('PLACED', 'PICKING') ${page})
+    SELECT o."id", o."storeId", o."status"::text AS "status", o."placedAt", o."arrivedAt", o."promisedReadyAt", sl."startsAt" AS "slotStartsAt", o."delayNotifiedAt",
+           ARRAY(SELECT l."kind"::text FROM "LateOrder" l WHERE l."orderId" = o."id" AND l."storeId" = o."storeId") AS "raised"
+      FROM open o JOIN "Store" s ON s."id" = o."storeId" JOIN "PickupSlot" sl ON sl."id" = o."slotId"
+     WHERE (o."promisedReadyAt" <= ${now} AND NOT EXISTS (SELECT 1 FROM "LateOrder" l WHERE l."orderId" = o."id" AND l."storeId" = o."storeId" AND l."kind" = 'NOT_READY'))
+        OR (o."status" = 'PLACED' AND o."arrivedAt" <= ${now}::timestamp - make_interval(mins => s."startTargetMinutes")
+            AND NOT EXISTS (SELECT 1 FROM "LateOrder" l WHERE l."orderId" = o."id" AND l."storeId" = o."storeId"))
      ORDER BY o."placedAt", o."id"
      LIMIT ${BATCH}`;
 }
@@ -64,23 +68,25 @@ function readCandidates(db: Db, now: Date, after: Candidate | null): Promise<Can
 type RaiseInput = { order: Candidate; store: StoreWithHours; kind: LateKind; now: Date; moveLate: boolean };
 
 async function raiseLate(tx: Tx, db: Db, { order, store, kind, now, moveLate }: RaiseInput): Promise<boolean> {
-  // The unique (order, kind) row is the "once": another worker, or a change since the read, wins.
+  // The order first, locked: a pick starting, a cancel or a move since the read waits or shows here.
+  const [current] = await tx.$queryRaw<{ status: string; storeId: string }[]>`SELECT "status"::text AS "status", "storeId" FROM "Order" WHERE "id" = ${order.id}::uuid FOR UPDATE`;
+  if (!current || current.storeId !== store.id || (current.status !== "PLACED" && current.status !== "PICKING")) return false;
+  if (kind === "NOT_STARTED" && current.status !== "PLACED") return false;
+  // The unique (order, store, kind) row is the "once": another worker got there first.
   const { count } = await tx.lateOrder.createMany({ data: [{ orderId: order.id, storeId: store.id, kind, detectedAt: now }], skipDuplicates: true });
   if (count === 0) return false;
-  const current = await tx.order.findUnique({ where: { id: order.id }, select: { status: true, storeId: true } });
-  if (!current || current.storeId !== store.id || (current.status !== "PLACED" && current.status !== "PICKING")) return false;
 
   const revisedReadyAt = await honestReadyBy(tx, store, order, now);
   if (moveLate && kind === "NOT_STARTED" && current.status === "PLACED" && order.slotStartsAt > now) {
     const moved = await moveLateOrderInTx(tx, db, { orderId: order.id, storeId: store.id, at: now, readyBy: revisedReadyAt, startTargetMinutes: store.startTargetMinutes });
     if (moved) {
-      await tx.lateOrder.update({ where: { orderId_kind: { orderId: order.id, kind } }, data: { rerouted: true } });
+      await tx.lateOrder.update({ where: { orderId_storeId_kind: { orderId: order.id, storeId: store.id, kind } }, data: { rerouted: true } });
       return true;
     }
   }
   const notifyShopper = order.delayNotifiedAt === null && revisedReadyAt > order.promisedReadyAt;
   await tx.order.update({ where: { id: order.id }, data: { revisedReadyAt, ...(notifyShopper ? { delayNotifiedAt: now } : {}) } });
-  await tx.lateOrder.update({ where: { orderId_kind: { orderId: order.id, kind } }, data: { revisedReadyAt } });
+  await tx.lateOrder.update({ where: { orderId_storeId_kind: { orderId: order.id, storeId: store.id, kind } }, data: { revisedReadyAt } });
   const managers = await tx.user.findMany({ where: { role: "STORE_MANAGER", stores: { some: { storeId: store.id } } }, select: { name: true, email: true }, orderBy: { email: "asc" } });
   await writeOutboxEvent(tx, {
     type: EVENT.orderLate,
@@ -98,6 +104,14 @@ async function raiseLate(tx: Tx, db: Db, { order, store, kind, now, moveLate }: 
     },
   });
   return true;
+}
+
+/** A raise that lost a lock race (a deadlock or serialization failure) is tried again on the next run; anything else is a bug. */
+function skipContended(error: unknown): false {
+  const found = error as { code?: unknown; meta?: { code?: unknown }; cause?: { code?: unknown } } | null;
+  const codes = [found?.code, found?.meta?.code, found?.cause?.code];
+  if (codes.some((code) => code === "40P01" || code === "40001" || code === "P2034")) return false;
+  throw error;
 }
 
 /** When the store can now honestly have it ready: the orders ahead of it in the queue, then its own pick. */

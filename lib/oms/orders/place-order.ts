@@ -129,7 +129,7 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
         RETURNING (SELECT "number" FROM placed), ${context.hold ? Prisma.sql`EXISTS (SELECT 1 FROM converted)` : Prisma.sql`false`} AS "converted"`)).rows;
       const number = written!.number;
       // The hold's units become the order's; a hold the worker let run out meanwhile gave them back already.
-      const fromHold = written!.converted ? context.hold : null;
+      const fromHold = written!.converted ? await heldLines(tx, context.hold!.id) : null;
 
       const event = outboxEventWrites({
         type: EVENT.orderCreated,
@@ -170,10 +170,13 @@ export async function placeOrder(db: Db, input: PlaceOrderRequest, now = new Dat
         steps AS (${steps})
         SELECT ARRAY(SELECT "productId"::text FROM allocated) AS "allocated", EXISTS (SELECT 1 FROM taken) AS "windowTaken"`)).rows;
       const short = sold.find((line) => !guards!.allocated.includes(line.productId));
-      if (short) throw await insufficientStock(tx, store, short.product, short.quantity);
+      if (short) {
+        const ownHeld = fromHold?.storeCode === store.code ? (fromHold.lines.find((line) => line.sku === short.product.sku)?.quantity ?? 0) : 0;
+        throw await insufficientStock(tx, store, short.product, short.quantity, ownHeld);
+      }
       if (!guards!.windowTaken) throw new DomainError("SLOT_UNAVAILABLE", "That pickup time just filled up. Choose another time.", { field: "slotStartsAt" });
       // The storefront gives the hold's units back as the WMS allocates the order's.
-      if (fromHold?.lines) await announceHoldReleases(tx, [{ storeCode: fromHold.storeCode, lines: fromHold.lines }], "placed");
+      if (fromHold) await announceHoldReleases(tx, [{ storeCode: fromHold.storeCode, lines: fromHold.lines }], "placed");
       return number;
     });
     await wakeDispatcher(db);
@@ -207,6 +210,17 @@ async function readPlacementContext(sql: SqlClient, input: PlaceOrderRequest, li
              WHERE h."checkoutId" = ${input.checkoutId} AND h."status" = 'HELD') AS "hold"
       FROM (SELECT 1) AS one LEFT JOIN "Store" s ON s."id" = ${input.storeId}::uuid`)).rows;
   return context!;
+}
+
+/** What the hold this transaction converted (and so locked) holds now: a request moving it may have committed since the first read. */
+async function heldLines(tx: SqlClient, holdId: string): Promise<{ id: string; storeCode: string; lines: { sku: string; quantity: number }[] }> {
+  const [hold] = (await tx.query<{ storeCode: string; lines: { sku: string; quantity: number }[] }>(Prisma.sql`
+    SELECT s."code" AS "storeCode", json_agg(json_build_object('sku', p."sku", 'quantity', l."quantity") ORDER BY p."sku") AS "lines"
+      FROM "CheckoutHold" h JOIN "Store" s ON s."id" = h."storeId"
+      JOIN "CheckoutHoldLine" l ON l."holdId" = h."id" JOIN "Product" p ON p."id" = l."productId"
+     WHERE h."id" = ${holdId}::uuid
+     GROUP BY s."code"`)).rows;
+  return { id: holdId, ...hold! };
 }
 
 const hasCaps = (store: StoreWithHours) => store.dailyOrderCap !== null || store.concurrentOrderCap !== null;

@@ -16,8 +16,12 @@ export type ToldShort = ShortLine & { name: string };
 
 /** Where a short order may go instead, by the retailer's reroute setting. */
 export type ShortRerouting = {
-  /** Another store takes the whole order now, once the short units acted on this store's stock; true if it moved. */
-  move(shorted: ToldShort[]): Promise<boolean>;
+  /**
+   * Another store takes the whole order now; true if it moved. Once it has found the store and
+   * locked both stores' levels, it calls `actOnStock` (the short units' reasons act on this
+   * store's shelf, with the units still held) before it moves the order.
+   */
+  move(shorted: ToldShort[], actOnStock: () => Promise<void>): Promise<boolean>;
   /** The order stays smaller here, and the shopper is offered a store with every unit (written with the short's event). */
   offer(shorted: ToldShort[]): Promise<z.input<typeof linesShortedDataSchema>["offer"] | null>;
 };
@@ -31,6 +35,8 @@ export type ShortRerouting = {
  * first). When nothing is left and it did not move, the order is canceled instead.
  */
 export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: Date; lines: ShortLine[] }, rerouting?: ShortRerouting) {
+  // The order first: a cancel or a pickup racing this short waits, and what is read below is current.
+  await tx.$executeRaw`SELECT 1 FROM "Order" WHERE "id" = ${input.orderId}::uuid FOR UPDATE`;
   const order = await tx.order.findUnique({
     where: { id: input.orderId },
     select: {
@@ -65,22 +71,25 @@ export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: 
   }
 
   const reroutes = declinedAtHandover ? undefined : rerouting;
-  if (reroutes) {
-    // Each reason acts on this store's shelf first, with the units still held: the order may
-    // leave whole (the move gives back everything it held here), or stay and give them back.
+  let acted = false;
+  // Each reason acts on this store's shelf first, with the units still held: the order leaves
+  // whole (the move gives back everything it held here), or stays and gives them back below.
+  const actOnStock = async () => {
     for (const { line, quantity, reason } of shorted) await moveLevel(tx, line.reservation, quantity, { effect: shortEffectOf(reason), release: false }, line.sku, order.store.code, input.at);
-    if (await reroutes.move(told)) return;
-  }
+    acted = true;
+  };
+  if (reroutes && (await reroutes.move(told, actOnStock))) return;
   for (const { line, quantity, reason } of shorted) {
     line.shortQuantity += quantity;
     await tx.orderLine.update({ where: { id: line.id }, data: { shortQuantity: line.shortQuantity, shortReason: reason } });
     // Units the reason already acted on (before the move was tried) are only given back now.
-    await moveLevel(tx, line.reservation, quantity, { effect: reroutes ? null : shortEffectOf(reason), release: true }, line.sku, order.store.code, input.at);
+    await moveLevel(tx, line.reservation, quantity, { effect: acted ? null : shortEffectOf(reason), release: true }, line.sku, order.store.code, input.at);
     await releaseReservedUnits(tx, line.reservation, quantity, input.at);
   }
 
   if (order.lines.every((line) => unitsLeft(line) === 0)) {
-    return cancelOrderInTx(tx, { orderId: input.orderId, reason: "None of the items could be found at the store", origin: "POS" }, input.at);
+    const reason = declinedAtHandover ? "The customer declined every item at pickup" : "None of the items could be found at the store";
+    return cancelOrderInTx(tx, { orderId: input.orderId, reason, origin: "POS" }, input.at);
   }
   const totalCents = order.lines.reduce((sum, line) => sum + unitsLeft(line) * line.unitPriceCents, 0);
   await tx.order.update({ where: { id: input.orderId }, data: { totalCents } });

@@ -33,7 +33,9 @@ export async function acceptStoreOffer(db: Db, accessToken: string, now = new Da
     // A short order is offered a store with everything while its own store carries on picking it.
     const waiting = offer?.trigger === "SHORT" ? order.status === "PLACED" || order.status === "PICKING" : order.status === "AWAITING_SHOPPER";
     if (!waiting || !offer?.toStoreId) throw new DomainError("INVALID_TRANSITION", "This order has no open offer of another store.");
-    if (offer.expiresAt && offer.expiresAt <= now) throw new DomainError("CONFLICT", "The offer of another store has run out; the order is being canceled.");
+    if (offer.expiresAt && offer.expiresAt <= now) {
+      throw new DomainError("CONFLICT", `The offer of another store has run out; ${offer.trigger === "SHORT" ? "your order stays where it is" : "the order is being canceled"}.`);
+    }
 
     const store = await loadStore(tx, offer.toStoreId);
     const windows = store ? await storeSlotOffer(tx, store, now) : null;

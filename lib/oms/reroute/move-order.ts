@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/platform/db/prisma";
 import { DomainError, notFound } from "@/lib/platform/errors";
 import { startChain } from "@/lib/bus/start-chain";
 import { allocateStockWrites } from "@/lib/oms/inventory/reserve";
+import { lockLevels } from "@/lib/oms/inventory/lock-levels";
 import { releaseLevels } from "@/lib/oms/inventory/close-reservations";
 import { releaseSlot } from "@/lib/oms/slots/book-slot";
 import { addOpeningMinutes } from "@/lib/oms/slots/ready-by";
@@ -53,6 +54,8 @@ export async function moveOrderInTx(tx: Tx, input: MoveOrderInput): Promise<Move
   if (to.id === order.storeId) throw new DomainError("CONFLICT", "The order is already at that store.");
 
   const lines = order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity }));
+  // Both stores' levels first, in the one order every multi-store stock change takes them.
+  await lockLevels(tx, [...lines.map((line) => ({ storeId: to.id, productId: line.productId })), ...lines.map((line) => ({ storeId: order.storeId, productId: line.productId }))]);
   const [taken] = await tx.$queryRaw<{ allocated: string[] }[]>`WITH ${allocateStockWrites(to.id, lines)} SELECT ARRAY(SELECT "productId"::text FROM allocated) AS "allocated"`;
   if (taken!.allocated.length < lines.length) {
     await giveBack(tx, to.id, lines.filter((line) => taken!.allocated.includes(line.productId)));

@@ -3,6 +3,7 @@ import type { ShortRerouting, ToldShort } from "@/lib/oms/orders/short-lines";
 import { retailerSettings } from "@/lib/oms/retailer-settings";
 import { chooseRerouteStore } from "./choose-reroute-store";
 import { storeOfferOf } from "./offer-store";
+import { lockLevels } from "@/lib/oms/inventory/lock-levels";
 import { MOST_REROUTES, moveOrderInTx, storesThatCouldNotFill } from "./move-order";
 
 /** Stores tried in one go when the chosen one runs out before the move takes its stock. */
@@ -22,7 +23,7 @@ export function shortReason(shorted: ToldShort[]): string {
  */
 export function shortRerouting(tx: Tx, db: Db, input: { orderId: string; at: Date }): ShortRerouting {
   return {
-    async move(shorted) {
+    async move(shorted, actOnStock) {
       const settings = await retailerSettings(tx);
       if (settings.rerouteMode !== "AUTO") return false;
       const order = await orderToMove(tx, input.orderId);
@@ -30,6 +31,11 @@ export function shortRerouting(tx: Tx, db: Db, input: { orderId: string; at: Dat
       for (let tried = 0; tried < STORES_TRIED; tried++) {
         const target = await chooseRerouteStore(db, order.toMove, order.excluded, input.at);
         if (!target) return false;
+        if (tried === 0) {
+          const lines = order.toMove.lines;
+          await lockLevels(tx, [...lines.map((line) => ({ storeId: order.storeId, productId: line.productId })), ...lines.map((line) => ({ storeId: target.store.id, productId: line.productId }))]);
+          await actOnStock();
+        }
         const moved = await moveOrderInTx(tx, { orderId: input.orderId, target, reason: shortReason(shorted), trigger: "SHORT", at: input.at });
         if (moved.moved) return true;
         order.excluded.push(target.store.id);

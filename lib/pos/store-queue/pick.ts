@@ -73,7 +73,12 @@ export async function undoPick(db: Db, staff: Staff, input: { orderNumber: numbe
  */
 export async function leaveOut(tx: Tx, input: { task: ScopedTask; line: ScopedTask["lines"][number]; quantity: number; reason: string; staff: Staff; at: Date; unpick?: boolean }) {
   const { task, line, quantity, reason } = input;
-  await tx.posOrderLine.update({ where: { id: line.id }, data: { shortQuantity: { increment: quantity }, shortReason: reason, ...(input.unpick ? { pickedQuantity: { decrement: quantity } } : {}) } });
+  // Guarded: two quick taps cannot take back more picked units than there are.
+  const { count } = await tx.posOrderLine.updateMany({
+    where: { id: line.id, ...(input.unpick ? { pickedQuantity: { gte: quantity } } : {}) },
+    data: { shortQuantity: { increment: quantity }, shortReason: reason, ...(input.unpick ? { pickedQuantity: { decrement: quantity } } : {}) },
+  });
+  if (count === 0) throw new DomainError("CONFLICT", `Only ${line.pickedQuantity} of ${line.name} were picked; it changed meanwhile. Look again.`);
   await tx.posOrderTask.update({ where: { orderId: task.orderId }, data: { itemCount: { decrement: quantity } } });
   await writePosEvent(tx, { orderId: task.orderId, type: EVENT.orderLinesShorted, associate: input.staff.name, at: input.at, data: { lines: [{ sku: line.sku, quantity, reason }] } });
 }
