@@ -75,7 +75,7 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
         </p>
       ) : null}
       {order.reroute?.kind === "offer" &&
-      (order.status === "AWAITING_SHOPPER" || (order.reroute.trigger === "SHORT" && (order.status === "PLACED" || order.status === "PICKING"))) ? (
+      (order.status === "AWAITING_SHOPPER" || (order.reroute.keepsOrder && (order.status === "PLACED" || (order.status === "PICKING" && order.reroute.trigger === "SHORT")))) ? (
         <StoreOffer
           token={token}
           reroute={order.reroute}

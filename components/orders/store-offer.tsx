@@ -20,13 +20,19 @@ export function StoreOffer({ token, reroute, onAnswered }: { token: string; rero
       <p>
         {reroute.trigger === "SHORT"
           ? `${reroute.fromStore} could not find everything (${reroute.reason.toLowerCase()}) and carries on with the rest. ${reroute.toStore.name}, ${reroute.toStore.address}, has your whole order`
-          : `${reroute.fromStore} cannot fill your order (${reroute.reason.toLowerCase()}). ${reroute.toStore.name}, ${reroute.toStore.address}, has every item`}
+          : reroute.trigger === "LATE"
+            ? `${reroute.fromStore} is running late with your order. ${reroute.toStore.name}, ${reroute.toStore.address}, can have it ready sooner`
+            : `${reroute.fromStore} cannot fill your order (${reroute.reason.toLowerCase()}). ${reroute.toStore.name}, ${reroute.toStore.address}, has every item`}
         {reroute.window ? `; pickup window ${formatSlot(new Date(reroute.window.startsAt), new Date(reroute.window.endsAt), zone)}` : ""}.
       </p>
       {reroute.answerBy ? (
         <p className="text-sm">
           Answer by <strong>{formatStoreDateTime(new Date(reroute.answerBy), zone)}</strong>;{" "}
-          {reroute.trigger === "SHORT" ? `without an answer your order stays at ${reroute.fromStore} without the missing items.` : "without an answer the order is canceled and you are not charged."}
+          {reroute.trigger === "SHORT"
+            ? `without an answer your order stays at ${reroute.fromStore} without the missing items.`
+            : reroute.keepsOrder
+              ? `without an answer your order stays at ${reroute.fromStore}.`
+              : "without an answer the order is canceled and you are not charged."}
         </p>
       ) : null}
       <button type="button" onClick={() => accept.mutate()} disabled={accept.isPending} className="min-h-11 rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">

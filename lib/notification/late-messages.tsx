@@ -2,7 +2,7 @@ import { render, toPlainText } from "@react-email/components";
 import { formatOrderNumber } from "@/lib/platform/format/order-number";
 import { formatStoreDateTime, formatStoreTime } from "@/lib/platform/format/store-time";
 import { OrderEmail } from "@/lib/notification/emails/order-email";
-import { email, firstName, pickupDetails, sms, viewOrder, type ComposedMessage, type OrderFacts } from "./compose-messages";
+import { email, firstName, pickupDetails, sms, viewOrder, type ComposedMessage, type OrderFacts, type StoreOffer } from "./compose-messages";
 
 export type LateNotice = {
   eventId: string;
@@ -12,6 +12,8 @@ export type LateNotice = {
   revisedReadyAt: string;
   notifyShopper: boolean;
   managers: { name: string; email: string }[];
+  /** A store that can have it ready sooner, when the retailer asks the shopper first. */
+  offer?: StoreOffer & { answerBy: string };
 };
 
 /**
@@ -47,14 +49,22 @@ export async function orderLate(facts: OrderFacts, notice: LateNotice): Promise<
   }
   if (!notice.notifyShopper) return messages;
   const subject = `Order ${number} is running late: now ready by ${revised}`;
+  const { offer } = notice;
+  const instead = offer
+    ? `Or pick it up at ${offer.storeName} by ${formatStoreDateTime(new Date(offer.readyBy), offer.timeZone)} instead: accept on your order page by ${formatStoreDateTime(new Date(offer.answerBy), offer.timeZone)}. Without an answer it stays at ${facts.storeName}.`
+    : null;
+  const orderPage = viewOrder(facts);
   messages.push(
     await email("delay", facts, subject, {
       heading: "Your order is running late",
-      intro: [`Hi ${firstName(facts.customer.name)}, sorry: ${facts.storeName} is behind and order ${number} will not be ready at ${promised} as we said. It will be ready by ${revised}. We will tell you when it is ready.`],
+      intro: [
+        `Hi ${firstName(facts.customer.name)}, sorry: ${facts.storeName} is behind and order ${number} will not be ready at ${promised} as we said. It will be ready by ${revised}. We will tell you when it is ready.`,
+        ...(instead ? [instead] : []),
+      ],
       details: pickupDetails(facts, { withHold: false }),
-      action: viewOrder(facts),
+      action: offer && orderPage ? { label: `Pick up at ${offer.storeName} instead`, href: orderPage.href } : orderPage,
     }),
-    sms("delay", facts, subject, `Handoff: order ${number} at ${facts.storeName} is running late. It will be ready by ${revised}; we'll text you when it is.`),
+    sms("delay", facts, subject, `Handoff: order ${number} at ${facts.storeName} is running late. It will be ready by ${revised}; we'll text you when it is.${instead ? ` ${instead}` : ""}`),
   );
   return messages;
 }

@@ -137,6 +137,8 @@ export const orderLateDataSchema = z.object({
   customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
   /** The store's managers, to write to. */
   managers: z.array(z.object({ name: z.string(), email: z.string() })),
+  /** When the retailer asks first: a store that can have it ready sooner; the shopper may move it there by `answerBy`. */
+  offer: storeOfferSchema.extend({ answerBy: z.iso.datetime() }).optional(),
   ...messagingFields,
 });
 
@@ -214,6 +216,13 @@ export const SHORT_REASON_EFFECTS = {
   Recalled: { effect: "write_off", describe: "Taken off on-hand" },
   "Customer declined": { effect: "return", describe: "Back on the shelf, available to other shoppers" },
 } as const satisfies Record<string, { effect: "hold_back" | "write_off" | "return"; describe: string }>;
+
+/**
+ * Reroute offers that leave the order where it is while the shopper decides (its store carries
+ * on): a short order offered a store with everything, a late one offered a store that is sooner.
+ * No answer keeps it; an offer made after the associate rejected the order cancels it.
+ */
+export const OFFERS_THAT_KEEP_THE_ORDER: readonly string[] = ["SHORT", "LATE"];
 
 /** The one short reason a ready order can still take: the customer declines items at the handover. */
 export const DECLINED_AT_HANDOVER = "Customer declined" satisfies keyof typeof SHORT_REASON_EFFECTS;

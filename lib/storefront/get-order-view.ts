@@ -2,7 +2,7 @@ import { isOrderToken } from "@/lib/platform/security/shopper-access";
 import type { Db } from "@/lib/platform/db/prisma";
 import { storeAddress } from "@/lib/platform/format/store-address";
 import { formatOrderNumber } from "@/lib/platform/format/order-number";
-import { DECLINED_AT_HANDOVER, isOpenStatus } from "@/lib/oms/events";
+import { DECLINED_AT_HANDOVER, isOpenStatus, OFFERS_THAT_KEEP_THE_ORDER } from "@/lib/oms/events";
 import { pickupCodeFor } from "@/lib/platform/security/pickup-code";
 import { pickupWindow } from "@/lib/platform/format/pickup-window";
 import { shopperVisibleStatus, STATUS_LABELS } from "./order-status";
@@ -89,8 +89,9 @@ async function latestReroute(db: Db, orderId: string) {
   if (!from || !to) return null;
   return {
     kind: reroute.status === "OFFERED" ? ("offer" as const) : ("moved" as const),
-    /** "SHORT": the store is still picking it, smaller; the shopper may move the whole order. */
+    /** Why another store came up: "SHORT" (the store carries on, smaller) and "LATE" (it is running late) leave the order where it is unless the shopper accepts. */
     trigger: reroute.trigger,
+    keepsOrder: OFFERS_THAT_KEEP_THE_ORDER.includes(reroute.trigger),
     reason: reroute.reason,
     fromStore: from.name,
     toStore: { name: to.name, address: storeAddress(to), timeZone: to.timeZone },

@@ -7,6 +7,7 @@ import { openLateOrders } from "@/lib/monitor/late/open-late-orders";
 import { getDb } from "@/lib/platform/db/prisma";
 import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { getOrderViewByToken } from "@/lib/storefront/get-order-view";
+import { acceptStoreOffer } from "@/lib/oms/reroute/answer-store-offer";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
 import { createProduct, createStore, firstSlot, orderInput } from "../support/factories";
 import { ownDatabaseForThisFile } from "../support/database-of-its-own";
@@ -16,7 +17,8 @@ ownDatabaseForThisFile("handoff_late_orders");
 serveSystemsForThisFile();
 
 const db = () => getDb();
-const settings = (rerouteLateOrders: boolean) => saveRetailerSettings(db(), { rerouteMode: "AUTO", rerouteOfferMinutes: 30, holdExtensionHours: 48, checkoutHoldMinutes: 15, rerouteLateOrders }, "test");
+const settings = (rerouteLateOrders: boolean, rerouteMode: "AUTO" | "ASK" = "AUTO") =>
+  saveRetailerSettings(db(), { rerouteMode, rerouteOfferMinutes: 30, holdExtensionHours: 48, checkoutHoldMinutes: 15, rerouteLateOrders }, "test");
 const minutes = (from: Date, count: number) => new Date(from.getTime() + count * 60_000);
 
 let spot = 0;
@@ -127,5 +129,28 @@ describe("a late order", () => {
     await drain();
     expect((await db().order.findUniqueOrThrow({ where: { id: orderId } })).storeId).toBe(store.id);
     expect((await task(orderId)).lateAlert).not.toBeNull();
+  });
+
+  it("is offered to the shopper, when the retailer asks first, at a store that can have it ready sooner; the store keeps it until the shopper accepts", async () => {
+    await settings(true, "ASK");
+    const { store, product, orderId, placedAt, accessToken } = await orderAtStore({ prepMinutes: 90, slotIndex: 1 });
+    const nearby = await createStore(db());
+    await db().store.update({ where: { id: nearby.id }, data: { latitude: store.latitude + 0.05, longitude: store.longitude, prepMinutes: 15, name: "Sooner Store" } });
+    await db().inventoryLevel.create({ data: { storeId: nearby.id, productId: product.id, onHand: 5 } });
+
+    await escalateLateOrders(db(), minutes(placedAt, 11));
+    await drain();
+    expect((await db().order.findUniqueOrThrow({ where: { id: orderId } })).storeId).toBe(store.id);
+    expect(await db().orderReroute.findFirst({ where: { orderId }, select: { trigger: true, status: true, toStoreId: true } })).toEqual({ trigger: "LATE", status: "OFFERED", toStoreId: nearby.id });
+    expect((await task(orderId)).lateAlert).not.toBeNull();
+    const delay = await db().notificationMessage.findMany({ where: { orderId, kind: "delay" }, select: { body: true } });
+    expect(delay.length).toBe(2);
+    expect(delay.every((message) => message.body.includes("Or pick it up at Sooner Store by"))).toBe(true);
+    expect((await getOrderViewByToken(db(), accessToken))!.reroute).toMatchObject({ kind: "offer", trigger: "LATE", keepsOrder: true });
+
+    expect(await acceptStoreOffer(db(), accessToken)).toEqual({ outcome: "moved", storeName: "Sooner Store" });
+    await drain();
+    expect((await db().order.findUniqueOrThrow({ where: { id: orderId } })).storeId).toBe(nearby.id);
+    expect((await task(orderId)).storeCode).toBe(nearby.code);
   });
 });

@@ -9,7 +9,7 @@ import { retailerSettings } from "@/lib/oms/retailer-settings";
 import { computeReadyBy } from "@/lib/oms/slots/ready-by";
 import { loadStore, scheduleOf, type StoreWithHours } from "@/lib/oms/stores/load-stores";
 import { lateKindOf, lateMessage } from "./late-kind";
-import { moveLateOrderInTx } from "./move-late-order";
+import { moveLateOrderInTx, offerLateOrderInTx } from "./move-late-order";
 
 const BATCH = 200;
 
@@ -36,8 +36,8 @@ export async function escalateLateOrders(db: Db, now = new Date()): Promise<numb
       if (!store) continue;
       const kind = lateKindOf(order, scheduleOf(store), store.startTargetMinutes, now);
       if (!kind) continue;
-      const moveLate = settings.rerouteLateOrders && settings.rerouteMode === "AUTO";
-      const done = await db.$transaction((tx) => raiseLate(tx, db, { order, store, kind, now, moveLate })).catch(skipContended);
+      const reroute = !settings.rerouteLateOrders ? null : settings.rerouteMode === "AUTO" ? ("move" as const) : settings.rerouteMode === "ASK" ? { offerMinutes: settings.rerouteOfferMinutes } : null;
+      const done = await db.$transaction((tx) => raiseLate(tx, db, { order, store, kind, now, reroute })).catch(skipContended);
       if (done) raised++;
     }
     if (candidates.length < BATCH) break;
@@ -65,9 +65,12 @@ function readCandidates(db: Db, now: Date, after: Candidate | null): Promise<Can
      LIMIT ${BATCH}`;
 }
 
-type RaiseInput = { order: Candidate; store: StoreWithHours; kind: LateKind; now: Date; moveLate: boolean };
+/** What the retailer does with a late start before the pickup window opens: move it, offer the shopper another store, or nothing. */
+type LateReroute = "move" | { offerMinutes: number } | null;
 
-async function raiseLate(tx: Tx, db: Db, { order, store, kind, now, moveLate }: RaiseInput): Promise<boolean> {
+type RaiseInput = { order: Candidate; store: StoreWithHours; kind: LateKind; now: Date; reroute: LateReroute };
+
+async function raiseLate(tx: Tx, db: Db, { order, store, kind, now, reroute }: RaiseInput): Promise<boolean> {
   // The order first, locked: a pick starting, a cancel or a move since the read waits or shows here.
   const [current] = await tx.$queryRaw<{ status: string; storeId: string }[]>`SELECT "status"::text AS "status", "storeId" FROM "Order" WHERE "id" = ${order.id}::uuid FOR UPDATE`;
   if (!current || current.storeId !== store.id || (current.status !== "PLACED" && current.status !== "PICKING")) return false;
@@ -77,14 +80,18 @@ async function raiseLate(tx: Tx, db: Db, { order, store, kind, now, moveLate }: 
   if (count === 0) return false;
 
   const revisedReadyAt = await honestReadyBy(tx, store, order, now);
-  if (moveLate && kind === "NOT_STARTED" && current.status === "PLACED" && order.slotStartsAt > now) {
-    const moved = await moveLateOrderInTx(tx, db, { orderId: order.id, storeId: store.id, at: now, readyBy: revisedReadyAt, startTargetMinutes: store.startTargetMinutes });
+  const reroutable = kind === "NOT_STARTED" && order.slotStartsAt > now;
+  const rerouteInput = { orderId: order.id, storeId: store.id, at: now, readyBy: revisedReadyAt, startTargetMinutes: store.startTargetMinutes };
+  if (reroute === "move" && reroutable) {
+    const moved = await moveLateOrderInTx(tx, db, rerouteInput);
     if (moved) {
       await tx.lateOrder.update({ where: { orderId_storeId_kind: { orderId: order.id, storeId: store.id, kind } }, data: { rerouted: true } });
       return true;
     }
   }
   const notifyShopper = order.delayNotifiedAt === null && revisedReadyAt > order.promisedReadyAt;
+  // Offered with the delay, so only when the shopper is told of one.
+  const offer = reroute && reroute !== "move" && reroutable && notifyShopper ? await offerLateOrderInTx(tx, db, { ...rerouteInput, minutes: reroute.offerMinutes }) : null;
   await tx.order.update({ where: { id: order.id }, data: { revisedReadyAt, ...(notifyShopper ? { delayNotifiedAt: now } : {}) } });
   await tx.lateOrder.update({ where: { orderId_storeId_kind: { orderId: order.id, storeId: store.id, kind } }, data: { revisedReadyAt } });
   const managers = await tx.user.findMany({ where: { role: "STORE_MANAGER", stores: { some: { storeId: store.id } } }, select: { name: true, email: true }, orderBy: { email: "asc" } });
@@ -101,6 +108,7 @@ async function raiseLate(tx: Tx, db: Db, { order, store, kind, now, moveLate }: 
       revisedReadyAt: revisedReadyAt.toISOString(),
       notifyShopper,
       managers,
+      ...(offer ? { offer } : {}),
     },
   });
   return true;

@@ -8,6 +8,7 @@ import { chooseRerouteStore } from "./choose-reroute-store";
 import { moveOrderInTx, storesThatCouldNotFill } from "./move-order";
 import { offerStoreInTx } from "./offer-store";
 import { retailerSettings } from "@/lib/oms/retailer-settings";
+import { OFFERS_THAT_KEEP_THE_ORDER } from "@/lib/oms/events";
 
 export type OfferAnswer =
   | { outcome: "moved"; storeName: string }
@@ -30,11 +31,14 @@ export async function acceptStoreOffer(db: Db, accessToken: string, now = new Da
     });
     if (!order) throw new DomainError("NOT_FOUND", "That order was not found.");
     const offer = await tx.orderReroute.findFirst({ where: { orderId: order.id, status: "OFFERED" }, orderBy: { createdAt: "desc" } });
-    // A short order is offered a store with everything while its own store carries on picking it.
-    const waiting = offer?.trigger === "SHORT" ? order.status === "PLACED" || order.status === "PICKING" : order.status === "AWAITING_SHOPPER";
+    // A short or late order is offered another store while its own store carries on with it.
+    const keepsOrder = offer !== null && OFFERS_THAT_KEEP_THE_ORDER.includes(offer.trigger);
+    // A late order's offer lapses once its store starts picking it after all.
+    const stillOpen = offer?.trigger === "LATE" ? order.status === "PLACED" : order.status === "PLACED" || order.status === "PICKING";
+    const waiting = keepsOrder ? stillOpen : order.status === "AWAITING_SHOPPER";
     if (!waiting || !offer?.toStoreId) throw new DomainError("INVALID_TRANSITION", "This order has no open offer of another store.");
     if (offer.expiresAt && offer.expiresAt <= now) {
-      throw new DomainError("CONFLICT", `The offer of another store has run out; ${offer.trigger === "SHORT" ? "your order stays where it is" : "the order is being canceled"}.`);
+      throw new DomainError("CONFLICT", `The offer of another store has run out; ${keepsOrder ? "your order stays where it is" : "the order is being canceled"}.`);
     }
 
     const store = await loadStore(tx, offer.toStoreId);
@@ -46,7 +50,7 @@ export async function acceptStoreOffer(db: Db, accessToken: string, now = new Da
       if (moved.moved) return { outcome: "moved", storeName: store.name };
     }
     const ranOutAt = store?.name ?? "The store you chose";
-    if (offer.trigger === "SHORT") {
+    if (keepsOrder) {
       await tx.orderReroute.update({ where: { id: offer.id }, data: { status: "EXPIRED", decidedAt: now } });
       return { outcome: "stays", storeName: order.store.name, ranOut: ranOutAt };
     }
@@ -79,8 +83,8 @@ export async function expireStoreOffers(db: Db, now = new Date()): Promise<numbe
       .$transaction(async (tx) => {
         const { count } = await tx.orderReroute.updateMany({ where: { id: offer.id, status: "OFFERED" }, data: { status: "EXPIRED", decidedAt: now } });
         if (count === 0) return false;
-        // A short order's offer lapses: the order simply stays where it is, smaller.
-        if (offer.trigger === "SHORT") return true;
+        // A short or late order's offer lapses: the order simply stays where it is.
+        if (OFFERS_THAT_KEEP_THE_ORDER.includes(offer.trigger)) return true;
         await cancelOrderInTx(tx, { orderId: offer.orderId, reason: "No answer in time to the offer of another store", origin: "OMS" }, now);
         return true;
       })

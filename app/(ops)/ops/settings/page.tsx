@@ -51,8 +51,8 @@ export default async function SettingsPage() {
               <span>
                 <span className="font-medium">Move late orders to another store</span>
                 <span className="block text-sm text-slate-600">
-                  When rerouting automatically: an order its store has not started in time moves, before its pickup window opens, to a store that can have it ready
-                  sooner. Otherwise late orders stay, and the store is alerted.
+                  An order its store has not started in time, before its pickup window opens, moves to a store that can have it ready sooner (rerouting
+                  automatically), or the shopper is offered that store (asking first). Otherwise late orders stay, and the store is alerted.
                 </span>
               </span>
             </label>
