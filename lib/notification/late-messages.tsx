@@ -11,7 +11,7 @@ export type LateNotice = {
   promisedReadyAt: string;
   revisedReadyAt: string;
   notifyShopper: boolean;
-  managers: { name: string; email: string }[];
+  managers: { name: string; email: string; phone?: string | null }[];
   /** A store that can have it ready sooner, when the retailer asks the shopper first. */
   offer?: StoreOffer & { answerBy: string };
 };
@@ -46,6 +46,10 @@ export async function orderLate(facts: OrderFacts, notice: LateNotice): Promise<
       />,
     );
     messages.push({ kind: `late_store:${notice.eventId}:${index}`, channel: "email", recipient: manager.email, subject, body: toPlainText(html), html, qrPayload: null });
+    if (manager.phone) {
+      const text = `Handoff: order ${number} at ${facts.storeName} is late. ${notice.message}. Promised ${promised}; the store can now have it ready by ${revised}.`;
+      messages.push({ kind: `late_store:${notice.eventId}:${index}`, channel: "sms", recipient: manager.phone, subject, body: text, html: null, qrPayload: null });
+    }
   }
   if (!notice.notifyShopper) return messages;
   const subject = `Order ${number} is running late: now ready by ${revised}`;

@@ -135,8 +135,8 @@ export const orderLateDataSchema = z.object({
   revisedReadyAt: z.iso.datetime(),
   notifyShopper: z.boolean(),
   customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
-  /** The store's managers, to write to. */
-  managers: z.array(z.object({ name: z.string(), email: z.string() })),
+  /** The store's managers, to write to (and text, where a mobile number is on file). */
+  managers: z.array(z.object({ name: z.string(), email: z.string(), phone: z.string().nullable().optional() })),
   /** When the retailer asks first: a store that can have it ready sooner; the shopper may move it there by `answerBy`. */
   offer: storeOfferSchema.extend({ answerBy: z.iso.datetime() }).optional(),
   ...messagingFields,

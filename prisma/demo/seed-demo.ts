@@ -24,7 +24,7 @@ const DEMO_USERS = [
   { email: "admin@handoff.test", name: "Alex Admin", role: "ADMIN", stores: [] },
   { email: "manager@handoff.test", name: "Morgan Manager", role: "MANAGER", stores: [] },
   { email: "associate@handoff.test", name: "Sam Associate", role: "ASSOCIATE", stores: ["AUS-DT", "AUS-NL"] },
-  { email: "store.manager@handoff.test", name: "Jamie Store Manager", role: "STORE_MANAGER", stores: ["AUS-NL", "AUS-SC"] },
+  { email: "store.manager@handoff.test", name: "Jamie Store Manager", role: "STORE_MANAGER", stores: ["AUS-NL", "AUS-SC"], phone: "+15125550190" },
 ] as const;
 
 /** Loads the demo catalogue, stores, stock and staff into an empty database. Returns false if data exists. */
@@ -69,7 +69,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     for (const user of DEMO_USERS) {
       const stores = await tx.store.findMany({ where: { code: { in: [...user.stores] } }, select: { id: true } });
       await tx.user.create({
-        data: { email: user.email, name: user.name, role: user.role, passwordHash, stores: { create: stores.map((store) => ({ storeId: store.id })) } },
+        data: { email: user.email, name: user.name, role: user.role, phone: "phone" in user ? user.phone : null, passwordHash, stores: { create: stores.map((store) => ({ storeId: store.id })) } },
       });
     }
     // The storefront's availability cache starts from what the OMS can promise.

@@ -94,7 +94,7 @@ async function raiseLate(tx: Tx, db: Db, { order, store, kind, now, reroute }: R
   const offer = reroute && reroute !== "move" && reroutable && notifyShopper ? await offerLateOrderInTx(tx, db, { ...rerouteInput, minutes: reroute.offerMinutes }) : null;
   await tx.order.update({ where: { id: order.id }, data: { revisedReadyAt, ...(notifyShopper ? { delayNotifiedAt: now } : {}) } });
   await tx.lateOrder.update({ where: { orderId_storeId_kind: { orderId: order.id, storeId: store.id, kind } }, data: { revisedReadyAt } });
-  const managers = await tx.user.findMany({ where: { role: "STORE_MANAGER", stores: { some: { storeId: store.id } } }, select: { name: true, email: true }, orderBy: { email: "asc" } });
+  const managers = await tx.user.findMany({ where: { role: "STORE_MANAGER", stores: { some: { storeId: store.id } } }, select: { name: true, email: true, phone: true }, orderBy: { email: "asc" } });
   await writeOutboxEvent(tx, {
     type: EVENT.orderLate,
     orderId: order.id,
