@@ -1,5 +1,6 @@
 "use client";
 
+import { lowerFirst } from "@/lib/platform/format/lower-first";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Image from "next/image";
 import { useEffect, useRef, useState } from "react";
@@ -87,7 +88,7 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
       ) : null}
       {order.reroute?.kind === "moved" && order.canCancel ? (
         <p role="status" className="rounded-xl border border-sky-300 bg-sky-50 p-4">
-          <strong>Moved to {order.reroute.toStore.name}</strong> — {order.reroute.fromStore} could not fill your order ({order.reroute.reason.toLowerCase()}).{" "}
+          <strong>Moved to {order.reroute.toStore.name}</strong> — {order.reroute.fromStore} could not fill your order ({lowerFirst(order.reroute.reason)}).{" "}
           {order.reroute.trigger === "SHORT" ? "Everything you ordered is collected there. " : ""}Your pickup code is the same.
         </p>
       ) : null}
@@ -104,7 +105,7 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
       {order.status === "CANCELED" ? (
         <div className="rounded-xl border border-slate-200 bg-white p-5">
           <p>
-            This order was canceled{order.cancelReason ? ` (${order.cancelReason.toLowerCase()})` : ""}. Your card authorization was
+            This order was canceled{order.cancelReason ? ` (${lowerFirst(order.cancelReason)})` : ""}. Your card authorization was
             released; you will not be charged.
           </p>
         </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { lowerFirst } from "@/lib/platform/format/lower-first";
 import { useMutation } from "@tanstack/react-query";
 import { acceptStoreOfferAction, type OfferAnswerResult } from "@/app/(shop)/orders/[token]/actions";
 import type { OrderView } from "@/lib/storefront/get-order-view";
@@ -19,10 +20,10 @@ export function StoreOffer({ token, reroute, onAnswered }: { token: string; rero
       </h2>
       <p>
         {reroute.trigger === "SHORT"
-          ? `${reroute.fromStore} could not find everything (${reroute.reason.toLowerCase()}) and carries on with the rest. ${reroute.toStore.name}, ${reroute.toStore.address}, has your whole order`
+          ? `${reroute.fromStore} could not find everything (${lowerFirst(reroute.reason)}) and carries on with the rest. ${reroute.toStore.name}, ${reroute.toStore.address}, has your whole order`
           : reroute.trigger === "LATE"
             ? `${reroute.fromStore} is running late with your order. ${reroute.toStore.name}, ${reroute.toStore.address}, can have it ready sooner`
-            : `${reroute.fromStore} cannot fill your order (${reroute.reason.toLowerCase()}). ${reroute.toStore.name}, ${reroute.toStore.address}, has every item`}
+            : `${reroute.fromStore} cannot fill your order (${lowerFirst(reroute.reason)}). ${reroute.toStore.name}, ${reroute.toStore.address}, has every item`}
         {reroute.window ? `; pickup window ${formatSlot(new Date(reroute.window.startsAt), new Date(reroute.window.endsAt), zone)}` : ""}.
       </p>
       {reroute.answerBy ? (

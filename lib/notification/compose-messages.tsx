@@ -1,4 +1,5 @@
 import { render, toPlainText } from "@react-email/components";
+import { lowerFirst } from "@/lib/platform/format/lower-first";
 import type { z } from "zod";
 import { formatCents } from "@/lib/platform/money";
 import { formatOrderNumber } from "@/lib/platform/format/order-number";
@@ -201,7 +202,7 @@ export async function orderCanceled(facts: OrderFacts, reason: string, offer?: "
     await email("order_canceled", facts, offer ? `Order ${number} is canceled — ship it to you instead?` : `Order ${number} is canceled`, {
       heading: "Your order is canceled",
       intro: [
-        `Hi ${firstName(facts.customer.name)}, your order ${number} is canceled (${reason.toLowerCase()}). The hold on your card is released; you have not been charged.`,
+        `Hi ${firstName(facts.customer.name)}, your order ${number} is canceled (${lowerFirst(reason)}). The hold on your card is released; you have not been charged.`,
         ...(offer ? ["Would you like it shipped to your home instead? Reply to this email and we'll send it."] : []),
       ],
       details: pickupDetails(facts, { withHold: false }).slice(0, 2),
@@ -224,7 +225,7 @@ export async function storeOffered(facts: OrderFacts, kind: string, reason: stri
     await email(kind, facts, subject, {
       heading: `Pick up at ${offer.storeName} instead?`,
       intro: [
-        `Hi ${firstName(facts.customer.name)}, ${facts.storeName} cannot fill order ${number} (${reason.toLowerCase()}).`,
+        `Hi ${firstName(facts.customer.name)}, ${facts.storeName} cannot fill order ${number} (${lowerFirst(reason)}).`,
         `${offer.storeName} has everything on it and can have it ready by ${readyBy}. Accept the new store or cancel on your order page by ${answerBy}; without an answer by then the order is canceled and you are not charged.`,
       ],
       details: [
@@ -248,7 +249,7 @@ export async function orderRerouted(facts: OrderFacts, kind: string, previousSto
   return [
     await email(kind, facts, subject, {
       heading: `Your order is now at ${store}`,
-      intro: [`Hi ${firstName(facts.customer.name)}, ${previousStore} could not fill order ${number} (${reason.toLowerCase()}), so ${store} is getting it ready for you instead. Your pickup code stays the same.`],
+      intro: [`Hi ${firstName(facts.customer.name)}, ${previousStore} could not fill order ${number} (${lowerFirst(reason)}), so ${store} is getting it ready for you instead. Your pickup code stays the same.`],
       details: pickupDetails(facts, { withHold: false }),
       instructions: whatHappensNext(method),
       action: viewOrder(facts),
