@@ -88,7 +88,8 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
       ) : null}
       {order.reroute?.kind === "moved" && order.canCancel ? (
         <p role="status" className="rounded-xl border border-sky-300 bg-sky-50 p-4">
-          <strong>Moved to {order.reroute.toStore.name}</strong> — {order.reroute.fromStore} could not fill your order ({lowerFirst(order.reroute.reason)}).{" "}
+          <strong>Moved to {order.reroute.toStore.name}</strong> — {order.reroute.fromStore}{" "}
+          {order.reroute.trigger === "LATE" ? "was running late with your order" : "could not fill your order"} ({lowerFirst(order.reroute.reason)}).{" "}
           {order.reroute.trigger === "SHORT" ? "Everything you ordered is collected there. " : ""}Your pickup code is the same.
         </p>
       ) : null}

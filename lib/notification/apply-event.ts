@@ -91,7 +91,7 @@ async function compose(type: string, eventId: string, data: unknown): Promise<Co
     }
     case EVENT.orderRerouted: {
       const parsed = parseEventData(orderReroutedDataSchema, data);
-      return orderRerouted(factsOf(parsed), `rerouted:${eventId}`, parsed.previousStore.name, parsed.reason);
+      return orderRerouted(factsOf(parsed), `rerouted:${eventId}`, parsed.previousStore.name, parsed.reason, parsed.trigger === "LATE");
     }
     case EVENT.orderLate: {
       const parsed = parseEventData(orderLateDataSchema, data);

@@ -241,7 +241,7 @@ export async function storeOffered(facts: OrderFacts, kind: string, reason: stri
 }
 
 /** The order moved to another store: where and when to collect now, and why. */
-export async function orderRerouted(facts: OrderFacts, kind: string, previousStore: string, reason: string): Promise<ComposedMessage[]> {
+export async function orderRerouted(facts: OrderFacts, kind: string, previousStore: string, reason: string, wasLate = false): Promise<ComposedMessage[]> {
   const number = formatOrderNumber(facts.orderNumber);
   const store = facts.pickup?.store.name ?? facts.storeName;
   const method = facts.pickup?.method ?? "IN_STORE";
@@ -249,7 +249,9 @@ export async function orderRerouted(facts: OrderFacts, kind: string, previousSto
   return [
     await email(kind, facts, subject, {
       heading: `Your order is now at ${store}`,
-      intro: [`Hi ${firstName(facts.customer.name)}, ${previousStore} could not fill order ${number} (${lowerFirst(reason)}), so ${store} is getting it ready for you instead. Your pickup code stays the same.`],
+      intro: [
+        `Hi ${firstName(facts.customer.name)}, ${previousStore} ${wasLate ? "was running late with" : "could not fill"} order ${number} (${lowerFirst(reason)}), so ${store} is getting it ready for you instead. Your pickup code stays the same.`,
+      ],
       details: pickupDetails(facts, { withHold: false }),
       instructions: whatHappensNext(method),
       action: viewOrder(facts),

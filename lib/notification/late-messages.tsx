@@ -68,7 +68,7 @@ export async function orderLate(facts: OrderFacts, notice: LateNotice): Promise<
       details: pickupDetails(facts, { withHold: false }),
       action: offer && orderPage ? { label: `Pick up at ${offer.storeName} instead`, href: orderPage.href } : orderPage,
     }),
-    sms("delay", facts, subject, `Handoff: order ${number} at ${facts.storeName} is running late. It will be ready by ${revised}; we'll text you when it is.${instead ? ` ${instead}` : ""}`),
+    sms("delay", facts, subject, `Handoff: order ${number} at ${facts.storeName} is running late. It will be ready by ${revised}; we'll text you when it is.${instead ? ` ${instead}${orderPage ? ` ${orderPage.href}` : ""}` : ""}`),
   );
   return messages;
 }

@@ -149,6 +149,8 @@ export const orderReroutedDataSchema = orderCreatedDataSchema.extend({
   reason: z.string().min(1),
   /** 1 for the first move, up to 3. */
   rerouteNumber: int32().positive(),
+  /** Why it moved: the store rejected it, ran short, or was running late (events written before it was added lack it). */
+  trigger: z.enum(["REJECTED", "SHORT", "LATE"]).optional(),
 });
 
 const customerSchema = z.object({ name: z.string(), email: z.string(), phone: z.string() });

@@ -156,5 +156,7 @@ describe("a late order", () => {
     await drain();
     expect((await db().order.findUniqueOrThrow({ where: { id: orderId } })).storeId).toBe(nearby.id);
     expect((await task(orderId)).storeCode).toBe(nearby.code);
+    // The new store's promise is the one shown: the old store's delay went with it.
+    expect((await getOrderViewByToken(db(), accessToken))!).toMatchObject({ delayedReadyAt: null, reroute: { kind: "moved", trigger: "LATE" } });
   });
 });

@@ -14,7 +14,7 @@ import { cancelOrder } from "@/lib/oms/orders/cancel-order";
 import { pickupCodeFor } from "@/lib/platform/security/pickup-code";
 import { declineAtHandover } from "@/lib/pos/store-queue/decline";
 import { handOver } from "@/lib/pos/store-queue/handover";
-import { confirmPick, startPicking } from "@/lib/pos/store-queue/pick";
+import { confirmPick, markShort, startPicking } from "@/lib/pos/store-queue/pick";
 import { markReady, stageOrder } from "@/lib/pos/store-queue/ready";
 import { recordPosEvent } from "@/lib/pos/record-pos-event";
 import { drain, placedOrder, serveSystemsForThisFile } from "../support/bus-harness";
@@ -139,6 +139,19 @@ describe("at the handover, the customer declining an item", () => {
     await drain();
     expect(await db().order.findUniqueOrThrow({ where: { id: placed.orderId }, select: { status: true, cancelReason: true } })).toEqual({ status: "CANCELED", cancelReason: "The customer declined every item at pickup" });
     expect(await stockOf(db(), placed.store.id, placed.product.id)).toMatchObject({ onHand: 10, allocated: 0 });
+  });
+});
+
+describe("a short tapped twice at once", () => {
+  it("leaves out one unit, not two, of a line with one left to pick", async () => {
+    const placed = await placedOrder(1);
+    await drain();
+    const associate: Staff = { id: randomUUID(), name: "Ana Associate", email: "ana@example.com", role: "ASSOCIATE", storeIds: [placed.store.id] };
+    await startPicking(db(), associate, placed.orderNumber);
+    const taps = await Promise.allSettled([1, 2].map(() => markShort(db(), associate, { orderNumber: placed.orderNumber, sku: placed.product.sku, quantity: 1, reason: "Damaged" }, null)));
+    expect(taps.filter((tap) => tap.status === "fulfilled")).toHaveLength(1);
+    expect(await db().posOrderLine.findFirstOrThrow({ where: { orderId: placed.orderId }, select: { shortQuantity: true } })).toEqual({ shortQuantity: 1 });
+    expect((await db().posOrderTask.findUniqueOrThrow({ where: { orderId: placed.orderId } })).itemCount).toBe(0);
   });
 });
 

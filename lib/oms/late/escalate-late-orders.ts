@@ -4,6 +4,7 @@ import { EVENT } from "@/lib/bus/event-names";
 import { wakeDispatcher, writeOutboxEvent } from "@/lib/bus/outbox";
 import type { Db, Tx } from "@/lib/platform/db/prisma";
 import { formatStoreTime } from "@/lib/platform/format/store-time";
+import { isLockConflict } from "@/lib/platform/errors";
 import { orderEventContext } from "@/lib/oms/orders/order-event-context";
 import { retailerSettings } from "@/lib/oms/retailer-settings";
 import { computeReadyBy } from "@/lib/oms/slots/ready-by";
@@ -34,10 +35,9 @@ export async function escalateLateOrders(db: Db, now = new Date()): Promise<numb
       if (!stores.has(order.storeId)) stores.set(order.storeId, await loadStore(db, order.storeId));
       const store = stores.get(order.storeId);
       if (!store) continue;
-      const kind = lateKindOf(order, scheduleOf(store), store.startTargetMinutes, now);
-      if (!kind) continue;
+      if (!lateKindOf(order, scheduleOf(store), store.startTargetMinutes, now)) continue;
       const reroute = !settings.rerouteLateOrders ? null : settings.rerouteMode === "AUTO" ? ("move" as const) : settings.rerouteMode === "ASK" ? { offerMinutes: settings.rerouteOfferMinutes } : null;
-      const done = await db.$transaction((tx) => raiseLate(tx, db, { order, store, kind, now, reroute })).catch(skipContended);
+      const done = await db.$transaction((tx) => raiseLate(tx, db, { candidate: order, store, now, reroute })).catch(skipContended);
       if (done) raised++;
     }
     if (candidates.length < BATCH) break;
@@ -68,13 +68,19 @@ function readCandidates(db: Db, now: Date, after: Candidate | null): Promise<Can
 /** What the retailer does with a late start before the pickup window opens: move it, offer the shopper another store, or nothing. */
 type LateReroute = "move" | { offerMinutes: number } | null;
 
-type RaiseInput = { order: Candidate; store: StoreWithHours; kind: LateKind; now: Date; reroute: LateReroute };
+type RaiseInput = { candidate: Candidate; store: StoreWithHours; now: Date; reroute: LateReroute };
 
-async function raiseLate(tx: Tx, db: Db, { order, store, kind, now, reroute }: RaiseInput): Promise<boolean> {
-  // The order first, locked: a pick starting, a cancel or a move since the read waits or shows here.
-  const [current] = await tx.$queryRaw<{ status: string; storeId: string }[]>`SELECT "status"::text AS "status", "storeId" FROM "Order" WHERE "id" = ${order.id}::uuid FOR UPDATE`;
-  if (!current || current.storeId !== store.id || (current.status !== "PLACED" && current.status !== "PICKING")) return false;
-  if (kind === "NOT_STARTED" && current.status !== "PLACED") return false;
+async function raiseLate(tx: Tx, db: Db, { candidate, store, now, reroute }: RaiseInput): Promise<boolean> {
+  // The order first, locked, and decided again from what it is now: a pick starting, a cancel,
+  // a move or another worker's raise since the candidates were read waits or shows here.
+  const [order] = await tx.$queryRaw<Candidate[]>`
+    SELECT o."id", o."storeId", o."status"::text AS "status", o."placedAt", ${candidate.arrivedAt}::timestamp AS "arrivedAt", o."promisedReadyAt",
+           ${candidate.slotStartsAt}::timestamp AS "slotStartsAt", o."delayNotifiedAt",
+           ARRAY(SELECT l."kind"::text FROM "LateOrder" l WHERE l."orderId" = o."id" AND l."storeId" = o."storeId") AS "raised"
+      FROM "Order" o WHERE o."id" = ${candidate.id}::uuid FOR UPDATE`;
+  if (!order || order.storeId !== store.id) return false;
+  const kind = lateKindOf(order, scheduleOf(store), store.startTargetMinutes, now);
+  if (!kind) return false;
   // The unique (order, store, kind) row is the "once": another worker got there first.
   const { count } = await tx.lateOrder.createMany({ data: [{ orderId: order.id, storeId: store.id, kind, detectedAt: now }], skipDuplicates: true });
   if (count === 0) return false;
@@ -116,15 +122,14 @@ async function raiseLate(tx: Tx, db: Db, { order, store, kind, now, reroute }: R
 
 /** A raise that lost a lock race (a deadlock or serialization failure) is tried again on the next run; anything else is a bug. */
 function skipContended(error: unknown): false {
-  const found = error as { code?: unknown; meta?: { code?: unknown }; cause?: { code?: unknown } } | null;
-  const codes = [found?.code, found?.meta?.code, found?.cause?.code];
-  if (codes.some((code) => code === "40P01" || code === "40001" || code === "P2034")) return false;
+  if (isLockConflict(error)) return false;
   throw error;
 }
 
 /** When the store can now honestly have it ready: the orders ahead of it in the queue, then its own pick. */
 async function honestReadyBy(tx: Tx, store: StoreWithHours, order: Candidate, now: Date): Promise<Date> {
-  const ahead = order.status === "PICKING" ? 0 : await tx.order.count({ where: { storeId: store.id, status: { in: ["PLACED", "PICKING"] }, placedAt: { lt: order.placedAt } } });
+  // Orders that were in the store's queue when this one reached it.
+  const ahead = order.status === "PICKING" ? 0 : await tx.order.count({ where: { storeId: store.id, status: { in: ["PLACED", "PICKING"] }, placedAt: { lt: order.arrivedAt }, id: { not: order.id } } });
   const readyBy = computeReadyBy({ schedule: scheduleOf(store), now, prepMinutes: store.prepMinutes, pickers: store.pickers, queuedOrders: ahead });
   // A store with no opening hours ahead cannot promise; say a day, as honest as it gets.
   return readyBy ?? new Date(now.getTime() + 86_400_000);

@@ -24,6 +24,9 @@ export type CancelOrderInput = {
  * and the cancellation chain started.
  */
 export async function cancelOrderInTx(tx: Tx, input: CancelOrderInput, now: Date) {
+  // The order first, locked: the event must name the store the order is at once this cancel has
+  // its turn (a reroute committing meanwhile moves it, and the WMS gives units back where it says).
+  await tx.$executeRaw`SELECT 1 FROM "Order" WHERE "id" = ${input.orderId}::uuid FOR UPDATE`;
   const context = await orderEventContext(tx, input.orderId);
   const order = await transitionOrder(tx, {
     orderId: input.orderId,

@@ -14,8 +14,8 @@ export type OfferAnswer =
   | { outcome: "moved"; storeName: string }
   | { outcome: "offered"; storeName: string; ranOut: string }
   | { outcome: "canceled" }
-  /** A short order's offer whose store ran out meanwhile: the order carries on where it is. */
-  | { outcome: "stays"; storeName: string; ranOut: string };
+  /** A short or late order's offer the offered store can no longer take (`why`): the order carries on where it is. */
+  | { outcome: "stays"; storeName: string; why: string };
 
 /**
  * The shopper accepts the store they were offered. The offered store is checked again as the
@@ -25,6 +25,8 @@ export type OfferAnswer =
  */
 export async function acceptStoreOffer(db: Db, accessToken: string, now = new Date()): Promise<OfferAnswer> {
   const answer = await db.$transaction(async (tx): Promise<OfferAnswer> => {
+    // The order first, locked: a pick starting or a cancel racing the answer shows in what is read next.
+    await tx.$executeRaw`SELECT 1 FROM "Order" WHERE "accessToken" = ${accessToken} FOR UPDATE`;
     const order = await tx.order.findUnique({
       where: { accessToken },
       select: { id: true, status: true, storeId: true, pickupMethod: true, store: { select: { name: true, latitude: true, longitude: true } }, lines: { select: { productId: true, sku: true, quantity: true } } },
@@ -44,15 +46,17 @@ export async function acceptStoreOffer(db: Db, accessToken: string, now = new Da
     const store = await loadStore(tx, offer.toStoreId);
     const windows = store ? await storeSlotOffer(tx, store, now) : null;
     const slot = windows?.slots.find((candidate) => candidate.remaining > 0);
+    const ranOutAt = store?.name ?? "The store you chose";
+    let why = `${ranOutAt} has no pickup window left`;
     if (store && windows?.readyBy && slot) {
       const target = { store, readyBy: windows.readyBy, slot: { startsAt: slot.startsAt, endsAt: slot.endsAt }, reason: "the shopper accepted" };
       const moved = await moveOrderInTx(tx, { orderId: order.id, target, reason: offer.reason, trigger: offer.trigger, at: now, acceptedRerouteId: offer.id });
       if (moved.moved) return { outcome: "moved", storeName: store.name };
+      why = moved.why;
     }
-    const ranOutAt = store?.name ?? "The store you chose";
     if (keepsOrder) {
       await tx.orderReroute.update({ where: { id: offer.id }, data: { status: "EXPIRED", decidedAt: now } });
-      return { outcome: "stays", storeName: order.store.name, ranOut: ranOutAt };
+      return { outcome: "stays", storeName: order.store.name, why };
     }
     // The offered store ran out (or its windows filled) since the offer: the next one, or none.
     const excluded = [...(await storesThatCouldNotFill(tx, order.id, order.storeId)), offer.toStoreId];

@@ -37,6 +37,8 @@ export type MoveOutcome = { moved: true } | { moved: false; why: string };
  * the next store.
  */
 export async function moveOrderInTx(tx: Tx, input: MoveOrderInput): Promise<MoveOutcome> {
+  // The order before any stock: every change to an order takes its row first, then levels.
+  await tx.$executeRaw`SELECT 1 FROM "Order" WHERE "id" = ${input.orderId}::uuid FOR UPDATE`;
   const order = await tx.order.findUnique({
     where: { id: input.orderId },
     select: {
@@ -109,8 +111,10 @@ export async function moveOrderInTx(tx: Tx, input: MoveOrderInput): Promise<Move
       holdUntil,
       totalCents,
       rerouteCount: { increment: 1 },
-      // The new store starts the pick afresh.
+      // The new store starts the pick afresh, with its own promise: the old store's delay is gone.
       readyAt: null,
+      revisedReadyAt: null,
+      delayNotifiedAt: null,
     },
     payload: {
       orderNumber: order.number,
@@ -131,6 +135,7 @@ export async function moveOrderInTx(tx: Tx, input: MoveOrderInput): Promise<Move
       previousStore: { code: order.store.code, name: order.store.name },
       reason: input.reason,
       rerouteNumber,
+      trigger: input.trigger,
     },
   });
   if (input.acceptedRerouteId) {

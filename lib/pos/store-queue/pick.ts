@@ -73,12 +73,14 @@ export async function undoPick(db: Db, staff: Staff, input: { orderNumber: numbe
  */
 export async function leaveOut(tx: Tx, input: { task: ScopedTask; line: ScopedTask["lines"][number]; quantity: number; reason: string; staff: Staff; at: Date; unpick?: boolean }) {
   const { task, line, quantity, reason } = input;
-  // Guarded: two quick taps cannot take back more picked units than there are.
-  const { count } = await tx.posOrderLine.updateMany({
-    where: { id: line.id, ...(input.unpick ? { pickedQuantity: { gte: quantity } } : {}) },
-    data: { shortQuantity: { increment: quantity }, shortReason: reason, ...(input.unpick ? { pickedQuantity: { decrement: quantity } } : {}) },
-  });
-  if (count === 0) throw new DomainError("CONFLICT", `Only ${line.pickedQuantity} of ${line.name} were picked; it changed meanwhile. Look again.`);
+  // Guarded in the UPDATE itself: two quick taps cannot leave out more units than are still open
+  // to pick (a short) or were picked (a decline at the handover).
+  const taken = input.unpick ? quantity : 0;
+  const count = await tx.$executeRaw`
+    UPDATE "PosOrderLine" SET "shortQuantity" = "shortQuantity" + ${quantity}, "shortReason" = ${reason}, "pickedQuantity" = "pickedQuantity" - ${taken}
+     WHERE "id" = ${line.id}::uuid
+       AND (CASE WHEN ${input.unpick === true} THEN "pickedQuantity" >= ${quantity} ELSE "quantity" - "pickedQuantity" - "shortQuantity" >= ${quantity} END)`;
+  if (count === 0) throw new DomainError("CONFLICT", `${line.name} changed on another tap or tablet meanwhile. Look at the line again.`);
   await tx.posOrderTask.update({ where: { orderId: task.orderId }, data: { itemCount: { decrement: quantity } } });
   await writePosEvent(tx, { orderId: task.orderId, type: EVENT.orderLinesShorted, associate: input.staff.name, at: input.at, data: { lines: [{ sku: line.sku, quantity, reason }] } });
 }

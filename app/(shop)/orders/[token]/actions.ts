@@ -69,7 +69,7 @@ export async function acceptStoreOfferAction(token: string): Promise<OfferAnswer
   try {
     const answer = await acceptStoreOffer(getDb(), token);
     if (answer.outcome === "moved") return { ok: true, message: `Your order is moving to ${answer.storeName}. We'll tell you when it is ready.` };
-    if (answer.outcome === "stays") return { ok: false, message: `${answer.ranOut} no longer has everything, so your order stays at ${answer.storeName}.` };
+    if (answer.outcome === "stays") return { ok: false, message: `${answer.why}, so your order stays at ${answer.storeName}.` };
     if (answer.outcome === "offered") return { ok: false, message: `${answer.ranOut} just ran out. ${answer.storeName} has everything instead: accept it or cancel.` };
     return { ok: false, message: "No store nearby can fill your order now, so it is canceled and you are not charged." };
   } catch (error) {
