@@ -1,7 +1,7 @@
 import type { Db, Tx } from "@/lib/platform/db/prisma";
 import { chooseRerouteStore, type RerouteTarget } from "@/lib/oms/reroute/choose-reroute-store";
 import { MOST_REROUTES, moveOrderInTx, storesThatCouldNotFill } from "@/lib/oms/reroute/move-order";
-import { storeOfferOf } from "@/lib/oms/reroute/offer-store";
+import { recordStandingOfferInTx } from "@/lib/oms/reroute/offer-store";
 
 type LateRerouteInput = { orderId: string; storeId: string; at: Date; readyBy: Date; startTargetMinutes: number };
 
@@ -38,13 +38,5 @@ export async function moveLateOrderInTx(tx: Tx, db: Db, input: LateRerouteInput)
 export async function offerLateOrderInTx(tx: Tx, db: Db, input: LateRerouteInput & { minutes: number }) {
   const target = await sooner(tx, db, input);
   if (!target) return null;
-  const answerBy = new Date(input.at.getTime() + input.minutes * 60_000);
-  await tx.orderReroute.updateMany({ where: { orderId: input.orderId, status: "OFFERED" }, data: { status: "EXPIRED", decidedAt: input.at } });
-  await tx.orderReroute.create({
-    data: {
-      orderId: input.orderId, trigger: "LATE", reason: lateReason(input), fromStoreId: input.storeId, toStoreId: target.store.id, status: "OFFERED",
-      readyBy: target.readyBy, slotStartsAt: target.slot.startsAt, slotEndsAt: target.slot.endsAt, expiresAt: answerBy,
-    },
-  });
-  return { ...storeOfferOf(target), answerBy: answerBy.toISOString() };
+  return recordStandingOfferInTx(tx, { orderId: input.orderId, fromStoreId: input.storeId, target, reason: lateReason(input), trigger: "LATE", at: input.at, minutes: input.minutes });
 }

@@ -2,7 +2,7 @@ import type { Db, Tx } from "@/lib/platform/db/prisma";
 import type { ShortRerouting, ToldShort } from "@/lib/oms/orders/short-lines";
 import { retailerSettings } from "@/lib/oms/retailer-settings";
 import { chooseRerouteStore } from "./choose-reroute-store";
-import { storeOfferOf } from "./offer-store";
+import { recordStandingOfferInTx } from "./offer-store";
 import { lockLevels } from "@/lib/oms/inventory/lock-levels";
 import { MOST_REROUTES, moveOrderInTx, storesThatCouldNotFill } from "./move-order";
 
@@ -48,16 +48,7 @@ export function shortRerouting(tx: Tx, db: Db, input: { orderId: string; at: Dat
       const order = await orderToMove(tx, input.orderId);
       const target = order && (await chooseRerouteStore(db, order.toMove, order.excluded, input.at));
       if (!order || !target) return null;
-      const answerBy = new Date(input.at.getTime() + settings.rerouteOfferMinutes * 60_000);
-      // An earlier offer for this order gives way to this one.
-      await tx.orderReroute.updateMany({ where: { orderId: input.orderId, status: "OFFERED" }, data: { status: "EXPIRED", decidedAt: input.at } });
-      await tx.orderReroute.create({
-        data: {
-          orderId: input.orderId, trigger: "SHORT", reason: shortReason(shorted), fromStoreId: order.storeId, toStoreId: target.store.id, status: "OFFERED",
-          readyBy: target.readyBy, slotStartsAt: target.slot.startsAt, slotEndsAt: target.slot.endsAt, expiresAt: answerBy,
-        },
-      });
-      return { ...storeOfferOf(target), answerBy: answerBy.toISOString() };
+      return recordStandingOfferInTx(tx, { orderId: input.orderId, fromStoreId: order.storeId, target, reason: shortReason(shorted), trigger: "SHORT", at: input.at, minutes: settings.rerouteOfferMinutes });
     },
   };
 }

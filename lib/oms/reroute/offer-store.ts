@@ -18,6 +18,26 @@ export function storeOfferOf({ store, readyBy, slot }: RerouteTarget) {
   };
 }
 
+type StandingOfferInput = { orderId: string; fromStoreId: string; target: RerouteTarget; reason: string; trigger: "SHORT" | "LATE"; at: Date; minutes: number };
+
+/**
+ * Offers the shopper another store while the order stays where it is (a short or late order):
+ * recorded until a deadline, replacing any earlier offer; returns it as the event that tells
+ * the shopper carries it.
+ */
+export async function recordStandingOfferInTx(tx: Tx, input: StandingOfferInput) {
+  const { target } = input;
+  const answerBy = new Date(input.at.getTime() + input.minutes * 60_000);
+  await tx.orderReroute.updateMany({ where: { orderId: input.orderId, status: "OFFERED" }, data: { status: "EXPIRED", decidedAt: input.at } });
+  await tx.orderReroute.create({
+    data: {
+      orderId: input.orderId, trigger: input.trigger, reason: input.reason, fromStoreId: input.fromStoreId, toStoreId: target.store.id, status: "OFFERED",
+      readyBy: target.readyBy, slotStartsAt: target.slot.startsAt, slotEndsAt: target.slot.endsAt, expiresAt: answerBy,
+    },
+  });
+  return { ...storeOfferOf(target), answerBy: answerBy.toISOString() };
+}
+
 type OfferInput = { orderId: string; fromStoreId: string; target: RerouteTarget; reason: string; trigger: RerouteTrigger; at: Date; minutes: number };
 
 /**
