@@ -54,3 +54,27 @@ test("an associate rejects an order, the shopper accepts the new store, and that
   await expect(newTablet.getByRole("status").filter({ hasText: "Handed over" })).toBeVisible();
   await expect(shopper.getByText("Status: Picked up")).toBeVisible({ timeout: 15_000 });
 });
+
+test("a line runs short while the store picks: the shopper is offered a store with the whole order, and accepting moves it there", async ({ browser }) => {
+  const { shopper, number } = await orderAtStore(browser, { products: ["Desk Lamp", "Desk Lamp"], where: "78751", store: /Austin North Lamar/ });
+  await expect(shopper.getByText(/Desk Lamp\s*× 2/)).toBeVisible();
+  const tablet = await asStaff(browser, "associate", `/store/orders/${number.replace("H-", "")}`, { viewport: { width: 1280, height: 800 }, hasTouch: true });
+  await tablet.getByRole("button", { name: "Start picking" }).click();
+  await tablet.getByRole("button", { name: "Mark Desk Lamp short" }).click();
+  await tablet.getByRole("spinbutton", { name: "Units short" }).fill("1");
+  await tablet.getByRole("combobox", { name: "Short reason" }).selectOption({ label: "Damaged" });
+  await tablet.getByRole("button", { name: "Confirm short" }).click();
+
+  // The store carries on with one lamp; the shopper may take the whole order elsewhere instead.
+  const offer = shopper.getByRole("region", { name: /^Pick up at .+ instead\?$/ });
+  await expect(offer).toBeVisible({ timeout: 15_000 });
+  await expect(offer).toContainText("Austin North Lamar could not find everything (1 × Desk Lamp damaged) and carries on with the rest.");
+  await expect(shopper.getByText("1 not available at the store — not charged")).toBeVisible();
+  await expectNoSeriousA11yViolations(shopper);
+  const newStore = (await offer.getByRole("heading").textContent())!.match(/^Pick up at (.+?) by /)![1]!;
+  await offer.getByRole("button", { name: "Accept new store" }).click();
+  await expect(shopper.getByRole("status").filter({ hasText: `Moved to ${newStore}` })).toBeVisible({ timeout: 15_000 });
+  await expect(shopper.getByRole("status").filter({ hasText: "Everything you ordered is collected there." })).toBeVisible();
+  await expect(shopper.getByText(/Desk Lamp\s*× 2/)).toBeVisible();
+  await shopper.screenshot({ path: "test-results/short-offer-moved.png", fullPage: true });
+});
