@@ -12,7 +12,7 @@ export type LateFacts = {
 };
 
 /** When an order placed at `placedAt` should have been started: the store's start target, in its opening time. */
-export function startBy(schedule: StoreSchedule, placedAt: Date, startTargetMinutes: number): Date | null {
+function startBy(schedule: StoreSchedule, placedAt: Date, startTargetMinutes: number): Date | null {
   return addOpeningMinutes(schedule, placedAt, startTargetMinutes);
 }
 

@@ -56,8 +56,8 @@ type PlacementContext = StoreWithHours & {
   window: { id: string; booked: number; capacity: number } | null;
   /** The cart's products with where this store shelves them. */
   products: CartProduct[] | null;
-  /** This checkout's hold on the cart's units, while it holds them (at this store or another). */
-  hold: { id: string; storeCode: string; lines: { sku: string; quantity: number }[] } | null;
+  /** This checkout's hold on the cart's units, while it holds them (at this store or another); what it holds is read once it is locked. */
+  hold: { id: string } | null;
 };
 
 /**
@@ -203,11 +203,7 @@ async function readPlacementContext(sql: SqlClient, input: PlaceOrderRequest, li
            (SELECT json_agg(json_build_object('id', p."id", 'sku', p."sku", 'name', p."name", 'priceCents', p."priceCents", 'imageUrl', p."imageUrl", 'barcode', p."barcode", 'location', i."location"))
               FROM "Product" p LEFT JOIN "InventoryLevel" i ON i."productId" = p."id" AND i."storeId" = s."id"
              WHERE p."id" = ANY(${lines.map((line) => line.productId)}::uuid[])) AS "products",
-           (SELECT json_build_object('id', h."id", 'storeCode', hs."code",
-                     'lines', (SELECT json_agg(json_build_object('sku', p."sku", 'quantity', l."quantity") ORDER BY p."sku")
-                                 FROM "CheckoutHoldLine" l JOIN "Product" p ON p."id" = l."productId" WHERE l."holdId" = h."id"))
-              FROM "CheckoutHold" h JOIN "Store" hs ON hs."id" = h."storeId"
-             WHERE h."checkoutId" = ${input.checkoutId} AND h."status" = 'HELD') AS "hold"
+           (SELECT json_build_object('id', h."id") FROM "CheckoutHold" h WHERE h."checkoutId" = ${input.checkoutId} AND h."status" = 'HELD') AS "hold"
       FROM (SELECT 1) AS one LEFT JOIN "Store" s ON s."id" = ${input.storeId}::uuid`)).rows;
   return context!;
 }
