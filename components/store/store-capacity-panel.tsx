@@ -129,7 +129,7 @@ export function StoreCapacityPanel({ store, canManage }: { store: StoreCapacityV
               <input id={ids.startTarget} inputMode="numeric" value={startTarget} onChange={(event) => setStartTarget(event.target.value)} className={`${field} w-36`} />
             </div>
             <button type="submit" disabled={caps.isPending} className="min-h-12 rounded-lg border-2 border-slate-500 px-5 text-lg font-semibold hover:bg-slate-50 disabled:opacity-60">
-              Save caps
+              Save limits
             </button>
             <ActionMessage result={caps.data} />
           </form>

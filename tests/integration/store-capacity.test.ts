@@ -112,7 +112,7 @@ describe("a store's order caps", () => {
   it("stops taking orders for the day at its daily cap, and takes them again the next day", async () => {
     const { a, product } = await twoStores();
     await staff("STORE_MANAGER", [a.id]);
-    expect(await setStoreCapsAction({ storeCode: a.code, dailyOrderCap: "2", concurrentOrderCap: "" })).toEqual({ ok: true, message: "Caps saved for Riverside." });
+    expect(await setStoreCapsAction({ storeCode: a.code, dailyOrderCap: "2", concurrentOrderCap: "" })).toEqual({ ok: true, message: "Limits saved for Riverside: caps and start target." });
     await order(a.id, product.id);
     await order(a.id, product.id);
     await expect(order(a.id, product.id)).rejects.toMatchObject({ code: "STORE_UNAVAILABLE" });

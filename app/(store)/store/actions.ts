@@ -185,6 +185,6 @@ export async function setStoreCapsAction(input: {
     const store = await managedStore(staff, caps.storeCode);
     if (!store) return { ok: false, message: "That store is not one of yours." };
     await setStoreCaps(getDb(), { storeId: store.id, dailyOrderCap: caps.dailyOrderCap, concurrentOrderCap: caps.concurrentOrderCap, startTargetMinutes: caps.startTargetMinutes, by: staff.name });
-    return { ok: true, message: `Caps saved for ${store.name}.` };
+    return { ok: true, message: `Limits saved for ${store.name}: caps and start target.` };
   });
 }
