@@ -94,6 +94,27 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
         </p>
       ) : null}
 
+      {order.splitOrders.map((split) => (
+        <p key={split.number} role="status" className="rounded-xl border border-sky-300 bg-sky-50 p-4">
+          <strong>Some items are coming from {split.storeName}</strong> — {order.store.name} could not find them, so they are now{" "}
+          <a href={split.href} className="text-brand-700 underline">
+            order {split.number}
+          </a>
+          , ready by {formatReadyBy(new Date(split.readyBy), split.timeZone)}. It has its own pickup code and is charged when you pick it up.
+        </p>
+      ))}
+      {order.splitFrom ? (
+        <p role="status" className="rounded-xl border border-sky-300 bg-sky-50 p-4">
+          <strong>
+            Part of{" "}
+            <a href={order.splitFrom.href} className="text-brand-700 underline">
+              order {order.splitFrom.number}
+            </a>
+          </strong>{" "}
+          — the items {order.splitFrom.storeName} could not find, collected here.
+        </p>
+      ) : null}
+
       {order.status === "READY" ? (
         <CheckInForm
           token={token}
@@ -203,7 +224,9 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
                 {line.name} <span className="text-slate-500">× {line.quantity - line.shortQuantity}</span>
                 {line.shortQuantity > 0 ? (
                   <span className="block text-sm text-amber-800">
-                    {line.shortQuantity} {line.declinedAtHandover ? "declined at pickup" : "not available at the store"} — not charged
+                    {line.shortQuantity}{" "}
+                    {line.declinedAtHandover ? "declined at pickup" : line.shortElsewhere ? `coming from another store (order ${line.shortElsewhere})` : "not available at the store"} — not charged
+                    {line.shortElsewhere ? " here" : ""}
                   </span>
                 ) : null}
               </span>

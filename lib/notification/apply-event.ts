@@ -60,7 +60,7 @@ async function compose(type: string, eventId: string, data: unknown): Promise<Co
   switch (type) {
     case EVENT.orderCreated: {
       const parsed = parseEventData(orderCreatedDataSchema, data);
-      return orderConfirmed(factsOf(parsed), { items: parsed.lines.reduce((sum, line) => sum + line.quantity, 0), totalCents: parsed.totalCents });
+      return orderConfirmed(factsOf(parsed), { items: parsed.lines.reduce((sum, line) => sum + line.quantity, 0), totalCents: parsed.totalCents, splitFrom: parsed.splitFrom });
     }
     case EVENT.orderReady:
       return orderReady(factsOf(parseEventData(orderReadyDataSchema, data)));
@@ -74,7 +74,9 @@ async function compose(type: string, eventId: string, data: unknown): Promise<Co
       return orderNotCollected(factsOf(parseEventData(orderReadyDataSchema, data)));
     case EVENT.orderLinesShorted: {
       const parsed = parseEventData(linesShortedDataSchema, data);
-      return linesShorted(factsOf(parsed), `lines_shorted:${eventId}`, parsed.shorted, parsed.totalCents, parsed.offer);
+      // Nothing left: the cancellation that follows is the one message.
+      if (parsed.canceled) return [];
+      return linesShorted(factsOf(parsed), `lines_shorted:${eventId}`, parsed.shorted, parsed.totalCents, parsed.offer, parsed.split);
     }
     case EVENT.orderCanceled: {
       const parsed = parseEventData(orderCanceledDataSchema, data);

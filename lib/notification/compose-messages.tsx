@@ -76,9 +76,26 @@ export const viewOrder = (facts: OrderFacts) => {
   return link ? { label: "View your order", href: link.order } : undefined;
 };
 
-export async function orderConfirmed(facts: OrderFacts, order: { items: number; totalCents: number }): Promise<ComposedMessage[]> {
+export async function orderConfirmed(facts: OrderFacts, order: { items: number; totalCents: number; splitFrom?: { orderNumber: number; storeName: string; reason: string } }): Promise<ComposedMessage[]> {
   const number = formatOrderNumber(facts.orderNumber);
   const method = facts.pickup?.method ?? "IN_STORE";
+  const store = facts.pickup?.store.name ?? facts.storeName;
+  if (order.splitFrom) {
+    const first = formatOrderNumber(order.splitFrom.orderNumber);
+    return [
+      await email("order_confirmed", facts, `Order ${number}: the rest of order ${first}, at ${store}`, {
+        heading: `The rest of order ${first} is at ${store}`,
+        intro: [
+          `Hi ${firstName(facts.customer.name)}, ${order.splitFrom.storeName} could not find everything on order ${first} (${order.splitFrom.reason}), so we placed those items at ${store} as order ${number}: ${plural(order.items, "item")}, ${formatCents(order.totalCents)}.`,
+          "It has its own pickup code. Your card is charged for it only when you pick it up.",
+        ],
+        details: pickupDetails(facts, { withHold: false }),
+        instructions: whatHappensNext(method),
+        action: viewOrder(facts),
+      }),
+      sms("order_confirmed", facts, `Order ${number}: the rest of order ${first}`, `Handoff: ${order.splitFrom.storeName} could not find everything on order ${first}; we placed those items at ${store} as order ${number}. We'll text when it is ready${links(facts) ? `: ${links(facts)!.order}` : "."}`),
+    ];
+  }
   return [
     await email("order_confirmed", facts, `Order ${number} is confirmed: ${pickupName(method)} at ${facts.pickup?.store.name ?? facts.storeName}`, {
       heading: `Thanks, ${firstName(facts.customer.name)}! We have your order.`,
@@ -156,6 +173,7 @@ export async function linesShorted(
   shorted: { name: string; quantity: number; reason: string }[],
   totalCents: number,
   offer?: StoreOffer & { answerBy: string },
+  split?: SplitOff,
 ): Promise<ComposedMessage[]> {
   const number = formatOrderNumber(facts.orderNumber);
   const method = facts.pickup?.method ?? "IN_STORE";
@@ -179,19 +197,21 @@ export async function linesShorted(
     ? `Or pick up everything at ${offer.storeName} by ${formatStoreDateTime(new Date(offer.readyBy), offer.timeZone)} instead: accept it on your order page by ${formatStoreDateTime(new Date(offer.answerBy), offer.timeZone)}. Without an answer your order stays where it is.`
     : null;
   const link = links(facts);
+  const elsewhere = split ? splitOffWording(split) : null;
   return [
-    await email(kind, facts, `Order ${number}: some items were not available`, {
-      heading: "Some items were not available",
+    await email(kind, facts, split ? `Order ${number}: some items are coming from ${split.storeName}` : `Order ${number}: some items were not available`, {
+      heading: split ? `Some items are coming from ${split.storeName}` : "Some items were not available",
       intro: [
         `Hi ${firstName(facts.customer.name)}, ${facts.pickup?.store.name ?? facts.storeName} could not find everything on order ${number}:`,
         ...shorted.map((line) => `${line.quantity} × ${line.name}`),
-        `You will not be charged for these. The new total is ${formatCents(totalCents)}.`,
+        ...(elsewhere ? [elsewhere, `The rest of order ${number} is now ${formatCents(totalCents)}.`] : [`You will not be charged for these. The new total is ${formatCents(totalCents)}.`]),
         ...(instead ? [instead] : []),
       ],
       details: pickupDetails(facts, { withHold: false }),
       instructions: restOfOrder(method),
       action: offer && link ? { label: `Pick up at ${offer.storeName} instead`, href: link.order } : viewOrder(facts),
     }),
+    ...(elsewhere ? [sms(kind, facts, `Order ${number}: some items are coming from ${split!.storeName}`, `Handoff: ${facts.storeName} could not find everything on order ${number}. ${elsewhere}`)] : []),
     ...(instead ? [sms(kind, facts, `Order ${number}: pick up everything at ${offer!.storeName}?`, `Handoff: ${facts.storeName} could not find everything on order ${number}. ${instead}${link ? ` ${link.order}` : ""}`)] : []),
   ];
 }
@@ -212,6 +232,13 @@ export async function orderCanceled(facts: OrderFacts, reason: string, offer?: "
 }
 
 /** Where the shopper could collect instead, as the OMS offers it. */
+/** The short units placed at another store as an order of their own. */
+export type SplitOff = StoreOffer & { orderNumber: number; totalCents: number };
+
+function splitOffWording(split: SplitOff): string {
+  return `We found them at ${split.storeName}, ${split.address}: they are now order ${formatOrderNumber(split.orderNumber)}, ready by ${formatStoreDateTime(new Date(split.readyBy), split.timeZone)}, ${formatCents(split.totalCents)} charged when you pick them up there. Its confirmation, with its own pickup code, follows.`;
+}
+
 export type StoreOffer = { storeName: string; address: string; timeZone: string; readyBy: string; window: { startsAt: string; endsAt: string } };
 
 /** The store could not fill the order: "Pick up at Cedar Park by 4:30 PM instead?", accept or cancel by a deadline. */

@@ -49,6 +49,8 @@ export const orderCreatedDataSchema = z.object({
   /** When the store should have it ready, by its pick-to-ready target in its opening hours. */
   pickTargetAt: z.iso.datetime().nullable().optional(),
   storeName: z.string().min(1).optional(),
+  /** Placed by the OMS from another order's units its store could not find. */
+  splitFrom: z.object({ orderNumber: int32().positive(), storeName: z.string().min(1), reason: z.string() }).optional(),
   ...messagingFields,
 });
 
@@ -79,6 +81,10 @@ export const linesShortedDataSchema = z.object({
   totalCents: int32().nonnegative(),
   /** When the retailer asks first: another store has every unit; the shopper may move the whole order there by `answerBy`. */
   offer: storeOfferSchema.extend({ answerBy: z.iso.datetime() }).optional(),
+  /** The short units were placed at another store as an order of their own (its confirmation follows). */
+  split: storeOfferSchema.extend({ orderNumber: int32().positive(), totalCents: int32().nonnegative() }).optional(),
+  /** Nothing is left: the order is canceled right after (the cancellation tells the shopper why). */
+  canceled: z.literal(true).optional(),
   ...messagingFields,
 });
 

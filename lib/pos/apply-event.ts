@@ -18,7 +18,8 @@ const TASK_STATUS: Record<string, PosTaskStatus> = {
 /** A new order lands in the store's queue with its pick list and its pick-to-ready target. */
 async function addToQueue(tx: Tx, event: EventEnvelope & { orderId: string }) {
   const data = parseEventData(orderCreatedDataSchema, event.data);
-  await tx.posOrderTask.createMany({ data: { ...taskFields(event, data), status: "new" }, skipDuplicates: true });
+  // Units another store could not find arrive as an order of their own: the tablet says where from.
+  await tx.posOrderTask.createMany({ data: { ...taskFields(event, data), status: "new", reroutedFrom: data.splitFrom?.storeName ?? null }, skipDuplicates: true });
   await tx.posOrderLine.createMany({ data: pickList(event.orderId, data), skipDuplicates: true });
 }
 

@@ -26,6 +26,7 @@ export async function getOrderViewByToken(db: Db, accessToken: string) {
   const view = await db.storefrontOrderView.findUnique({ where: { orderId: order.id }, select: { status: true } });
   const status = shopperVisibleStatus(view?.status);
   const reroute = await latestReroute(db, order.id);
+  const split = await splitOrders(db, order.id, order.splitFromId);
   // The retailer's limit on extending a hold (the order page offers "Extend hold" only under it).
   const holdExtensionHours = (await db.retailerSettings.findUnique({ where: { id: 1 }, select: { holdExtensionHours: true } }))?.holdExtensionHours ?? 0;
   return {
@@ -43,6 +44,10 @@ export async function getOrderViewByToken(db: Db, accessToken: string) {
     pickupWindow: isoWindow(pickupWindow({ slotStartsAt: order.slot.startsAt, slotEndsAt: order.slot.endsAt, promisedReadyAt: order.promisedReadyAt })),
     cancelReason: order.cancelReason,
     reroute,
+    /** Units this order's store could not find, placed at another store as orders of their own. */
+    splitOrders: split.orders,
+    /** The order this one's units were split from (its store could not find them). */
+    splitFrom: split.from,
     collectorName: order.collectorName,
     holdExtended: order.holdExtendedAt !== null,
     /** Hours the shopper may still add to the hold (once); 0 when they may not. */
@@ -70,6 +75,8 @@ export async function getOrderViewByToken(db: Db, accessToken: string) {
       shortQuantity: line.shortQuantity,
       /** Handed back at the counter rather than missing at the store. */
       declinedAtHandover: line.shortReason === DECLINED_AT_HANDOVER,
+      /** The split order its short units went to, if they went on. */
+      shortElsewhere: split.orders.find((other) => other.skus.includes(line.sku))?.number ?? null,
       unitPriceCents: line.unitPriceCents,
       imageUrl: line.product.imageUrl,
     })),
@@ -98,6 +105,29 @@ async function latestReroute(db: Db, orderId: string) {
     readyBy: reroute.readyBy?.toISOString() ?? null,
     window: reroute.slotStartsAt && reroute.slotEndsAt ? { startsAt: reroute.slotStartsAt.toISOString(), endsAt: reroute.slotEndsAt.toISOString() } : null,
     answerBy: reroute.expiresAt?.toISOString() ?? null,
+  };
+}
+
+/** The orders split from this one, and the one it was split from, each with its page. */
+async function splitOrders(db: Db, orderId: string, splitFromId: string | null) {
+  const [children, parent] = await Promise.all([
+    db.order.findMany({
+      where: { splitFromId: orderId },
+      orderBy: { number: "asc" },
+      select: { number: true, accessToken: true, promisedReadyAt: true, store: { select: { name: true, timeZone: true } }, lines: { select: { sku: true } } },
+    }),
+    splitFromId ? db.order.findUnique({ where: { id: splitFromId }, select: { number: true, accessToken: true, store: { select: { name: true } } } }) : null,
+  ]);
+  return {
+    orders: children.map((child) => ({
+      number: formatOrderNumber(child.number),
+      href: `/orders/${child.accessToken}`,
+      storeName: child.store.name,
+      timeZone: child.store.timeZone,
+      readyBy: child.promisedReadyAt.toISOString(),
+      skus: child.lines.map((line) => line.sku),
+    })),
+    from: parent ? { number: formatOrderNumber(parent.number), href: `/orders/${parent.accessToken}`, storeName: parent.store.name } : null,
   };
 }
 

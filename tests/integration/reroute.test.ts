@@ -303,9 +303,74 @@ describe("lines that ran short while the store picked", () => {
     await expectStockAgreesEverywhere(product, [a, b, c]);
   });
 
+  it("go on alone, when no store has the whole order, to the next store that has them: an order of their own, paid from the first one's authorization", async () => {
+    await setMode("AUTO");
+    // B has one unit, C none: the order of two cannot move whole, but its missing unit can.
+    const { a, b, c, product, orderId, accessToken } = await orderWithNeighbours({ b: 1, c: 0 });
+    await shortOf(orderId, product.sku, "Not found");
+
+    const first = await db().order.findUniqueOrThrow({ where: { id: orderId }, include: { lines: true, payment: true } });
+    expect(first).toMatchObject({ storeId: a.id, status: "PICKING", totalCents: 1000 });
+    expect(first.lines[0]).toMatchObject({ quantity: 2, shortQuantity: 1 });
+    const second = await db().order.findFirstOrThrow({ where: { splitFromId: orderId }, include: { lines: { include: { reservation: true } }, payment: true } });
+    expect(second).toMatchObject({ storeId: b.id, status: "PLACED", totalCents: 1000, rerouteCount: 1, customerEmail: first.customerEmail, pickupMethod: first.pickupMethod });
+    expect(second.lines).toHaveLength(1);
+    expect(second.lines[0]).toMatchObject({ sku: product.sku, quantity: 1, reservation: { storeId: b.id, quantity: 1, status: "HELD" } });
+    expect(second.accessToken).not.toBe(first.accessToken);
+    expect(second.pickupCodeHash).not.toBe(first.pickupCodeHash);
+    // The authorization of 2,000 is split: 1,000 stays with the first order, 1,000 goes with the second.
+    expect(first.payment).toMatchObject({ amountCents: 1000, status: "AUTHORIZED" });
+    expect(second.payment).toMatchObject({ amountCents: 1000, status: "AUTHORIZED", cardLast4: first.payment!.cardLast4 });
+    expect(second.payment!.providerRef).not.toBe(first.payment!.providerRef);
+    expect(await db().orderReroute.findFirst({ where: { orderId }, select: { trigger: true, status: true, toStoreId: true } })).toEqual({ trigger: "SHORT", status: "SPLIT", toStoreId: b.id });
+
+    // Every system heard of the second order as of any order: B's tablet, the WMS, the storefront, the shopper.
+    expect(await db().posOrderTask.findUniqueOrThrow({ where: { orderId: second.id } })).toMatchObject({ storeCode: b.code, status: "new", reroutedFrom: a.name, itemCount: 1 });
+    expect((await chainSteps(second.id, "PLACEMENT")).map((step) => step.status)).toEqual(["DELIVERED", "DELIVERED", "DELIVERED", "DELIVERED", "DELIVERED"]);
+    const told = await db().notificationMessage.findMany({ where: { orderId, kind: { startsWith: "lines_shorted:" } }, select: { channel: true, body: true } });
+    expect(told.map((message) => message.channel).sort()).toEqual(["email", "sms"]);
+    expect(told.every((message) => message.body.includes(`they are now order H-${second.number}`))).toBe(true);
+    const confirmed = await db().notificationMessage.findMany({ where: { orderId: second.id, kind: "order_confirmed" }, select: { channel: true, subject: true } });
+    expect(confirmed.map((message) => message.channel).sort()).toEqual(["email", "sms"]);
+    expect(confirmed.find((message) => message.channel === "email")!.subject).toBe(`Order H-${second.number}: the rest of order H-${first.number}, at ${b.name}`);
+    const firstView = (await getOrderViewByToken(db(), accessToken))!;
+    expect(firstView.splitOrders).toEqual([expect.objectContaining({ number: `H-${second.number}`, href: `/orders/${second.accessToken}`, storeName: b.name })]);
+    expect(firstView.lines[0]).toMatchObject({ shortQuantity: 1, shortElsewhere: `H-${second.number}` });
+    expect((await getOrderViewByToken(db(), second.accessToken))!.splitFrom).toEqual({ number: `H-${first.number}`, href: `/orders/${accessToken}`, storeName: a.name });
+    // Not found at A: its shelf shows none left to promise; B holds the unit for the second order.
+    expect(await level(a.id, product.id)).toEqual({ onHand: 1, allocated: 1 });
+    expect(await level(b.id, product.id)).toEqual({ onHand: 1, allocated: 1 });
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+
+    // Each is collected and charged on its own, and together they charge no more than was authorized.
+    for (const id of [orderId, second.id]) {
+      await recordPosEvent(db(), { orderId: id, type: EVENT.orderPickingStarted, associate: "A-1", data: {} }).catch(() => undefined);
+      await recordPosEvent(db(), { orderId: id, type: EVENT.orderReady, associate: "A-1", data: { stagingBin: "B1" } });
+      await drain();
+      await recordPosEvent(db(), { orderId: id, type: EVENT.pickupCompleted, associate: "A-1", data: { verifiedBy: "pickup_code" } });
+      await drain();
+    }
+    const payments = await db().paymentAuthorization.findMany({ where: { orderId: { in: [orderId, second.id] } } });
+    expect(payments.map((payment) => [payment.status, payment.capturedCents])).toEqual([["CAPTURED", 1000], ["CAPTURED", 1000]]);
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+  });
+
+  it("never go back to the store that could not fill them when they run short again at the next", async () => {
+    await setMode("AUTO");
+    const { a, b, c, product, orderId } = await orderWithNeighbours({ b: 1, c: 0 });
+    // Damaged at A: A still has 8 to promise, so routing alone would send the unit back there.
+    await shortOf(orderId, product.sku, "Damaged");
+    const second = await db().order.findFirstOrThrow({ where: { splitFromId: orderId } });
+    // The second order's unit runs short at B too: A could not fill it before, C has none, so it is canceled.
+    await shortOf(second.id, product.sku, "Damaged");
+    expect(await db().order.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ storeId: b.id, status: "CANCELED" });
+    expect(await db().order.count({ where: { splitFromId: second.id } })).toBe(0);
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+  });
+
   it("leave the order smaller where it is when no other store has all of it, or the retailer does not reroute automatically", async () => {
     await setMode("AUTO");
-    const none = await orderWithNeighbours({ b: 1, c: 0 });
+    const none = await orderWithNeighbours({ b: 0, c: 0 });
     await shortOf(none.orderId, none.product.sku, "Damaged");
     expect(await db().order.findUniqueOrThrow({ where: { id: none.orderId } })).toMatchObject({ storeId: none.a.id, status: "PICKING", totalCents: 1000 });
     await expectStockAgreesEverywhere(none.product, [none.a, none.b, none.c]);

@@ -64,6 +64,24 @@ describe("a short line's reason decides what happens to the store's stock", () =
     expect(accuracy.itemsMismatched).toBe(0);
   });
 
+  it.each([
+    ["Not found", { onHand: 0, allocated: 0 }, 0],
+    ["Damaged", { onHand: 8, allocated: 0 }, 8],
+  ])("%s for every unit: the order is canceled, and the storefront shows what the reason left, not the order's units back", async (reason, level, available) => {
+    const placed = await placedOrder(2);
+    await drain();
+    await recordPosEvent(db(), { orderId: placed.orderId, type: EVENT.orderLinesShorted, associate: "A-1", data: { lines: [{ sku: placed.product.sku, quantity: 2, reason }] } });
+    await drain();
+    expect((await db().order.findUniqueOrThrow({ where: { id: placed.orderId } })).status).toBe("CANCELED");
+    expect(await stockOf(db(), placed.store.id, placed.product.id)).toMatchObject(level);
+    expect((await db().storefrontAvailability.findUniqueOrThrow({ where: { storeCode_sku: { storeCode: placed.store.code, sku: placed.product.sku } } })).available).toBe(available);
+    const accuracy = await checkInventoryAccuracy(db(), { trigger: "manual", storeId: placed.store.id, graceSeconds: 0 });
+    expect(accuracy.itemsMismatched).toBe(0);
+    // The shopper hears it once: the cancellation says why.
+    const kinds = (await db().notificationMessage.findMany({ where: { orderId: placed.orderId }, select: { kind: true } })).map((message) => message.kind);
+    expect(kinds.filter((kind) => kind.startsWith("lines_shorted:"))).toEqual([]);
+  });
+
   it("are counted for the KPIs by store, SKU and reason", async () => {
     const notFound = await shortOne("Not found");
     const period = { from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 60_000) };

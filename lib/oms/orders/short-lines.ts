@@ -6,6 +6,8 @@ import { cancelOrderInTx } from "./cancel-order";
 import { orderEventContext } from "./order-event-context";
 import type { z } from "zod";
 import { DECLINED_AT_HANDOVER, shortEffectOf, type linesShortedDataSchema, type ShortEffect } from "@/lib/oms/events";
+import { lockLevels } from "@/lib/oms/inventory/lock-levels";
+import type { SplitOrder } from "@/lib/oms/reroute/split-order";
 
 export type ShortLine = { sku: string; quantity: number; reason: string };
 
@@ -22,6 +24,12 @@ export type ShortRerouting = {
    * store's shelf, with the units still held) before it moves the order.
    */
   move(shorted: ToldShort[], actOnStock: () => Promise<void>): Promise<boolean>;
+  /**
+   * When no store takes the whole order: a store for the short units alone. It locks both
+   * stores' levels for them before this store's shelf moves, and the returned step then places
+   * them there as an order of their own once they are out of this one (null if it ran out).
+   */
+  splitOff(shorted: (ToldShort & { productId: string; unitPriceCents: number })[]): Promise<(() => Promise<SplitOrder | null>) | null>;
   /** The order stays smaller here, and the shopper is offered a store with every unit (written with the short's event). */
   offer(shorted: ToldShort[]): Promise<z.input<typeof linesShortedDataSchema>["offer"] | null>;
 };
@@ -43,7 +51,7 @@ export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: 
       status: true,
       storeId: true,
       store: { select: { code: true } },
-      lines: { select: { id: true, sku: true, name: true, quantity: true, shortQuantity: true, unitPriceCents: true, reservation: true } },
+      lines: { select: { id: true, productId: true, sku: true, name: true, quantity: true, shortQuantity: true, unitPriceCents: true, reservation: true } },
     },
   });
   if (!order) throw notFound("Order");
@@ -79,6 +87,13 @@ export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: 
     acted = true;
   };
   if (reroutes && (await reroutes.move(told, actOnStock))) return;
+  // Units short of an order that keeps some may go to another store on their own, chosen (and its
+  // levels locked with this store's) before this store's shelf moves.
+  const shortUnits = new Map<string, number>();
+  for (const { line, quantity } of shorted) shortUnits.set(line.id, (shortUnits.get(line.id) ?? 0) + quantity);
+  const somethingLeft = order.lines.some((line) => unitsLeft(line) > (shortUnits.get(line.id) ?? 0));
+  const placeSplit = reroutes && somethingLeft ? await reroutes.splitOff(shorted.map(({ line, ...short }) => ({ ...short, productId: line.productId, unitPriceCents: line.unitPriceCents }))) : null;
+  if (!placeSplit) await lockLevels(tx, shorted.map(({ line }) => ({ storeId: order.storeId, productId: line.productId })));
   for (const { line, quantity, reason } of shorted) {
     line.shortQuantity += quantity;
     await tx.orderLine.update({ where: { id: line.id }, data: { shortQuantity: line.shortQuantity, shortReason: reason } });
@@ -88,17 +103,26 @@ export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: 
   }
 
   if (order.lines.every((line) => unitsLeft(line) === 0)) {
+    // The short is announced before the cancel: the WMS drops the short units from what it holds,
+    // so the cancel gives back none of them (their reason already decided what the shelf shows).
+    await writeOutboxEvent(tx, {
+      type: EVENT.orderLinesShorted,
+      orderId: input.orderId,
+      occurredAt: input.at,
+      payload: { ...(await orderEventContext(tx, input.orderId)), shorted: told, totalCents: 0, canceled: true },
+    });
     const reason = declinedAtHandover ? "The customer declined every item at pickup" : "None of the items could be found at the store";
     return cancelOrderInTx(tx, { orderId: input.orderId, reason, origin: "POS" }, input.at);
   }
   const totalCents = order.lines.reduce((sum, line) => sum + unitsLeft(line) * line.unitPriceCents, 0);
   await tx.order.update({ where: { id: input.orderId }, data: { totalCents } });
-  const offer = reroutes ? await reroutes.offer(told) : null;
+  const split = placeSplit ? await placeSplit() : null;
+  const offer = reroutes && !split ? await reroutes.offer(told) : null;
   await writeOutboxEvent(tx, {
     type: EVENT.orderLinesShorted,
     orderId: input.orderId,
     occurredAt: input.at,
-    payload: { ...(await orderEventContext(tx, input.orderId)), shorted: told, totalCents, ...(offer ? { offer } : {}) },
+    payload: { ...(await orderEventContext(tx, input.orderId)), shorted: told, totalCents, ...(offer ? { offer } : {}), ...(split ? { split: split.told } : {}) },
   });
 }
 

@@ -64,3 +64,14 @@ export async function voidAuthorization(tx: Tx, input: { reference: string; amou
 export async function captureAuthorization(tx: Tx, input: { reference: string; amountCents: number }): Promise<void> {
   await once(tx, `capture:${input.reference}`, "capture", input.amountCents, () => ({ reference: input.reference, outcome: "approved" }));
 }
+
+/**
+ * Splits `amountCents` off an authorization as an authorization of its own (processors call it
+ * a split or partial authorization): a second order placed from part of the first is captured or
+ * voided on its own, and the first keeps the rest. Returns the new reference; the same `key`
+ * splits once.
+ */
+export async function splitAuthorization(tx: Tx, input: { reference: string; amountCents: number; key: string }): Promise<string> {
+  const result = await once(tx, `split:${input.key}`, "split", input.amountCents, () => ({ reference: `${input.reference}.${randomUUID().slice(0, 8)}`, outcome: "approved" }));
+  return result.reference;
+}

@@ -2,16 +2,17 @@ import type { RerouteTrigger } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/platform/db/prisma";
 import { DomainError, notFound } from "@/lib/platform/errors";
 import { startChain } from "@/lib/bus/start-chain";
-import { allocateStockWrites } from "@/lib/oms/inventory/reserve";
 import { lockLevels } from "@/lib/oms/inventory/lock-levels";
 import { releaseLevels } from "@/lib/oms/inventory/close-reservations";
 import { releaseSlot } from "@/lib/oms/slots/book-slot";
 import { addOpeningMinutes } from "@/lib/oms/slots/ready-by";
 import { scheduleOf } from "@/lib/oms/stores/load-stores";
+import { pickListAt } from "@/lib/oms/stores/pick-list-at";
 import { pickupDetailsOf } from "@/lib/oms/orders/order-event-context";
 import { transitionOrder } from "@/lib/oms/orders/transition-order";
 import { statusesLeadingTo } from "@/lib/oms/orders/order-status";
 import type { RerouteTarget } from "./choose-reroute-store";
+import { giveBackStock, takeStock, takeWindowPlace } from "./take-store-place";
 
 export type MoveOrderInput = {
   orderId: string;
@@ -58,20 +59,10 @@ export async function moveOrderInTx(tx: Tx, input: MoveOrderInput): Promise<Move
   const lines = order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity }));
   // Both stores' levels first, in the one order every multi-store stock change takes them.
   await lockLevels(tx, [...lines.map((line) => ({ storeId: to.id, productId: line.productId })), ...lines.map((line) => ({ storeId: order.storeId, productId: line.productId }))]);
-  const [taken] = await tx.$queryRaw<{ allocated: string[] }[]>`WITH ${allocateStockWrites(to.id, lines)} SELECT ARRAY(SELECT "productId"::text FROM allocated) AS "allocated"`;
-  if (taken!.allocated.length < lines.length) {
-    await giveBack(tx, to.id, lines.filter((line) => taken!.allocated.includes(line.productId)));
-    return { moved: false, why: `${to.name} no longer has every item` };
-  }
-  // The window's row, created on first use, then a place in it only while it has one.
-  await tx.$executeRaw`
-    INSERT INTO "PickupSlot" ("id", "storeId", "startsAt", "endsAt", "capacity", "booked")
-    VALUES (gen_random_uuid(), ${to.id}::uuid, ${slot.startsAt}::timestamp, ${slot.endsAt}::timestamp, ${to.slotCapacity}, 0)
-    ON CONFLICT ("storeId", "startsAt") DO NOTHING`;
-  const [window] = await tx.$queryRaw<{ id: string }[]>`
-    UPDATE "PickupSlot" SET "booked" = "booked" + 1 WHERE "storeId" = ${to.id}::uuid AND "startsAt" = ${slot.startsAt}::timestamp AND "booked" < "capacity" RETURNING "id"`;
-  if (!window) {
-    await giveBack(tx, to.id, lines);
+  if (!(await takeStock(tx, to.id, lines))) return { moved: false, why: `${to.name} no longer has every item` };
+  const windowId = await takeWindowPlace(tx, to, slot);
+  if (!windowId) {
+    await giveBackStock(tx, to.id, lines);
     return { moved: false, why: `${to.name}'s pickup window filled up` };
   }
 
@@ -90,11 +81,6 @@ export async function moveOrderInTx(tx: Tx, input: MoveOrderInput): Promise<Move
   // Every line is collected in full at the new store: what the old one could not find is not short there.
   await tx.orderLine.updateMany({ where: { orderId: order.id }, data: { shortQuantity: 0, shortReason: null } });
 
-  const shelves = await tx.$queryRaw<{ productId: string; imageUrl: string; barcode: string; location: string | null }[]>`
-    SELECT p."id" AS "productId", p."imageUrl", p."barcode", i."location"
-      FROM "Product" p LEFT JOIN "InventoryLevel" i ON i."productId" = p."id" AND i."storeId" = ${to.id}::uuid
-     WHERE p."id" = ANY(${lines.map((line) => line.productId)}::uuid[])`;
-  const shelfOf = new Map(shelves.map((shelf) => [shelf.productId, shelf]));
   const totalCents = order.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0);
   const rerouteNumber = order.rerouteCount + 1;
 
@@ -106,7 +92,7 @@ export async function moveOrderInTx(tx: Tx, input: MoveOrderInput): Promise<Move
     at: input.at,
     changes: {
       store: { connect: { id: to.id } },
-      slot: { connect: { id: window.id } },
+      slot: { connect: { id: windowId } },
       promisedReadyAt: readyBy,
       holdUntil,
       totalCents,
@@ -128,10 +114,7 @@ export async function moveOrderInTx(tx: Tx, input: MoveOrderInput): Promise<Move
       pickTargetAt: addOpeningMinutes(scheduleOf(to), input.at, to.pickTargetMinutes)?.toISOString() ?? null,
       customer: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
       pickup: pickupDetailsOf({ pickupMethod: order.pickupMethod, promisedReadyAt: readyBy, holdUntil, slot, store: to }),
-      lines: order.lines.map((line) => {
-        const shelf = shelfOf.get(line.productId);
-        return { sku: line.sku, name: line.name, quantity: line.quantity, unitPriceCents: line.unitPriceCents, imageUrl: shelf?.imageUrl, barcode: shelf?.barcode ?? null, location: shelf?.location ?? null };
-      }),
+      lines: await pickListAt(tx, to.id, order.lines),
       previousStore: { code: order.store.code, name: order.store.name },
       reason: input.reason,
       rerouteNumber,
@@ -148,20 +131,14 @@ export async function moveOrderInTx(tx: Tx, input: MoveOrderInput): Promise<Move
   return { moved: true };
 }
 
-/** Undoes what this transaction allocated at a store that could not take the whole order. */
-async function giveBack(tx: Tx, storeId: string, lines: { productId: string; quantity: number }[]) {
-  if (lines.length === 0) return;
-  await tx.$executeRaw`
-    UPDATE "InventoryLevel" i SET "allocated" = i."allocated" - l."quantity", "updatedAt" = now()
-      FROM unnest(${lines.map((line) => line.productId)}::uuid[], ${lines.map((line) => line.quantity)}::int[]) AS l("productId", "quantity")
-     WHERE i."storeId" = ${storeId}::uuid AND i."productId" = l."productId"`;
-}
-
 export const MOST_REROUTES = 3;
 
-/** The stores an order may not go back to: its own, and every store it left. */
+/** The stores an order may not go back to: its own, and every store it (or the order it was split from) left. */
 export async function storesThatCouldNotFill(tx: Tx, orderId: string, currentStoreId: string): Promise<string[]> {
-  const left = await tx.orderReroute.findMany({ where: { orderId }, select: { fromStoreId: true } });
+  // An order split from another may not go back to the stores that one could not fill from either.
+  const order = await tx.order.findUnique({ where: { id: orderId }, select: { splitFromId: true } });
+  const orders = order?.splitFromId ? [orderId, order.splitFromId] : [orderId];
+  const left = await tx.orderReroute.findMany({ where: { orderId: { in: orders } }, select: { fromStoreId: true } });
   return [...new Set([currentStoreId, ...left.map((reroute) => reroute.fromStoreId)])];
 }
 

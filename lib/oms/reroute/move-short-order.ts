@@ -5,6 +5,7 @@ import { chooseRerouteStore } from "./choose-reroute-store";
 import { recordStandingOfferInTx } from "./offer-store";
 import { lockLevels } from "@/lib/oms/inventory/lock-levels";
 import { MOST_REROUTES, moveOrderInTx, storesThatCouldNotFill } from "./move-order";
+import { splitOffInTx, type SplitLine } from "./split-order";
 
 /** Stores tried in one go when the chosen one runs out before the move takes its stock. */
 const STORES_TRIED = 3;
@@ -19,7 +20,9 @@ export function shortReason(shorted: ToldShort[]): string {
  * whole order goes to the next store by the routing score that has every unit of it (one pickup,
  * one code, nothing missing). Ask the shopper first: the order stays, smaller, and the shopper is
  * offered that store for the whole order until a deadline (no answer keeps it where it is).
- * Cancel: it stays, smaller. Never back to a store that could not fill it, not past the third move.
+ * When no store has every unit, the units that ran short go on their own to the next store that
+ * has them all (a second order, automatically only). Cancel: it stays, smaller. Never back to a
+ * store that could not fill it, not past the third move.
  */
 export function shortRerouting(tx: Tx, db: Db, input: { orderId: string; at: Date }): ShortRerouting {
   return {
@@ -42,6 +45,18 @@ export function shortRerouting(tx: Tx, db: Db, input: { orderId: string; at: Dat
       }
       return false;
     },
+    async splitOff(shorted) {
+      const settings = await retailerSettings(tx);
+      if (settings.rerouteMode !== "AUTO") return null;
+      const order = await orderToMove(tx, input.orderId);
+      // A channel's order stays one order: the channel knows no second one to follow.
+      if (!order || order.channel !== "WEB") return null;
+      const lines = unitsByProduct(shorted);
+      const target = await chooseRerouteStore(db, { ...order.toMove, lines }, order.excluded, input.at);
+      if (!target) return null;
+      await lockLevels(tx, [...lines.map((line) => ({ storeId: order.storeId, productId: line.productId })), ...lines.map((line) => ({ storeId: target.store.id, productId: line.productId }))]);
+      return () => splitOffInTx(tx, { fromOrderId: input.orderId, target, lines, reason: shortReason(shorted), at: input.at });
+    },
     async offer(shorted) {
       const settings = await retailerSettings(tx);
       if (settings.rerouteMode !== "ASK") return null;
@@ -53,15 +68,26 @@ export function shortRerouting(tx: Tx, db: Db, input: { orderId: string; at: Dat
   };
 }
 
+/** One line per product (a line shorted twice at once, for two reasons, is one line at the next store). */
+function unitsByProduct(shorted: SplitLine[]): SplitLine[] {
+  const lines = new Map<string, SplitLine>();
+  for (const { productId, sku, name, quantity, unitPriceCents } of shorted) {
+    const line = lines.get(productId);
+    lines.set(productId, { productId, sku, name, unitPriceCents, quantity: (line?.quantity ?? 0) + quantity });
+  }
+  return [...lines.values()];
+}
+
 /** The whole order as a reroute sees it (every unit, short ones included), or null when it may move no more. */
 async function orderToMove(tx: Tx, orderId: string) {
   const order = await tx.order.findUnique({
     where: { id: orderId },
-    select: { storeId: true, rerouteCount: true, pickupMethod: true, store: { select: { latitude: true, longitude: true } }, lines: { select: { productId: true, sku: true, quantity: true } } },
+    select: { storeId: true, channel: true, rerouteCount: true, pickupMethod: true, store: { select: { latitude: true, longitude: true } }, lines: { select: { productId: true, sku: true, quantity: true } } },
   });
   if (!order || order.rerouteCount >= MOST_REROUTES) return null;
   return {
     storeId: order.storeId,
+    channel: order.channel,
     toMove: { origin: order.store, lines: order.lines, pickupMethod: order.pickupMethod },
     excluded: await storesThatCouldNotFill(tx, orderId, order.storeId),
   };

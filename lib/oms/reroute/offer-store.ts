@@ -7,7 +7,7 @@ import { transitionOrder } from "@/lib/oms/orders/transition-order";
 import type { RerouteTarget } from "./choose-reroute-store";
 
 /** Where the shopper could collect instead, as events carry it. */
-function storeOfferOf({ store, readyBy, slot }: RerouteTarget) {
+export function storeOfferOf({ store, readyBy, slot }: RerouteTarget) {
   return {
     storeCode: store.code,
     storeName: store.name,
