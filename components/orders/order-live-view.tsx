@@ -76,7 +76,8 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
         </p>
       ) : null}
       {order.reroute?.kind === "offer" &&
-      (order.status === "AWAITING_SHOPPER" || (order.reroute.keepsOrder && (order.status === "PLACED" || (order.status === "PICKING" && order.reroute.trigger === "SHORT")))) ? (
+      (order.status === "AWAITING_SHOPPER" ||
+        (order.reroute.keepsOrder && (order.status === "PLACED" || (order.status === "PICKING" && order.reroute.trigger === "SHORT") || (order.status === "READY" && order.reroute.units)))) ? (
         <StoreOffer
           token={token}
           reroute={order.reroute}

@@ -16,10 +16,15 @@ export function StoreOffer({ token, reroute, onAnswered }: { token: string; rero
   return (
     <section aria-labelledby="offer-heading" className="space-y-3 rounded-xl border-2 border-amber-400 bg-amber-50 p-5">
       <h2 id="offer-heading" className="text-lg font-semibold text-amber-950">
-        Pick up at {reroute.toStore.name}{reroute.readyBy ? ` by ${formatReadyBy(new Date(reroute.readyBy), zone)}` : ""} instead?
+        {reroute.units ? "Get the missing items at " : "Pick up at "}
+        {reroute.toStore.name}
+        {reroute.readyBy ? ` by ${formatReadyBy(new Date(reroute.readyBy), zone)}` : ""}
+        {reroute.units ? "?" : " instead?"}
       </h2>
       <p>
-        {reroute.trigger === "SHORT"
+        {reroute.units
+          ? `${reroute.fromStore} could not find everything (${lowerFirst(reroute.reason)}) and carries on with the rest. No store nearby has your whole order, but ${reroute.toStore.name}, ${reroute.toStore.address}, has ${reroute.units.map((unit) => `${unit.quantity} × ${unit.name}`).join(", ")}: collect them there as a second order, with its own pickup code, charged when you pick it up`
+          : reroute.trigger === "SHORT"
           ? `${reroute.fromStore} could not find everything (${lowerFirst(reroute.reason)}) and carries on with the rest. ${reroute.toStore.name}, ${reroute.toStore.address}, has your whole order`
           : reroute.trigger === "LATE"
             ? `${reroute.fromStore} is running late with your order. ${reroute.toStore.name}, ${reroute.toStore.address}, can have it ready sooner`
@@ -37,7 +42,7 @@ export function StoreOffer({ token, reroute, onAnswered }: { token: string; rero
         </p>
       ) : null}
       <button type="button" onClick={() => accept.mutate()} disabled={accept.isPending} className="min-h-11 rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-        {accept.isPending ? "Moving your order…" : "Accept new store"}
+        {accept.isPending ? (reroute.units ? "Placing them there…" : "Moving your order…") : "Accept new store"}
       </button>
     </section>
   );

@@ -172,7 +172,7 @@ export async function linesShorted(
   kind: string,
   shorted: { name: string; quantity: number; reason: string }[],
   totalCents: number,
-  offer?: StoreOffer & { answerBy: string },
+  offer?: StoreOffer & { answerBy: string; units?: { name: string; quantity: number }[] },
   split?: SplitOff,
 ): Promise<ComposedMessage[]> {
   const number = formatOrderNumber(facts.orderNumber);
@@ -193,8 +193,11 @@ export async function linesShorted(
     ];
   }
   // The retailer asks first: a store with every unit can take the whole order instead.
+  // …or, when none has it all, one with the missing units alone (an order of their own there).
   const instead = offer
-    ? `Or pick up everything at ${offer.storeName} by ${formatStoreDateTime(new Date(offer.readyBy), offer.timeZone)} instead: accept it on your order page by ${formatStoreDateTime(new Date(offer.answerBy), offer.timeZone)}. Without an answer your order stays where it is.`
+    ? offer.units
+      ? `${offer.storeName} has ${offer.units.map((unit) => `${unit.quantity} × ${unit.name}`).join(", ")}: collect ${offer.units.length === 1 && offer.units[0]!.quantity === 1 ? "it" : "them"} there by ${formatStoreDateTime(new Date(offer.readyBy), offer.timeZone)} as an order of its own by accepting on your order page by ${formatStoreDateTime(new Date(offer.answerBy), offer.timeZone)}. Without an answer your order stays as it is, without them.`
+      : `Or pick up everything at ${offer.storeName} by ${formatStoreDateTime(new Date(offer.readyBy), offer.timeZone)} instead: accept it on your order page by ${formatStoreDateTime(new Date(offer.answerBy), offer.timeZone)}. Without an answer your order stays where it is.`
     : null;
   const link = links(facts);
   const elsewhere = split ? splitOffWording(split) : null;
@@ -209,10 +212,10 @@ export async function linesShorted(
       ],
       details: pickupDetails(facts, { withHold: false }),
       instructions: restOfOrder(method),
-      action: offer && link ? { label: `Pick up at ${offer.storeName} instead`, href: link.order } : viewOrder(facts),
+      action: offer && link ? { label: offer.units ? `Get them at ${offer.storeName}` : `Pick up at ${offer.storeName} instead`, href: link.order } : viewOrder(facts),
     }),
     ...(elsewhere ? [sms(kind, facts, `Order ${number}: some items are coming from ${split!.storeName}`, `Handoff: ${facts.storeName} could not find everything on order ${number}. ${elsewhere}`)] : []),
-    ...(instead ? [sms(kind, facts, `Order ${number}: pick up everything at ${offer!.storeName}?`, `Handoff: ${facts.storeName} could not find everything on order ${number}. ${instead}${link ? ` ${link.order}` : ""}`)] : []),
+    ...(instead ? [sms(kind, facts, offer!.units ? `Order ${number}: get the missing items at ${offer!.storeName}?` : `Order ${number}: pick up everything at ${offer!.storeName}?`, `Handoff: ${facts.storeName} could not find everything on order ${number}. ${instead}${link ? ` ${link.order}` : ""}`)] : []),
   ];
 }
 

@@ -79,8 +79,14 @@ export const linesShortedDataSchema = z.object({
   customer: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
   shorted: z.array(orderLineDataSchema.extend({ name: z.string(), reason: z.string() })).min(1),
   totalCents: int32().nonnegative(),
-  /** When the retailer asks first: another store has every unit; the shopper may move the whole order there by `answerBy`. */
-  offer: storeOfferSchema.extend({ answerBy: z.iso.datetime() }).optional(),
+  /** When the retailer asks first: another store has every unit (or the short ones); the shopper may take it by `answerBy`. */
+  offer: storeOfferSchema
+    .extend({
+      answerBy: z.iso.datetime(),
+      /** When no store has every unit: only these (the short ones), as an order of their own there. */
+      units: z.array(orderLineDataSchema.extend({ name: z.string() })).min(1).optional(),
+    })
+    .optional(),
   /** The short units were placed at another store as an order of their own (its confirmation follows). */
   split: storeOfferSchema.extend({ orderNumber: int32().positive(), totalCents: int32().nonnegative() }).optional(),
   /** Nothing is left: the order is canceled right after (the cancellation tells the shopper why). */

@@ -5,6 +5,7 @@ import { formatOrderNumber } from "@/lib/platform/format/order-number";
 import { DECLINED_AT_HANDOVER, isOpenStatus, OFFERS_THAT_KEEP_THE_ORDER } from "@/lib/oms/events";
 import { pickupCodeFor } from "@/lib/platform/security/pickup-code";
 import { pickupWindow } from "@/lib/platform/format/pickup-window";
+import { splitLinesSchema } from "@/lib/oms/reroute/split-order";
 import { shopperVisibleStatus, STATUS_LABELS } from "./order-status";
 
 /** Everything the shopper's order page shows, found by the secret link token. */
@@ -105,6 +106,8 @@ async function latestReroute(db: Db, orderId: string) {
     readyBy: reroute.readyBy?.toISOString() ?? null,
     window: reroute.slotStartsAt && reroute.slotEndsAt ? { startsAt: reroute.slotStartsAt.toISOString(), endsAt: reroute.slotEndsAt.toISOString() } : null,
     answerBy: reroute.expiresAt?.toISOString() ?? null,
+    /** An offer of the missing units alone, as an order of their own there (null: the whole order). */
+    units: offeredUnits(reroute.units),
   };
 }
 
@@ -129,6 +132,11 @@ async function splitOrders(db: Db, orderId: string, splitFromId: string | null) 
     })),
     from: parent ? { number: formatOrderNumber(parent.number), href: `/orders/${parent.accessToken}`, storeName: parent.store.name } : null,
   };
+}
+
+function offeredUnits(units: unknown) {
+  const parsed = splitLinesSchema.safeParse(units);
+  return parsed.success ? parsed.data.map(({ sku, name, quantity }) => ({ sku, name, quantity })) : null;
 }
 
 const isoWindow = (window: { startsAt: Date; endsAt: Date }) => ({ startsAt: window.startsAt.toISOString(), endsAt: window.endsAt.toISOString() });

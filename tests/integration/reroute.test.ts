@@ -7,6 +7,8 @@ import { cancelOrder } from "@/lib/oms/orders/cancel-order";
 import { placeOrder } from "@/lib/oms/orders/place-order";
 import { acceptStoreOffer, expireStoreOffers } from "@/lib/oms/reroute/answer-store-offer";
 import { moveOrderInTx } from "@/lib/oms/reroute/move-order";
+import { shortRerouting } from "@/lib/oms/reroute/move-short-order";
+import { shortOrderLinesInTx } from "@/lib/oms/orders/short-lines";
 import { loadStore } from "@/lib/oms/stores/load-stores";
 import { saveRetailerSettings } from "@/lib/oms/retailer-settings";
 import { getDb } from "@/lib/platform/db/prisma";
@@ -355,6 +357,26 @@ describe("lines that ran short while the store picked", () => {
     await expectStockAgreesEverywhere(product, [a, b, c]);
   });
 
+  it("split off or not as they race the shopper's cancel: the units are held once, wherever they end", async () => {
+    await setMode("AUTO");
+    for (let round = 0; round < 3; round++) {
+      const { a, b, c, product, orderId } = await orderWithNeighbours({ b: 1, c: 0 });
+      await recordPosEvent(db(), { orderId, type: EVENT.orderPickingStarted, associate: "A-1", data: {} });
+      await drain();
+      const at = new Date();
+      await Promise.allSettled([
+        db().$transaction((tx) => shortOrderLinesInTx(tx, { orderId, at, lines: [{ sku: product.sku, quantity: 1, reason: "Damaged" }] }, shortRerouting(tx, db(), { orderId, at }))),
+        cancelOrder(db(), { orderId, reason: "Canceled by the customer", origin: "STOREFRONT" }),
+      ]);
+      await drain();
+      const second = await db().order.findFirst({ where: { splitFromId: orderId } });
+      // Whichever went first, B holds the unit only for a second order that exists.
+      expect(await level(b.id, product.id)).toEqual({ onHand: 1, allocated: second ? 1 : 0 });
+      expect((await db().order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("CANCELED");
+      await expectStockAgreesEverywhere(product, [a, b, c]);
+    }
+  });
+
   it("never go back to the store that could not fill them when they run short again at the next", async () => {
     await setMode("AUTO");
     const { a, b, c, product, orderId } = await orderWithNeighbours({ b: 1, c: 0 });
@@ -403,6 +425,51 @@ describe("lines that ran short while the store picked", () => {
     expect(order).toMatchObject({ storeId: b.id, status: "PLACED", totalCents: 2000 });
     expect(order.lines[0]).toMatchObject({ quantity: 2, shortQuantity: 0 });
     await expectStockAgreesEverywhere(product, [a, b, c]);
+  });
+
+  it("offer the shopper, when the retailer asks first and no store has the whole order, the missing units alone; accepting places them there as an order of their own", async () => {
+    await setMode("ASK");
+    const { a, b, c, product, orderId, accessToken } = await orderWithNeighbours({ b: 1, c: 0 });
+    await shortOf(orderId, product.sku, "Damaged");
+
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ storeId: a.id, status: "PICKING", totalCents: 1000 });
+    const offered = await db().orderReroute.findFirstOrThrow({ where: { orderId } });
+    expect(offered).toMatchObject({ trigger: "SHORT", status: "OFFERED", toStoreId: b.id, units: [{ productId: product.id, sku: product.sku, quantity: 1 }] });
+    const sent = await db().notificationMessage.findMany({ where: { orderId, kind: { startsWith: "lines_shorted:" } }, select: { channel: true, body: true } });
+    expect(sent.map((message) => message.channel).sort()).toEqual(["email", "sms"]);
+    expect(sent.every((message) => message.body.includes(`${b.name} has 1 × ${product.name}`))).toBe(true);
+    expect((await getOrderViewByToken(db(), accessToken))!.reroute).toMatchObject({ kind: "offer", toStore: { name: b.name }, units: [{ sku: product.sku, name: product.name, quantity: 1 }] });
+    // Nothing is taken at B until the shopper accepts.
+    expect(await level(b.id, product.id)).toEqual({ onHand: 1, allocated: 0 });
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+
+    // The rest is ready meanwhile: the missing unit may still go on.
+    await recordPosEvent(db(), { orderId, type: EVENT.orderReady, associate: "A-1", data: { stagingBin: "B1" } });
+    await drain();
+    const second = await acceptStoreOffer(db(), accessToken);
+    expect(second).toMatchObject({ outcome: "split", storeName: b.name });
+    await drain();
+    const split = await db().order.findFirstOrThrow({ where: { splitFromId: orderId }, include: { lines: true } });
+    expect(split).toMatchObject({ storeId: b.id, status: "PLACED", totalCents: 1000, number: second.outcome === "split" ? second.orderNumber : -1 });
+    expect(split.lines.map((line) => [line.sku, line.quantity])).toEqual([[product.sku, 1]]);
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ storeId: a.id, status: "READY", totalCents: 1000 });
+    expect(await db().orderReroute.findMany({ where: { orderId }, select: { status: true } })).toEqual([{ status: "SPLIT" }]);
+    expect(await db().posOrderTask.findUniqueOrThrow({ where: { orderId: split.id } })).toMatchObject({ storeCode: b.code, status: "new" });
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+    await expect(acceptStoreOffer(db(), accessToken)).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+  });
+
+  it("keep the order as it is when the store offered for the missing units ran out before the shopper accepted", async () => {
+    await setMode("ASK");
+    const { b, product, orderId, accessToken } = await orderWithNeighbours({ b: 1, c: 0 });
+    await shortOf(orderId, product.sku, "Damaged");
+    // Someone else takes B's last unit meanwhile.
+    await db().inventoryLevel.update({ where: { storeId_productId: { storeId: b.id, productId: product.id } }, data: { allocated: 1 } });
+    expect(await acceptStoreOffer(db(), accessToken)).toMatchObject({ outcome: "stays", why: `${b.name} no longer has them` });
+    expect(await db().order.count({ where: { splitFromId: orderId } })).toBe(0);
+    expect(await level(b.id, product.id)).toEqual({ onHand: 1, allocated: 1 });
+    expect((await db().orderReroute.findFirstOrThrow({ where: { orderId } })).status).toBe("EXPIRED");
+    await db().inventoryLevel.update({ where: { storeId_productId: { storeId: b.id, productId: product.id } }, data: { allocated: 0 } });
   });
 
   it("keep the order where it is, smaller, when the shopper lets the offer lapse or the store has it ready first", async () => {

@@ -16,6 +16,9 @@ export const unitsLeft = (line: { quantity: number; shortQuantity: number }) => 
 
 export type ToldShort = ShortLine & { name: string };
 
+/** Short units with what another store needs to take them on. */
+type ShortUnits = ToldShort & { productId: string; unitPriceCents: number };
+
 /** Where a short order may go instead, by the retailer's reroute setting. */
 export type ShortRerouting = {
   /**
@@ -29,9 +32,12 @@ export type ShortRerouting = {
    * stores' levels for them before this store's shelf moves, and the returned step then places
    * them there as an order of their own once they are out of this one (null if it ran out).
    */
-  splitOff(shorted: (ToldShort & { productId: string; unitPriceCents: number })[]): Promise<(() => Promise<SplitOrder | null>) | null>;
-  /** The order stays smaller here, and the shopper is offered a store with every unit (written with the short's event). */
-  offer(shorted: ToldShort[]): Promise<z.input<typeof linesShortedDataSchema>["offer"] | null>;
+  splitOff(shorted: ShortUnits[]): Promise<(() => Promise<SplitOrder | null>) | null>;
+  /**
+   * The order stays smaller here, and the shopper is offered a store with every unit, or one with
+   * the short units alone (written with the short's event).
+   */
+  offer(shorted: ShortUnits[]): Promise<z.input<typeof linesShortedDataSchema>["offer"] | null>;
 };
 
 /**
@@ -89,10 +95,11 @@ export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: 
   if (reroutes && (await reroutes.move(told, actOnStock))) return;
   // Units short of an order that keeps some may go to another store on their own, chosen (and its
   // levels locked with this store's) before this store's shelf moves.
-  const shortUnits = new Map<string, number>();
-  for (const { line, quantity } of shorted) shortUnits.set(line.id, (shortUnits.get(line.id) ?? 0) + quantity);
-  const somethingLeft = order.lines.some((line) => unitsLeft(line) > (shortUnits.get(line.id) ?? 0));
-  const placeSplit = reroutes && somethingLeft ? await reroutes.splitOff(shorted.map(({ line, ...short }) => ({ ...short, productId: line.productId, unitPriceCents: line.unitPriceCents }))) : null;
+  const shortOfLine = new Map<string, number>();
+  for (const { line, quantity } of shorted) shortOfLine.set(line.id, (shortOfLine.get(line.id) ?? 0) + quantity);
+  const somethingLeft = order.lines.some((line) => unitsLeft(line) > (shortOfLine.get(line.id) ?? 0));
+  const shortUnits = shorted.map(({ line, ...short }) => ({ ...short, productId: line.productId, unitPriceCents: line.unitPriceCents }));
+  const placeSplit = reroutes && somethingLeft ? await reroutes.splitOff(shortUnits) : null;
   if (!placeSplit) await lockLevels(tx, shorted.map(({ line }) => ({ storeId: order.storeId, productId: line.productId })));
   for (const { line, quantity, reason } of shorted) {
     line.shortQuantity += quantity;
@@ -117,7 +124,7 @@ export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: 
   const totalCents = order.lines.reduce((sum, line) => sum + unitsLeft(line) * line.unitPriceCents, 0);
   await tx.order.update({ where: { id: input.orderId }, data: { totalCents } });
   const split = placeSplit ? await placeSplit() : null;
-  const offer = reroutes && !split ? await reroutes.offer(told) : null;
+  const offer = reroutes && !split ? await reroutes.offer(shortUnits) : null;
   await writeOutboxEvent(tx, {
     type: EVENT.orderLinesShorted,
     orderId: input.orderId,

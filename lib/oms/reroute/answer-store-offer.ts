@@ -9,9 +9,13 @@ import { moveOrderInTx, storesThatCouldNotFill } from "./move-order";
 import { offerStoreInTx } from "./offer-store";
 import { retailerSettings } from "@/lib/oms/retailer-settings";
 import { OFFERS_THAT_KEEP_THE_ORDER } from "@/lib/oms/events";
+import { lockLevels } from "@/lib/oms/inventory/lock-levels";
+import { splitLinesSchema, splitOffInTx } from "./split-order";
 
 export type OfferAnswer =
   | { outcome: "moved"; storeName: string }
+  /** The missing units alone went on to the offered store, as an order of their own. */
+  | { outcome: "split"; storeName: string; orderNumber: number }
   | { outcome: "offered"; storeName: string; ranOut: string }
   | { outcome: "canceled" }
   /** A short or late order's offer the offered store can no longer take (`why`): the order carries on where it is. */
@@ -35,8 +39,11 @@ export async function acceptStoreOffer(db: Db, accessToken: string, now = new Da
     const offer = await tx.orderReroute.findFirst({ where: { orderId: order.id, status: "OFFERED" }, orderBy: { createdAt: "desc" } });
     // A short or late order is offered another store while its own store carries on with it.
     const keepsOrder = offer !== null && OFFERS_THAT_KEEP_THE_ORDER.includes(offer.trigger);
-    // A late order's offer lapses once its store starts picking it after all.
-    const stillOpen = offer?.trigger === "LATE" ? order.status === "PLACED" : order.status === "PLACED" || order.status === "PICKING";
+    const units = offer?.units ? splitLinesSchema.parse(offer.units) : null;
+    // A late order's offer lapses once its store starts picking it after all; a whole short order's
+    // once it is ready; the missing units alone may go on while the rest waits to be collected.
+    const stillOpen =
+      offer?.trigger === "LATE" ? order.status === "PLACED" : order.status === "PLACED" || order.status === "PICKING" || (units !== null && order.status === "READY");
     const waiting = keepsOrder ? stillOpen : order.status === "AWAITING_SHOPPER";
     if (!waiting || !offer?.toStoreId) throw new DomainError("INVALID_TRANSITION", "This order has no open offer of another store.");
     if (offer.expiresAt && offer.expiresAt <= now) {
@@ -50,9 +57,16 @@ export async function acceptStoreOffer(db: Db, accessToken: string, now = new Da
     let why = `${ranOutAt} has no pickup window left`;
     if (store && windows?.readyBy && slot) {
       const target = { store, readyBy: windows.readyBy, slot: { startsAt: slot.startsAt, endsAt: slot.endsAt }, reason: "the shopper accepted" };
-      const moved = await moveOrderInTx(tx, { orderId: order.id, target, reason: offer.reason, trigger: offer.trigger, at: now, acceptedRerouteId: offer.id });
-      if (moved.moved) return { outcome: "moved", storeName: store.name };
-      why = moved.why;
+      if (units) {
+        await lockLevels(tx, units.map((unit) => ({ storeId: store.id, productId: unit.productId })));
+        const split = await splitOffInTx(tx, { fromOrderId: order.id, target, lines: units, reason: offer.reason, at: now, acceptedRerouteId: offer.id });
+        if (split) return { outcome: "split", storeName: store.name, orderNumber: split.told.orderNumber };
+        why = `${store.name} no longer has them`;
+      } else {
+        const moved = await moveOrderInTx(tx, { orderId: order.id, target, reason: offer.reason, trigger: offer.trigger, at: now, acceptedRerouteId: offer.id });
+        if (moved.moved) return { outcome: "moved", storeName: store.name };
+        why = moved.why;
+      }
     }
     if (keepsOrder) {
       await tx.orderReroute.update({ where: { id: offer.id }, data: { status: "EXPIRED", decidedAt: now } });

@@ -19,7 +19,8 @@ export function shortReason(shorted: ToldShort[]): string {
  * What a store short while picking does by the retailer's reroute setting. Automatically: the
  * whole order goes to the next store by the routing score that has every unit of it (one pickup,
  * one code, nothing missing). Ask the shopper first: the order stays, smaller, and the shopper is
- * offered that store for the whole order until a deadline (no answer keeps it where it is).
+ * offered that store for the whole order until a deadline (no answer keeps it where it is), or
+ * when none has it all, a store for the units that ran short alone.
  * When no store has every unit, the units that ran short go on their own to the next store that
  * has them all (a second order, automatically only). Cancel: it stays, smaller. Never back to a
  * store that could not fill it, not past the third move.
@@ -61,9 +62,15 @@ export function shortRerouting(tx: Tx, db: Db, input: { orderId: string; at: Dat
       const settings = await retailerSettings(tx);
       if (settings.rerouteMode !== "ASK") return null;
       const order = await orderToMove(tx, input.orderId);
-      const target = order && (await chooseRerouteStore(db, order.toMove, order.excluded, input.at));
-      if (!order || !target) return null;
-      return recordStandingOfferInTx(tx, { orderId: input.orderId, fromStoreId: order.storeId, target, reason: shortReason(shorted), trigger: "SHORT", at: input.at, minutes: settings.rerouteOfferMinutes });
+      if (!order) return null;
+      const offer = { orderId: input.orderId, fromStoreId: order.storeId, reason: shortReason(shorted), trigger: "SHORT" as const, at: input.at, minutes: settings.rerouteOfferMinutes };
+      const whole = await chooseRerouteStore(db, order.toMove, order.excluded, input.at);
+      if (whole) return recordStandingOfferInTx(tx, { ...offer, target: whole });
+      // No store has all of it: the units that ran short alone, as an order of their own (our own checkout's orders only).
+      if (order.channel !== "WEB") return null;
+      const units = unitsByProduct(shorted);
+      const target = await chooseRerouteStore(db, { ...order.toMove, lines: units }, order.excluded, input.at);
+      return target ? recordStandingOfferInTx(tx, { ...offer, target, units }) : null;
     },
   };
 }

@@ -5,6 +5,7 @@ import { storeAddress } from "@/lib/platform/format/store-address";
 import { orderEventContext } from "@/lib/oms/orders/order-event-context";
 import { transitionOrder } from "@/lib/oms/orders/transition-order";
 import type { RerouteTarget } from "./choose-reroute-store";
+import type { SplitLine } from "./split-order";
 
 /** Where the shopper could collect instead, as events carry it. */
 export function storeOfferOf({ store, readyBy, slot }: RerouteTarget) {
@@ -18,7 +19,11 @@ export function storeOfferOf({ store, readyBy, slot }: RerouteTarget) {
   };
 }
 
-type StandingOfferInput = { orderId: string; fromStoreId: string; target: RerouteTarget; reason: string; trigger: "SHORT" | "LATE"; at: Date; minutes: number };
+type StandingOfferInput = {
+  orderId: string; fromStoreId: string; target: RerouteTarget; reason: string; trigger: "SHORT" | "LATE"; at: Date; minutes: number;
+  /** Only these units, as an order of their own at the offered store (what ran short, when no store has the whole order). */
+  units?: SplitLine[];
+};
 
 /**
  * Offers the shopper another store while the order stays where it is (a short or late order):
@@ -32,10 +37,11 @@ export async function recordStandingOfferInTx(tx: Tx, input: StandingOfferInput)
   await tx.orderReroute.create({
     data: {
       orderId: input.orderId, trigger: input.trigger, reason: input.reason, fromStoreId: input.fromStoreId, toStoreId: target.store.id, status: "OFFERED",
-      readyBy: target.readyBy, slotStartsAt: target.slot.startsAt, slotEndsAt: target.slot.endsAt, expiresAt: answerBy,
+      readyBy: target.readyBy, slotStartsAt: target.slot.startsAt, slotEndsAt: target.slot.endsAt, expiresAt: answerBy, units: input.units,
     },
   });
-  return { ...storeOfferOf(target), answerBy: answerBy.toISOString() };
+  const units = input.units?.map(({ sku, name, quantity }) => ({ sku, name, quantity }));
+  return { ...storeOfferOf(target), answerBy: answerBy.toISOString(), ...(units ? { units } : {}) };
 }
 
 type OfferInput = { orderId: string; fromStoreId: string; target: RerouteTarget; reason: string; trigger: RerouteTrigger; at: Date; minutes: number };

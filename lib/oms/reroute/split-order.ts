@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import { EVENT } from "@/lib/bus/event-names";
 import { writeOutboxEvent } from "@/lib/bus/outbox";
 import { startChain } from "@/lib/bus/start-chain";
@@ -15,7 +16,10 @@ import type { RerouteTarget } from "./choose-reroute-store";
 import { storeOfferOf } from "./offer-store";
 import { giveBackStock, takeStock, takeWindowPlace } from "./take-store-place";
 
-export type SplitLine = { productId: string; sku: string; name: string; quantity: number; unitPriceCents: number };
+/** Units that go on to another store as an order of their own (as an offer of them keeps them, too). */
+export const splitLinesSchema = z.array(z.object({ productId: z.uuid(), sku: z.string(), name: z.string(), quantity: z.int().positive(), unitPriceCents: z.int().nonnegative() })).min(1);
+
+export type SplitLine = z.infer<typeof splitLinesSchema>[number];
 
 export type SplitInput = {
   /** The order whose store could not find these units. */
@@ -25,6 +29,8 @@ export type SplitInput = {
   /** Why they left the first store, as the shopper is told it. */
   reason: string;
   at: Date;
+  /** The offer of these units the shopper accepted, when they were asked first. */
+  acceptedRerouteId?: string;
 };
 
 /** The order placed at the second store, and how the first order's event tells the shopper of it. */
@@ -126,11 +132,8 @@ export async function splitOffInTx(tx: Tx, input: SplitInput): Promise<SplitOrde
       splitFrom: { orderNumber: from.number, storeName: from.store.name, reason: input.reason },
     },
   });
-  await tx.orderReroute.create({
-    data: {
-      orderId: input.fromOrderId, trigger: "SHORT", reason: input.reason, fromStoreId: from.storeId, toStoreId: to.id, status: "SPLIT",
-      readyBy, slotStartsAt: slot.startsAt, slotEndsAt: slot.endsAt, decidedAt: input.at,
-    },
-  });
+  const decided = { status: "SPLIT" as const, toStoreId: to.id, readyBy, slotStartsAt: slot.startsAt, slotEndsAt: slot.endsAt, decidedAt: input.at };
+  if (input.acceptedRerouteId) await tx.orderReroute.update({ where: { id: input.acceptedRerouteId }, data: decided });
+  else await tx.orderReroute.create({ data: { orderId: input.fromOrderId, trigger: "SHORT", reason: input.reason, fromStoreId: from.storeId, ...decided } });
   return { orderId, told: { ...storeOfferOf(input.target), orderNumber: order.number, totalCents } };
 }

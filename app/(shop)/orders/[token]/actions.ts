@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { formatOrderNumber } from "@/lib/platform/format/order-number";
 import { getDb } from "@/lib/platform/db/prisma";
 import { isDomainError } from "@/lib/platform/errors";
 import { cancelOrder } from "@/lib/oms/orders/cancel-order";
@@ -68,6 +69,7 @@ export async function acceptStoreOfferAction(token: string): Promise<OfferAnswer
   if (!isOrderToken(token)) return { ok: false, message: "We could not find this order." };
   try {
     const answer = await acceptStoreOffer(getDb(), token);
+    if (answer.outcome === "split") return { ok: true, message: `The missing items are now order ${formatOrderNumber(answer.orderNumber)} at ${answer.storeName}, with its own pickup code. We'll tell you when it is ready.` };
     if (answer.outcome === "moved") return { ok: true, message: `Your order is moving to ${answer.storeName}. We'll tell you when it is ready.` };
     if (answer.outcome === "stays") return { ok: false, message: `${answer.why}, so your order stays at ${answer.storeName}.` };
     if (answer.outcome === "offered") return { ok: false, message: `${answer.ranOut} just ran out. ${answer.storeName} has everything instead: accept it or cancel.` };

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "OrderReroute" ADD COLUMN     "units" JSONB;
