@@ -62,6 +62,9 @@ export const customerArrivedDataSchema = z.object({
   carDescription: z.string().nullable(),
 });
 
+/** Units that go on to another store as an order of their own (an offer of them keeps them on its `OrderReroute.units`). */
+export const splitLinesSchema = z.array(z.object({ productId: z.uuid(), sku: z.string(), name: z.string(), quantity: z.int().positive(), unitPriceCents: z.int().nonnegative() })).min(1);
+
 /** Where an order could go instead, as the shopper is offered it. */
 const storeOfferSchema = z.object({
   storeCode: z.string().min(1),

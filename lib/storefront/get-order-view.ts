@@ -2,10 +2,9 @@ import { isOrderToken } from "@/lib/platform/security/shopper-access";
 import type { Db } from "@/lib/platform/db/prisma";
 import { storeAddress } from "@/lib/platform/format/store-address";
 import { formatOrderNumber } from "@/lib/platform/format/order-number";
-import { DECLINED_AT_HANDOVER, isOpenStatus, OFFERS_THAT_KEEP_THE_ORDER } from "@/lib/oms/events";
+import { DECLINED_AT_HANDOVER, isOpenStatus, OFFERS_THAT_KEEP_THE_ORDER, splitLinesSchema } from "@/lib/oms/events";
 import { pickupCodeFor } from "@/lib/platform/security/pickup-code";
 import { pickupWindow } from "@/lib/platform/format/pickup-window";
-import { splitLinesSchema } from "@/lib/oms/reroute/split-order";
 import { shopperVisibleStatus, STATUS_LABELS } from "./order-status";
 
 /** Everything the shopper's order page shows, found by the secret link token. */

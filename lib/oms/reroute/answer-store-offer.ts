@@ -8,9 +8,9 @@ import { chooseRerouteStore } from "./choose-reroute-store";
 import { moveOrderInTx, storesThatCouldNotFill } from "./move-order";
 import { offerStoreInTx } from "./offer-store";
 import { retailerSettings } from "@/lib/oms/retailer-settings";
-import { OFFERS_THAT_KEEP_THE_ORDER } from "@/lib/oms/events";
+import { OFFERS_THAT_KEEP_THE_ORDER, splitLinesSchema } from "@/lib/oms/events";
 import { lockLevels } from "@/lib/oms/inventory/lock-levels";
-import { splitLinesSchema, splitOffInTx } from "./split-order";
+import { splitOffInTx } from "./split-order";
 
 export type OfferAnswer =
   | { outcome: "moved"; storeName: string }

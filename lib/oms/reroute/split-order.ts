@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import type { z } from "zod";
+import type { splitLinesSchema } from "@/lib/oms/events";
 import { EVENT } from "@/lib/bus/event-names";
 import { writeOutboxEvent } from "@/lib/bus/outbox";
 import { startChain } from "@/lib/bus/start-chain";
@@ -15,9 +16,6 @@ import { pickListAt } from "@/lib/oms/stores/pick-list-at";
 import type { RerouteTarget } from "./choose-reroute-store";
 import { storeOfferOf } from "./offer-store";
 import { giveBackStock, takeStock, takeWindowPlace } from "./take-store-place";
-
-/** Units that go on to another store as an order of their own (as an offer of them keeps them, too). */
-export const splitLinesSchema = z.array(z.object({ productId: z.uuid(), sku: z.string(), name: z.string(), quantity: z.int().positive(), unitPriceCents: z.int().nonnegative() })).min(1);
 
 export type SplitLine = z.infer<typeof splitLinesSchema>[number];
 
