@@ -101,7 +101,7 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
           <a href={split.href} className="text-brand-700 underline">
             order {split.number}
           </a>
-          , ready by {formatReadyBy(new Date(split.readyBy), split.timeZone)}. It has its own pickup code and is charged when you pick it up.
+          , ready by {lowerFirst(formatReadyBy(new Date(split.readyBy), split.timeZone))}. It has its own pickup code and is charged when you pick it up.
         </p>
       ))}
       {order.splitFrom ? (

@@ -8,6 +8,8 @@ import { formatReadyBy, formatSlot, formatStoreDateTime } from "@/lib/platform/f
 
 type Reroute = NonNullable<OrderView["reroute"]>;
 
+const oneUnit = (units: { quantity: number }[]) => units.length === 1 && units[0]!.quantity === 1;
+
 /** The store could not fill the order: the offer of another store, to accept (or cancel below) by a deadline. */
 export function StoreOffer({ token, reroute, onAnswered }: { token: string; reroute: Reroute; onAnswered: (answer: OfferAnswerResult | undefined) => void }) {
   // The answer is shown by the page: once the order moves, this offer is gone.
@@ -18,12 +20,12 @@ export function StoreOffer({ token, reroute, onAnswered }: { token: string; rero
       <h2 id="offer-heading" className="text-lg font-semibold text-amber-950">
         {reroute.units ? "Get the missing items at " : "Pick up at "}
         {reroute.toStore.name}
-        {reroute.readyBy ? ` by ${formatReadyBy(new Date(reroute.readyBy), zone)}` : ""}
+        {reroute.readyBy ? ` by ${lowerFirst(formatReadyBy(new Date(reroute.readyBy), zone))}` : ""}
         {reroute.units ? "?" : " instead?"}
       </h2>
       <p>
         {reroute.units
-          ? `${reroute.fromStore} could not find everything (${lowerFirst(reroute.reason)}) and carries on with the rest. No store nearby has your whole order, but ${reroute.toStore.name}, ${reroute.toStore.address}, has ${reroute.units.map((unit) => `${unit.quantity} × ${unit.name}`).join(", ")}: collect them there as a second order, with its own pickup code, charged when you pick it up`
+          ? `${reroute.fromStore} could not find everything (${lowerFirst(reroute.reason)}) and carries on with the rest. No store nearby has your whole order, but ${reroute.toStore.name}, ${reroute.toStore.address}, has ${reroute.units.map((unit) => `${unit.quantity} × ${unit.name}`).join(", ")}: collect ${oneUnit(reroute.units) ? "it" : "them"} there as a second order, with its own pickup code, charged when you pick it up`
           : reroute.trigger === "SHORT"
           ? `${reroute.fromStore} could not find everything (${lowerFirst(reroute.reason)}) and carries on with the rest. ${reroute.toStore.name}, ${reroute.toStore.address}, has your whole order`
           : reroute.trigger === "LATE"

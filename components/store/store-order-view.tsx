@@ -1,5 +1,6 @@
 "use client";
 
+import { formatOrderNumber } from "@/lib/platform/format/order-number";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import Link from "next/link";
@@ -94,7 +95,18 @@ export function StoreOrderView({ initialTask, canUnlock, openHandover = false }:
       ) : null}
       {task.reroutedFrom && !task.closedAt ? (
         <p role="status" className="rounded-xl border-2 border-sky-300 bg-sky-50 p-4 text-lg text-sky-950">
-          <strong>Rerouted from {task.reroutedFrom}</strong> — that store could not fill it. Pick it here.
+          {task.splitFromNumber ? (
+            <>
+              <strong>
+                Split from {formatOrderNumber(task.splitFromNumber)} at {task.reroutedFrom}
+              </strong>{" "}
+              — that store could not find these items and carries on with the rest. Pick them here.
+            </>
+          ) : (
+            <>
+              <strong>Rerouted from {task.reroutedFrom}</strong> — that store could not fill it. Pick it here.
+            </>
+          )}
         </p>
       ) : null}
       {task.status === "rejected" ? (

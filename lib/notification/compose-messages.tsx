@@ -196,7 +196,7 @@ export async function linesShorted(
   // …or, when none has it all, one with the missing units alone (an order of their own there).
   const instead = offer
     ? offer.units
-      ? `${offer.storeName} has ${offer.units.map((unit) => `${unit.quantity} × ${unit.name}`).join(", ")}: collect ${offer.units.length === 1 && offer.units[0]!.quantity === 1 ? "it" : "them"} there by ${formatStoreDateTime(new Date(offer.readyBy), offer.timeZone)} as an order of its own by accepting on your order page by ${formatStoreDateTime(new Date(offer.answerBy), offer.timeZone)}. Without an answer your order stays as it is, without them.`
+      ? `${offer.storeName} has ${offer.units.map((unit) => `${unit.quantity} × ${unit.name}`).join(", ")}: collect ${them(offer.units)} there by ${formatStoreDateTime(new Date(offer.readyBy), offer.timeZone)} as an order of its own by accepting on your order page by ${formatStoreDateTime(new Date(offer.answerBy), offer.timeZone)}. Without an answer your order stays as it is, without ${them(offer.units)}.`
       : `Or pick up everything at ${offer.storeName} by ${formatStoreDateTime(new Date(offer.readyBy), offer.timeZone)} instead: accept it on your order page by ${formatStoreDateTime(new Date(offer.answerBy), offer.timeZone)}. Without an answer your order stays where it is.`
     : null;
   const link = links(facts);
@@ -235,6 +235,8 @@ export async function orderCanceled(facts: OrderFacts, reason: string, offer?: "
 }
 
 /** Where the shopper could collect instead, as the OMS offers it. */
+const them = (units: { quantity: number }[]) => (units.length === 1 && units[0]!.quantity === 1 ? "it" : "them");
+
 /** The short units placed at another store as an order of their own. */
 export type SplitOff = StoreOffer & { orderNumber: number; totalCents: number };
 

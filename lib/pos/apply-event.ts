@@ -19,7 +19,7 @@ const TASK_STATUS: Record<string, PosTaskStatus> = {
 async function addToQueue(tx: Tx, event: EventEnvelope & { orderId: string }) {
   const data = parseEventData(orderCreatedDataSchema, event.data);
   // Units another store could not find arrive as an order of their own: the tablet says where from.
-  await tx.posOrderTask.createMany({ data: { ...taskFields(event, data), status: "new", reroutedFrom: data.splitFrom?.storeName ?? null }, skipDuplicates: true });
+  await tx.posOrderTask.createMany({ data: { ...taskFields(event, data), status: "new", reroutedFrom: data.splitFrom?.storeName ?? null, splitFromNumber: data.splitFrom?.orderNumber ?? null }, skipDuplicates: true });
   await tx.posOrderLine.createMany({ data: pickList(event.orderId, data), skipDuplicates: true });
 }
 
@@ -70,6 +70,7 @@ async function moveToStore(tx: Tx, event: EventEnvelope & { orderId: string }) {
     ...fields,
     status: "new",
     reroutedFrom: data.previousStore.name,
+    splitFromNumber: null,
     rejectReason: null,
     stockAlert: null,
     lateAlert: null,

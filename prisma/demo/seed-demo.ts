@@ -12,10 +12,14 @@ export function ean13(body12: string): string {
   return body12 + String((10 - (sum % 10)) % 10);
 }
 
-// Stock the demo should always show: partial availability downtown.
+// Stock the demo should always show: partial availability downtown, and a garden hose only North
+// Lamar stocks in Austin (an order with one can move nowhere whole: what runs short goes on alone).
 const FIXED_STOCK: Record<string, Record<string, number>> = {
-  "AUS-DT": { "EL-1001": 1, "KT-2001": 0, "TY-5004": 1, "HM-3002": 0 },
-  "AUS-NL": { "EL-1001": 6, "KT-2001": 4, "TY-5004": 3 },
+  "AUS-DT": { "EL-1001": 1, "KT-2001": 0, "TY-5004": 1, "HM-3002": 0, "OD-4006": 0 },
+  "AUS-NL": { "EL-1001": 6, "KT-2001": 4, "TY-5004": 3, "OD-4006": 10 },
+  "AUS-SC": { "OD-4006": 0 },
+  "AUS-RR": { "OD-4006": 0 },
+  "AUS-CP": { "OD-4006": 0 },
 };
 
 /** Demo staff, listed in the README. Only the demo seed creates them. */

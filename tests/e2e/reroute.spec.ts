@@ -78,3 +78,45 @@ test("a line runs short while the store picks: the shopper is offered a store wi
   await expect(shopper.getByText(/Desk Lamp\s*× 2/)).toBeVisible();
   await shopper.screenshot({ path: "test-results/short-offer-moved.png", fullPage: true });
 });
+
+test("no store has the whole order: the item that ran short is offered alone at another store, and accepting makes it an order of its own there", async ({ browser }) => {
+  // The demo's garden hoses are stocked at Austin North Lamar only, so this order can move nowhere whole.
+  const { shopper, number } = await orderAtStore(browser, { products: ["Garden Hose 50 ft", "Scented Candle"], where: "78751", store: /Austin North Lamar/ });
+  const tablet = await asStaff(browser, "associate", `/store/orders/${number.replace("H-", "")}`, { viewport: { width: 1280, height: 800 }, hasTouch: true });
+  await tablet.getByRole("button", { name: "Start picking" }).click();
+  await tablet.getByRole("button", { name: "Mark Scented Candle short" }).click();
+  await tablet.getByRole("spinbutton", { name: "Units short" }).fill("1");
+  await tablet.getByRole("combobox", { name: "Short reason" }).selectOption({ label: "Damaged" });
+  await tablet.getByRole("button", { name: "Confirm short" }).click();
+
+  const offer = shopper.getByRole("region", { name: /^Get the missing items at .+\?$/ });
+  await expect(offer).toBeVisible({ timeout: 15_000 });
+  await expect(offer).toContainText("No store nearby has your whole order");
+  await expect(offer).toContainText("has 1 × Scented Candle: collect it there as a second order");
+  await expectNoSeriousA11yViolations(shopper);
+  const otherStore = (await offer.getByRole("heading").textContent())!.match(/^Get the missing items at (.+?) by /)![1]!;
+  await offer.getByRole("button", { name: "Accept new store" }).click();
+  await expect(shopper.getByText(new RegExp(`^The missing items are now order H-\\d+ at ${otherStore}`))).toBeVisible();
+  const banner = shopper.getByRole("status").filter({ hasText: `Some items are coming from ${otherStore}` });
+  await expect(banner).toBeVisible({ timeout: 15_000 });
+  await expect(shopper.getByText(/1 coming from another store \(order H-\d+\) — not charged here/)).toBeVisible();
+  await expect(shopper.getByText(/Garden Hose 50 ft\s*× 1/)).toBeVisible();
+  await shopper.screenshot({ path: "test-results/split-first-order.png", fullPage: true });
+
+  // The second order has a page, a pickup code and a queue entry of its own at the other store.
+  const link = banner.getByRole("link", { name: /^order H-\d+$/ });
+  const second = (await link.textContent())!.replace("order ", "");
+  await link.click();
+  await expect(shopper.getByRole("heading", { level: 1, name: `Order ${second}` })).toBeVisible();
+  await expect(shopper.getByRole("status").filter({ hasText: `Part of order ${number}` })).toBeVisible();
+  await expect(shopper.getByRole("heading", { name: new RegExp(`pickup at ${otherStore}$`) })).toBeVisible();
+  await expect(shopper.getByText(/^\d{6}$/)).toBeVisible();
+  await expectNoSeriousA11yViolations(shopper);
+  const otherTablet = await asStaff(browser, "manager", `/store/orders/${second.replace("H-", "")}`, { viewport: { width: 1280, height: 800 }, hasTouch: true });
+  await expect(async () => {
+    await otherTablet.reload();
+    await expect(otherTablet.getByText(`Split from ${number} at Austin North Lamar`)).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(otherTablet.getByText("Scented Candle", { exact: true })).toBeVisible();
+  await otherTablet.screenshot({ path: "test-results/split-second-tablet.png", fullPage: true });
+});

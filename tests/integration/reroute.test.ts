@@ -327,7 +327,7 @@ describe("lines that ran short while the store picked", () => {
     expect(await db().orderReroute.findFirst({ where: { orderId }, select: { trigger: true, status: true, toStoreId: true } })).toEqual({ trigger: "SHORT", status: "SPLIT", toStoreId: b.id });
 
     // Every system heard of the second order as of any order: B's tablet, the WMS, the storefront, the shopper.
-    expect(await db().posOrderTask.findUniqueOrThrow({ where: { orderId: second.id } })).toMatchObject({ storeCode: b.code, status: "new", reroutedFrom: a.name, itemCount: 1 });
+    expect(await db().posOrderTask.findUniqueOrThrow({ where: { orderId: second.id } })).toMatchObject({ storeCode: b.code, status: "new", reroutedFrom: a.name, splitFromNumber: first.number, itemCount: 1 });
     expect((await chainSteps(second.id, "PLACEMENT")).map((step) => step.status)).toEqual(["DELIVERED", "DELIVERED", "DELIVERED", "DELIVERED", "DELIVERED"]);
     const told = await db().notificationMessage.findMany({ where: { orderId, kind: { startsWith: "lines_shorted:" } }, select: { channel: true, body: true } });
     expect(told.map((message) => message.channel).sort()).toEqual(["email", "sms"]);

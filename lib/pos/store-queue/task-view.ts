@@ -21,6 +21,7 @@ export function toTaskView(task: ScopedTask, store: { name: string; timeZone: st
     canReject: canApplyAtPos(EVENT.orderRejected, task.status),
     rejectReason: task.rejectReason,
     reroutedFrom: task.reroutedFrom,
+    splitFromNumber: task.splitFromNumber,
     collectorName: task.collectorName,
     holdUntil: iso(task.holdUntil),
     customerFirstName: task.customerFirstName,

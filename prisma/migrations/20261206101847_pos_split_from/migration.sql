@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PosOrderTask" ADD COLUMN     "splitFromNumber" INTEGER;
