@@ -25,6 +25,13 @@ test("signing out ends the session on the server: the old cookie opens nothing",
   await expect(replay).toHaveURL(/\/sign-in\?next=%2Fops/);
 });
 
+test("signing in from a link to one of the manager's stores opens that store", async ({ page }) => {
+  await page.goto("/store?store=AUS-SC");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fstore%3Fstore%3DAUS-SC/);
+  await signInAt(page, "store.manager@handoff.test");
+  await expect(page.getByRole("heading", { level: 1, name: "South Congress" })).toBeVisible();
+});
+
 test("guessing passwords slows down, and says so the same way for an account that does not exist", async ({ page }) => {
   await page.goto("/sign-in");
   const email = `nobody-${Date.now()}@handoff.test`;

@@ -8,13 +8,9 @@ import { credentialsSchema } from "@/lib/platform/auth/verify-credentials";
 import { getDb } from "@/lib/platform/db/prisma";
 import { clientAddress } from "@/lib/platform/security/rate-limit";
 import { formInput } from "@/lib/platform/http/action-input";
+import { safeReturnPath } from "@/lib/platform/http/safe-return-path";
 
 export type SignInState = { error: string | null; email: string };
-
-/** Only same-site paths: a crafted link cannot send a signed-in user elsewhere. */
-function safeReturnPath(next: FormDataEntryValue | null): string | null {
-  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : null;
-}
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const form = formInput(formData);

@@ -9,12 +9,13 @@ import { managesStores, storesInScope, STORE_ROLES } from "@/lib/pos/store-queue
 import { isPaused } from "@/lib/oms/stores/store-capacity";
 import { StoreCapacityPanel } from "@/components/store/store-capacity-panel";
 import { STORE_COOKIE } from "@/lib/pos/store-queue/store-cookie";
+import { returnPathOf } from "@/lib/platform/http/safe-return-path";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Store queue" };
 
 export default async function StoreQueuePage({ searchParams }: PageProps<"/store">) {
-  const staff = await requireStaffPage([...STORE_ROLES], "/store");
+  const staff = await requireStaffPage([...STORE_ROLES], returnPathOf("/store", await searchParams));
   const { store: asked } = await searchParams;
   const requested = typeof asked === "string" ? asked : (await cookies()).get(STORE_COOKIE)?.value;
   const db = getDb();

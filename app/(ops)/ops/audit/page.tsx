@@ -9,6 +9,7 @@ import { auditLatestFailures, auditOrders, MIN_AUDIT_ORDERS, type AuditResult } 
 import { auditLatestWatchedFailures, auditWatchedOrders, type WatchedAuditResult } from "@/lib/monitor/observations/audit-watched-orders";
 import { getDb } from "@/lib/platform/db/prisma";
 import { parseOrderNumber } from "@/lib/platform/format/order-number";
+import { returnPathOf } from "@/lib/platform/http/safe-return-path";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Cascade audit" };
@@ -40,7 +41,7 @@ const text = (value: string | string[] | undefined) => (typeof value === "string
 
 /** Seed 000's audit: the failure node of several failing orders, and whether it repeats; for Handoff's orders and the watched stack's. */
 export default async function AuditPage({ searchParams }: PageProps<"/ops/audit">) {
-  await requireStaffPage(OPS_ROLES, "/ops/audit");
+  await requireStaffPage(OPS_ROLES, returnPathOf("/ops/audit", await searchParams));
   const params = await searchParams;
   const [orders, last, watched, watchedLast] = [text(params.orders), text(params.last), text(params.watched), text(params.watchedLast)];
   const db = getDb();

@@ -15,6 +15,7 @@ import { loadKpis, PICK_TO_READY_TARGET_MINUTES, PICKUP_CONVERSION_TARGET } from
 import { plural } from "@/lib/platform/format/plural";
 import { formatCents } from "@/lib/platform/money";
 import { checkInventoryAccuracyAction } from "./actions";
+import { returnPathOf } from "@/lib/platform/http/safe-return-path";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "KPIs" };
@@ -40,7 +41,7 @@ function Tile({ label, value, detail, bad }: { label: string; value: string; det
 
 /** Operating KPIs per store or overall, for a chosen period. */
 export default async function KpisPage({ searchParams }: PageProps<"/ops/kpis">) {
-  await requireStaffPage(OPS_ROLES, "/ops/kpis");
+  await requireStaffPage(OPS_ROLES, returnPathOf("/ops/kpis", await searchParams));
   const { period: askedPeriod, store: askedStore } = await searchParams;
   const period: PeriodKey = typeof askedPeriod === "string" && Object.hasOwn(PERIODS, askedPeriod) ? (askedPeriod as PeriodKey) : "24h";
   const db = getDb();

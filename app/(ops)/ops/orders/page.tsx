@@ -7,12 +7,13 @@ import { OrderSearchForm } from "@/components/ops/order-search-form";
 import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
 import { findOrders } from "@/lib/monitor/cascade/find-orders";
 import { getDb } from "@/lib/platform/db/prisma";
+import { returnPathOf } from "@/lib/platform/http/safe-return-path";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Find an order" };
 
 export default async function OrderSearchPage({ searchParams }: PageProps<"/ops/orders">) {
-  await requireStaffPage(OPS_ROLES, "/ops/orders");
+  await requireStaffPage(OPS_ROLES, returnPathOf("/ops/orders", await searchParams));
   const { q } = await searchParams;
   // Text no order could hold (a NUL) is searched as the replacement character: no match, not a failed query.
   const query = typeof q === "string" ? storableText(q.slice(0, 200)) : "";

@@ -5,6 +5,7 @@ import { OPS_ROLES, requireStaffPage } from "@/lib/platform/auth/staff";
 import { getDb } from "@/lib/platform/db/prisma";
 import { AUDIT_ACTIONS, listAudit } from "@/lib/pos/store-queue/audit";
 import { storesInScope } from "@/lib/pos/store-queue/scope";
+import { returnPathOf } from "@/lib/platform/http/safe-return-path";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Store audit log" };
@@ -18,7 +19,7 @@ function describe(details: unknown): string {
 
 /** Every handover, cancel, short pick, lockout and unlock: who, when, where, how verified, on which device. */
 export default async function StoreAuditPage({ searchParams }: PageProps<"/store/audit">) {
-  const staff = await requireStaffPage(OPS_ROLES, "/store/audit");
+  const staff = await requireStaffPage(OPS_ROLES, returnPathOf("/store/audit", await searchParams));
   const { store: requested } = await searchParams;
   const db = getDb();
   const stores = await storesInScope(db, staff);

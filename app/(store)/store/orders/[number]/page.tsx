@@ -7,6 +7,7 @@ import { isDomainError } from "@/lib/platform/errors";
 import { parseOrderNumber } from "@/lib/platform/format/order-number";
 import { managesStores, STORE_ROLES, taskInScope } from "@/lib/pos/store-queue/scope";
 import { toTaskView } from "@/lib/pos/store-queue/task-view";
+import { returnPathOf } from "@/lib/platform/http/safe-return-path";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Store order" };
@@ -27,7 +28,7 @@ async function loadTask(staff: Awaited<ReturnType<typeof requireStaffPage>>, num
 export default async function StoreOrderPage({ params, searchParams }: PageProps<"/store/orders/[number]">) {
   const { number } = await params;
   const { handover } = await searchParams;
-  const staff = await requireStaffPage([...STORE_ROLES], `/store/orders/${number}`);
+  const staff = await requireStaffPage([...STORE_ROLES], returnPathOf(`/store/orders/${number}`, await searchParams));
   const task = await loadTask(staff, parseOrderNumber(number));
   if (!task) {
     return (
