@@ -125,6 +125,17 @@ describe("a late order", () => {
     ]);
   });
 
+  it("says why it moved in the store's own start target, one minute and all", async () => {
+    await settings(true);
+    const { store, product, orderId, placedAt } = await orderAtStore({ prepMinutes: 90, slotIndex: 1 });
+    await db().store.update({ where: { id: store.id }, data: { startTargetMinutes: 1 } });
+    const nearby = await createStore(db());
+    await db().store.update({ where: { id: nearby.id }, data: { latitude: store.latitude + 0.05, longitude: store.longitude, prepMinutes: 15 } });
+    await db().inventoryLevel.create({ data: { storeId: nearby.id, productId: product.id, onHand: 5 } });
+    await escalateLateOrders(db(), minutes(placedAt, 2));
+    expect(await db().orderReroute.findFirst({ where: { orderId }, select: { status: true, reason: true } })).toEqual({ status: "MOVED", reason: "Not started within 1 minute" });
+  });
+
   it("stays, alerted, when no store can have it ready sooner", async () => {
     await settings(true);
     const { store, orderId, placedAt } = await orderAtStore({ prepMinutes: 20, slotIndex: 1 });

@@ -5,7 +5,7 @@ import { recordStandingOfferInTx } from "@/lib/oms/reroute/offer-store";
 
 type LateRerouteInput = { orderId: string; storeId: string; at: Date; readyBy: Date; startTargetMinutes: number };
 
-const lateReason = (input: LateRerouteInput) => `Not started within ${input.startTargetMinutes} minutes`;
+const lateReason = (input: LateRerouteInput) => `Not started within ${input.startTargetMinutes} ${input.startTargetMinutes === 1 ? "minute" : "minutes"}`;
 
 /**
  * The store a late order could go to instead: the next by the routing score, only if it can
