@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { EVENT } from "@/lib/bus/event-names";
 import type { RerouteMode } from "@/lib/generated/prisma/enums";
 import { compareOrders } from "@/lib/monitor/cascade/compare-orders";
+import { loadOrderCascade } from "@/lib/monitor/cascade/order-cascade";
 import { checkInventoryAccuracy } from "@/lib/monitor/inventory-accuracy/run-inventory-accuracy";
 import { cancelOrder } from "@/lib/oms/orders/cancel-order";
 import { placeOrder } from "@/lib/oms/orders/place-order";
@@ -339,6 +340,9 @@ describe("lines that ran short while the store picked", () => {
     expect(firstView.splitOrders).toEqual([expect.objectContaining({ number: `H-${second.number}`, href: `/orders/${second.accessToken}`, storeName: b.name })]);
     expect(firstView.lines[0]).toMatchObject({ shortQuantity: 1, shortElsewhere: `H-${second.number}` });
     expect((await getOrderViewByToken(db(), second.accessToken))!.splitFrom).toEqual({ number: `H-${first.number}`, href: `/orders/${accessToken}`, storeName: a.name });
+    // The cascade dashboard links the two, each way; the second order was routed by no checkout.
+    expect(await loadOrderCascade(db(), second.number)).toMatchObject({ routing: null, split: { from: first.number, into: [] } });
+    expect(await loadOrderCascade(db(), first.number)).toMatchObject({ split: { from: null, into: [second.number] } });
     // Not found at A: its shelf shows none left to promise; B holds the unit for the second order.
     expect(await level(a.id, product.id)).toEqual({ onHand: 1, allocated: 1 });
     expect(await level(b.id, product.id)).toEqual({ onHand: 1, allocated: 1 });

@@ -25,7 +25,13 @@ type RoutingRecord = {
 export async function loadOrderCascade(db: Db, orderNumber: number, now = new Date()) {
   const order = await db.order.findUnique({
     where: { number: orderNumber },
-    include: { store: { select: { code: true, name: true, timeZone: true } }, payment: true, lines: { select: { sku: true, quantity: true, shortQuantity: true } } },
+    include: {
+      store: { select: { code: true, name: true, timeZone: true } },
+      payment: true,
+      lines: { select: { sku: true, quantity: true, shortQuantity: true } },
+      splitFrom: { select: { number: true } },
+      splits: { select: { number: true }, orderBy: { number: "asc" } },
+    },
   });
   if (!order) return null;
   const [steps, deliveries, allocations, storefront, task, messages, mismatches, faults] = await Promise.all([
@@ -70,6 +76,8 @@ export async function loadOrderCascade(db: Db, orderNumber: number, now = new Da
     channel: { name: order.channel, orderId: order.channelOrderId },
     /** Why a channel order went to its store: the reason and every candidate's score. */
     routing: order.routing as RoutingRecord | null,
+    /** Units its store could not find went on as orders of their own (`into`), or it is such an order (`from`). */
+    split: { from: order.splitFrom?.number ?? null, into: order.splits.map((split) => split.number) },
     failure: failure
       ? {
           node: failure.node,

@@ -77,7 +77,6 @@ export async function splitOffInTx(tx: Tx, input: SplitInput): Promise<SplitOrde
       accessToken,
       checkoutId: `split:${orderId}`,
       status: INITIAL_ORDER_STATUS,
-      routing: { splitFrom: from.number, reason: input.target.reason },
       customerName: from.customerName,
       customerEmail: from.customerEmail,
       customerPhone: from.customerPhone,

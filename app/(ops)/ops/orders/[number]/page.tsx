@@ -83,6 +83,34 @@ export default async function OrderCascadePage({ params }: PageProps<"/ops/order
         </p>
       </div>
 
+      {cascade.split.from !== null || cascade.split.into.length > 0 ? (
+        <p className="rounded-xl border border-sky-300 bg-sky-50 p-4 text-sm">
+          {cascade.split.from !== null ? (
+            <>
+              Split from{" "}
+              <Link href={`/ops/orders/${cascade.split.from}`} className="underline">
+                H-{cascade.split.from}
+              </Link>
+              : units its store could not find, placed here as an order of their own.{" "}
+            </>
+          ) : null}
+          {cascade.split.into.length > 0 ? (
+            <>
+              Units this store could not find went on as{" "}
+              {cascade.split.into.map((number, index) => (
+                <span key={number}>
+                  {index > 0 ? ", " : ""}
+                  <Link href={`/ops/orders/${number}`} className="underline">
+                    H-{number}
+                  </Link>
+                </span>
+              ))}
+              .
+            </>
+          ) : null}
+        </p>
+      ) : null}
+
       {cascade.routing ? (
         <section aria-labelledby="routing" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4 text-sm">
           <h2 id="routing" className="text-lg font-semibold">
