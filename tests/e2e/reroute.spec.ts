@@ -1,9 +1,19 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { expectNoSeriousA11yViolations, orderAtStore } from "./helpers";
 import { asStaff } from "./support/staff";
 
 // A landscape tablet for the associate; the shopper on their own browser.
 test.use({ viewport: { width: 1280, height: 800 } });
+
+/** The store's associate starts picking the order and finds one unit of `product` damaged. */
+async function startPickingWithOneShort(browser: Browser, number: string, product: string) {
+  const tablet = await asStaff(browser, "associate", `/store/orders/${number.replace("H-", "")}`, { viewport: { width: 1280, height: 800 }, hasTouch: true });
+  await tablet.getByRole("button", { name: "Start picking" }).click();
+  await tablet.getByRole("button", { name: `Mark ${product} short` }).click();
+  await tablet.getByRole("spinbutton", { name: "Units short" }).fill("1");
+  await tablet.getByRole("combobox", { name: "Short reason" }).selectOption({ label: "Damaged" });
+  await tablet.getByRole("button", { name: "Confirm short" }).click();
+}
 
 test("an associate rejects an order, the shopper accepts the new store, and that store's tablet hands it over", async ({ browser }) => {
   const { shopper, number, code } = await orderAtStore(browser, { products: ["Chef's Knife 8 in", "Remote Control Car"], where: "78751", store: /Austin North Lamar/ });
@@ -58,12 +68,7 @@ test("an associate rejects an order, the shopper accepts the new store, and that
 test("a line runs short while the store picks: the shopper is offered a store with the whole order, and accepting moves it there", async ({ browser }) => {
   const { shopper, number } = await orderAtStore(browser, { products: ["Desk Lamp", "Desk Lamp"], where: "78751", store: /Austin North Lamar/ });
   await expect(shopper.getByText(/Desk Lamp\s*× 2/)).toBeVisible();
-  const tablet = await asStaff(browser, "associate", `/store/orders/${number.replace("H-", "")}`, { viewport: { width: 1280, height: 800 }, hasTouch: true });
-  await tablet.getByRole("button", { name: "Start picking" }).click();
-  await tablet.getByRole("button", { name: "Mark Desk Lamp short" }).click();
-  await tablet.getByRole("spinbutton", { name: "Units short" }).fill("1");
-  await tablet.getByRole("combobox", { name: "Short reason" }).selectOption({ label: "Damaged" });
-  await tablet.getByRole("button", { name: "Confirm short" }).click();
+  await startPickingWithOneShort(browser, number, "Desk Lamp");
 
   // The store carries on with one lamp; the shopper may take the whole order elsewhere instead.
   const offer = shopper.getByRole("region", { name: /^Pick up at .+ instead\?$/ });
@@ -82,12 +87,7 @@ test("a line runs short while the store picks: the shopper is offered a store wi
 test("no store has the whole order: the item that ran short is offered alone at another store, and accepting makes it an order of its own there", async ({ browser }) => {
   // The demo's garden hoses are stocked at Austin North Lamar only, so this order can move nowhere whole.
   const { shopper, number } = await orderAtStore(browser, { products: ["Garden Hose 50 ft", "Scented Candle"], where: "78751", store: /Austin North Lamar/ });
-  const tablet = await asStaff(browser, "associate", `/store/orders/${number.replace("H-", "")}`, { viewport: { width: 1280, height: 800 }, hasTouch: true });
-  await tablet.getByRole("button", { name: "Start picking" }).click();
-  await tablet.getByRole("button", { name: "Mark Scented Candle short" }).click();
-  await tablet.getByRole("spinbutton", { name: "Units short" }).fill("1");
-  await tablet.getByRole("combobox", { name: "Short reason" }).selectOption({ label: "Damaged" });
-  await tablet.getByRole("button", { name: "Confirm short" }).click();
+  await startPickingWithOneShort(browser, number, "Scented Candle");
 
   const offer = shopper.getByRole("region", { name: /^Get the missing items at .+\?$/ });
   await expect(offer).toBeVisible({ timeout: 15_000 });
