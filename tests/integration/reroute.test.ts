@@ -198,6 +198,30 @@ describe("a store that cannot fill an order", () => {
     await drain();
     expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "CANCELED", storeId: a.id, cancelReason: "Riverside could not fill it: Items not in stock" });
     expect(await level(a.id, product.id)).toEqual({ onHand: 10, allocated: 0 });
+    await expectStockAgreesEverywhere(product, [a]);
+  });
+
+  it("stops after the third move: the fourth store to reject it cancels it with a ship-to-home offer, though a fifth has stock", async () => {
+    const { a, b, c, product, orderId } = await orderWithNeighbours();
+    const further = [];
+    for (const [offset, name] of [[0.15, "Georgetown"], [0.2, "Pflugerville"]] as const) {
+      const store = await storeAt(a.latitude + offset, -97.7, name);
+      await db().inventoryLevel.create({ data: { storeId: store.id, productId: product.id, onHand: 10 } });
+      await db().storefrontAvailability.create({ data: { storeCode: store.code, sku: product.sku, available: 10 } });
+      further.push(store);
+    }
+    for (const [moves, at] of [[1, b], [2, c], [3, further[0]!]] as const) {
+      await reject(orderId);
+      await drain();
+      expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ storeId: at.id, rerouteCount: moves, status: "PLACED" });
+    }
+    await reject(orderId);
+    await drain();
+    const order = await db().order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(order).toMatchObject({ status: "CANCELED", storeId: further[0]!.id, rerouteCount: 3 });
+    expect((await db().outboxEvent.findFirstOrThrow({ where: { orderId, type: EVENT.orderCanceled } })).payload).toMatchObject({ offer: "ship_to_home" });
+    expect(await level(further[1]!.id, product.id)).toEqual({ onHand: 10, allocated: 0 });
+    await expectStockAgreesEverywhere(product, [a, b, c, ...further]);
   });
 });
 
@@ -257,6 +281,7 @@ describe("asking the shopper first", () => {
     expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "CANCELED", cancelReason: "No answer in time to the offer of another store" });
     expect(await level(a.id, product.id)).toEqual({ onHand: 10, allocated: 0 });
     await expect(acceptStoreOffer(db(), accessToken)).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expectStockAgreesEverywhere(product, [a]);
   });
 
   it("lets a shopper's cancel and an accept race: they apply one after the other, and nothing is held twice", async () => {
@@ -465,7 +490,7 @@ describe("lines that ran short while the store picked", () => {
 
   it("keep the order as it is when the store offered for the missing units ran out before the shopper accepted", async () => {
     await setMode("ASK");
-    const { b, product, orderId, accessToken } = await orderWithNeighbours({ b: 1, c: 0 });
+    const { a, b, c, product, orderId, accessToken } = await orderWithNeighbours({ b: 1, c: 0 });
     await shortOf(orderId, product.sku, "Damaged");
     // Someone else takes B's last unit meanwhile.
     await db().inventoryLevel.update({ where: { storeId_productId: { storeId: b.id, productId: product.id } }, data: { allocated: 1 } });
@@ -474,6 +499,7 @@ describe("lines that ran short while the store picked", () => {
     expect(await level(b.id, product.id)).toEqual({ onHand: 1, allocated: 1 });
     expect((await db().orderReroute.findFirstOrThrow({ where: { orderId } })).status).toBe("EXPIRED");
     await db().inventoryLevel.update({ where: { storeId_productId: { storeId: b.id, productId: product.id } }, data: { allocated: 0 } });
+    await expectStockAgreesEverywhere(product, [a, b, c]);
   });
 
   it("keep the order where it is, smaller, when the shopper lets the offer lapse or the store has it ready first", async () => {
@@ -484,6 +510,7 @@ describe("lines that ran short while the store picked", () => {
     await drain();
     expect(await db().order.findUniqueOrThrow({ where: { id: lapsed.orderId } })).toMatchObject({ storeId: lapsed.a.id, status: "PICKING", totalCents: 1000 });
     expect((await db().orderReroute.findFirstOrThrow({ where: { orderId: lapsed.orderId } })).status).toBe("EXPIRED");
+    await expectStockAgreesEverywhere(lapsed.product, [lapsed.a, lapsed.b, lapsed.c]);
 
     const readied = await orderWithNeighbours();
     await shortOf(readied.orderId, readied.product.sku, "Damaged");
