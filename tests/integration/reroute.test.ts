@@ -261,7 +261,7 @@ describe("asking the shopper first", () => {
     await db().inventoryLevel.update({ where: { storeId_productId: { storeId: b.id, productId: product.id } }, data: { onHand: 1 } });
     await db().storefrontAvailability.update({ where: { storeCode_sku: { storeCode: b.code, sku: product.sku } }, data: { available: 1 } });
 
-    expect(await acceptStoreOffer(db(), accessToken)).toEqual({ outcome: "offered", storeName: "Round Rock", ranOut: "Cedar Park" });
+    expect(await acceptStoreOffer(db(), accessToken)).toEqual({ outcome: "offered", storeName: "Round Rock", ranOut: "Cedar Park", why: "Cedar Park no longer has every item" });
     await drain();
     expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "AWAITING_SHOPPER", storeId: a.id });
     expect(await level(b.id, product.id)).toEqual({ onHand: 1, allocated: 0 });
@@ -269,6 +269,26 @@ describe("asking the shopper first", () => {
     await drain();
     expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "PLACED", storeId: c.id });
     expect((await db().orderReroute.findMany({ where: { orderId }, orderBy: { createdAt: "asc" } })).map((reroute) => reroute.status)).toEqual(["EXPIRED", "MOVED"]);
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+  });
+
+  it("does not move it to the offered store once that store stopped taking pickup orders: the next store is offered", async () => {
+    const { a, b, c, product, orderId, accessToken } = await orderWithNeighbours();
+    await reject(orderId);
+    await drain();
+    expect((await db().orderReroute.findFirstOrThrow({ where: { orderId, status: "OFFERED" } })).toStoreId).toBe(b.id);
+    await db().store.update({ where: { id: b.id }, data: { pausedAt: new Date(), pauseReason: "Staff shortage" } });
+    expect(await acceptStoreOffer(db(), accessToken)).toEqual({ outcome: "offered", storeName: c.name, ranOut: b.name, why: `${b.name} is not taking pickup orders right now` });
+    await drain();
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ storeId: a.id, status: "AWAITING_SHOPPER" });
+    expect(await level(b.id, product.id)).toEqual({ onHand: 10, allocated: 0 });
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+
+    // Nor does a full store take one: C reached its cap of orders in hand meanwhile.
+    await db().store.update({ where: { id: c.id }, data: { concurrentOrderCap: 0 } });
+    expect(await acceptStoreOffer(db(), accessToken)).toEqual({ outcome: "canceled" });
+    await drain();
+    expect(await level(c.id, product.id)).toEqual({ onHand: 10, allocated: 0 });
     await expectStockAgreesEverywhere(product, [a, b, c]);
   });
 

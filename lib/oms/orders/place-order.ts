@@ -15,7 +15,7 @@ import { pickupDetailsOf } from "./order-event-context";
 import { addOpeningMinutes } from "@/lib/oms/slots/ready-by";
 import { hoursColumn, scheduleOf, type StoreWithHours } from "@/lib/oms/stores/load-stores";
 import { capacityCountColumns } from "@/lib/oms/stores/capacity-counts";
-import { capacityOf, type Capacity } from "@/lib/oms/stores/store-capacity";
+import { capacityLockKey, capacityOf, type Capacity } from "@/lib/oms/stores/store-capacity";
 import { INITIAL_ORDER_STATUS } from "./order-status";
 import { announceHoldReleases } from "@/lib/oms/checkout-hold/release-holds";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -227,7 +227,7 @@ const hasCaps = (store: StoreWithHours) => store.dailyOrderCap !== null || store
  * Uncapped stores skip this: their checkouts never wait on one another.
  */
 async function checkCapsInTurn(tx: SqlClient, store: StoreWithHours, now: Date): Promise<void> {
-  await tx.query(Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${`store-capacity:${store.id}`}, 0))`);
+  await tx.query(Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${capacityLockKey(store.id)}, 0))`);
   // A statement of its own: its snapshot sees every order committed by the checkouts that went before.
   const [counts] = (await tx.query<{ placedToday: number; openOrders: number }>(Prisma.sql`SELECT ${capacityCountColumns("s", now)} FROM "Store" s WHERE s."id" = ${store.id}::uuid`)).rows;
   refuseUnlessTaking(store, capacityOf({ ...store, ...counts! }, now));

@@ -16,7 +16,8 @@ export type OfferAnswer =
   | { outcome: "moved"; storeName: string }
   /** The missing units alone went on to the offered store, as an order of their own. */
   | { outcome: "split"; storeName: string; orderNumber: number }
-  | { outcome: "offered"; storeName: string; ranOut: string }
+  /** The offered store could no longer take it (`why`): the next one is offered instead. */
+  | { outcome: "offered"; storeName: string; ranOut: string; why: string }
   | { outcome: "canceled" }
   /** A short or late order's offer the offered store can no longer take (`why`): the order carries on where it is. */
   | { outcome: "stays"; storeName: string; why: string };
@@ -59,9 +60,9 @@ export async function acceptStoreOffer(db: Db, accessToken: string, now = new Da
       const target = { store, readyBy: windows.readyBy, slot: { startsAt: slot.startsAt, endsAt: slot.endsAt }, reason: "the shopper accepted" };
       if (units) {
         await lockLevels(tx, units.map((unit) => ({ storeId: store.id, productId: unit.productId })));
-        const split = await splitOffInTx(tx, { fromOrderId: order.id, target, lines: units, reason: offer.reason, at: now, acceptedRerouteId: offer.id });
-        if (split) return { outcome: "split", storeName: store.name, orderNumber: split.told.orderNumber };
-        why = `${store.name} no longer has them`;
+        const outcome = await splitOffInTx(tx, { fromOrderId: order.id, target, lines: units, reason: offer.reason, at: now, acceptedRerouteId: offer.id });
+        if (outcome.split) return { outcome: "split", storeName: store.name, orderNumber: outcome.split.told.orderNumber };
+        why = outcome.why;
       } else {
         const moved = await moveOrderInTx(tx, { orderId: order.id, target, reason: offer.reason, trigger: offer.trigger, at: now, acceptedRerouteId: offer.id });
         if (moved.moved) return { outcome: "moved", storeName: store.name };
@@ -78,7 +79,7 @@ export async function acceptStoreOffer(db: Db, accessToken: string, now = new Da
     const ranOut = ranOutAt;
     if (next) {
       await offerStoreInTx(tx, { orderId: order.id, fromStoreId: order.storeId, target: next, reason: offer.reason, trigger: offer.trigger, at: now, minutes: (await retailerSettings(tx)).rerouteOfferMinutes });
-      return { outcome: "offered", storeName: next.store.name, ranOut };
+      return { outcome: "offered", storeName: next.store.name, ranOut, why };
     }
     await tx.orderReroute.update({ where: { id: offer.id }, data: { status: "CANCELED", decidedAt: now } });
     await cancelOrderInTx(tx, { orderId: order.id, reason: `${order.store.name} could not fill it: ${offer.reason}, and no other store nearby can`, origin: "STOREFRONT", offer: "ship_to_home" }, now);

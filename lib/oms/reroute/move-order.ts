@@ -13,6 +13,7 @@ import { transitionOrder } from "@/lib/oms/orders/transition-order";
 import { statusesLeadingTo } from "@/lib/oms/orders/order-status";
 import type { RerouteTarget } from "./choose-reroute-store";
 import { giveBackStock, takeStock, takeWindowPlace } from "./take-store-place";
+import { notTakingOrders, storeTakesAnotherOrder } from "@/lib/oms/stores/store-takes-another-order";
 
 export type MoveOrderInput = {
   orderId: string;
@@ -35,7 +36,7 @@ export type MoveOutcome = { moved: true } | { moved: false; why: string };
  * the storefront and the shopper. The whole order moves, short lines included: the shopper
  * collects everything at the new store. When the new store cannot take it after all (its
  * stock or window ran out since it was chosen), nothing is written and the caller may try
- * the next store.
+ * the next store; so may it when the store stopped taking pickup orders (a pause or a cap).
  */
 export async function moveOrderInTx(tx: Tx, input: MoveOrderInput): Promise<MoveOutcome> {
   // The order before any stock: every change to an order takes its row first, then levels.
@@ -55,6 +56,8 @@ export async function moveOrderInTx(tx: Tx, input: MoveOrderInput): Promise<Move
   }
   const { store: to, slot, readyBy } = input.target;
   if (to.id === order.storeId) throw new DomainError("CONFLICT", "The order is already at that store.");
+  // A store that paused pickup orders, or reached a cap, since it was chosen or offered takes no more.
+  if (!(await storeTakesAnotherOrder(tx, to.id, input.at)).taking) return { moved: false, why: notTakingOrders(to.name) };
 
   const lines = order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity }));
   // Both stores' levels first, in the one order every multi-store stock change takes them.

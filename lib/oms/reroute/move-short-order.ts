@@ -56,7 +56,7 @@ export function shortRerouting(tx: Tx, db: Db, input: { orderId: string; at: Dat
       const target = await chooseRerouteStore(db, { ...order.toMove, lines }, order.excluded, input.at);
       if (!target) return null;
       await lockLevels(tx, [...lines.map((line) => ({ storeId: order.storeId, productId: line.productId })), ...lines.map((line) => ({ storeId: target.store.id, productId: line.productId }))]);
-      return () => splitOffInTx(tx, { fromOrderId: input.orderId, target, lines, reason: shortReason(shorted), at: input.at });
+      return async () => (await splitOffInTx(tx, { fromOrderId: input.orderId, target, lines, reason: shortReason(shorted), at: input.at })).split;
     },
     async offer(shorted) {
       const settings = await retailerSettings(tx);

@@ -16,6 +16,7 @@ import { pickListAt } from "@/lib/oms/stores/pick-list-at";
 import type { RerouteTarget } from "./choose-reroute-store";
 import { storeOfferOf } from "./offer-store";
 import { giveBackStock, takeStock, takeWindowPlace } from "./take-store-place";
+import { notTakingOrders, storeTakesAnotherOrder } from "@/lib/oms/stores/store-takes-another-order";
 
 export type SplitLine = z.infer<typeof splitLinesSchema>[number];
 
@@ -34,16 +35,19 @@ export type SplitInput = {
 /** The order placed at the second store, and how the first order's event tells the shopper of it. */
 export type SplitOrder = { orderId: string; told: ReturnType<typeof storeOfferOf> & { orderNumber: number; totalCents: number } };
 
+/** The second order, or why the store could not take the units after all (nothing written then). */
+export type SplitOutcome = { split: SplitOrder } | { split: null; why: string };
+
 /**
  * Places the units a store could not find at another store, as an order of their own (its own
  * pickup code, link and ready-by), in the caller's transaction: the target's stock and a place in
- * its window are taken with conditional updates (all or none: null, with nothing written, when it
- * ran out since it was chosen); the card authorization gives the new order its share; and the
+ * its window are taken with conditional updates (all or none: nothing is written when it ran out,
+ * paused or reached a cap since it was chosen); the card authorization gives the new order its share; and the
  * new order starts its placement chain with `order.created`, so the second store's POS, the WMS,
  * the storefront and the shopper learn of it as of any order. The first order keeps its code and
  * the rest of its lines; the caller has taken the units out of it and locked both stores' levels.
  */
-export async function splitOffInTx(tx: Tx, input: SplitInput): Promise<SplitOrder | null> {
+export async function splitOffInTx(tx: Tx, input: SplitInput): Promise<SplitOutcome> {
   const from = await tx.order.findUnique({
     where: { id: input.fromOrderId },
     select: {
@@ -55,11 +59,12 @@ export async function splitOffInTx(tx: Tx, input: SplitInput): Promise<SplitOrde
   if (!from?.payment) throw notFound("Order");
   const { store: to, slot, readyBy } = input.target;
   const lines = [...input.lines].sort((a, b) => a.productId.localeCompare(b.productId));
-  if (!(await takeStock(tx, to.id, lines))) return null;
+  if (!(await storeTakesAnotherOrder(tx, to.id, input.at)).taking) return { split: null, why: notTakingOrders(to.name) };
+  if (!(await takeStock(tx, to.id, lines))) return { split: null, why: `${to.name} no longer has them` };
   const windowId = await takeWindowPlace(tx, to, slot);
   if (!windowId) {
     await giveBackStock(tx, to.id, lines);
-    return null;
+    return { split: null, why: `${to.name}'s pickup window filled up` };
   }
 
   const orderId = randomUUID();
@@ -132,5 +137,5 @@ export async function splitOffInTx(tx: Tx, input: SplitInput): Promise<SplitOrde
   const decided = { status: "SPLIT" as const, toStoreId: to.id, readyBy, slotStartsAt: slot.startsAt, slotEndsAt: slot.endsAt, decidedAt: input.at };
   if (input.acceptedRerouteId) await tx.orderReroute.update({ where: { id: input.acceptedRerouteId }, data: decided });
   else await tx.orderReroute.create({ data: { orderId: input.fromOrderId, trigger: "SHORT", reason: input.reason, fromStoreId: from.storeId, ...decided } });
-  return { orderId, told: { ...storeOfferOf(input.target), orderNumber: order.number, totalCents } };
+  return { split: { orderId, told: { ...storeOfferOf(input.target), orderNumber: order.number, totalCents } } };
 }

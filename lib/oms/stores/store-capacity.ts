@@ -16,6 +16,9 @@ export type Capacity = { taking: true } | { taking: false; why: "paused" | "dail
 /** What shoppers are shown for a store that takes no pickup orders now; it stays visible, not choosable. */
 export const NOT_TAKING_ORDERS = "Not taking pickup orders right now";
 
+/** The transaction-scoped lock a capped store's new orders take turns on (checkouts, moves and splits alike). */
+export const capacityLockKey = (storeId: string) => `store-capacity:${storeId}`;
+
 export function isPaused(facts: Pick<CapacityFacts, "pausedAt" | "pausedUntil">, now: Date): boolean {
   return facts.pausedAt !== null && (facts.pausedUntil === null || facts.pausedUntil > now);
 }

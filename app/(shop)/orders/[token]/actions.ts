@@ -72,7 +72,7 @@ export async function acceptStoreOfferAction(token: string): Promise<OfferAnswer
     if (answer.outcome === "split") return { ok: true, message: `The missing items are now order ${formatOrderNumber(answer.orderNumber)} at ${answer.storeName}, with its own pickup code. We'll tell you when it is ready.` };
     if (answer.outcome === "moved") return { ok: true, message: `Your order is moving to ${answer.storeName}. We'll tell you when it is ready.` };
     if (answer.outcome === "stays") return { ok: false, message: `${answer.why}, so your order stays at ${answer.storeName}.` };
-    if (answer.outcome === "offered") return { ok: false, message: `${answer.ranOut} just ran out. ${answer.storeName} has everything instead: accept it or cancel.` };
+    if (answer.outcome === "offered") return { ok: false, message: `${answer.why}. ${answer.storeName} has everything instead: accept it or cancel.` };
     return { ok: false, message: "No store nearby can fill your order now, so it is canceled and you are not charged." };
   } catch (error) {
     if (isDomainError(error, "NOT_FOUND")) return { ok: false, message: "We could not find this order." };
