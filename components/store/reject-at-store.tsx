@@ -12,7 +12,7 @@ export function RejectAtStore({ orderNumber, onDone }: { orderNumber: number; on
       onDone={onDone}
       action={rejectAtStoreAction}
       heading="Can't fill this order?"
-      detail="Rejecting sends it to the next store that has every item; the customer is told where and when."
+      detail="Rejecting hands it back to the OMS: it goes to the next store that has every item, or is canceled, as the retailer chose; the customer is told."
       reasonLabel="Reason"
       reasons={REJECT_REASONS}
       submitLabel="Reject order"

@@ -111,7 +111,7 @@ export function StoreOrderView({ initialTask, canUnlock, openHandover = false }:
       ) : null}
       {task.status === "rejected" ? (
         <p role="status" className="rounded-xl border-2 border-amber-400 bg-amber-50 p-4 text-lg text-amber-950">
-          <strong>Rejected</strong> — {task.rejectReason}. The order is being sent to another store; put its items back.
+          <strong>Rejected</strong> — {task.rejectReason}. It goes to another store, or is canceled, as the retailer chose; put its items back.
         </p>
       ) : null}
 

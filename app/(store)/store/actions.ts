@@ -141,7 +141,8 @@ const rejectSchema = z.object({ orderNumber: orderNumberSchema, reason: z.enum(R
 export async function rejectAtStoreAction(input: { orderNumber: number; reason: string }): Promise<ActionResult> {
   return withStaff(ASSOCIATES, rejectSchema, input, async (reject, staff) => {
     await rejectAtStore(getDb(), staff, reject, await device());
-    return { ok: true, message: `H-${reject.orderNumber} is rejected (${reject.reason.toLowerCase()}); the order is being sent to another store.` };
+    // The POS does not know the retailer's reroute setting: the OMS decides, and the queue follows.
+    return { ok: true, message: `H-${reject.orderNumber} is rejected (${reject.reason.toLowerCase()}): it goes to another store, or is canceled, as the retailer chose. Put its items back.` };
   });
 }
 
