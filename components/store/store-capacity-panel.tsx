@@ -5,6 +5,16 @@ import { useId, useState } from "react";
 import { pauseStoreAction, resumeStoreAction, setStoreCapsAction } from "@/app/(store)/store/actions";
 import { formatStoreDateTime } from "@/lib/platform/format/store-time";
 import { ActionMessage, useStoreAction } from "./store-action";
+import type { CapacityChangeView } from "@/lib/oms/stores/recent-capacity-changes";
+
+/** One audited change, as the panel lists it: "Paused — Staff shortage, until 6:12 PM". */
+function describeChange(change: CapacityChangeView, timeZone: string): string {
+  if (change.action === "PAUSED") return `Paused${change.reason ? ` — ${change.reason}` : ""}${change.pausedUntil ? `, until ${formatStoreDateTime(new Date(change.pausedUntil), timeZone)}` : ", until resumed"}`;
+  if (change.action === "RESUMED") return "Resumed";
+  const daily = change.dailyOrderCap === null ? "no daily cap" : `at most ${change.dailyOrderCap} a day`;
+  const concurrent = change.concurrentOrderCap === null ? "no cap in hand" : `at most ${change.concurrentOrderCap} in hand at once`;
+  return `Limits saved: ${daily}, ${concurrent}`;
+}
 
 export type StoreCapacityView = {
   code: string;
@@ -17,6 +27,8 @@ export type StoreCapacityView = {
   concurrentOrderCap: number | null;
   /** Minutes within which the store starts each order; later, it is late. */
   startTargetMinutes: number;
+  /** Its latest pauses, resumes and cap changes, newest first. */
+  recentChanges: CapacityChangeView[];
 };
 
 const RESUME_AFTER = [
@@ -134,6 +146,18 @@ export function StoreCapacityPanel({ store, canManage }: { store: StoreCapacityV
             <ActionMessage result={caps.data} />
           </form>
         </div>
+      ) : null}
+      {store.recentChanges.length > 0 ? (
+        <details className="mt-3 text-base">
+          <summary className="cursor-pointer font-medium">Recent changes</summary>
+          <ul aria-label="Recent changes" className="mt-1 space-y-0.5">
+            {store.recentChanges.map((change) => (
+              <li key={change.id}>
+                {formatStoreDateTime(new Date(change.at), store.timeZone)} · {change.by}: {describeChange(change, store.timeZone)}
+              </li>
+            ))}
+          </ul>
+        </details>
       ) : null}
     </section>
   );

@@ -16,6 +16,9 @@ test("a store manager pauses pickup orders; shoppers see the store but cannot ch
   await panel.getByRole("button", { name: "Pause pickup orders" }).click();
   try {
     await expect(panel.getByRole("status").first()).toContainText("Paused — Staff shortage");
+    // Audited: who paused it, when and why.
+    await panel.getByText("Recent changes").click();
+    await expect(panel.getByRole("list", { name: "Recent changes" }).getByRole("listitem").first()).toContainText("Jamie Store Manager: Paused — Staff shortage, until");
     await expectNoSeriousA11yViolations(tablet);
     await tablet.screenshot({ path: "test-results/store-paused-tablet.png" });
 
@@ -34,4 +37,5 @@ test("a store manager pauses pickup orders; shoppers see the store but cannot ch
     await panel.getByRole("button", { name: "Resume pickup orders" }).click();
   }
   await expect(panel.getByRole("status").first()).toContainText("Taking pickup orders");
+  await expect(panel.getByRole("list", { name: "Recent changes" }).getByRole("listitem").first()).toContainText("Jamie Store Manager: Resumed");
 });

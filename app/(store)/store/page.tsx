@@ -8,6 +8,7 @@ import { loadStoreQueue } from "@/lib/pos/store-queue/queue";
 import { managesStores, storesInScope, STORE_ROLES } from "@/lib/pos/store-queue/scope";
 import { isPaused } from "@/lib/oms/stores/store-capacity";
 import { StoreCapacityPanel } from "@/components/store/store-capacity-panel";
+import { recentCapacityChanges } from "@/lib/oms/stores/recent-capacity-changes";
 import { STORE_COOKIE } from "@/lib/pos/store-queue/store-cookie";
 import { returnPathOf } from "@/lib/platform/http/safe-return-path";
 
@@ -24,9 +25,10 @@ export default async function StoreQueuePage({ searchParams }: PageProps<"/store
     return <p className="rounded-xl border border-amber-300 bg-amber-50 p-5">You are not assigned to a store yet. Ask your manager to add you to one.</p>;
   }
   const store = stores.find((candidate) => candidate.code === requested) ?? stores[0]!;
-  const [queue, capacity] = await Promise.all([
+  const [queue, capacity, recentChanges] = await Promise.all([
     loadStoreQueue(db, store),
     db.store.findUniqueOrThrow({ where: { id: store.id }, select: { pausedAt: true, pausedUntil: true, pauseReason: true, dailyOrderCap: true, concurrentOrderCap: true, startTargetMinutes: true } }),
+    recentCapacityChanges(db, store.id),
   ]);
   const paused = isPaused(capacity, new Date());
   return (
@@ -60,6 +62,7 @@ export default async function StoreQueuePage({ searchParams }: PageProps<"/store
           dailyOrderCap: capacity.dailyOrderCap,
           concurrentOrderCap: capacity.concurrentOrderCap,
           startTargetMinutes: capacity.startTargetMinutes,
+          recentChanges,
         }}
         canManage={managesStores(staff)}
       />
