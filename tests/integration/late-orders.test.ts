@@ -40,6 +40,18 @@ const raised = async (orderId: string) => (await db().lateOrder.findMany({ where
 const task = (orderId: string) => db().posOrderTask.findUniqueOrThrow({ where: { orderId } });
 const messages = (orderId: string) => db().notificationMessage.findMany({ where: { orderId }, orderBy: { kind: "asc" }, select: { kind: true, channel: true, recipient: true, subject: true } });
 
+/** Ledger, reservations and the WMS hold the order's unit once, at the store it is at, and nowhere else. */
+async function expectHeldOnceAt(product: { id: string; sku: string }, stores: { id: string; code: string }[]) {
+  for (const store of stores) {
+    const level = await db().inventoryLevel.findUniqueOrThrow({ where: { storeId_productId: { storeId: store.id, productId: product.id } } });
+    const reserved = await db().reservation.aggregate({ where: { storeId: store.id, productId: product.id, status: "HELD" }, _sum: { quantity: true } });
+    const wms = await db().wmsAllocation.aggregate({ where: { storeCode: store.code, sku: product.sku, status: "HELD" }, _sum: { quantity: true } });
+    expect({ store: store.code, reserved: reserved._sum.quantity ?? 0, wms: wms._sum.quantity ?? 0 }).toEqual({ store: store.code, reserved: level.allocated, wms: level.allocated });
+  }
+  const held = await db().inventoryLevel.aggregate({ where: { productId: product.id, storeId: { in: stores.map((store) => store.id) } }, _sum: { allocated: true } });
+  expect(held._sum.allocated).toBe(1);
+}
+
 describe("a late order", () => {
   beforeEach(() => settings(false));
 
@@ -113,6 +125,7 @@ describe("a late order", () => {
     expect((await task(orderId)).storeCode).toBe(nearby.code);
     expect((await task(orderId)).lateAlert).toBeNull();
     expect((await openLateOrders(db())).map((late) => late.orderNumber)).not.toContain(order.number);
+    await expectHeldOnceAt(product, [store, nearby]);
 
     // At its new store the clock starts when it arrived there: not late a minute later, late after the target.
     await settings(false);
@@ -169,5 +182,6 @@ describe("a late order", () => {
     expect((await task(orderId)).storeCode).toBe(nearby.code);
     // The new store's promise is the one shown: the old store's delay went with it.
     expect((await getOrderViewByToken(db(), accessToken))!).toMatchObject({ delayedReadyAt: null, reroute: { kind: "moved", trigger: "LATE" } });
+    await expectHeldOnceAt(product, [store, nearby]);
   });
 });
