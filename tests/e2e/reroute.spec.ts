@@ -11,7 +11,11 @@ async function startPickingWithOneShort(browser: Browser, number: string, produc
   await tablet.getByRole("button", { name: "Start picking" }).click();
   await tablet.getByRole("button", { name: `Mark ${product} short` }).click();
   await tablet.getByRole("spinbutton", { name: "Units short" }).fill("1");
+  await tablet.getByRole("combobox", { name: "Short reason" }).selectOption({ label: "Not found" });
+  await expect(tablet.getByText("Stock: Shows as out of stock at this store until the next count.")).toBeVisible();
+  // The associate sees what each reason does to the shelf before confirming.
   await tablet.getByRole("combobox", { name: "Short reason" }).selectOption({ label: "Damaged" });
+  await expect(tablet.getByText("Stock: Taken off on-hand.")).toBeVisible();
   await tablet.getByRole("button", { name: "Confirm short" }).click();
 }
 
