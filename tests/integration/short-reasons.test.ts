@@ -11,6 +11,8 @@ import type { Staff } from "@/lib/platform/auth/staff";
 import { isDomainError } from "@/lib/platform/errors";
 import { shortOrderLinesInTx } from "@/lib/oms/orders/short-lines";
 import { cancelOrder } from "@/lib/oms/orders/cancel-order";
+import { routeOrder } from "@/lib/oms/routing/route-order";
+import { findPickupStores } from "@/lib/oms/stores/find-pickup-stores";
 import { pickupCodeFor } from "@/lib/platform/security/pickup-code";
 import { declineAtHandover } from "@/lib/pos/store-queue/decline";
 import { handOver } from "@/lib/pos/store-queue/handover";
@@ -39,6 +41,13 @@ describe("a short line's reason decides what happens to the store's stock", () =
     // One unit still held for the order; nothing else is offered.
     expect(await short.level()).toMatchObject({ onHand: 1, allocated: 1 });
     expect(await short.available()).toBe(0);
+    // Neither the store picker nor routing offers the store for it.
+    const store = await db().store.findUniqueOrThrow({ where: { id: short.store.id }, include: { hours: true } });
+    const shown = await findPickupStores(db(), { origin: store, lines: [{ productId: short.product.id, quantity: 1 }], radiusMiles: 1, now: new Date() });
+    expect(shown.find((option) => option.id === store.id)?.coverage.canFillAll).toBe(false);
+    const routed = await routeOrder(db(), { origin: store, requestedStore: store, lines: [{ productId: short.product.id, sku: short.product.sku, quantity: 1 }], pickupMethod: "IN_STORE", now: new Date() });
+    expect(routed.kind === "store" ? routed.storeId : null).not.toBe(store.id);
+    expect((await checkInventoryAccuracy(db(), { trigger: "manual", storeId: store.id, graceSeconds: 0 })).itemsMismatched).toBe(0);
 
     // The store counts the shelf: 6 there, one of them held for the order.
     const { secret } = (await rotateStockFeedSecret(db(), short.store.code))!;
@@ -54,6 +63,7 @@ describe("a short line's reason decides what happens to the store's stock", () =
     const short = await shortOne("Damaged");
     expect(await short.level()).toMatchObject({ onHand: 9, allocated: 1 });
     expect(await short.available()).toBe(8);
+    expect((await checkInventoryAccuracy(db(), { trigger: "manual", storeId: short.store.id, graceSeconds: 0 })).itemsMismatched).toBe(0);
   });
 
   it("customer declined: the units go back to available", async () => {
