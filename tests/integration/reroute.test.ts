@@ -3,6 +3,7 @@ import { EVENT } from "@/lib/bus/event-names";
 import type { RerouteMode } from "@/lib/generated/prisma/enums";
 import { compareOrders } from "@/lib/monitor/cascade/compare-orders";
 import { loadOrderCascade } from "@/lib/monitor/cascade/order-cascade";
+import { replayDeliveries } from "@/lib/bus/replay";
 import { checkInventoryAccuracy } from "@/lib/monitor/inventory-accuracy/run-inventory-accuracy";
 import { cancelOrder } from "@/lib/oms/orders/cancel-order";
 import { placeOrder } from "@/lib/oms/orders/place-order";
@@ -189,6 +190,27 @@ describe("a store that cannot fill an order", () => {
     // As the move left them, for the tests after this one.
     await db().posOrderTask.update({ where: { orderId }, data: { storeCode: b.code, status: "new" } });
     await db().wmsAllocation.updateMany({ where: { orderId }, data: { storeCode: b.code } });
+  });
+
+  it("is named by the cascade at the reroute node that broke (the WMS never heard of the move: R3), and a replay heals it", async () => {
+    const { a, b, c, product, orderId } = await orderWithNeighbours();
+    const fault = await db().faultRule.create({ data: { source: "OMS", target: "WMS", eventType: EVENT.orderRerouted, kind: "DROP", storeCode: b.code, note: "reproduce R3" } });
+    await reject(orderId);
+    await drain();
+    const { number } = await db().order.findUniqueOrThrow({ where: { id: orderId }, select: { number: true } });
+    const steps = await chainSteps(orderId, "REROUTE");
+    expect(steps.find((step) => step.description.startsWith("WMS moved the held units"))?.status).toBe("DEAD_LETTERED");
+    expect((await loadOrderCascade(db(), number))?.failure).toMatchObject({ node: { id: "reroute-3" }, chain: "REROUTE" });
+    // Until then the WMS still holds the units at the old store.
+    expect(await db().wmsAllocation.findFirstOrThrow({ where: { orderId } })).toMatchObject({ storeCode: a.code, status: "HELD" });
+
+    await db().faultRule.delete({ where: { id: fault.id } });
+    await replayDeliveries(db(), { orderId });
+    await db().delivery.updateMany({ where: { orderId, status: "PENDING" }, data: { nextAttemptAt: new Date() } });
+    await drain();
+    expect((await loadOrderCascade(db(), number))?.failure).toBeNull();
+    expect(await db().wmsAllocation.findFirstOrThrow({ where: { orderId } })).toMatchObject({ storeCode: b.code, status: "HELD" });
+    await expectStockAgreesEverywhere(product, [a, b, c]);
   });
 
   it("cancels as before when the retailer chose not to reroute", async () => {
