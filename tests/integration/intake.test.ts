@@ -4,6 +4,7 @@ import { GET as cascadeGet } from "@/app/api/v1/orders/[number]/cascade/route";
 import { POST } from "@/app/api/v1/orders/route";
 import { createApiKey } from "@/lib/platform/auth/api-keys";
 import { getDb } from "@/lib/platform/db/prisma";
+import { loadOrderCascade } from "@/lib/monitor/cascade/order-cascade";
 import { CHANNEL_ADAPTERS } from "@/lib/oms/intake/channels/adapters";
 import { replayIntakeOrder } from "@/lib/oms/intake/receive-channel-order";
 import { drain, serveSystemsForThisFile } from "../support/bus-harness";
@@ -88,6 +89,10 @@ describe("the channel intake", () => {
     expect(placed).toMatchObject({ channel: "STOREFRONT_PLATFORM", channelOrderId: String(order.id), pickupMethod: "CURBSIDE", customerName: "Ana Ruiz" });
     const routing = placed.routing as { candidates: { code: string; eligible: boolean; why: string }[] };
     expect(routing.candidates.find((candidate) => candidate.code === near.store.code)).toMatchObject({ eligible: false, why: `cannot fill ${product.sku}` });
+    expect((await loadOrderCascade(db(), placed.number))?.routing?.candidates.length).toBe(routing.candidates.length);
+    // A routing record the dashboard cannot read (another shape, an older version) shows as none rather than breaking the page.
+    await db().order.update({ where: { id: placed.id }, data: { routing: { splitFrom: 1, reason: "another shape" } } });
+    expect((await loadOrderCascade(db(), placed.number))?.routing).toBeNull();
   });
 
   it("sends an order away from the store it names when that store cannot fill it", async () => {

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Db } from "@/lib/platform/db/prisma";
 import { readEnv } from "@/lib/platform/env";
 import { CHAIN_ORDER } from "@/lib/bus/chain-catalogue";
@@ -9,12 +10,13 @@ import { nodeDetails } from "./failure-nodes";
 import { breakReason, locateFailure } from "./locate-failure";
 import { orderSnapshot } from "./order-snapshot";
 
-type RoutingRecord = {
-  reason: string;
-  requestedStore: string | null;
-  slotNote: string | null;
-  candidates: { code: string; distanceMiles: number; eligible: boolean; why: string; score: { total: number } | null }[];
-};
+/** Why a channel order went to its store, as routing recorded it; anything else reads as none. */
+const routingRecordSchema = z.object({
+  reason: z.string(),
+  requestedStore: z.string().nullish(),
+  slotNote: z.string().nullish(),
+  candidates: z.array(z.object({ code: z.string(), distanceMiles: z.number(), eligible: z.boolean(), why: z.string(), score: z.object({ total: z.number() }).loose().nullable() }).loose()),
+}).loose();
 
 
 /**
@@ -75,7 +77,7 @@ export async function loadOrderCascade(db: Db, orderNumber: number, now = new Da
     customer: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
     channel: { name: order.channel, orderId: order.channelOrderId },
     /** Why a channel order went to its store: the reason and every candidate's score. */
-    routing: order.routing as RoutingRecord | null,
+    routing: routingRecordSchema.safeParse(order.routing).data ?? null,
     /** Units its store could not find went on as orders of their own (`into`), or it is such an order (`from`). */
     split: { from: order.splitFrom?.number ?? null, into: order.splits.map((split) => split.number) },
     failure: failure
