@@ -13,7 +13,8 @@ function describeChange(change: CapacityChangeView, timeZone: string): string {
   if (change.action === "RESUMED") return "Resumed";
   const daily = change.dailyOrderCap === null ? "no daily cap" : `at most ${change.dailyOrderCap} a day`;
   const concurrent = change.concurrentOrderCap === null ? "no cap in hand" : `at most ${change.concurrentOrderCap} in hand at once`;
-  return `Limits saved: ${daily}, ${concurrent}`;
+  const target = change.startTargetMinutes === null ? "" : `, late if not started within ${change.startTargetMinutes} ${change.startTargetMinutes === 1 ? "minute" : "minutes"}`;
+  return `Limits saved: ${daily}, ${concurrent}${target}`;
 }
 
 export type StoreCapacityView = {

@@ -7,6 +7,7 @@ import { placeOrder } from "@/lib/oms/orders/place-order";
 import { routeOrder } from "@/lib/oms/routing/route-order";
 import { findPickupStores } from "@/lib/oms/stores/find-pickup-stores";
 import { resumeDueStores } from "@/lib/oms/stores/resume-store";
+import { recentCapacityChanges } from "@/lib/oms/stores/recent-capacity-changes";
 import { getDb } from "@/lib/platform/db/prisma";
 import { loadStoreCapacityKpis } from "@/lib/monitor/kpis/store-capacity-kpis";
 import { createProduct, createStore, firstSlot, orderInput } from "../support/factories";
@@ -112,7 +113,9 @@ describe("a store's order caps", () => {
   it("stops taking orders for the day at its daily cap, and takes them again the next day", async () => {
     const { a, product } = await twoStores();
     await staff("STORE_MANAGER", [a.id]);
-    expect(await setStoreCapsAction({ storeCode: a.code, dailyOrderCap: "2", concurrentOrderCap: "" })).toEqual({ ok: true, message: "Limits saved for Riverside: caps and start target." });
+    expect(await setStoreCapsAction({ storeCode: a.code, dailyOrderCap: "2", concurrentOrderCap: "", startTargetMinutes: "5" })).toEqual({ ok: true, message: "Limits saved for Riverside: caps and start target." });
+    // Audited with who saved what, start target included.
+    expect((await recentCapacityChanges(db(), a.id))[0]).toMatchObject({ action: "CAPS_SET", dailyOrderCap: 2, concurrentOrderCap: null, startTargetMinutes: 5 });
     await order(a.id, product.id);
     await order(a.id, product.id);
     await expect(order(a.id, product.id)).rejects.toMatchObject({ code: "STORE_UNAVAILABLE" });

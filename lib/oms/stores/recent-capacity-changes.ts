@@ -12,6 +12,7 @@ export async function recentCapacityChanges(db: Db, storeId: string, take = 5) {
     pausedUntil: change.pausedUntil?.toISOString() ?? null,
     dailyOrderCap: change.dailyOrderCap,
     concurrentOrderCap: change.concurrentOrderCap,
+    startTargetMinutes: change.startTargetMinutes,
   }));
 }
 

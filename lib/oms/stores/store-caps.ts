@@ -21,6 +21,6 @@ export async function setStoreCaps(db: Db, input: { storeId: string; dailyOrderC
   await db.$transaction(async (tx) => {
     const { count } = await tx.store.updateMany({ where: { id: input.storeId }, data: { dailyOrderCap: input.dailyOrderCap, concurrentOrderCap: input.concurrentOrderCap, startTargetMinutes: input.startTargetMinutes } });
     if (count === 0) throw notFound("That store");
-    await tx.storeCapacityChange.create({ data: { storeId: input.storeId, action: "CAPS_SET", by: input.by, dailyOrderCap: input.dailyOrderCap, concurrentOrderCap: input.concurrentOrderCap, at: now } });
+    await tx.storeCapacityChange.create({ data: { storeId: input.storeId, action: "CAPS_SET", by: input.by, dailyOrderCap: input.dailyOrderCap, concurrentOrderCap: input.concurrentOrderCap, startTargetMinutes: input.startTargetMinutes, at: now } });
   });
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "StoreCapacityChange" ADD COLUMN     "startTargetMinutes" INTEGER;
