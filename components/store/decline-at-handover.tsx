@@ -6,6 +6,7 @@ import type { StoreTaskView } from "@/lib/pos/store-queue/task-view";
 import { shortReasonEffect } from "@/lib/pos/store-queue/short-reasons";
 import { DECLINED_AT_HANDOVER } from "@/lib/oms/events";
 import { ActionMessage, useStoreAction } from "./store-action";
+import { UnitsField } from "./units-field";
 
 type Props = { task: StoreTaskView; onChange: () => void };
 
@@ -45,20 +46,7 @@ export function DeclineAtHandover({ task, onChange }: Props) {
               ))}
             </select>
           </div>
-          <div>
-            <label htmlFor="declined-units" className="block text-base font-medium">
-              Units declined
-            </label>
-            <input
-              id="declined-units"
-              type="number"
-              min={1}
-              max={chosen.picked}
-              value={quantity}
-              onChange={(event) => setQuantity(event.target.value)}
-              className="mt-1 block min-h-12 w-24 rounded-lg border-2 border-slate-400 px-3 text-lg"
-            />
-          </div>
+          <UnitsField id="declined-units" label="Units declined" max={chosen.picked} value={quantity} onChange={setQuantity} />
           <button type="submit" disabled={decline.isPending} className="min-h-12 rounded-lg bg-slate-700 px-5 text-lg font-semibold text-white hover:bg-slate-800 disabled:opacity-60">
             Confirm declined
           </button>

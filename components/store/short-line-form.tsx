@@ -5,6 +5,7 @@ import { markShortAction } from "@/app/(store)/store/actions";
 import { SHORT_REASONS, shortReasonEffect } from "@/lib/pos/store-queue/short-reasons";
 import { ReasonSelect } from "./reason-select";
 import { ActionMessage, useStoreAction } from "./store-action";
+import { UnitsField } from "./units-field";
 
 type Props = { orderNumber: number; line: { sku: string; name: string; open: number }; onDone: () => void };
 
@@ -21,20 +22,7 @@ export function ShortLineForm({ orderNumber, line, onDone }: Props) {
 
   return (
     <form onSubmit={onSubmit} aria-label={`Short ${line.name}`} className="flex basis-full flex-wrap items-end gap-3 rounded-lg bg-amber-50 p-3">
-      <div>
-        <label htmlFor={`short-qty-${line.sku}`} className="block text-base font-medium">
-          Units short
-        </label>
-        <input
-          id={`short-qty-${line.sku}`}
-          type="number"
-          min={1}
-          max={line.open}
-          value={quantity}
-          onChange={(event) => setQuantity(event.target.value)}
-          className="mt-1 block min-h-12 w-24 rounded-lg border-2 border-slate-400 px-3 text-lg"
-        />
-      </div>
+      <UnitsField id={`short-qty-${line.sku}`} label="Units short" max={line.open} value={quantity} onChange={setQuantity} />
       <div>
         <ReasonSelect label="Short reason" value={reason} onChange={setReason} reasons={SHORT_REASONS} />
         {/* What the reason does to the store's stock, before the associate confirms. */}

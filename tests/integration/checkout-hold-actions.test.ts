@@ -47,6 +47,16 @@ async function submit(form: FormData) {
   }
 }
 
+/** A store with one unit of an item, and a new browser's checkout holding it. */
+async function holdOfTheLastUnit() {
+  const store = await createStore(db());
+  const product = await createProduct(db(), store.id, { onHand: 1 });
+  browser.cookie = newBrowserId();
+  const checkoutId = randomUUID();
+  await holdCartAction({ checkoutId, storeId: store.id, lines: [{ productId: product.id, quantity: 1 }] });
+  return { store, product, checkoutId };
+}
+
 describe("the checkout's hold, as the shopper sees it", () => {
   it("says until when the items are held, and the shopper's own hold still counts as available to them", async () => {
     const store = await createStore(db());
@@ -74,11 +84,7 @@ describe("the checkout's hold, as the shopper sees it", () => {
   });
 
   it("that ran out is told before paying: held again with a new time, the card untouched; placing it then works", async () => {
-    const store = await createStore(db());
-    const product = await createProduct(db(), store.id, { onHand: 1 });
-    browser.cookie = newBrowserId();
-    const checkoutId = randomUUID();
-    await holdCartAction({ checkoutId, storeId: store.id, lines: [{ productId: product.id, quantity: 1 }] });
+    const { store, product, checkoutId } = await holdOfTheLastUnit();
     await db().checkoutHold.update({ where: { checkoutId }, data: { expiresAt: new Date(Date.now() - 60_000) } });
 
     const form = await checkoutForm(store.id, product.id, checkoutId);
@@ -94,11 +100,7 @@ describe("the checkout's hold, as the shopper sees it", () => {
   });
 
   it("that ran out while another shopper took the last unit: the shopper is told, and nothing is charged", async () => {
-    const store = await createStore(db());
-    const product = await createProduct(db(), store.id, { onHand: 1 });
-    browser.cookie = newBrowserId();
-    const checkoutId = randomUUID();
-    await holdCartAction({ checkoutId, storeId: store.id, lines: [{ productId: product.id, quantity: 1 }] });
+    const { store, product, checkoutId } = await holdOfTheLastUnit();
     // The hold ran out and the worker gave the unit back; someone else held it.
     await db().checkoutHold.update({ where: { checkoutId }, data: { expiresAt: new Date(Date.now() - 60_000) } });
     const { expireCheckoutHolds } = await import("@/lib/oms/checkout-hold/expire-holds");
