@@ -43,10 +43,12 @@ export type ShortRerouting = {
 /**
  * The store could not find some units. The OMS takes them out of the order: their
  * reservations are written off (each reason acting on the store's stock), then either the
- * order moves whole to a store that has everything (`moveElsewhere`, when the retailer
- * reroutes), or the amount to capture drops to what is left and the WMS and the customer are
- * told (with an offer of a store that has everything, when the retailer asks the shopper
- * first). When nothing is left and it did not move, the order is canceled instead.
+ * order moves whole to a store that has everything (`rerouting.move`, when the retailer
+ * reroutes automatically), or the amount to capture drops to what is left and the WMS and the
+ * customer are told. The short units themselves may go on as an order of their own at a store
+ * that has them (`rerouting.splitOff`, automatically), or the shopper is offered a store with
+ * everything, or with the short units (`rerouting.offer`, when the retailer asks first). When
+ * nothing is left and it did not move, the short is announced and the order canceled.
  */
 export async function shortOrderLinesInTx(tx: Tx, input: { orderId: string; at: Date; lines: ShortLine[] }, rerouting?: ShortRerouting) {
   // The order first: a cancel or a pickup racing this short waits, and what is read below is current.
