@@ -3,18 +3,25 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { extendHoldAction, nameCollectorAction, type OfferAnswerResult } from "@/app/(shop)/orders/[token]/actions";
+import { holdHoursText } from "@/lib/platform/format/hold-hours";
 
 type Props = { token: string; holdExtensionHours: number; holdExtended: boolean; collectorName: string | null; onChange: () => void };
 
-const hoursText = (hours: number) => (hours % 24 === 0 ? `${hours / 24} ${hours === 24 ? "day" : "days"}` : `${hours} hours`);
+/** A day at a time up to the retailer's limit, and the limit itself. */
+function extensionChoices(limit: number): number[] {
+  const days = Array.from({ length: Math.floor(limit / 24) }, (_, i) => (i + 1) * 24);
+  return days.at(-1) === limit ? days : [...days, limit];
+}
 
 /** What the shopper may change about collecting: a longer hold (once), and someone else picking up. */
 export function PickupChanges({ token, holdExtensionHours, holdExtended, collectorName, onChange }: Props) {
   const nameId = useId();
+  const extendById = useId();
+  const [extendBy, setExtendBy] = useState(holdExtensionHours);
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState(collectorName ?? "");
   const [result, setResult] = useState<OfferAnswerResult | null>(null);
-  const extend = useMutation({ mutationFn: () => extendHoldAction(token), onSettled: (answer) => (setResult(answer ?? null), onChange()) });
+  const extend = useMutation({ mutationFn: () => extendHoldAction(token, extendBy), onSettled: (answer) => (setResult(answer ?? null), onChange()) });
   const collector = useMutation({
     mutationFn: () => nameCollectorAction(token, name),
     onSettled: (answer) => {
@@ -32,6 +39,20 @@ export function PickupChanges({ token, holdExtensionHours, holdExtended, collect
       {holdExtended ? <p className="text-sm text-slate-600">You extended the hold once already.</p> : null}
       <div className="flex flex-wrap gap-3">
         {holdExtensionHours > 0 ? (
+          <label htmlFor={extendById} className="sr-only">
+            Extend by
+          </label>
+        ) : null}
+        {holdExtensionHours > 0 ? (
+          <select id={extendById} value={extendBy} onChange={(event) => setExtendBy(Number(event.target.value))} className="min-h-11 rounded-lg border border-slate-300 bg-white px-3">
+            {extensionChoices(holdExtensionHours).map((hours) => (
+              <option key={hours} value={hours}>
+                {holdHoursText(hours)}
+              </option>
+            ))}
+          </select>
+        ) : null}
+        {holdExtensionHours > 0 ? (
           <button type="button" onClick={() => extend.mutate()} disabled={extend.isPending} className="min-h-11 rounded-lg border border-brand-600 px-4 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">
             Extend hold
           </button>
@@ -40,7 +61,7 @@ export function PickupChanges({ token, holdExtensionHours, holdExtended, collect
           Someone else will pick up
         </button>
       </div>
-      {holdExtensionHours > 0 ? <p className="text-sm text-slate-600">Extend hold keeps it {hoursText(holdExtensionHours)} longer; you can do it once.</p> : null}
+      {holdExtensionHours > 0 ? <p className="text-sm text-slate-600">Extend hold keeps it up to {holdHoursText(holdExtensionHours)} longer; you can do it once.</p> : null}
       {naming ? (
         <form
           onSubmit={(event) => {

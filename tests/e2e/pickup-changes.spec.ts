@@ -6,8 +6,11 @@ test("the shopper extends the hold once and names someone else to pick up; the s
   const { shopper, number } = await orderAtStore(browser, { products: ["Wireless Earbuds"], where: "78751", store: /Austin North Lamar/ });
   const picking = shopper.getByRole("region", { name: "Picking up" });
 
+  // Up to the retailer's limit (2 days in the demo): the shopper takes one.
+  await expect(picking.getByRole("combobox", { name: "Extend by" })).toHaveValue("48");
+  await picking.getByRole("combobox", { name: "Extend by" }).selectOption({ label: "1 day" });
   await picking.getByRole("button", { name: "Extend hold" }).click();
-  await expect(picking.getByRole("status")).toHaveText("Your hold is extended. We emailed you the new time.");
+  await expect(picking.getByRole("status")).toHaveText("Your hold is extended by 1 day. We emailed you the new time.");
   await expect(picking.getByRole("button", { name: "Extend hold" })).toHaveCount(0);
   await expect(picking).toContainText("You extended the hold once already.");
 

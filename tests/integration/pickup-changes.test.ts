@@ -42,6 +42,17 @@ describe("the shopper's hold extension", () => {
     expect(await extendHoldAction(accessToken)).toEqual({ ok: false, message: "The hold was already extended once." });
   });
 
+  it("holds it as much longer as the shopper chooses, up to the retailer's limit, and refuses more or nonsense", async () => {
+    const { orderId, accessToken, holdUntil } = await readyOrder();
+    expect(await extendHoldAction(accessToken, 72)).toEqual({ ok: false, message: "This store holds an order at most 2 days longer." });
+    for (const hours of [0, -24, 1.5, "a day", 10 ** 12]) {
+      expect(await extendHoldAction(accessToken, hours)).toEqual({ ok: false, message: "Choose how much longer to hold it." });
+    }
+    expect((await db().order.findUniqueOrThrow({ where: { id: orderId } })).holdExtendedAt).toBeNull();
+    expect(await extendHoldAction(accessToken, 24)).toEqual({ ok: true, message: "Your hold is extended by 1 day. We emailed you the new time." });
+    expect((await db().order.findUniqueOrThrow({ where: { id: orderId } })).holdUntil!.getTime()).toBe(holdUntil.getTime() + 24 * HOUR);
+  });
+
   it("extends once when the shopper taps twice at once", async () => {
     const { orderId, accessToken, holdUntil } = await readyOrder();
     const results = await Promise.allSettled([extendHold(db(), accessToken), extendHold(db(), accessToken)]);

@@ -8,6 +8,7 @@ import { cancelOrder } from "@/lib/oms/orders/cancel-order";
 import { checkInCustomer } from "@/lib/oms/orders/check-in";
 import { acceptStoreOffer } from "@/lib/oms/reroute/answer-store-offer";
 import { extendHold } from "@/lib/oms/orders/extend-hold";
+import { holdHoursText } from "@/lib/platform/format/hold-hours";
 import { collectorNameSchema, nameCollector } from "@/lib/oms/orders/name-collector";
 import { isOrderToken } from "@/lib/platform/security/shopper-access";
 import { refuseInput } from "@/lib/platform/http/action-input";
@@ -81,14 +82,19 @@ export async function acceptStoreOfferAction(token: string): Promise<OfferAnswer
   }
 }
 
-/** "Extend hold": the store holds the order longer, once, by the retailer's limit. */
-export async function extendHoldAction(token: string): Promise<OfferAnswerResult> {
+/** Hours to add to the hold: a whole number within a year (the retailer's limit is checked against the order). */
+const extendHoursSchema = z.int().positive().max(24 * 366).optional();
+
+/** "Extend hold": the store holds the order longer, once, by the hours chosen up to the retailer's limit. */
+export async function extendHoldAction(token: string, hours?: unknown): Promise<OfferAnswerResult> {
   const refused = refuseInput(token);
   if (refused) return refused;
   if (!isOrderToken(token)) return { ok: false, message: "We could not find this order." };
+  const longer = extendHoursSchema.safeParse(hours);
+  if (!longer.success) return { ok: false, message: "Choose how much longer to hold it." };
   try {
-    await extendHold(getDb(), token);
-    return { ok: true, message: "Your hold is extended. We emailed you the new time." };
+    const extended = await extendHold(getDb(), token, new Date(), longer.data);
+    return { ok: true, message: `Your hold is extended by ${holdHoursText(extended.hours)}. We emailed you the new time.` };
   } catch (error) {
     if (isDomainError(error, "NOT_FOUND")) return { ok: false, message: "We could not find this order." };
     if (isDomainError(error, "INVALID_TRANSITION") || isDomainError(error, "CONFLICT")) return { ok: false, message: error.message };
