@@ -448,6 +448,32 @@ describe("lines that ran short while the store picked", () => {
     }
   });
 
+  it("stay with the order they went to when the first order later moves whole: nothing is held or collected twice", async () => {
+    await setMode("AUTO");
+    const { a, b, c, product, orderId } = await orderWithNeighbours({ b: 1, c: 0 });
+    await shortOf(orderId, product.sku, "Damaged");
+    const second = await db().order.findFirstOrThrow({ where: { splitFromId: orderId } });
+    // C gets stock, and A rejects the rest: the first order moves whole, with its one unit only.
+    await db().inventoryLevel.update({ where: { storeId_productId: { storeId: c.id, productId: product.id } }, data: { onHand: 10 } });
+    await db().storefrontAvailability.update({ where: { storeCode_sku: { storeCode: c.code, sku: product.sku } }, data: { available: 10 } });
+    await reject(orderId);
+    await drain();
+    const first = await db().order.findUniqueOrThrow({ where: { id: orderId }, include: { lines: { include: { reservation: true } }, payment: true } });
+    expect(first).toMatchObject({ storeId: c.id, status: "PLACED", totalCents: 1000 });
+    expect(first.lines[0]).toMatchObject({ quantity: 2, shortQuantity: 1, splitQuantity: 1, reservation: { storeId: c.id, quantity: 1, status: "HELD" } });
+    expect(await db().posOrderLine.findMany({ where: { orderId }, select: { quantity: true } })).toEqual([{ quantity: 1 }]);
+    expect(await level(c.id, product.id)).toEqual({ onHand: 10, allocated: 1 });
+    expect(await level(b.id, product.id)).toEqual({ onHand: 1, allocated: 1 });
+    expect((await db().order.findUniqueOrThrow({ where: { id: second.id } })).storeId).toBe(b.id);
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+    // Collected: 1,000 here and 1,000 for the second order, the 2,000 authorized.
+    await recordPosEvent(db(), { orderId, type: EVENT.orderReady, associate: "A-1", data: { stagingBin: "B1" } });
+    await drain();
+    await recordPosEvent(db(), { orderId, type: EVENT.pickupCompleted, associate: "A-1", data: { verifiedBy: "pickup_code" } });
+    await drain();
+    expect((await db().paymentAuthorization.findUniqueOrThrow({ where: { orderId } })).capturedCents).toBe(1000);
+  });
+
   it("never go back to the store that could not fill them when they run short again at the next", async () => {
     await setMode("AUTO");
     const { a, b, c, product, orderId } = await orderWithNeighbours({ b: 1, c: 0 });

@@ -2,6 +2,7 @@ import type { Db, Tx } from "@/lib/platform/db/prisma";
 import { chooseRerouteStore, type RerouteTarget } from "@/lib/oms/reroute/choose-reroute-store";
 import { MOST_REROUTES, moveOrderInTx, storesThatCouldNotFill } from "@/lib/oms/reroute/move-order";
 import { recordStandingOfferInTx } from "@/lib/oms/reroute/offer-store";
+import { linesToMove } from "@/lib/oms/orders/short-lines";
 
 type LateRerouteInput = { orderId: string; storeId: string; at: Date; readyBy: Date; startTargetMinutes: number };
 
@@ -15,11 +16,11 @@ const lateReason = (input: LateRerouteInput) => `Not started within ${input.star
 async function sooner(tx: Tx, db: Db, input: LateRerouteInput): Promise<RerouteTarget | null> {
   const order = await tx.order.findUnique({
     where: { id: input.orderId },
-    select: { rerouteCount: true, pickupMethod: true, store: { select: { latitude: true, longitude: true } }, lines: { select: { productId: true, sku: true, quantity: true } } },
+    select: { rerouteCount: true, pickupMethod: true, store: { select: { latitude: true, longitude: true } }, lines: { select: { productId: true, sku: true, quantity: true, splitQuantity: true } } },
   });
   if (!order || order.rerouteCount >= MOST_REROUTES) return null;
   const excluded = await storesThatCouldNotFill(tx, input.orderId, input.storeId);
-  const target = await chooseRerouteStore(db, { origin: order.store, lines: order.lines, pickupMethod: order.pickupMethod }, excluded, input.at);
+  const target = await chooseRerouteStore(db, { origin: order.store, lines: linesToMove(order.lines), pickupMethod: order.pickupMethod }, excluded, input.at);
   return target && target.readyBy < input.readyBy ? target : null;
 }
 

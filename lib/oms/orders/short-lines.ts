@@ -14,6 +14,17 @@ export type ShortLine = { sku: string; quantity: number; reason: string };
 /** What a line still holds once its short units are taken out. */
 export const unitsLeft = (line: { quantity: number; shortQuantity: number }) => line.quantity - line.shortQuantity;
 
+/**
+ * What the order still asks of a store of its own: every unit but those split off to another
+ * order (a whole move takes these, short ones included, and leaves the split-off ones where they went).
+ */
+export const unitsToMove = (line: { quantity: number; splitQuantity: number }) => line.quantity - line.splitQuantity;
+
+/** The order's lines as a move or a choice of store sees them: only what is still the order's own. */
+export function linesToMove<L extends { quantity: number; splitQuantity: number }>(lines: L[]): L[] {
+  return lines.filter((line) => unitsToMove(line) > 0).map((line) => ({ ...line, quantity: unitsToMove(line) }));
+}
+
 export type ToldShort = ShortLine & { name: string };
 
 /** Short units with what another store needs to take them on. */

@@ -11,6 +11,7 @@ import { retailerSettings } from "@/lib/oms/retailer-settings";
 import { OFFERS_THAT_KEEP_THE_ORDER, splitLinesSchema } from "@/lib/oms/events";
 import { lockLevels } from "@/lib/oms/inventory/lock-levels";
 import { splitOffInTx } from "./split-order";
+import { linesToMove } from "@/lib/oms/orders/short-lines";
 
 export type OfferAnswer =
   | { outcome: "moved"; storeName: string }
@@ -34,7 +35,7 @@ export async function acceptStoreOffer(db: Db, accessToken: string, now = new Da
     await tx.$executeRaw`SELECT 1 FROM "Order" WHERE "accessToken" = ${accessToken} FOR UPDATE`;
     const order = await tx.order.findUnique({
       where: { accessToken },
-      select: { id: true, status: true, storeId: true, pickupMethod: true, store: { select: { name: true, latitude: true, longitude: true } }, lines: { select: { productId: true, sku: true, quantity: true } } },
+      select: { id: true, status: true, storeId: true, pickupMethod: true, store: { select: { name: true, latitude: true, longitude: true } }, lines: { select: { productId: true, sku: true, quantity: true, splitQuantity: true } } },
     });
     if (!order) throw new DomainError("NOT_FOUND", "That order was not found.");
     const offer = await tx.orderReroute.findFirst({ where: { orderId: order.id, status: "OFFERED" }, orderBy: { createdAt: "desc" } });
@@ -75,7 +76,7 @@ export async function acceptStoreOffer(db: Db, accessToken: string, now = new Da
     }
     // The offered store ran out (or its windows filled) since the offer: the next one, or none.
     const excluded = [...(await storesThatCouldNotFill(tx, order.id, order.storeId)), offer.toStoreId];
-    const next = await chooseRerouteStore(db, { origin: order.store, lines: order.lines, pickupMethod: order.pickupMethod }, excluded, now);
+    const next = await chooseRerouteStore(db, { origin: order.store, lines: linesToMove(order.lines), pickupMethod: order.pickupMethod }, excluded, now);
     const ranOut = ranOutAt;
     if (next) {
       await offerStoreInTx(tx, { orderId: order.id, fromStoreId: order.storeId, target: next, reason: offer.reason, trigger: offer.trigger, at: now, minutes: (await retailerSettings(tx)).rerouteOfferMinutes });

@@ -11,6 +11,7 @@ import { pickListAt } from "@/lib/oms/stores/pick-list-at";
 import { pickupDetailsOf } from "@/lib/oms/orders/order-event-context";
 import { transitionOrder } from "@/lib/oms/orders/transition-order";
 import { statusesLeadingTo } from "@/lib/oms/orders/order-status";
+import { linesToMove } from "@/lib/oms/orders/short-lines";
 import type { RerouteTarget } from "./choose-reroute-store";
 import { giveBackStock, takeStock, takeWindowPlace } from "./take-store-place";
 import { notTakingOrders, storeTakesAnotherOrder } from "@/lib/oms/stores/store-takes-another-order";
@@ -33,7 +34,8 @@ export type MoveOutcome = { moved: true } | { moved: false; why: string };
  * taken line by line with conditional updates (all lines or none) and a place in its pickup
  * window likewise; then the old store's held units and window place are given back, the
  * order's reservations move with it, and `order.rerouted` tells the stores' POS, the WMS,
- * the storefront and the shopper. The whole order moves, short lines included: the shopper
+ * the storefront and the shopper. The whole order moves, short lines included (but units split
+ * off to another order, which stay there): the shopper
  * collects everything at the new store. When the new store cannot take it after all (its
  * stock or window ran out since it was chosen), nothing is written and the caller may try
  * the next store; so may it when the store stopped taking pickup orders (a pause or a cap).
@@ -47,7 +49,7 @@ export async function moveOrderInTx(tx: Tx, input: MoveOrderInput): Promise<Move
       id: true, number: true, status: true, storeId: true, slotId: true, pickupMethod: true, pickupCodeHash: true, rerouteCount: true,
       customerName: true, customerEmail: true, customerPhone: true,
       store: { select: { code: true, name: true } },
-      lines: { orderBy: { productId: "asc" }, select: { id: true, productId: true, sku: true, name: true, quantity: true, unitPriceCents: true, reservation: { select: { storeId: true, productId: true, quantity: true, status: true } } } },
+      lines: { orderBy: { productId: "asc" }, select: { id: true, productId: true, sku: true, name: true, quantity: true, splitQuantity: true, unitPriceCents: true, reservation: { select: { storeId: true, productId: true, quantity: true, status: true } } } },
     },
   });
   if (!order) throw notFound("Order");
@@ -59,7 +61,9 @@ export async function moveOrderInTx(tx: Tx, input: MoveOrderInput): Promise<Move
   // A store that paused pickup orders, or reached a cap, since it was chosen or offered takes no more.
   if (!(await storeTakesAnotherOrder(tx, to.id, input.at)).taking) return { moved: false, why: notTakingOrders(to.name) };
 
-  const lines = order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity }));
+  // Units split off to another order stay there: the move takes the rest of each line.
+  const moving = linesToMove(order.lines);
+  const lines = moving.map((line) => ({ productId: line.productId, quantity: line.quantity }));
   // Both stores' levels first, in the one order every multi-store stock change takes them.
   await lockLevels(tx, [...lines.map((line) => ({ storeId: to.id, productId: line.productId })), ...lines.map((line) => ({ storeId: order.storeId, productId: line.productId }))]);
   if (!(await takeStock(tx, to.id, lines))) return { moved: false, why: `${to.name} no longer has every item` };
@@ -79,12 +83,15 @@ export async function moveOrderInTx(tx: Tx, input: MoveOrderInput): Promise<Move
   const holdUntil = new Date(slot.endsAt.getTime() + to.holdHours * 3_600_000);
   await tx.$executeRaw`
     UPDATE "Reservation" r
-       SET "storeId" = ${to.id}::uuid, "quantity" = l."quantity", "status" = 'HELD', "expiresAt" = ${holdUntil}::timestamp, "releasedAt" = NULL, "consumedAt" = NULL
-      FROM "OrderLine" l WHERE r."orderLineId" = l."id" AND l."orderId" = ${order.id}::uuid`;
-  // Every line is collected in full at the new store: what the old one could not find is not short there.
-  await tx.orderLine.updateMany({ where: { orderId: order.id }, data: { shortQuantity: 0, shortReason: null } });
+       SET "storeId" = ${to.id}::uuid, "quantity" = l."quantity" - l."splitQuantity", "status" = 'HELD', "expiresAt" = ${holdUntil}::timestamp, "releasedAt" = NULL, "consumedAt" = NULL
+      FROM "OrderLine" l WHERE r."orderLineId" = l."id" AND l."orderId" = ${order.id}::uuid AND l."quantity" > l."splitQuantity"`;
+  // Every line is collected in full at the new store (what the old one could not find is not short
+  // there), but for units split off to another order: those stay short here, collected there.
+  await tx.$executeRaw`
+    UPDATE "OrderLine" SET "shortQuantity" = "splitQuantity", "shortReason" = CASE WHEN "splitQuantity" > 0 THEN "shortReason" END
+     WHERE "orderId" = ${order.id}::uuid`;
 
-  const totalCents = order.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0);
+  const totalCents = moving.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0);
   const rerouteNumber = order.rerouteCount + 1;
 
   // The chain before the event: a reroute's steps are this move's, not an earlier one's.
@@ -117,7 +124,7 @@ export async function moveOrderInTx(tx: Tx, input: MoveOrderInput): Promise<Move
       pickTargetAt: addOpeningMinutes(scheduleOf(to), input.at, to.pickTargetMinutes)?.toISOString() ?? null,
       customer: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
       pickup: pickupDetailsOf({ pickupMethod: order.pickupMethod, promisedReadyAt: readyBy, holdUntil, slot, store: to }),
-      lines: await pickListAt(tx, to.id, order.lines),
+      lines: await pickListAt(tx, to.id, moving),
       previousStore: { code: order.store.code, name: order.store.name },
       reason: input.reason,
       rerouteNumber,

@@ -6,6 +6,7 @@ import { recordStandingOfferInTx } from "./offer-store";
 import { lockLevels } from "@/lib/oms/inventory/lock-levels";
 import { MOST_REROUTES, moveOrderInTx, storesThatCouldNotFill } from "./move-order";
 import { splitOffInTx, type SplitLine } from "./split-order";
+import { linesToMove } from "@/lib/oms/orders/short-lines";
 
 /** Stores tried in one go when the chosen one runs out before the move takes its stock. */
 const STORES_TRIED = 3;
@@ -89,13 +90,13 @@ function unitsByProduct(shorted: SplitLine[]): SplitLine[] {
 async function orderToMove(tx: Tx, orderId: string) {
   const order = await tx.order.findUnique({
     where: { id: orderId },
-    select: { storeId: true, channel: true, rerouteCount: true, pickupMethod: true, store: { select: { latitude: true, longitude: true } }, lines: { select: { productId: true, sku: true, quantity: true } } },
+    select: { storeId: true, channel: true, rerouteCount: true, pickupMethod: true, store: { select: { latitude: true, longitude: true } }, lines: { select: { productId: true, sku: true, quantity: true, splitQuantity: true } } },
   });
   if (!order || order.rerouteCount >= MOST_REROUTES) return null;
   return {
     storeId: order.storeId,
     channel: order.channel,
-    toMove: { origin: order.store, lines: order.lines, pickupMethod: order.pickupMethod },
+    toMove: { origin: order.store, lines: linesToMove(order.lines), pickupMethod: order.pickupMethod },
     excluded: await storesThatCouldNotFill(tx, orderId, order.storeId),
   };
 }

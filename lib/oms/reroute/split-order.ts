@@ -112,6 +112,11 @@ export async function splitOffInTx(tx: Tx, input: SplitInput): Promise<SplitOutc
     select: { number: true },
   });
 
+  // The first order's lines remember what went on, so a later move of it takes only the rest.
+  await tx.$executeRaw`
+    UPDATE "OrderLine" l SET "splitQuantity" = l."splitQuantity" + u."quantity"
+      FROM unnest(${lines.map((line) => line.productId)}::uuid[], ${lines.map((line) => line.quantity)}::int[]) AS u("productId", "quantity")
+     WHERE l."orderId" = ${input.fromOrderId}::uuid AND l."productId" = u."productId"`;
   await startChain(tx, { orderId, chain: "PLACEMENT", at: input.at, arrived: ["placement-placed"] });
   await writeOutboxEvent(tx, {
     type: EVENT.orderCreated,

@@ -6,6 +6,7 @@ import { chooseRerouteStore, type RerouteTarget } from "./choose-reroute-store";
 import { MOST_REROUTES, moveOrderInTx, storesThatCouldNotFill } from "./move-order";
 import { offerStoreInTx } from "./offer-store";
 import { retailerSettings } from "@/lib/oms/retailer-settings";
+import { linesToMove } from "@/lib/oms/orders/short-lines";
 
 export type CannotFillInput = { orderId: string; trigger: RerouteTrigger; reason: string; at: Date };
 
@@ -25,7 +26,7 @@ export async function storeCannotFillInTx(tx: Tx, db: Db, input: CannotFillInput
   const settings = await retailerSettings(tx);
   const order = await tx.order.findUnique({
     where: { id: input.orderId },
-    select: { storeId: true, rerouteCount: true, pickupMethod: true, store: { select: { name: true, latitude: true, longitude: true } }, lines: { select: { productId: true, sku: true, quantity: true } } },
+    select: { storeId: true, rerouteCount: true, pickupMethod: true, store: { select: { name: true, latitude: true, longitude: true } }, lines: { select: { productId: true, sku: true, quantity: true, splitQuantity: true } } },
   });
   if (!order) throw notFound("Order");
   const because = `${order.store.name} could not fill it: ${input.reason}`;
@@ -38,7 +39,7 @@ export async function storeCannotFillInTx(tx: Tx, db: Db, input: CannotFillInput
   if (order.rerouteCount >= MOST_REROUTES) return cancel("ship_to_home");
 
   const excluded = await storesThatCouldNotFill(tx, input.orderId, order.storeId);
-  const toMove = { origin: order.store, lines: order.lines, pickupMethod: order.pickupMethod };
+  const toMove = { origin: order.store, lines: linesToMove(order.lines), pickupMethod: order.pickupMethod };
   for (let tried = 0; tried < STORES_TRIED; tried++) {
     const target: RerouteTarget | null = await chooseRerouteStore(db, toMove, excluded, input.at);
     if (!target) break;

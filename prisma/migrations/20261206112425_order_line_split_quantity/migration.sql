@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "OrderLine" ADD COLUMN     "splitQuantity" INTEGER NOT NULL DEFAULT 0;
