@@ -4,6 +4,7 @@ import type { RerouteMode } from "@/lib/generated/prisma/enums";
 import { compareOrders } from "@/lib/monitor/cascade/compare-orders";
 import { loadOrderCascade } from "@/lib/monitor/cascade/order-cascade";
 import { replayDeliveries } from "@/lib/bus/replay";
+import { capacityLockKey } from "@/lib/oms/stores/store-capacity";
 import { checkInventoryAccuracy } from "@/lib/monitor/inventory-accuracy/run-inventory-accuracy";
 import { cancelOrder } from "@/lib/oms/orders/cancel-order";
 import { placeOrder } from "@/lib/oms/orders/place-order";
@@ -210,6 +211,31 @@ describe("a store that cannot fill an order", () => {
     await drain();
     expect((await loadOrderCascade(db(), number))?.failure).toBeNull();
     expect(await db().wmsAllocation.findFirstOrThrow({ where: { orderId } })).toMatchObject({ storeCode: b.code, status: "HELD" });
+    await expectStockAgreesEverywhere(product, [a, b, c]);
+  });
+
+  it("passes over a capped store busy placing a checkout rather than wait for its turn, so a move never deadlocks with a checkout", async () => {
+    const { a, b, c, product, orderId } = await orderWithNeighbours();
+    await db().store.update({ where: { id: b.id }, data: { concurrentOrderCap: 50 } });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let taken!: () => void;
+    const turnTaken = new Promise<void>((resolve) => (taken = resolve));
+    // A checkout at B has its turn (the capped store's lock) while the rejected order looks for a store.
+    const checkout = db().$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${capacityLockKey(b.id)}, 0))`;
+        taken();
+        await released;
+      },
+      { timeout: 30_000 },
+    );
+    await turnTaken;
+    await reject(orderId);
+    await drain();
+    release();
+    await checkout;
+    expect((await db().order.findUniqueOrThrow({ where: { id: orderId } })).storeId).toBe(c.id);
     await expectStockAgreesEverywhere(product, [a, b, c]);
   });
 

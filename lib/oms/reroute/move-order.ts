@@ -59,7 +59,7 @@ export async function moveOrderInTx(tx: Tx, input: MoveOrderInput): Promise<Move
   const { store: to, slot, readyBy } = input.target;
   if (to.id === order.storeId) throw new DomainError("CONFLICT", "The order is already at that store.");
   // A store that paused pickup orders, or reached a cap, since it was chosen or offered takes no more.
-  if (!(await storeTakesAnotherOrder(tx, to.id, input.at)).taking) return { moved: false, why: notTakingOrders(to.name) };
+  if (!(await storeTakesAnotherOrder(tx, to.id, input.at))) return { moved: false, why: notTakingOrders(to.name) };
 
   // Units split off to another order stay there: the move takes the rest of each line.
   const moving = linesToMove(order.lines);

@@ -59,7 +59,7 @@ export async function splitOffInTx(tx: Tx, input: SplitInput): Promise<SplitOutc
   if (!from?.payment) throw notFound("Order");
   const { store: to, slot, readyBy } = input.target;
   const lines = [...input.lines].sort((a, b) => a.productId.localeCompare(b.productId));
-  if (!(await storeTakesAnotherOrder(tx, to.id, input.at)).taking) return { split: null, why: notTakingOrders(to.name) };
+  if (!(await storeTakesAnotherOrder(tx, to.id, input.at))) return { split: null, why: notTakingOrders(to.name) };
   if (!(await takeStock(tx, to.id, lines))) return { split: null, why: `${to.name} no longer has them` };
   const windowId = await takeWindowPlace(tx, to, slot);
   if (!windowId) {
