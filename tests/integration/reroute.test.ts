@@ -582,6 +582,32 @@ describe("lines that ran short while the store picked", () => {
     await expect(acceptStoreOffer(db(), accessToken)).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
   });
 
+  it("offer, after a second short, every unit still missing: the earlier short's units are not dropped from the offer", async () => {
+    await setMode("ASK");
+    const base = 30 + (spot++ % 40) * 0.5;
+    const a = await storeAt(base, -97.7, "Riverside");
+    const b = await storeAt(base + 0.05, -97.7, "Cedar Park");
+    // The lamp is stocked at Riverside only, so the order can move nowhere whole.
+    const [lamp, mouse, kettle] = [await createProduct(db(), a.id, { onHand: 5 }), await createProduct(db(), a.id, { onHand: 5 }), await createProduct(db(), a.id, { onHand: 5 })];
+    await db().inventoryLevel.createMany({ data: [mouse, kettle].map((product) => ({ storeId: b.id, productId: product.id, onHand: 5 })) });
+    await db().storefrontAvailability.createMany({ data: [...[lamp, mouse, kettle].map((product) => ({ storeCode: a.code, sku: product.sku, available: 5 })), ...[mouse, kettle].map((product) => ({ storeCode: b.code, sku: product.sku, available: 5 }))] });
+    const slot = await firstSlot(db(), a.id, new Date());
+    const placed = await placeOrder(db(), orderInput({ storeId: a.id, slotStartsAt: slot.startsAt, lines: [lamp, mouse, kettle].map((product) => ({ productId: product.id, quantity: 1 })) }));
+    await drain();
+    await shortOf(placed.orderId, mouse.sku, "Damaged");
+    await recordPosEvent(db(), { orderId: placed.orderId, type: EVENT.orderLinesShorted, associate: "A-1", data: { lines: [{ sku: kettle.sku, quantity: 1, reason: "Not found" }] } });
+    await drain();
+
+    const offers = await db().orderReroute.findMany({ where: { orderId: placed.orderId }, orderBy: { createdAt: "asc" }, select: { status: true, units: true } });
+    expect(offers.map((offer) => offer.status)).toEqual(["EXPIRED", "OFFERED"]);
+    expect((offers[1]!.units as { sku: string; quantity: number }[]).map((unit) => [unit.sku, unit.quantity]).sort()).toEqual([[mouse.sku, 1], [kettle.sku, 1]].sort());
+    expect(await acceptStoreOffer(db(), placed.accessToken)).toMatchObject({ outcome: "split", storeName: b.name });
+    await drain();
+    const second = await db().order.findFirstOrThrow({ where: { splitFromId: placed.orderId }, include: { lines: true } });
+    expect(second.lines.map((line) => line.sku).sort()).toEqual([mouse.sku, kettle.sku].sort());
+    for (const product of [lamp, mouse, kettle]) await expectStockAgreesEverywhere(product, [a, b].filter((store) => store.id === a.id || product.id !== lamp.id));
+  });
+
   it("keep the order as it is when the store offered for the missing units ran out before the shopper accepted", async () => {
     await setMode("ASK");
     const { a, b, c, product, orderId, accessToken } = await orderWithNeighbours({ b: 1, c: 0 });

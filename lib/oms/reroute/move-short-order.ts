@@ -7,6 +7,7 @@ import { lockLevels } from "@/lib/oms/inventory/lock-levels";
 import { MOST_REROUTES, moveOrderInTx, storesThatCouldNotFill } from "./move-order";
 import { splitOffInTx, type SplitLine } from "./split-order";
 import { linesToMove } from "@/lib/oms/orders/short-lines";
+import { DECLINED_AT_HANDOVER } from "@/lib/oms/events";
 
 /** Stores tried in one go when the chosen one runs out before the move takes its stock. */
 const STORES_TRIED = 3;
@@ -69,7 +70,8 @@ export function shortRerouting(tx: Tx, db: Db, input: { orderId: string; at: Dat
       if (whole) return recordStandingOfferInTx(tx, { ...offer, target: whole });
       // No store has all of it: the units that ran short alone, as an order of their own (our own checkout's orders only).
       if (order.channel !== "WEB") return null;
-      const units = unitsByProduct(shorted);
+      // Every unit still short and not gone on elsewhere: a later short's offer keeps an earlier one's units.
+      const units = order.stillShort;
       const target = await chooseRerouteStore(db, { ...order.toMove, lines: units }, order.excluded, input.at);
       return target ? recordStandingOfferInTx(tx, { ...offer, target, units }) : null;
     },
@@ -90,13 +92,17 @@ function unitsByProduct(shorted: SplitLine[]): SplitLine[] {
 async function orderToMove(tx: Tx, orderId: string) {
   const order = await tx.order.findUnique({
     where: { id: orderId },
-    select: { storeId: true, channel: true, rerouteCount: true, pickupMethod: true, store: { select: { latitude: true, longitude: true } }, lines: { select: { productId: true, sku: true, quantity: true, splitQuantity: true } } },
+    select: { storeId: true, channel: true, rerouteCount: true, pickupMethod: true, store: { select: { latitude: true, longitude: true } }, lines: { select: { productId: true, sku: true, name: true, quantity: true, shortQuantity: true, shortReason: true, splitQuantity: true, unitPriceCents: true } } },
   });
   if (!order || order.rerouteCount >= MOST_REROUTES) return null;
   return {
     storeId: order.storeId,
     channel: order.channel,
     toMove: { origin: order.store, lines: linesToMove(order.lines), pickupMethod: order.pickupMethod },
+    /** Units short here that did not go on to another order (declined ones are the customer's choice, not missing). */
+    stillShort: order.lines
+      .filter((line) => line.shortQuantity > line.splitQuantity && line.shortReason !== DECLINED_AT_HANDOVER)
+      .map(({ productId, sku, name, unitPriceCents, shortQuantity, splitQuantity }) => ({ productId, sku, name, unitPriceCents, quantity: shortQuantity - splitQuantity })),
     excluded: await storesThatCouldNotFill(tx, orderId, order.storeId),
   };
 }
