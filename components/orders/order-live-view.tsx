@@ -106,13 +106,7 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
       ))}
       {order.splitFrom ? (
         <p role="status" className="rounded-xl border border-sky-300 bg-sky-50 p-4">
-          <strong>
-            Part of{" "}
-            <a href={order.splitFrom.href} className="text-brand-700 underline">
-              order {order.splitFrom.number}
-            </a>
-          </strong>{" "}
-          — the items {order.splitFrom.storeName} could not find, collected here.
+          <strong>Part of order {order.splitFrom.number}</strong> — the items {order.splitFrom.storeName} could not find, collected here.
         </p>
       ) : null}
 
@@ -225,9 +219,14 @@ export function OrderLiveView({ token, initialOrder, qrSvg, justPlaced }: Props)
                 {line.name} <span className="text-slate-500">× {line.quantity - line.shortQuantity}</span>
                 {line.shortQuantity > 0 ? (
                   <span className="block text-sm text-amber-800">
-                    {line.shortQuantity}{" "}
-                    {line.declinedAtHandover ? "declined at pickup" : line.shortElsewhere ? `coming from another store (order ${line.shortElsewhere})` : "not available at the store"} — not charged
-                    {line.shortElsewhere ? " here" : ""}
+                    {line.declinedAtHandover
+                      ? `${line.shortQuantity} declined at pickup — not charged`
+                      : [
+                          line.splitQuantity > 0 ? `${line.splitQuantity} coming from another store${line.shortElsewhere ? ` (order ${line.shortElsewhere})` : ""} — not charged here` : null,
+                          line.shortQuantity > line.splitQuantity ? `${line.shortQuantity - line.splitQuantity} not available at the store — not charged` : null,
+                        ]
+                          .filter(Boolean)
+                          .join("; ")}
                   </span>
                 ) : null}
               </span>

@@ -75,8 +75,9 @@ export async function getOrderViewByToken(db: Db, accessToken: string) {
       shortQuantity: line.shortQuantity,
       /** Handed back at the counter rather than missing at the store. */
       declinedAtHandover: line.shortReason === DECLINED_AT_HANDOVER,
-      /** The split order its short units went to, if they went on. */
-      shortElsewhere: split.orders.find((other) => other.skus.includes(line.sku))?.number ?? null,
+      /** Of the short units, those that went on to another order, and that order's number. */
+      splitQuantity: line.splitQuantity,
+      shortElsewhere: line.splitQuantity > 0 ? (split.orders.find((other) => other.skus.includes(line.sku))?.number ?? null) : null,
       unitPriceCents: line.unitPriceCents,
       imageUrl: line.product.imageUrl,
     })),
@@ -118,7 +119,7 @@ async function splitOrders(db: Db, orderId: string, splitFromId: string | null) 
       orderBy: { number: "asc" },
       select: { number: true, accessToken: true, promisedReadyAt: true, store: { select: { name: true, timeZone: true } }, lines: { select: { sku: true } } },
     }),
-    splitFromId ? db.order.findUnique({ where: { id: splitFromId }, select: { number: true, accessToken: true, store: { select: { name: true } } } }) : null,
+    splitFromId ? db.order.findUnique({ where: { id: splitFromId }, select: { number: true, store: { select: { name: true } } } }) : null,
   ]);
   return {
     orders: children.map((child) => ({
@@ -129,7 +130,8 @@ async function splitOrders(db: Db, orderId: string, splitFromId: string | null) 
       readyBy: child.promisedReadyAt.toISOString(),
       skus: child.lines.map((line) => line.sku),
     })),
-    from: parent ? { number: formatOrderNumber(parent.number), href: `/orders/${parent.accessToken}`, storeName: parent.store.name } : null,
+    // The first order by number only: whoever holds this order's link (someone collecting it) gets no way into the other.
+    from: parent ? { number: formatOrderNumber(parent.number), storeName: parent.store.name } : null,
   };
 }
 

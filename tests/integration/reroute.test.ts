@@ -431,8 +431,8 @@ describe("lines that ran short while the store picked", () => {
     expect(confirmed.find((message) => message.channel === "email")!.subject).toBe(`Order H-${second.number}: the rest of order H-${first.number}, at ${b.name}`);
     const firstView = (await getOrderViewByToken(db(), accessToken))!;
     expect(firstView.splitOrders).toEqual([expect.objectContaining({ number: `H-${second.number}`, href: `/orders/${second.accessToken}`, storeName: b.name })]);
-    expect(firstView.lines[0]).toMatchObject({ shortQuantity: 1, shortElsewhere: `H-${second.number}` });
-    expect((await getOrderViewByToken(db(), second.accessToken))!.splitFrom).toEqual({ number: `H-${first.number}`, href: `/orders/${accessToken}`, storeName: a.name });
+    expect(firstView.lines[0]).toMatchObject({ shortQuantity: 1, splitQuantity: 1, shortElsewhere: `H-${second.number}` });
+    expect((await getOrderViewByToken(db(), second.accessToken))!.splitFrom).toEqual({ number: `H-${first.number}`, storeName: a.name });
     // The cascade dashboard links the two, each way; the second order was routed by no checkout.
     expect(await loadOrderCascade(db(), second.number)).toMatchObject({ routing: null, split: { from: first.number, into: [] } });
     expect(await loadOrderCascade(db(), first.number)).toMatchObject({ split: { from: null, into: [second.number] } });
@@ -606,6 +606,15 @@ describe("lines that ran short while the store picked", () => {
     const second = await db().order.findFirstOrThrow({ where: { splitFromId: placed.orderId }, include: { lines: true } });
     expect(second.lines.map((line) => line.sku).sort()).toEqual([mouse.sku, kettle.sku].sort());
     for (const product of [lamp, mouse, kettle]) await expectStockAgreesEverywhere(product, [a, b].filter((store) => store.id === a.id || product.id !== lamp.id));
+  });
+
+  it("refuse, with why, an offer of units the OMS cannot read, rather than fail", async () => {
+    await setMode("ASK");
+    const { orderId, accessToken, product } = await orderWithNeighbours({ b: 1, c: 0 });
+    await shortOf(orderId, product.sku, "Damaged");
+    await db().orderReroute.updateMany({ where: { orderId, status: "OFFERED" }, data: { units: [{ sku: product.sku, quantity: "one" }] } });
+    await expect(acceptStoreOffer(db(), accessToken)).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    expect(await db().order.count({ where: { splitFromId: orderId } })).toBe(0);
   });
 
   it("keep the order as it is when the store offered for the missing units ran out before the shopper accepted", async () => {

@@ -41,7 +41,10 @@ export async function acceptStoreOffer(db: Db, accessToken: string, now = new Da
     const offer = await tx.orderReroute.findFirst({ where: { orderId: order.id, status: "OFFERED" }, orderBy: { createdAt: "desc" } });
     // A short or late order is offered another store while its own store carries on with it.
     const keepsOrder = offer !== null && OFFERS_THAT_KEEP_THE_ORDER.includes(offer.trigger);
-    const units = offer?.units ? splitLinesSchema.parse(offer.units) : null;
+    // An offer of the missing units keeps them with it; one the OMS cannot read is no offer to accept.
+    const parsedUnits = offer?.units ? splitLinesSchema.safeParse(offer.units) : null;
+    if (parsedUnits && !parsedUnits.success) throw new DomainError("INVALID_TRANSITION", "This order has no open offer of another store.");
+    const units = parsedUnits?.data ?? null;
     // A late order's offer lapses once its store starts picking it after all; a whole short order's
     // once it is ready; the missing units alone may go on while the rest waits to be collected.
     const stillOpen =
