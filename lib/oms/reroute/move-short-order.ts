@@ -72,6 +72,7 @@ export function shortRerouting(tx: Tx, db: Db, input: { orderId: string; at: Dat
       if (order.channel !== "WEB") return null;
       // Every unit still short and not gone on elsewhere: a later short's offer keeps an earlier one's units.
       const units = order.stillShort;
+      if (units.length === 0) return null;
       const target = await chooseRerouteStore(db, { ...order.toMove, lines: units }, order.excluded, input.at);
       return target ? recordStandingOfferInTx(tx, { ...offer, target, units }) : null;
     },
